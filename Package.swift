@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: XML → Loader (validated model) → Text/Engine (findings) → Report → CLI.
+let package = Package(
+    name: "Totaalbeeld",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "totaalbeeld", targets: ["totaalbeeld"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that sees libxml2's C API.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe Swift API over libxml2: hardened parsing, XSD validation, located diagnostics.
+        .target(name: "TotaalbeeldXML", dependencies: ["CLibXML2"]),
+        // Plain value types for rulesets, dossiers and evaluations. No I/O.
+        .target(name: "TotaalbeeldModel"),
+        // XML documents → model, with schema validation and load-time lint.
+        .target(name: "TotaalbeeldLoader", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel"]),
+        // Dutch narrative: term matching and ConText-style context properties.
+        .target(name: "TotaalbeeldText", dependencies: ["TotaalbeeldModel"]),
+        // Krippendorff's alpha and agreement statistics. Pure math.
+        .target(name: "TotaalbeeldAgreement"),
+        // Facts → Schema 1/2 scores, gaps, flags, recommendations. No formatting.
+        .target(name: "TotaalbeeldEngine", dependencies: ["TotaalbeeldModel", "TotaalbeeldText"]),
+        // Text, Markdown and JSON renderings of engine results.
+        .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText"]),
+        .executableTarget(
+            name: "totaalbeeld",
+            dependencies: [
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measures throughput; a benchmark, not a test (figures go to BENCHMARKS.md).
+        .executableTarget(
+            name: "totaalbeeld-bench",
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine"]
+        ),
+        .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
+        .testTarget(
+            name: "TotaalbeeldTextTests",
+            dependencies: ["TotaalbeeldText", "TotaalbeeldLoader"],
+            resources: [.copy("Corpus")]
+        ),
+        .testTarget(name: "TotaalbeeldAgreementTests", dependencies: ["TotaalbeeldAgreement"]),
+        .testTarget(
+            name: "TotaalbeeldEngineTests",
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText"],
+            resources: []
+        ),
+    ]
+)

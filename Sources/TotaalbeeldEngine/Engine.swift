@@ -1,0 +1,1 @@
+// Engine: facts → scores, gaps, flags.

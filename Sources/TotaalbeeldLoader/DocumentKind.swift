@@ -1,0 +1,20 @@
+import TotaalbeeldModel
+
+/// Validates any Totaalbeeld document by its root element, for `totaalbeeld validate`.
+public enum DocumentValidator {
+    public enum Kind: String, Sendable { case ruleset, dossier }
+
+    /// Validates the document; dossiers are also checked against `ruleset`.
+    @discardableResult
+    public static func validate(_ path: String, schemas: SchemaSet, ruleset: () throws(LoadError) -> Ruleset) throws(LoadError) -> Kind {
+        let (document, bytes) = try schemas.load(path, maxBytes: DossierLoader.maxBytes)
+        switch document.root.name.localName {
+        case "ruleset":
+            _ = try RulesetLoader.ruleset(from: document, bytes: bytes)
+            return .ruleset
+        default:
+            _ = try DossierLoader.dossier(from: document, ruleset: try ruleset())
+            return .dossier
+        }
+    }
+}

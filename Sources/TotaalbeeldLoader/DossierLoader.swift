@@ -1,0 +1,134 @@
+import TotaalbeeldModel
+import TotaalbeeldXML
+
+/// Loads a dossier: hardened parse, XSD validation, then a check of every reference into the ruleset.
+///
+/// ```swift
+/// let dossier = try DossierLoader.load(contentsOf: "Cases/akc-focusgroep/case1-ict-wens.dossier.xml", ruleset: ruleset, schemas: schemas)
+/// ```
+public enum DossierLoader {
+    public static let maxBytes = 16 << 20
+
+    public static func load(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> Dossier {
+        let (document, _) = try schemas.load(path, maxBytes: maxBytes)
+        return try dossier(from: document, ruleset: ruleset)
+    }
+
+    static func dossier(from document: XMLDocument, ruleset: Ruleset) throws(LoadError) -> Dossier {
+        guard document.root.name.localName == "dossier" else {
+            throw .invalid([LocatedProblem(document.root.modelLocation, "expected a dossier, found a <\(document.root.name.localName)> document")])
+        }
+        return try DossierReader(root: document.root, file: document.fileName, ruleset: ruleset).read()
+    }
+}
+
+private struct DossierReader {
+    let root: XMLElement
+    let file: String
+    let ruleset: Ruleset
+    let log = ProblemLog()
+
+    func read() throws(LoadError) -> Dossier {
+        let client = root.child(named: "client")
+        let sources: [Source] = root.child(named: "sources")?.children(named: "source").map { element -> Source in
+            check(element, "kind", known: ruleset.sourceKinds.map(\.id), what: "source kind")
+            return Source(
+                id: element.attribute("id") ?? "", kind: element.attribute("kind") ?? "", role: element.attribute("role") ?? "",
+                date: element.date("date"), note: element.normalizedText.nilIfEmpty, location: element.modelLocation
+            )
+        } ?? []
+        let findings = root.child(named: "findings")?.children(named: "finding").map(readFinding) ?? []
+        let narratives: [Narrative] = root.child(named: "narratives")?.children(named: "narrative").map { element -> Narrative in
+            check(element, "domain", known: ruleset.domains.map(\.id), what: "domain")
+            if element.attribute("theme") != nil { check(element, "theme", known: ruleset.themes.map(\.id), what: "theme") }
+            return Narrative(
+                id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"),
+                source: element.attribute("source") ?? "", date: element.date("date"), text: element.normalizedText, location: element.modelLocation
+            )
+        } ?? []
+        let wishes = root.children(named: "wish").map {
+            Wish(id: $0.attribute("id") ?? "", source: $0.attribute("source") ?? "", date: $0.date("date"), text: $0.normalizedText, location: $0.modelLocation)
+        }
+        let dossier = Dossier(
+            id: root.attribute("id") ?? "", file: file, date: root.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1),
+            summary: root.child(named: "summary")?.normalizedText,
+            client: ClientProfile(
+                ageBand: client?.attribute("ageBand") ?? "", age: client?.integer("age"), gender: client?.attribute("gender"),
+                benefitRegime: client?.attribute("benefitRegime") ?? "", background: client?.attribute("background")
+            ),
+            disability: root.child(named: "disability").map {
+                Disability(percentage: $0.attribute("percentage"), cause: $0.child(named: "cause")?.normalizedText ?? "", status: $0.child(named: "status")?.normalizedText)
+            },
+            fml: root.child(named: "fml").map {
+                FML(
+                    present: $0.boolean("present", default: false), date: $0.date("date"), source: $0.attribute("source"),
+                    summary: $0.child(named: "summary")?.normalizedText, limitations: $0.children(named: "limitation").map(\.normalizedText),
+                    suggestedJobs: $0.children(named: "suggestedJob").map(\.normalizedText), location: $0.modelLocation
+                )
+            },
+            sources: sources, findings: findings, narratives: narratives, wishes: wishes,
+            assessment: root.child(named: "assessment").map(readAssessment)
+        )
+        try log.throwIfAny()
+        return dossier
+    }
+
+    private func readFinding(_ element: XMLElement) -> StructuredFinding {
+        let indicatorID = element.attribute("indicator") ?? ""
+        let indicator = ruleset.indicator(id: indicatorID)
+        if indicator == nil { check(element, "indicator", known: ruleset.indicators.map(\.id), what: "indicator") }
+        if element.attribute("domain") != nil { check(element, "domain", known: ruleset.domains.map(\.id), what: "domain") }
+        return StructuredFinding(
+            id: element.attribute("id") ?? "", indicator: indicatorID, domain: element.attribute("domain") ?? indicator?.domain ?? "",
+            source: element.attribute("source") ?? "", date: element.date("date"), present: element.boolean("present", default: true),
+            historical: element.attribute("status") == "historical",
+            experiencer: Experiencer(rawValue: element.attribute("experiencer") ?? "client") ?? .client,
+            note: element.normalizedText.nilIfEmpty, location: element.modelLocation
+        )
+    }
+
+    private func readAssessment(_ element: XMLElement) -> Assessment {
+        let conclusions = element.children(named: "conclusion").map { conclusion -> Assessment.Conclusion in
+            if conclusion.attribute("domain") != nil { check(conclusion, "domain", known: ruleset.domains.map(\.id), what: "domain") }
+            return Assessment.Conclusion(
+                id: conclusion.attribute("id") ?? "", domain: conclusion.attribute("domain"), text: conclusion.normalizedText,
+                cites: conclusion.list("cites"), location: conclusion.modelLocation
+            )
+        }
+        let needs = element.children(named: "supportNeed").map { need -> Assessment.AssessedSupportNeed in
+            check(need, "activity", known: ruleset.activities.map(\.id), what: "Schema 2 activity")
+            check(need, "level", known: ruleset.scoring.levels.map(\.id), what: "score level")
+            return Assessment.AssessedSupportNeed(
+                id: need.attribute("id") ?? "", activity: need.attribute("activity") ?? "", level: need.attribute("level") ?? "",
+                text: need.normalizedText, cites: need.list("cites"), location: need.modelLocation
+            )
+        }
+        let placement = element.child(named: "placement").map {
+            Assessment.Placement(
+                id: $0.attribute("id") ?? "", willing: .init(rawValue: $0.attribute("willing") ?? "") ?? .unclear,
+                able: .init(rawValue: $0.attribute("able") ?? "") ?? .unclear, text: $0.normalizedText, cites: $0.list("cites"), location: $0.modelLocation
+            )
+        }
+        let direction = element.child(named: "direction").map {
+            Assessment.Direction(
+                id: $0.attribute("id") ?? "", text: $0.normalizedText, cites: $0.list("cites"), addresses: $0.list("addresses"),
+                horizon: $0.attribute("horizon"), intensity: $0.attribute("intensity"),
+                sharedWithClient: $0.attribute("sharedWithClient").flatMap(Assessment.Placement.Judgement.init(rawValue:)),
+                location: $0.modelLocation
+            )
+        }
+        return Assessment(
+            id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
+            conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, location: element.modelLocation
+        )
+    }
+
+    private func check(_ element: XMLElement, _ attribute: String, known: [String], what: String) {
+        guard let value = element.attribute(attribute), !known.contains(value) else { return }
+        log.report(element.attributeLocation(attribute), "unknown \(what) '\(value)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(value, among: known))")
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,308 @@
+import TotaalbeeldModel
+import TotaalbeeldXML
+
+/// Loads a ruleset: hardened parse, XSD validation, then lint of everything a schema cannot see.
+///
+/// Lint reports duplicate ids, references to things the ruleset does not define and weights
+/// or factors outside the ruleset's declared ranges — every problem with its line, in one pass.
+/// ```swift
+/// let schemas = try SchemaSet(directory: "Rulesets/schema")
+/// let ruleset = try RulesetLoader.load(contentsOf: "Rulesets/akc-2011.xml", schemas: schemas)
+/// ```
+public enum RulesetLoader {
+    public static let maxBytes = 8 << 20
+
+    public static func load(contentsOf path: String, schemas: SchemaSet) throws(LoadError) -> Ruleset {
+        let (document, bytes) = try schemas.load(path, maxBytes: maxBytes)
+        return try ruleset(from: document, bytes: bytes)
+    }
+
+    static func ruleset(from document: XMLDocument, bytes: [UInt8]) throws(LoadError) -> Ruleset {
+        guard document.root.name.localName == "ruleset" else {
+            throw .invalid([LocatedProblem(document.root.modelLocation, "expected a ruleset, found a <\(document.root.name.localName)> document")])
+        }
+        return try RulesetReader(root: document.root, checksum: SHA256.hex(of: bytes)).read()
+    }
+}
+
+private struct RulesetReader {
+    let root: XMLElement
+    let checksum: String
+    let log = ProblemLog()
+
+    func read() throws(LoadError) -> Ruleset {
+        let references = root.child(named: "references")?.children(named: "reference").map {
+            Reference(id: $0.attribute("id") ?? "", citation: $0.normalizedText)
+        } ?? []
+        let scoring = readScoring()
+        let sourceKinds = root.child(named: "sourceKinds")?.children(named: "sourceKind").map {
+            SourceKind(id: $0.attribute("id") ?? "", label: $0.localized("label"), isSelfReport: $0.boolean("selfReport", default: false))
+        } ?? []
+        let domains = root.child(named: "domains")?.children(named: "domain").map {
+            Domain(id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, label: $0.localized("label"), zrmDomains: $0.list("zrm"), location: $0.modelLocation)
+        } ?? []
+        let dimensions = root.child(named: "level2")?.children(named: "dimension").map {
+            Level2Dimension(id: $0.attribute("id") ?? "", label: $0.localized("label"))
+        } ?? []
+        let indicators = root.child(named: "indicators")?.children.map(readIndicator) ?? []
+        let activities = root.child(named: "schema2")?.children(named: "activity").map(readActivity) ?? []
+        let themes = root.child(named: "conversationModel")?.children(named: "theme").map {
+            ConversationTheme(
+                id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
+                label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind")
+            )
+        } ?? []
+        let context = root.child(named: "context").map(readContext) ?? .empty
+
+        let ruleset = Ruleset(
+            id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
+            checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
+            sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
+            activities: activities, themes: themes, context: context
+        )
+        lint(ruleset)
+        try log.throwIfAny()
+        return ruleset
+    }
+
+    private func readScoring() -> Scoring {
+        guard let element = root.child(named: "scoring") else {
+            return Scoring(weightRange: 0...0, factorRange: 1...1, strengthOffset: 0, supportNeedMax: 0, levels: [])
+        }
+        let weightMin = element.decimal("weightMin") ?? 0, weightMax = element.decimal("weightMax") ?? 0
+        let factorMin = element.decimal("factorMin") ?? 1, factorMax = element.decimal("factorMax") ?? 1
+        if weightMin > weightMax || weightMin < 0 {
+            log.report(element.attributeLocation("weightMin"), "weightMin (\(weightMin)) must be ≥ 0 and ≤ weightMax (\(weightMax))")
+        }
+        if factorMin > factorMax || factorMin <= 0 {
+            log.report(element.attributeLocation("factorMin"), "factorMin (\(factorMin)) must be > 0 and ≤ factorMax (\(factorMax))")
+        }
+        let levels = element.children(named: "level").map {
+            ScoreLevel(id: $0.attribute("id") ?? "", min: $0.decimal("min") ?? 0, label: $0.localized("label"))
+        }
+        return Scoring(
+            weightRange: min(weightMin, weightMax)...max(weightMin, weightMax),
+            factorRange: min(factorMin, factorMax)...max(factorMin, factorMax),
+            strengthOffset: element.decimal("strengthOffset") ?? 0,
+            supportNeedMax: element.decimal("supportNeedMax") ?? 0,
+            levels: levels
+        )
+    }
+
+    private func readIndicator(_ element: XMLElement) -> Indicator {
+        let role: IndicatorRole
+        if element.name.localName == "modifier" {
+            role = .modifier(
+                dimension: element.attribute("dimension") ?? "",
+                factor: element.decimal("factor") ?? 1,
+                scope: ModifierScope(rawValue: element.attribute("scope") ?? "domain") ?? .domain,
+                extraRisk: element.boolean("extraRisk", default: false)
+            )
+        } else {
+            role = .level1(Polarity(rawValue: element.attribute("polarity") ?? "") ?? .burden, weight: element.decimal("weight") ?? 0)
+        }
+        let terms = element.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? []
+        return Indicator(
+            id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", role: role,
+            label: element.localized("label"), rationale: element.localized("rationale"),
+            reference: element.attribute("reference") ?? "", group: element.attribute("group"), terms: terms,
+            countsForOther: element.boolean("countsForOther", default: false), location: element.modelLocation
+        )
+    }
+
+    private func readActivity(_ element: XMLElement) -> Schema2Activity {
+        Schema2Activity(
+            id: element.attribute("id") ?? "", order: element.integer("order") ?? 0, parent: element.attribute("parent"),
+            label: element.localized("label"),
+            derivations: element.children(named: "derivedFrom").map {
+                .init(indicator: $0.attribute("indicator") ?? "", weight: $0.decimal("weight") ?? 0, location: $0.modelLocation)
+            },
+            needs: element.children(named: "need").map {
+                .init(level: $0.attribute("level") ?? "", min: $0.decimal("min") ?? 0, support: $0.localized("support"), workRequirement: $0.localized("workRequirement"))
+            },
+            location: element.modelLocation
+        )
+    }
+
+    private func readContext(_ element: XMLElement) -> ContextRules {
+        var triggers: [ContextTrigger] = []
+        var pseudo: [PseudoTrigger] = []
+        var terminators: [Terminator] = []
+        for child in element.children {
+            let phrase = child.normalizedText
+            switch child.name.localName {
+            case "trigger":
+                triggers.append(ContextTrigger(
+                    phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
+                    direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
+                    maxScope: child.integer("maxScope"), location: child.modelLocation
+                ))
+            case "pseudo":
+                pseudo.append(PseudoTrigger(phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation, location: child.modelLocation))
+            case "terminator":
+                terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            default:
+                break
+            }
+        }
+        return ContextRules(
+            triggers: triggers, pseudoTriggers: pseudo, terminators: terminators,
+            defaultMaxScope: element.integer("maxScope") ?? 8, termGap: element.integer("termGap") ?? 3,
+            historicalFactor: element.decimal("historicalFactor") ?? 1, hypotheticalFactor: element.decimal("hypotheticalFactor") ?? 0,
+            otherExperiencerFactor: element.decimal("otherExperiencerFactor") ?? 1
+        )
+    }
+}
+
+// MARK: - Lint
+
+extension RulesetReader {
+    private func lint(_ ruleset: Ruleset) {
+        checkUnique("reference", in: "references", child: "reference")
+        checkUnique("source kind", in: "sourceKinds", child: "sourceKind")
+        checkUnique("domain", in: "domains", child: "domain")
+        checkUnique("level-2 dimension", in: "level2", child: "dimension")
+        checkUnique("indicator", in: "indicators", child: nil)
+        checkUnique("Schema 2 activity", in: "schema2", child: "activity")
+        checkUnique("theme", in: "conversationModel", child: "theme")
+        checkUnique("score level", in: "scoring", child: "level")
+
+        let scoring = ruleset.scoring
+        if let lowest = scoring.levels.first, lowest.min != 0, let element = root.child(named: "scoring")?.children(named: "level").first {
+            log.report(element.attributeLocation("min"), "the lowest score level '\(lowest.id)' must start at 0, so every score has a level")
+        }
+        let domainIDs = Set(ruleset.domains.map(\.id))
+        let referenceIDs = Set(ruleset.references.map(\.id))
+        let dimensionIDs = Set(ruleset.dimensions.map(\.id))
+        let levelIDs = Set(scoring.levels.map(\.id))
+        let activityIDs = Set(ruleset.activities.map(\.id))
+        let sourceKindIDs = Set(ruleset.sourceKinds.map(\.id))
+
+        for element in root.child(named: "indicators")?.children ?? [] {
+            let id = element.attribute("id") ?? ""
+            expect(element, "domain", in: domainIDs, what: "domain", owner: "indicator '\(id)'")
+            expect(element, "reference", in: referenceIDs, what: "reference", owner: "indicator '\(id)'")
+            if element.name.localName == "modifier" {
+                expect(element, "dimension", in: dimensionIDs, what: "level-2 dimension", owner: "modifier '\(id)'")
+                if let factor = element.decimal("factor"), !scoring.factorRange.contains(factor) {
+                    log.report(element.attributeLocation("factor"), "modifier '\(id)' has factor \(format(factor)), outside the ruleset's range \(format(scoring.factorRange.lowerBound))–\(format(scoring.factorRange.upperBound))")
+                }
+            } else if let weight = element.decimal("weight"), !scoring.weightRange.contains(weight) {
+                log.report(element.attributeLocation("weight"), "indicator '\(id)' has weight \(format(weight)), outside the ruleset's range \(format(scoring.weightRange.lowerBound))–\(format(scoring.weightRange.upperBound))")
+            }
+            for term in element.child(named: "terms")?.children(named: "term") ?? [] {
+                if let problem = TermSyntax.problem(in: term.normalizedText) {
+                    log.report(term.location, "indicator '\(id)': term \"\(term.normalizedText)\" \(problem)")
+                }
+            }
+        }
+
+        for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
+            let id = activity.attribute("id") ?? ""
+            if let parent = activity.attribute("parent") {
+                if !activityIDs.contains(parent) {
+                    log.report(activity.attributeLocation("parent"), "activity '\(id)' names parent '\(parent)', which is not an activity of this ruleset")
+                } else if parent == id {
+                    log.report(activity.attributeLocation("parent"), "activity '\(id)' cannot be its own parent")
+                }
+            }
+            for derivation in activity.children(named: "derivedFrom") {
+                let indicator = derivation.attribute("indicator") ?? ""
+                if ruleset.indicator(id: indicator) == nil {
+                    log.report(derivation.attributeLocation("indicator"), "activity '\(id)' is derived from unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                }
+                if let weight = derivation.decimal("weight"), weight == 0 || abs(weight) > scoring.weightRange.upperBound {
+                    log.report(derivation.attributeLocation("weight"), "activity '\(id)': derivation weight \(format(weight)) must be non-zero and at most \(format(scoring.weightRange.upperBound)) in size")
+                }
+            }
+            var previousMin = -Double.infinity
+            for need in activity.children(named: "need") {
+                expect(need, "level", in: levelIDs, what: "score level", owner: "activity '\(id)'")
+                let min = need.decimal("min") ?? 0
+                if min <= previousMin {
+                    log.report(need.attributeLocation("min"), "activity '\(id)': need thresholds must rise in document order (\(format(min)) after \(format(previousMin)))")
+                }
+                previousMin = min
+            }
+        }
+
+        for theme in root.child(named: "conversationModel")?.children(named: "theme") ?? [] {
+            let id = theme.attribute("id") ?? ""
+            expect(theme, "domain", in: domainIDs, what: "domain", owner: "theme '\(id)'")
+            if theme.attribute("requiresSourceKind") != nil {
+                expect(theme, "requiresSourceKind", in: sourceKindIDs, what: "source kind", owner: "theme '\(id)'")
+            }
+        }
+
+        if let context = root.child(named: "context") {
+            for name in ["historicalFactor", "hypotheticalFactor", "otherExperiencerFactor"] {
+                if let value = context.decimal(name), !(0...1).contains(value) {
+                    log.report(context.attributeLocation(name), "\(name) is \(format(value)); a context factor must lie between 0 and 1")
+                }
+            }
+            for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
+                log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
+            }
+        }
+    }
+
+    /// Reports every id that occurs twice among the children of one section.
+    private func checkUnique(_ what: String, in section: String, child: String?) {
+        guard let container = root.child(named: section) else { return }
+        var seen: [String: SourceLocation] = [:]
+        for element in child.map(container.children(named:)) ?? container.children {
+            guard let id = element.attribute("id") else { continue }
+            if let first = seen[id] {
+                log.report(element.attributeLocation("id"), "duplicate \(what) id '\(id)' (first defined at line \(first.line))")
+            } else {
+                seen[id] = element.location
+            }
+        }
+    }
+
+    private func expect(_ element: XMLElement, _ attribute: String, in known: Set<String>, what: String, owner: String) {
+        guard let value = element.attribute(attribute), !known.contains(value) else { return }
+        log.report(element.attributeLocation(attribute), "\(owner) refers to unknown \(what) '\(value)'\(suggestion(value, among: Array(known)))")
+    }
+}
+
+/// "; did you mean 'x'?" for a near miss, to make typos in rulesets quick to fix.
+func suggestion(_ value: String, among candidates: [String]) -> String {
+    let best = candidates.map { ($0, editDistance(value, $0)) }.filter { $0.1 <= max(2, value.count / 4) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+    return best.map { "; did you mean '\($0.0)'?" } ?? ""
+}
+
+private func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+}
+
+func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}
+
+/// Syntax of trigger terms: words, a trailing `*` for any continuation, `…` for a gap.
+enum TermSyntax {
+    static func problem(in term: String) -> String? {
+        let words = term.split(separator: " ")
+        if words.isEmpty { return "is empty" }
+        for word in words where word != "…" && word != "..." {
+            if word.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
+            if word == "*" { return "has a lone '*'" }
+        }
+        if words.first == "…" || words.last == "…" || words.first == "..." || words.last == "..." {
+            return "cannot start or end with a gap"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+import TotaalbeeldXML
+
+/// The compiled XSDs of every Totaalbeeld document type, keyed by root element.
+///
+/// Compiled once and shared: libxml2 schemas are read-only after compilation.
+/// ```swift
+/// let schemas = try SchemaSet(directory: "Rulesets/schema")
+/// ```
+public struct SchemaSet: Sendable {
+    public static let rulesetNamespace = "urn:totaalbeeld:ruleset:1"
+    public static let dossierNamespace = "urn:totaalbeeld:dossier:1"
+
+    /// Root element → schema file name in the schema directory.
+    static let documentTypes: [(namespace: String, root: String, file: String)] = [
+        (rulesetNamespace, "ruleset", "ruleset-1.xsd"),
+        (dossierNamespace, "dossier", "dossier-1.xsd"),
+    ]
+
+    private let schemas: [XMLQualifiedName: XMLSchema]
+
+    public init(directory: String) throws(LoadError) {
+        var schemas: [XMLQualifiedName: XMLSchema] = [:]
+        for type in Self.documentTypes {
+            let path = directory.hasSuffix("/") ? directory + type.file : directory + "/" + type.file
+            do {
+                schemas[XMLQualifiedName(namespaceURI: type.namespace, localName: type.root)] = try XMLSchema(contentsOf: path)
+            } catch {
+                throw LoadError(error)
+            }
+        }
+        self.schemas = schemas
+    }
+
+    func schema(for root: XMLQualifiedName) -> XMLSchema? { schemas[root] }
+
+    /// Reads, parses hardened and validates one document against the schema of its root element.
+    func load(_ path: String, maxBytes: Int) throws(LoadError) -> (XMLDocument, [UInt8]) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path, limit: maxBytes)
+        } catch {
+            throw LoadError(error)
+        }
+        do {
+            let document = try XMLDocumentLoader.parse(bytes: bytes, fileName: path, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
+            return (document, bytes)
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
+    /// The kind of document at `path`, judged by its root element, without validating.
+    public static func expectedRoots() -> String {
+        documentTypes.map { "<\($0.root) xmlns=\"\($0.namespace)\">" }.joined(separator: " or ")
+    }
+}

@@ -1,0 +1,87 @@
+/// ConText-style rules for Dutch narrative (Chapman et al.; ContextD, Afzal et al. 2014), as data.
+///
+/// A trigger such as "geen" opens a scope in its direction; an indicator term inside that scope
+/// takes the trigger's property. Terminators ("maar") close a scope early; pseudo-triggers
+/// ("niet alleen") look like a trigger but are not one.
+/// ```swift
+/// let rule = ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 6, location: here)
+/// ```
+public struct ContextRules: Sendable, Hashable {
+    public var triggers: [ContextTrigger]
+    public var pseudoTriggers: [PseudoTrigger]
+    public var terminators: [Terminator]
+    /// Scope limit in words when a trigger does not set its own.
+    public var defaultMaxScope: Int
+    /// How many words may separate the parts of a split term ("ziet er tegen op").
+    public var termGap: Int
+    /// How a hit with each property counts toward a score (negated hits never count).
+    public var historicalFactor: Double
+    public var hypotheticalFactor: Double
+    /// Applies to indicators with `countsForOther`; other indicators ignore hits about others.
+    public var otherExperiencerFactor: Double
+
+    public init(
+        triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],
+        defaultMaxScope: Int, termGap: Int, historicalFactor: Double, hypotheticalFactor: Double, otherExperiencerFactor: Double
+    ) {
+        self.triggers = triggers
+        self.pseudoTriggers = pseudoTriggers
+        self.terminators = terminators
+        self.defaultMaxScope = defaultMaxScope
+        self.termGap = termGap
+        self.historicalFactor = historicalFactor
+        self.hypotheticalFactor = hypotheticalFactor
+        self.otherExperiencerFactor = otherExperiencerFactor
+    }
+
+    public static let empty = ContextRules(
+        triggers: [], pseudoTriggers: [], terminators: [], defaultMaxScope: 8, termGap: 3,
+        historicalFactor: 1, hypotheticalFactor: 0, otherExperiencerFactor: 1
+    )
+}
+
+public enum ContextCategory: String, Sendable, Hashable, CaseIterable {
+    case negation, historical, hypothetical, experiencer
+}
+
+public enum ContextDirection: String, Sendable, Hashable {
+    case forward, backward, bidirectional
+}
+
+public struct ContextTrigger: Sendable, Hashable {
+    public var phrase: String
+    public var category: ContextCategory
+    public var direction: ContextDirection
+    public var maxScope: Int?
+    public var location: Location
+    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, location: Location) {
+        self.phrase = phrase
+        self.category = category
+        self.direction = direction
+        self.maxScope = maxScope
+        self.location = location
+    }
+}
+
+public struct PseudoTrigger: Sendable, Hashable {
+    public var phrase: String
+    public var category: ContextCategory
+    public var location: Location
+    public init(phrase: String, category: ContextCategory, location: Location) {
+        self.phrase = phrase
+        self.category = category
+        self.location = location
+    }
+}
+
+public struct Terminator: Sendable, Hashable {
+    public var phrase: String
+    /// The categories whose scope this word ends.
+    public var categories: Set<ContextCategory>
+    public var location: Location
+    public init(phrase: String, categories: Set<ContextCategory>, location: Location) {
+        self.phrase = phrase
+        self.categories = categories
+        self.location = location
+    }
+}

@@ -1,0 +1,311 @@
+/// One anonymised reintegration intake dossier: sources, structured findings, narrative,
+/// the client's wish and, optionally, the professional's own assessment.
+///
+/// Every citable element has an id unique within the dossier and a `location`, so the
+/// evidence behind each score can point at the line it came from.
+/// ```swift
+/// let dossier = try DossierLoader.load(contentsOf: "Cases/akc-focusgroep/case1-ict-wens.dossier.xml", ruleset: ruleset)
+/// dossier.narratives.first?.text
+/// ```
+public struct Dossier: Sendable {
+    public var id: String
+    public var file: String
+    public var date: SimpleDate
+    public var summary: String?
+    public var client: ClientProfile
+    public var disability: Disability?
+    public var fml: FML?
+    public var sources: [Source]
+    public var findings: [StructuredFinding]
+    public var narratives: [Narrative]
+    public var wishes: [Wish]
+    public var assessment: Assessment?
+
+    public init(
+        id: String, file: String, date: SimpleDate, summary: String?, client: ClientProfile, disability: Disability?, fml: FML?,
+        sources: [Source], findings: [StructuredFinding], narratives: [Narrative], wishes: [Wish], assessment: Assessment?
+    ) {
+        self.id = id
+        self.file = file
+        self.date = date
+        self.summary = summary
+        self.client = client
+        self.disability = disability
+        self.fml = fml
+        self.sources = sources
+        self.findings = findings
+        self.narratives = narratives
+        self.wishes = wishes
+        self.assessment = assessment
+    }
+
+    public func source(id: String) -> Source? { sources.first { $0.id == id } }
+}
+
+/// A calendar date without time zone, compared as written (yyyy-mm-dd).
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `yyyy-mm-dd` (the form XSD's xs:date guarantees, time zone ignored).
+    public init?(_ text: String) {
+        let parts = text.prefix(10).split(separator: "-")
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public var description: String {
+        let y = String(year), m = month < 10 ? "0\(month)" : String(month), d = day < 10 ? "0\(day)" : String(day)
+        return "\(y)-\(m)-\(d)"
+    }
+
+    public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Whole months from `self` to `later` (negative when `later` is earlier).
+    public func months(until later: SimpleDate) -> Int {
+        let months = (later.year - year) * 12 + (later.month - month)
+        return later.day < day ? months - 1 : months
+    }
+}
+
+public struct ClientProfile: Sendable, Hashable {
+    public var ageBand: String
+    public var age: Int?
+    public var gender: String?
+    public var benefitRegime: String
+    public var background: String?
+    public init(ageBand: String, age: Int?, gender: String?, benefitRegime: String, background: String?) {
+        self.ageBand = ageBand
+        self.age = age
+        self.gender = gender
+        self.benefitRegime = benefitRegime
+        self.background = background
+    }
+}
+
+public struct Disability: Sendable, Hashable {
+    public var percentage: String?
+    public var cause: String
+    public var status: String?
+    public init(percentage: String?, cause: String, status: String?) {
+        self.percentage = percentage
+        self.cause = cause
+        self.status = status
+    }
+}
+
+/// The physician's Functionele Mogelijkheden Lijst, as summarised in the dossier.
+public struct FML: Sendable, Hashable {
+    public var present: Bool
+    public var date: SimpleDate?
+    public var source: String?
+    public var summary: String?
+    public var limitations: [String]
+    public var suggestedJobs: [String]
+    public var location: Location
+    public init(present: Bool, date: SimpleDate?, source: String?, summary: String?, limitations: [String], suggestedJobs: [String], location: Location) {
+        self.present = present
+        self.date = date
+        self.source = source
+        self.summary = summary
+        self.limitations = limitations
+        self.suggestedJobs = suggestedJobs
+        self.location = location
+    }
+}
+
+public struct Source: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var role: String
+    public var date: SimpleDate?
+    public var note: String?
+    public var location: Location
+    public init(id: String, kind: String, role: String, date: SimpleDate?, note: String?, location: Location) {
+        self.id = id
+        self.kind = kind
+        self.role = role
+        self.date = date
+        self.note = note
+        self.location = location
+    }
+}
+
+public enum Experiencer: String, Sendable, Hashable {
+    case client, other
+}
+
+/// An indicator recorded directly by a source, not found in text.
+public struct StructuredFinding: Sendable, Hashable {
+    public var id: String
+    public var indicator: String
+    public var domain: String
+    public var source: String
+    public var date: SimpleDate?
+    /// `false` records that the indicator was checked and found absent.
+    public var present: Bool
+    public var historical: Bool
+    public var experiencer: Experiencer
+    public var note: String?
+    public var location: Location
+    public init(
+        id: String, indicator: String, domain: String, source: String, date: SimpleDate?, present: Bool,
+        historical: Bool, experiencer: Experiencer, note: String?, location: Location
+    ) {
+        self.id = id
+        self.indicator = indicator
+        self.domain = domain
+        self.source = source
+        self.date = date
+        self.present = present
+        self.historical = historical
+        self.experiencer = experiencer
+        self.note = note
+        self.location = location
+    }
+}
+
+/// Free Dutch text about one domain from one source.
+public struct Narrative: Sendable, Hashable {
+    public var id: String
+    public var domain: String
+    public var theme: String?
+    public var source: String
+    public var date: SimpleDate?
+    public var text: String
+    public var location: Location
+    public init(id: String, domain: String, theme: String?, source: String, date: SimpleDate?, text: String, location: Location) {
+        self.id = id
+        self.domain = domain
+        self.theme = theme
+        self.source = source
+        self.date = date
+        self.text = text
+        self.location = location
+    }
+}
+
+public struct Wish: Sendable, Hashable {
+    public var id: String
+    public var source: String
+    public var date: SimpleDate?
+    public var text: String
+    public var location: Location
+    public init(id: String, source: String, date: SimpleDate?, text: String, location: Location) {
+        self.id = id
+        self.source = source
+        self.date = date
+        self.text = text
+        self.location = location
+    }
+}
+
+/// The professional's own reading of the dossier, which judgement-risk rules examine.
+public struct Assessment: Sendable, Hashable {
+    public var id: String
+    public var source: String
+    public var date: SimpleDate?
+    public var conclusions: [Conclusion]
+    public var supportNeeds: [AssessedSupportNeed]
+    public var placement: Placement?
+    public var direction: Direction?
+    public var location: Location
+
+    public init(
+        id: String, source: String, date: SimpleDate?, conclusions: [Conclusion], supportNeeds: [AssessedSupportNeed],
+        placement: Placement?, direction: Direction?, location: Location
+    ) {
+        self.id = id
+        self.source = source
+        self.date = date
+        self.conclusions = conclusions
+        self.supportNeeds = supportNeeds
+        self.placement = placement
+        self.direction = direction
+        self.location = location
+    }
+
+    public struct Conclusion: Sendable, Hashable {
+        public var id: String
+        public var domain: String?
+        public var text: String
+        public var cites: [String]
+        public var location: Location
+        public init(id: String, domain: String?, text: String, cites: [String], location: Location) {
+            self.id = id
+            self.domain = domain
+            self.text = text
+            self.cites = cites
+            self.location = location
+        }
+    }
+
+    public struct AssessedSupportNeed: Sendable, Hashable {
+        public var id: String
+        public var activity: String
+        public var level: String
+        public var text: String
+        public var cites: [String]
+        public var location: Location
+        public init(id: String, activity: String, level: String, text: String, cites: [String], location: Location) {
+            self.id = id
+            self.activity = activity
+            self.level = level
+            self.text = text
+            self.cites = cites
+            self.location = location
+        }
+    }
+
+    /// Seed 004, figure 1: willing versus unwilling, able versus unable.
+    public struct Placement: Sendable, Hashable {
+        public enum Judgement: String, Sendable, Hashable { case yes, no, unclear }
+        public var id: String
+        public var willing: Judgement
+        public var able: Judgement
+        public var text: String
+        public var cites: [String]
+        public var location: Location
+        public init(id: String, willing: Judgement, able: Judgement, text: String, cites: [String], location: Location) {
+            self.id = id
+            self.willing = willing
+            self.able = able
+            self.text = text
+            self.cites = cites
+            self.location = location
+        }
+    }
+
+    public struct Direction: Sendable, Hashable {
+        public var id: String
+        public var text: String
+        public var cites: [String]
+        public var addresses: [String]
+        public var horizon: String?
+        public var intensity: String?
+        public var sharedWithClient: Placement.Judgement?
+        public var location: Location
+        public init(
+            id: String, text: String, cites: [String], addresses: [String], horizon: String?, intensity: String?,
+            sharedWithClient: Placement.Judgement?, location: Location
+        ) {
+            self.id = id
+            self.text = text
+            self.cites = cites
+            self.addresses = addresses
+            self.horizon = horizon
+            self.intensity = intensity
+            self.sharedWithClient = sharedWithClient
+            self.location = location
+        }
+    }
+}

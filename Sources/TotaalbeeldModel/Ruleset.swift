@@ -1,0 +1,261 @@
+/// A ruleset: all domain knowledge the engine applies, loaded from XML under `Rulesets/`.
+///
+/// The engine implements mechanisms only; every domain, indicator, weight, threshold and
+/// question comes from here, so a ruleset author changes behaviour without recompiling.
+/// ```swift
+/// let ruleset = try RulesetLoader.load(contentsOf: "Rulesets/akc-2011.xml")
+/// ruleset.domain(id: "prive")?.label[.nl] // "Privésituatie"
+/// ```
+public struct Ruleset: Sendable {
+    public var id: String
+    public var version: String
+    public var date: String
+    /// SHA-256 of the ruleset file's bytes, so a report names exactly which rules produced it.
+    public var checksum: String
+    public var title: LocalizedText
+    public var references: [Reference]
+    public var scoring: Scoring
+    public var sourceKinds: [SourceKind]
+    public var domains: [Domain]
+    public var dimensions: [Level2Dimension]
+    public var indicators: [Indicator]
+    public var activities: [Schema2Activity]
+    public var themes: [ConversationTheme]
+    public var context: ContextRules
+
+    private var indicatorIndex: [String: Int]
+
+    public init(
+        id: String, version: String, date: String, checksum: String, title: LocalizedText,
+        references: [Reference], scoring: Scoring, sourceKinds: [SourceKind], domains: [Domain],
+        dimensions: [Level2Dimension], indicators: [Indicator], activities: [Schema2Activity],
+        themes: [ConversationTheme], context: ContextRules
+    ) {
+        self.id = id
+        self.version = version
+        self.date = date
+        self.checksum = checksum
+        self.title = title
+        self.references = references
+        self.scoring = scoring
+        self.sourceKinds = sourceKinds
+        self.domains = domains.sorted { $0.order < $1.order }
+        self.dimensions = dimensions
+        self.indicators = indicators
+        self.activities = activities.sorted { $0.order < $1.order }
+        self.themes = themes.sorted { $0.order < $1.order }
+        self.context = context
+        self.indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
+    public func sourceKind(id: String) -> SourceKind? { sourceKinds.first { $0.id == id } }
+    public func activity(id: String) -> Schema2Activity? { activities.first { $0.id == id } }
+    public func dimension(id: String) -> Level2Dimension? { dimensions.first { $0.id == id } }
+    public func theme(id: String) -> ConversationTheme? { themes.first { $0.id == id } }
+    public func reference(id: String) -> Reference? { references.first { $0.id == id } }
+}
+
+public struct Reference: Sendable, Hashable {
+    public var id: String
+    public var citation: String
+    public init(id: String, citation: String) {
+        self.id = id
+        self.citation = citation
+    }
+}
+
+/// How indicator weights add up to scores, and the named levels scores are read against.
+public struct Scoring: Sendable, Hashable {
+    public var weightRange: ClosedRange<Double>
+    public var factorRange: ClosedRange<Double>
+    /// How much one point of strength offsets one point of burden in the support need.
+    public var strengthOffset: Double
+    public var supportNeedMax: Double
+    /// Ascending by `min`.
+    public var levels: [ScoreLevel]
+
+    public init(weightRange: ClosedRange<Double>, factorRange: ClosedRange<Double>, strengthOffset: Double, supportNeedMax: Double, levels: [ScoreLevel]) {
+        self.weightRange = weightRange
+        self.factorRange = factorRange
+        self.strengthOffset = strengthOffset
+        self.supportNeedMax = supportNeedMax
+        self.levels = levels.sorted { $0.min < $1.min }
+    }
+
+    /// The highest level whose threshold the score reaches.
+    public func level(for score: Double) -> ScoreLevel? {
+        levels.last { score >= $0.min }
+    }
+
+    public func level(id: String) -> ScoreLevel? { levels.first { $0.id == id } }
+}
+
+public struct ScoreLevel: Sendable, Hashable {
+    public var id: String
+    public var min: Double
+    public var label: LocalizedText
+    public init(id: String, min: Double, label: LocalizedText) {
+        self.id = id
+        self.min = min
+        self.label = label
+    }
+}
+
+public struct SourceKind: Sendable, Hashable {
+    public var id: String
+    public var label: LocalizedText
+    /// The client's own account: essential, but a domain known only from it is a quality risk.
+    public var isSelfReport: Bool
+    public init(id: String, label: LocalizedText, isSelfReport: Bool) {
+        self.id = id
+        self.label = label
+        self.isSelfReport = isSelfReport
+    }
+}
+
+/// A life domain: one column of seed 004's Schema 1.
+public struct Domain: Sendable, Hashable {
+    public var id: String
+    public var order: Int
+    public var label: LocalizedText
+    public var zrmDomains: [String]
+    public var location: Location
+    public init(id: String, order: Int, label: LocalizedText, zrmDomains: [String], location: Location) {
+        self.id = id
+        self.order = order
+        self.label = label
+        self.zrmDomains = zrmDomains
+        self.location = location
+    }
+}
+
+/// A level-2 row of Schema 1: coping, self-assessment of abilities and of limitations, personality.
+public struct Level2Dimension: Sendable, Hashable {
+    public var id: String
+    public var label: LocalizedText
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// What an indicator does when it is found.
+public enum IndicatorRole: Sendable, Hashable {
+    /// Level 1: adds its weight to the domain's burden or strength.
+    case level1(Polarity, weight: Double)
+    /// Level 2: multiplies the support need of its domain (or of every burdened domain).
+    case modifier(dimension: String, factor: Double, scope: ModifierScope, extraRisk: Bool)
+}
+
+public enum Polarity: String, Sendable, Hashable {
+    case burden, strength
+}
+
+public enum ModifierScope: String, Sendable, Hashable {
+    case domain, all
+}
+
+public struct Indicator: Sendable, Hashable {
+    public var id: String
+    public var domain: String
+    public var role: IndicatorRole
+    public var label: LocalizedText
+    public var rationale: LocalizedText
+    public var reference: String
+    /// Werkzaak keuzehulp characteristic, e.g. "3.3".
+    public var group: String?
+    public var terms: [String]
+    /// Whether a narrative hit about someone other than the client still counts.
+    public var countsForOther: Bool
+    public var location: Location
+
+    public init(
+        id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
+        reference: String, group: String?, terms: [String], countsForOther: Bool, location: Location
+    ) {
+        self.id = id
+        self.domain = domain
+        self.role = role
+        self.label = label
+        self.rationale = rationale
+        self.reference = reference
+        self.group = group
+        self.terms = terms
+        self.countsForOther = countsForOther
+        self.location = location
+    }
+
+    public var polarity: Polarity? {
+        if case .level1(let polarity, _) = role { return polarity }
+        return nil
+    }
+}
+
+/// A row of seed 004's Schema 2: an activity or competence, with the rules that derive its support need.
+public struct Schema2Activity: Sendable, Hashable {
+    public var id: String
+    public var order: Int
+    public var parent: String?
+    public var label: LocalizedText
+    public var derivations: [Derivation]
+    /// Ascending by `min`.
+    public var needs: [NeedRule]
+    public var location: Location
+
+    public init(id: String, order: Int, parent: String?, label: LocalizedText, derivations: [Derivation], needs: [NeedRule], location: Location) {
+        self.id = id
+        self.order = order
+        self.parent = parent
+        self.label = label
+        self.derivations = derivations
+        self.needs = needs.sorted { $0.min < $1.min }
+        self.location = location
+    }
+
+    public struct Derivation: Sendable, Hashable {
+        public var indicator: String
+        public var weight: Double
+        public var location: Location
+        public init(indicator: String, weight: Double, location: Location) {
+            self.indicator = indicator
+            self.weight = weight
+            self.location = location
+        }
+    }
+
+    public struct NeedRule: Sendable, Hashable {
+        public var level: String
+        public var min: Double
+        public var support: LocalizedText
+        public var workRequirement: LocalizedText
+        public init(level: String, min: Double, support: LocalizedText, workRequirement: LocalizedText) {
+            self.level = level
+            self.min = min
+            self.support = support
+            self.workRequirement = workRequirement
+        }
+    }
+
+    /// The highest need rule the score reaches, if any.
+    public func need(for score: Double) -> NeedRule? { needs.last { score >= $0.min } }
+}
+
+/// A theme of seed 004's conversation model (Bijlage 1); an uncovered theme is a gap.
+public struct ConversationTheme: Sendable, Hashable {
+    public var id: String
+    public var order: Int
+    public var domain: String
+    public var label: LocalizedText
+    public var question: LocalizedText
+    public var requiredSourceKind: String?
+    public init(id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?) {
+        self.id = id
+        self.order = order
+        self.domain = domain
+        self.label = label
+        self.question = question
+        self.requiredSourceKind = requiredSourceKind
+    }
+}

@@ -1,0 +1,55 @@
+import TotaalbeeldModel
+
+/// One occurrence of an indicator's term in Dutch text, with its ConText properties.
+///
+/// Offsets count Unicode scalars (code points) from the start of the analysed text, end exclusive,
+/// so `Array(text.unicodeScalars)[start..<end]` is the matched text.
+/// ```swift
+/// let hits = NarrativeAnalyzer(ruleset: ruleset).analyze("Hij heeft geen schulden.")
+/// hits[0].negated // true
+/// ```
+public struct TextHit: Sendable, Hashable {
+    public var indicator: String
+    public var start: Int
+    public var end: Int
+    public var matchedText: String
+    /// The sentence the hit stands in, and its offset in the text.
+    public var sentence: String
+    public var sentenceStart: Int
+    public var negated: Bool
+    public var historical: Bool
+    public var hypothetical: Bool
+    public var experiencer: Experiencer
+    /// The context triggers that gave the hit its properties, for the evidence trail.
+    public var triggers: [AppliedTrigger]
+
+    public init(
+        indicator: String, start: Int, end: Int, matchedText: String, sentence: String, sentenceStart: Int,
+        negated: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, triggers: [AppliedTrigger]
+    ) {
+        self.indicator = indicator
+        self.start = start
+        self.end = end
+        self.matchedText = matchedText
+        self.sentence = sentence
+        self.sentenceStart = sentenceStart
+        self.negated = negated
+        self.historical = historical
+        self.hypothetical = hypothetical
+        self.experiencer = experiencer
+        self.triggers = triggers
+    }
+}
+
+public struct AppliedTrigger: Sendable, Hashable {
+    public var category: ContextCategory
+    public var phrase: String
+    public var start: Int
+    public var end: Int
+    public init(category: ContextCategory, phrase: String, start: Int, end: Int) {
+        self.category = category
+        self.phrase = phrase
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,170 @@
+import CLibXML2
+import Foundation
+
+/// Process-wide and per-thread libxml2 setup.
+enum LibXML {
+    /// Swift runs a static initialiser exactly once, thread-safely, before first use; libxml2
+    /// wants `xmlInitParser` and the (process-global) entity loader set before any parsing.
+    private static let initialised: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader(externalEntityLoader)
+        xmlThrDefSetStructuredErrorFunc(nil, discardError)
+    }()
+
+    /// Runs `body` with every libxml2 error raised on this thread, including those without a
+    /// parser context (I/O, encoding), sent to `collector`. libxml2 2.9 keeps error handlers
+    /// per thread, so concurrent calls cannot see each other's diagnostics. Nests (a resolver
+    /// may compile a schema); the outermost call leaves the thread silent, never stderr.
+    static func collectingErrors<T>(into collector: DiagnosticCollector, _ body: () -> T) -> T {
+        _ = initialised
+        totaalbeeld_silence_generic_errors()
+        let previousHandler = __xmlStructuredError().pointee ?? discardError
+        let previousContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(collector.context, collectLibXMLError)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        return withExtendedLifetime(collector) { body() }
+    }
+
+    /// The directory whose files the current thread may load while compiling a schema (nil:
+    /// none). Thread-local because the entity loader is process-global.
+    static func allowingSchemaFiles<T>(under directory: String?, _ body: () -> T) -> T {
+        let previous = pthread_getspecific(schemaDirectoryKey)
+        let box = Unmanaged.passRetained(SchemaDirectory(path: directory))
+        pthread_setspecific(schemaDirectoryKey, box.toOpaque())
+        defer {
+            pthread_setspecific(schemaDirectoryKey, previous)
+            box.release()
+        }
+        return body()
+    }
+
+    fileprivate static func allowedSchemaDirectory() -> String? {
+        guard let raw = pthread_getspecific(schemaDirectoryKey) else { return nil }
+        return Unmanaged<SchemaDirectory>.fromOpaque(raw).takeUnretainedValue().path
+    }
+
+    private static let schemaDirectoryKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+}
+
+private final class SchemaDirectory {
+    let path: String?
+    init(path: String?) { self.path = path }
+}
+
+/// Collects located diagnostics for one parse, validation or schema compilation.
+/// Used by one thread at a time; libxml2 reaches it through a context pointer.
+final class DiagnosticCollector {
+    let fileName: String
+    /// Report the file libxml2 names (schemas: included files) instead of `fileName`.
+    let trustsErrorFile: Bool
+    /// Raw bytes, when available, to locate a refused DOCTYPE.
+    let source: SourceText?
+    /// Locations of nodes, indexed by the number stored in each node's `_private`.
+    var nodeLocations: [SourceLocation] = []
+    private(set) var diagnostics: [XMLDiagnostic] = []
+    private(set) var suppressed = 0
+    /// Enough for any real document; bounds memory on pathological input.
+    static let limit = 1000
+
+    init(fileName: String, trustsErrorFile: Bool = false, source: SourceText? = nil) {
+        self.fileName = fileName
+        self.trustsErrorFile = trustsErrorFile
+        self.source = source
+    }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ context: UnsafeMutableRawPointer) -> DiagnosticCollector {
+        Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func add(_ diagnostic: XMLDiagnostic) {
+        guard diagnostics.count < Self.limit else { suppressed += 1; return }
+        diagnostics.append(diagnostic)
+    }
+
+    func add(_ message: String, at location: SourceLocation) {
+        add(XMLDiagnostic(location: location, message: message))
+    }
+
+    func add(_ error: xmlError) {
+        let severity: XMLDiagnostic.Severity
+        switch error.level {
+        case XML_ERR_NONE: return
+        case XML_ERR_WARNING: severity = .warning
+        default: severity = .error
+        }
+        let message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error \(error.code)"
+        add(XMLDiagnostic(location: location(of: error), message: message, severity: severity))
+    }
+
+    /// The node's recorded location when libxml2 names a node (validation), else its line/column.
+    private func location(of error: xmlError) -> SourceLocation {
+        if var node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+            if node.pointee.type == XML_TEXT_NODE, let parent = node.pointee.parent { node = parent }
+            if let index = nodeIndex(node), index < nodeLocations.count { return nodeLocations[index] }
+        }
+        let file = trustsErrorFile ? (error.file.map { String(cString: $0) } ?? fileName) : fileName
+        // 0 means "unknown" to libxml2; keep locations 1-based.
+        return SourceLocation(file: file, line: max(1, Int(error.line)), column: max(1, Int(error.int2)))
+    }
+
+    /// All diagnostics in document order (stable for equal locations), plus a note if any
+    /// were dropped over the limit.
+    func sorted() -> [XMLDiagnostic] {
+        var result = diagnostics.enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
+        if suppressed > 0, let last = result.last {
+            result.append(XMLDiagnostic(location: last.location, message: "\(suppressed) further problems not shown"))
+        }
+        return result
+    }
+}
+
+/// Node numbering through `_private` (free for application use in xmlNode and xmlAttr,
+/// which share their leading fields). 0 means unnumbered.
+func setNodeIndex(_ node: UnsafeMutablePointer<xmlNode>, _ index: Int) {
+    node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
+}
+
+func nodeIndex(_ node: UnsafeMutablePointer<xmlNode>) -> Int? {
+    node.pointee._private.map { Int(bitPattern: $0) - 1 }
+}
+
+func collectLibXMLError(_ context: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+    guard let context, let error else { return }
+    DiagnosticCollector.from(context).add(error.pointee)
+}
+
+private func discardError(_ context: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {}
+
+/// The only way libxml2 opens external resources. Documents never get anything. While a schema
+/// is being compiled on this thread, its xs:include/xs:import targets may be read if they are
+/// local files inside the schema's directory; never network URLs.
+private func externalEntityLoader(
+    _ url: UnsafePointer<CChar>?, _ id: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?
+) -> xmlParserInputPtr? {
+    guard let url, let directory = LibXML.allowedSchemaDirectory() else { return nil }
+    var path = String(cString: url)
+    if path.hasPrefix("file://") {
+        path = URL(string: path)?.path ?? ""
+    } else if path.contains("://") {
+        return nil
+    }
+    guard let resolved = realPath(path), resolved.hasPrefix(directory + "/") else { return nil }
+    return xmlNewInputFromFile(context, resolved)
+}
+
+/// Absolute path with symlinks and `..` resolved; nil if the file does not exist.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}

@@ -1,0 +1,73 @@
+import CLibXML2
+import Foundation
+
+/// A compiled XML Schema (XSD), shareable across threads.
+///
+/// libxml2 only reads a compiled schema during validation, and every validation gets its own
+/// validation context, hence `@unchecked Sendable`.
+///
+/// The schema file itself is parsed like a document (no DOCTYPE, no network). Its
+/// `xs:include`/`xs:import`/`xs:redefine` targets are read by libxml2 through the entity
+/// loader, which during compilation, and only on the compiling thread, allows local files
+/// inside the schema's directory (symlinks resolved) and nothing else.
+public final class XMLSchema: @unchecked Sendable {
+    /// The path or name the schema was loaded from, as given.
+    public let fileName: String
+    private let schema: xmlSchemaPtr
+    /// The parsed main schema document; libxml2's compiled schema may point into it.
+    private let document: xmlDocPtr
+
+    public convenience init(contentsOf path: String) throws(XMLLoadError) {
+        let bytes = try FileInput.contents(of: path, limit: XMLParseOptions().maxBytes)
+        try self.init(data: bytes, fileName: path)
+    }
+
+    /// Compiles a schema from memory; relative includes resolve against `fileName`'s directory.
+    public init(data: [UInt8], fileName: String) throws(XMLLoadError) {
+        let source = SourceText(fileName: fileName, bytes: data)
+        let collector = DiagnosticCollector(fileName: fileName, trustsErrorFile: true, source: source)
+        let directory = realPath(URL(fileURLWithPath: fileName).deletingLastPathComponent().path)
+        let compiled = LibXML.collectingErrors(into: collector) { () -> (xmlDocPtr, xmlSchemaPtr)? in
+            guard let doc = HardenedParser.parse(source, collector: collector) else { return nil }
+            let schema: xmlSchemaPtr? = LibXML.allowingSchemaFiles(under: directory) {
+                guard let parser = xmlSchemaNewDocParserCtxt(doc) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                xmlSchemaSetParserStructuredErrors(parser, collectLibXMLError, collector.context)
+                return xmlSchemaParse(parser)
+            }
+            guard let schema, !collector.hasErrors else {
+                if let schema { xmlSchemaFree(schema) }
+                xmlFreeDoc(doc)
+                if !collector.hasErrors {
+                    collector.add("the schema could not be compiled", at: SourceLocation(file: fileName, line: 1, column: 1))
+                }
+                return nil
+            }
+            return (doc, schema)
+        }
+        guard let compiled else { throw .invalid(collector.sorted()) }
+        self.fileName = fileName
+        (document, schema) = compiled
+    }
+
+    deinit {
+        xmlSchemaFree(schema)
+        xmlFreeDoc(document)
+    }
+
+    /// Validates `doc`, reporting problems to `collector`; true if valid.
+    func validate(_ doc: xmlDocPtr, collector: DiagnosticCollector) -> Bool {
+        let location = collector.nodeLocations.first ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
+            collector.add("out of memory", at: location)
+            return false
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        xmlSchemaSetValidStructuredErrors(context, collectLibXMLError, collector.context)
+        let result = xmlSchemaValidateDoc(context, doc)
+        if result != 0 && !collector.hasErrors {
+            collector.add("the document is not valid against schema '\(fileName)'", at: location)
+        }
+        return result == 0 && !collector.hasErrors
+    }
+}

@@ -1,0 +1,152 @@
+/// The raw document bytes, used to recover columns that libxml2 2.9 does not record for nodes.
+///
+/// In well-formed XML a literal `<` only occurs in markup, so once comments, CDATA sections,
+/// processing instructions and declarations are skipped, the n-th `<name` is the start tag of
+/// the n-th element in document order. Callers check the name at each offset and fall back to
+/// libxml2's line (column 1) when it does not match, e.g. for UTF-16 input.
+struct SourceText {
+    let fileName: String
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; index 0 is line 1.
+    private let lineStarts: [Int]
+
+    init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.bytes = bytes
+        // A UTF-8 byte order mark is not a column.
+        var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
+        for (offset, byte) in bytes.enumerated() where byte == ASCII.newline {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// Line and column (in Unicode scalars) of a byte offset.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        // Last line start <= offset.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = min(lineStarts[low], offset)
+        // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
+        let column = bytes[start..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return SourceLocation(file: fileName, line: low + 1, column: column)
+    }
+
+    /// Offsets of every start tag's `<` in document order, and of the first `<!DOCTYPE`.
+    func scanMarkup() -> (startTags: [Int], doctype: Int?) {
+        var tags: [Int] = []
+        var doctype: Int?
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == ASCII.lessThan else { i += 1; continue }
+            if has("<!--", at: i) {
+                i = index(after: "-->", from: i + 4)
+            } else if has("<![CDATA[", at: i) {
+                i = index(after: "]]>", from: i + 9)
+            } else if has("<?", at: i) {
+                i = index(after: "?>", from: i + 2)
+            } else if has("<!", at: i) {
+                if doctype == nil && has("<!DOCTYPE", at: i) { doctype = i }
+                i = endOfDeclaration(from: i + 2)
+            } else if has("</", at: i) {
+                i += 2
+            } else {
+                tags.append(i)
+                i += 1
+            }
+        }
+        return (tags, doctype)
+    }
+
+    /// Whether `<` + `qualifiedName` + (whitespace, `/` or `>`) is written at `offset`.
+    func startTag(at offset: Int, isNamed qualifiedName: [UInt8]) -> Bool {
+        let end = offset + 1 + qualifiedName.count
+        guard end < bytes.count, bytes[offset] == ASCII.lessThan,
+              bytes[(offset + 1)..<end].elementsEqual(qualifiedName)
+        else { return false }
+        return ASCII.isSpace(bytes[end]) || bytes[end] == ASCII.slash || bytes[end] == ASCII.greaterThan
+    }
+
+    /// Raw attribute names written in the start tag at `tagOffset`, with the offset of each
+    /// name. Expects `tagOffset` to be a verified start tag named `qualifiedName`.
+    func attributeNames(inStartTagAt tagOffset: Int, qualifiedName: [UInt8]) -> [(name: ArraySlice<UInt8>, offset: Int)] {
+        var result: [(ArraySlice<UInt8>, Int)] = []
+        var i = tagOffset + 1 + qualifiedName.count
+        let n = bytes.count
+        while true {
+            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] != ASCII.slash, bytes[i] != ASCII.greaterThan else { break }
+            let nameStart = i
+            while i < n && !ASCII.isSpace(bytes[i]) && bytes[i] != ASCII.equals
+                && bytes[i] != ASCII.slash && bytes[i] != ASCII.greaterThan { i += 1 }
+            result.append((bytes[nameStart..<i], nameStart))
+            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] == ASCII.equals else { break }
+            i += 1
+            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] == ASCII.quote || bytes[i] == ASCII.apostrophe else { break }
+            let quote = bytes[i]
+            i += 1
+            while i < n && bytes[i] != quote { i += 1 }
+            i += 1
+        }
+        return result
+    }
+
+    private func has(_ literal: StaticString, at offset: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { bytes[offset..<(offset + count)].elementsEqual($0) }
+    }
+
+    private func index(after terminator: StaticString, from offset: Int) -> Int {
+        var i = offset
+        while i < bytes.count {
+            if has(terminator, at: i) { return i + terminator.utf8CodeUnitCount }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    /// End of `<!...>`, skipping a bracketed internal subset and quoted strings.
+    private func endOfDeclaration(from offset: Int) -> Int {
+        var i = offset, depth = 0
+        var quote: UInt8?
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == ASCII.quote || byte == ASCII.apostrophe {
+                quote = byte
+            } else if byte == ASCII.openBracket {
+                depth += 1
+            } else if byte == ASCII.closeBracket {
+                depth -= 1
+            } else if byte == ASCII.greaterThan && depth <= 0 {
+                return i
+            }
+        }
+        return i
+    }
+}
+
+enum ASCII {
+    static let newline = UInt8(ascii: "\n")
+    static let lessThan = UInt8(ascii: "<")
+    static let greaterThan = UInt8(ascii: ">")
+    static let slash = UInt8(ascii: "/")
+    static let equals = UInt8(ascii: "=")
+    static let quote = UInt8(ascii: "\"")
+    static let apostrophe = UInt8(ascii: "'")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

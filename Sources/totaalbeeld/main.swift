@@ -1,0 +1,1 @@
+print("totaalbeeld: under construction")
