@@ -34,15 +34,17 @@ public struct ReliabilityInputError: Error, Sendable, Equatable, CustomStringCon
         self.column = column
     }
 
-    public var description: String {
-        let what = switch kind {
+    /// The problem without its position, for callers that print `file:line:column: reason`.
+    public var reason: String {
+        switch kind {
         case .noData: "no data rows"
         case .nonNumeric(let cell): "\"\(cell)\" is not a number (use an empty cell, *, . or NA for missing)"
         case .raggedRow(let expected, let found): "row has \(found) cells, expected \(expected)"
         case .unterminatedQuote: "quoted cell is never closed"
         }
-        return "line \(line), column \(column): \(what)"
     }
+
+    public var description: String { "line \(line), column \(column): \(reason)" }
 }
 
 extension ReliabilityMatrix {

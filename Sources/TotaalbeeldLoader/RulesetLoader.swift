@@ -49,7 +49,8 @@ private struct RulesetReader {
         let themes = root.child(named: "conversationModel")?.children(named: "theme").map {
             ConversationTheme(
                 id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
-                label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind")
+                label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind"),
+                coveredByWish: $0.boolean("coveredByWish", default: false)
             )
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty

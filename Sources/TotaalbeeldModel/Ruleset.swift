@@ -250,12 +250,15 @@ public struct ConversationTheme: Sendable, Hashable {
     public var label: LocalizedText
     public var question: LocalizedText
     public var requiredSourceKind: String?
-    public init(id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?) {
+    /// Whether the client's stated wish also speaks to this theme.
+    public var coveredByWish: Bool
+    public init(id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?, coveredByWish: Bool = false) {
         self.id = id
         self.order = order
         self.domain = domain
         self.label = label
         self.question = question
         self.requiredSourceKind = requiredSourceKind
+        self.coveredByWish = coveredByWish
     }
 }

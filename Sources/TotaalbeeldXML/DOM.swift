@@ -18,8 +18,7 @@ enum DOM {
         var attr = node.pointee.properties
         while let a = attr {
             attributes.append(XMLAttribute(name: name(a.pointee.ns, a.pointee.name), value: text(of: a.pointee.children)))
-            let index = a.withMemoryRebound(to: xmlNode.self, capacity: 1) { nodeIndex($0) }
-            attributeLocations.append(index.map { locations[$0] } ?? location)
+            attributeLocations.append(nodeIndex(a).map { locations[$0] } ?? location)
             attr = a.pointee.next
         }
         var children: [XMLElement] = []
@@ -108,7 +107,7 @@ private struct Locator {
             let raw = DOM.rawName(a.pointee.ns, a.pointee.name)
             let attrLocation = writtenAttributes.first { $0.name.elementsEqual(raw) }
                 .map { source.location(ofOffset: $0.offset) } ?? location
-            a.withMemoryRebound(to: xmlNode.self, capacity: 1) { record($0, attrLocation) }
+            record(a, attrLocation)
             attr = a.pointee.next
         }
 
@@ -126,7 +125,7 @@ private struct Locator {
         }
     }
 
-    private func record(_ node: xmlNodePtr, _ location: SourceLocation) {
+    private func record(_ node: UnsafeMutableRawPointer, _ location: SourceLocation) {
         setNodeIndex(node, collector.nodeLocations.count)
         collector.nodeLocations.append(location)
     }

@@ -25,22 +25,23 @@ enum LibXML {
         return withExtendedLifetime(collector) { body() }
     }
 
-    /// The directory whose files the current thread may load while compiling a schema (nil:
-    /// none). Thread-local because the entity loader is process-global.
-    static func allowingSchemaFiles<T>(under directory: String?, _ body: () -> T) -> T {
+    /// Runs `body` with the current thread allowed to load files inside `directory` (nil:
+    /// none); returns what it returned and the resources that were refused. Thread-local
+    /// because the entity loader is process-global.
+    static func allowingSchemaFiles<T>(under directory: String?, _ body: () -> T) -> (T, refused: [String]) {
         let previous = pthread_getspecific(schemaDirectoryKey)
-        let box = Unmanaged.passRetained(SchemaDirectory(path: directory))
+        let access = SchemaAccess(directory: directory)
+        let box = Unmanaged.passRetained(access)
         pthread_setspecific(schemaDirectoryKey, box.toOpaque())
         defer {
             pthread_setspecific(schemaDirectoryKey, previous)
             box.release()
         }
-        return body()
+        return (body(), access.refused)
     }
 
-    fileprivate static func allowedSchemaDirectory() -> String? {
-        guard let raw = pthread_getspecific(schemaDirectoryKey) else { return nil }
-        return Unmanaged<SchemaDirectory>.fromOpaque(raw).takeUnretainedValue().path
+    fileprivate static func currentSchemaAccess() -> SchemaAccess? {
+        pthread_getspecific(schemaDirectoryKey).map { Unmanaged<SchemaAccess>.fromOpaque($0).takeUnretainedValue() }
     }
 
     private static let schemaDirectoryKey: pthread_key_t = {
@@ -50,9 +51,10 @@ enum LibXML {
     }()
 }
 
-private final class SchemaDirectory {
-    let path: String?
-    init(path: String?) { self.path = path }
+private final class SchemaAccess {
+    let directory: String?
+    var refused: [String] = []
+    init(directory: String?) { self.directory = directory }
 }
 
 /// Collects located diagnostics for one parse, validation or schema compilation.
@@ -108,11 +110,32 @@ final class DiagnosticCollector {
     private func location(of error: xmlError) -> SourceLocation {
         if var node = error.node?.assumingMemoryBound(to: xmlNode.self) {
             if node.pointee.type == XML_TEXT_NODE, let parent = node.pointee.parent { node = parent }
-            if let index = nodeIndex(node), index < nodeLocations.count { return nodeLocations[index] }
+            // libxml2 reports attribute errors on the owner element; the message names the attribute.
+            let attribute = error.message.flatMap { Self.attribute(named: String(cString: $0), of: node) }
+            if let index = nodeIndex(attribute ?? UnsafeMutableRawPointer(node)), index < nodeLocations.count {
+                return nodeLocations[index]
+            }
         }
         let file = trustsErrorFile ? (error.file.map { String(cString: $0) } ?? fileName) : fileName
         // 0 means "unknown" to libxml2; keep locations 1-based.
         return SourceLocation(file: file, line: max(1, Int(error.line)), column: max(1, Int(error.int2)))
+    }
+
+    /// The attribute a schema message is about: "Element '…', attribute '{ns}local': …".
+    private static func attribute(named message: String, of element: xmlNodePtr) -> UnsafeMutableRawPointer? {
+        guard element.pointee.type == XML_ELEMENT_NODE,
+              let start = message.range(of: "', attribute '")?.upperBound,
+              let end = message[start...].range(of: "':")?.lowerBound
+        else { return nil }
+        let wanted = String(message[start..<end])
+        var attr = element.pointee.properties
+        while let a = attr {
+            if DOM.name(a.pointee.ns, a.pointee.name).description == wanted {
+                return UnsafeMutableRawPointer(a)
+            }
+            attr = a.pointee.next
+        }
+        return nil
     }
 
     /// All diagnostics in document order (stable for equal locations), plus a note if any
@@ -128,14 +151,14 @@ final class DiagnosticCollector {
     }
 }
 
-/// Node numbering through `_private` (free for application use in xmlNode and xmlAttr,
-/// which share their leading fields). 0 means unnumbered.
-func setNodeIndex(_ node: UnsafeMutablePointer<xmlNode>, _ index: Int) {
-    node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
+/// Node numbering through `_private`, the application field that xmlNode, xmlAttr and xmlDoc
+/// all start with (so raw access serves every kind). nil/0 means unnumbered.
+func setNodeIndex(_ node: UnsafeMutableRawPointer, _ index: Int) {
+    node.storeBytes(of: UnsafeMutableRawPointer(bitPattern: index + 1), as: UnsafeMutableRawPointer?.self)
 }
 
-func nodeIndex(_ node: UnsafeMutablePointer<xmlNode>) -> Int? {
-    node.pointee._private.map { Int(bitPattern: $0) - 1 }
+func nodeIndex(_ node: UnsafeMutableRawPointer) -> Int? {
+    node.load(as: UnsafeMutableRawPointer?.self).map { Int(bitPattern: $0) - 1 }
 }
 
 func collectLibXMLError(_ context: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
@@ -151,14 +174,17 @@ private func discardError(_ context: UnsafeMutableRawPointer?, _ error: UnsafeMu
 private func externalEntityLoader(
     _ url: UnsafePointer<CChar>?, _ id: UnsafePointer<CChar>?, _ context: xmlParserCtxtPtr?
 ) -> xmlParserInputPtr? {
-    guard let url, let directory = LibXML.allowedSchemaDirectory() else { return nil }
-    var path = String(cString: url)
-    if path.hasPrefix("file://") {
-        path = URL(string: path)?.path ?? ""
-    } else if path.contains("://") {
+    guard let url, let access = LibXML.currentSchemaAccess() else { return nil }
+    let resource = String(cString: url)
+    let path = resource.hasPrefix("file://") ? URL(string: resource)?.path
+        : resource.contains("://") ? nil : resource
+    if let path, realPath(path) == nil { return nil }  // missing: libxml2 reports that itself
+    guard let path, let resolved = realPath(path), let directory = access.directory,
+          resolved.hasPrefix(directory + "/")
+    else {
+        access.refused.append(resource)
         return nil
     }
-    guard let resolved = realPath(path), resolved.hasPrefix(directory + "/") else { return nil }
     return xmlNewInputFromFile(context, resolved)
 }
 

@@ -29,11 +29,19 @@ public final class XMLSchema: @unchecked Sendable {
         let directory = realPath(URL(fileURLWithPath: fileName).deletingLastPathComponent().path)
         let compiled = LibXML.collectingErrors(into: collector) { () -> (xmlDocPtr, xmlSchemaPtr)? in
             guard let doc = HardenedParser.parse(source, collector: collector) else { return nil }
-            let schema: xmlSchemaPtr? = LibXML.allowingSchemaFiles(under: directory) {
+            // Gives errors in the main schema file columns, like document errors.
+            if let root = xmlDocGetRootElement(doc) { DOM.locate(root, source: source, collector: collector) }
+            let (schema, refused) = LibXML.allowingSchemaFiles(under: directory) { () -> xmlSchemaPtr? in
                 guard let parser = xmlSchemaNewDocParserCtxt(doc) else { return nil }
                 defer { xmlSchemaFreeParserCtxt(parser) }
                 xmlSchemaSetParserStructuredErrors(parser, collectLibXMLError, collector.context)
                 return xmlSchemaParse(parser)
+            }
+            // libxml2 only says it "failed to parse" a refused resource; say why, next to that.
+            for resource in refused {
+                let location = collector.diagnostics.first { $0.message.contains("'\(resource)'") }?.location
+                collector.add("refused to read '\(resource)': a schema may only include or import local files "
+                    + "inside its own directory", at: location ?? SourceLocation(file: fileName, line: 1, column: 1))
             }
             guard let schema, !collector.hasErrors else {
                 if let schema { xmlSchemaFree(schema) }

@@ -1,1 +1,0 @@
-// Engine: facts → scores, gaps, flags.

@@ -1,0 +1,138 @@
+import TotaalbeeldModel
+
+/// Scores a dossier against a ruleset: Schema 1 per domain, coverage of the gespreksmodel, Schema 2.
+///
+/// Pure and deterministic: the same dossier and ruleset always give the same result, in the same order.
+/// ```swift
+/// let evaluator = Evaluator(ruleset: ruleset)          // build once, share across threads
+/// let result = evaluator.screen(dossier)
+/// result.domains.map { ($0.domain.id, $0.supportNeed) }
+/// ```
+public struct Evaluator: Sendable {
+    public let ruleset: Ruleset
+    public let extractor: FactExtractor
+
+    public init(ruleset: Ruleset, extractor: FactExtractor? = nil) {
+        self.ruleset = ruleset
+        self.extractor = extractor ?? FactExtractor(ruleset: ruleset)
+    }
+
+    public func screen(_ dossier: Dossier) -> ScreeningResult {
+        let facts = extractor.facts(in: dossier)
+        let domains = scoreDomains(facts: facts, dossier: dossier)
+        return ScreeningResult(
+            dossier: dossier, ruleset: ruleset, facts: facts, domains: domains,
+            gaps: findGaps(facts: facts, dossier: dossier),
+            schema2: deriveSchema2(facts: facts, dossier: dossier),
+            flags: [], trialAndError: .notScreened
+        )
+    }
+
+    // MARK: Schema 1
+
+    private func scoreDomains(facts: [Fact], dossier: Dossier) -> [DomainResult] {
+        let scoring = ruleset.scoring
+        // Modifiers with scope "all" reach every domain, so collect them first.
+        let globalModifiers = modifiers(in: facts.filter { fact in
+            if case .modifier(_, _, .all, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
+            return false
+        })
+        return ruleset.domains.map { domain in
+            let inDomain = facts.filter { $0.domain == domain.id }
+            let burdens = contributions(of: .burden, in: inDomain)
+            let strengths = contributions(of: .strength, in: inDomain)
+            let burden = burdens.reduce(0) { $0 + $1.effectiveWeight }
+            let strength = strengths.reduce(0) { $0 + $1.effectiveWeight }
+            let localModifiers = modifiers(in: inDomain.filter { fact in
+                if case .modifier(_, _, .domain, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
+                return false
+            })
+            // A modifier modulates an existing burden; it does not create one.
+            let applied = burden > 0 ? (localModifiers + globalModifiers).sorted { $0.indicator.id < $1.indicator.id } : []
+            let base = max(0, burden - scoring.strengthOffset * strength)
+            let need = min(scoring.supportNeedMax, applied.reduce(base) { $0 * $1.factor })
+            let wishDomains = Set(ruleset.themes.filter(\.coveredByWish).map(\.domain))
+            let narrativeHere = dossier.narratives.contains { $0.domain == domain.id } || (wishDomains.contains(domain.id) && !dossier.wishes.isEmpty)
+            let kinds = Set(inDomain.map(\.sourceKind) + dossier.narratives.filter { $0.domain == domain.id }.compactMap { dossier.source(id: $0.source)?.kind })
+            let countedIDs = Set((burdens + strengths).flatMap(\.facts).map(\.self))
+            return DomainResult(
+                domain: domain, burden: burden, strength: strength, supportNeed: need,
+                supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
+                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) },
+                hasInformation: narrativeHere || !inDomain.isEmpty, sourceKinds: kinds.sorted()
+            )
+        }
+    }
+
+    /// One contribution per indicator: observations of the same thing do not add up.
+    private func contributions(of polarity: Polarity, in facts: [Fact]) -> [IndicatorContribution] {
+        let grouped = Dictionary(grouping: facts) { $0.indicator }
+        return grouped.keys.sorted().compactMap { id in
+            guard let indicator = ruleset.indicator(id: id), case .level1(polarity, let weight) = indicator.role else { return nil }
+            let observations = grouped[id] ?? []
+            let strongest = observations.map(\.countFactor).max() ?? 0
+            guard strongest > 0 else { return nil }
+            return IndicatorContribution(indicator: indicator, weight: weight, effectiveWeight: weight * strongest, facts: observations.sorted(by: factOrder))
+        }
+    }
+
+    private func modifiers(in facts: [Fact]) -> [AppliedModifier] {
+        let grouped = Dictionary(grouping: facts) { $0.indicator }
+        return grouped.keys.sorted().compactMap { id in
+            guard let indicator = ruleset.indicator(id: id), case .modifier(let dimension, let factor, _, let extraRisk) = indicator.role else { return nil }
+            let observations = grouped[id] ?? []
+            let strongest = observations.map(\.countFactor).max() ?? 0
+            guard strongest > 0 else { return nil }
+            // A partly counted observation (historical) moves the factor only partly away from 1.
+            let applied = 1 + (factor - 1) * strongest
+            return AppliedModifier(indicator: indicator, dimension: dimension, factor: applied, extraRisk: extraRisk, facts: observations.sorted(by: factOrder))
+        }
+    }
+
+    // MARK: Coverage
+
+    private func findGaps(facts: [Fact], dossier: Dossier) -> [Gap] {
+        ruleset.themes.compactMap { theme in
+            // Elements that speak to this theme: its own narratives, untagged narratives and findings of its domain.
+            let narratives = dossier.narratives.filter { $0.theme == theme.id || ($0.theme == nil && $0.domain == theme.domain) }
+            let findings = dossier.findings.filter { $0.domain == theme.domain }
+            let wishes = theme.coveredByWish ? dossier.wishes.map(\.source) : []
+            let kinds = (narratives.map(\.source) + findings.map(\.source) + wishes).compactMap { dossier.source(id: $0)?.kind }
+            if kinds.isEmpty { return Gap(theme: theme, missingSourceKind: nil) }
+            if let required = theme.requiredSourceKind, !kinds.contains(required) {
+                return Gap(theme: theme, missingSourceKind: required)
+            }
+            return nil
+        }
+    }
+
+    // MARK: Schema 2
+
+    private func deriveSchema2(facts: [Fact], dossier: Dossier) -> [ActivityResult] {
+        let grouped = Dictionary(grouping: facts) { $0.indicator }
+        return ruleset.activities.map { activity in
+            let contributions: [ActivityResult.Contribution] = activity.derivations.compactMap { derivation in
+                guard let indicator = ruleset.indicator(id: derivation.indicator), let observations = grouped[derivation.indicator] else { return nil }
+                let strongest = observations.map(\.countFactor).max() ?? 0
+                guard strongest > 0 else { return nil }
+                return .init(indicator: indicator, weight: derivation.weight, effectiveWeight: derivation.weight * strongest, facts: observations.sorted(by: factOrder))
+            }
+            let score = max(0, contributions.reduce(0) { $0 + $1.effectiveWeight })
+            return ActivityResult(
+                activity: activity, score: score, need: activity.need(for: score), contributions: contributions,
+                assessed: dossier.assessment?.supportNeeds.first { $0.activity == activity.id }
+            )
+        }
+    }
+}
+
+/// Document order: by line, then by position in the text.
+func factOrder(_ a: Fact, _ b: Fact) -> Bool {
+    if a.location != b.location { return a.location < b.location }
+    return spanStart(a) < spanStart(b)
+}
+
+private func spanStart(_ fact: Fact) -> Int {
+    if case .narrative(let start, _, _, _) = fact.origin { return start }
+    return -1
+}

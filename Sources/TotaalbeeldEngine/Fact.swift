@@ -1,0 +1,139 @@
+import TotaalbeeldModel
+import TotaalbeeldText
+
+/// One observation of an indicator in a dossier — from a structured finding or from narrative text —
+/// with everything needed to say how much it counts and why.
+///
+/// ```swift
+/// let facts = FactExtractor(ruleset: ruleset).facts(in: dossier)
+/// facts.filter { $0.counts }.map(\.indicator)
+/// ```
+public struct Fact: Sendable, Hashable {
+    public enum Origin: Sendable, Hashable {
+        case structured
+        /// Offsets are Unicode-scalar positions in the narrative's text.
+        case narrative(start: Int, end: Int, sentence: String, triggers: [AppliedTrigger])
+    }
+
+    /// The dossier element the fact comes from (finding or narrative id).
+    public var elementID: String
+    public var origin: Origin
+    public var indicator: String
+    public var domain: String
+    public var sourceID: String
+    public var sourceKind: String
+    public var date: SimpleDate?
+    public var present: Bool
+    public var historical: Bool
+    public var hypothetical: Bool
+    public var experiencer: Experiencer
+    /// The matched words, or the finding's note.
+    public var quote: String
+    public var location: Location
+    /// How much of the indicator's weight this observation carries (0 = recorded but not counted).
+    public var countFactor: Double
+    /// Why the factor is what it is, in Dutch and English.
+    public var countReason: LocalizedText
+
+    public var counts: Bool { countFactor > 0 }
+
+    public var isNarrative: Bool {
+        if case .narrative = origin { return true }
+        return false
+    }
+}
+
+/// Turns a dossier into facts: structured findings as recorded, narratives through the text analyzer.
+public struct FactExtractor: Sendable {
+    public let ruleset: Ruleset
+    public let analyzer: NarrativeAnalyzer
+
+    public init(ruleset: Ruleset, analyzer: NarrativeAnalyzer? = nil) {
+        self.ruleset = ruleset
+        self.analyzer = analyzer ?? NarrativeAnalyzer(ruleset: ruleset)
+    }
+
+    public func facts(in dossier: Dossier) -> [Fact] {
+        var facts: [Fact] = []
+        for finding in dossier.findings {
+            facts.append(fact(
+                elementID: finding.id, origin: .structured, indicator: finding.indicator, domain: finding.domain,
+                sourceID: finding.source, dossier: dossier, date: finding.date, present: finding.present,
+                historical: finding.historical, hypothetical: false, experiencer: finding.experiencer,
+                quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location
+            ))
+        }
+        for narrative in dossier.narratives {
+            for hit in analyzer.analyze(narrative.text) {
+                // A term belongs to its indicator's domain, wherever the text about it was filed.
+                let domain = ruleset.indicator(id: hit.indicator)?.domain ?? narrative.domain
+                facts.append(fact(
+                    elementID: narrative.id,
+                    origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
+                    indicator: hit.indicator, domain: domain, sourceID: narrative.source, dossier: dossier,
+                    date: narrative.date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
+                    experiencer: hit.experiencer, quote: hit.matchedText, location: narrative.location
+                ))
+            }
+        }
+        return facts
+    }
+
+    // swiftlint:disable:next function_parameter_count
+    private func fact(
+        elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,
+        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, quote: String, location: Location
+    ) -> Fact {
+        let source = dossier.source(id: sourceID)
+        let (factor, reason) = countFactor(
+            indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
+            hypothetical: hypothetical, experiencer: experiencer
+        )
+        return Fact(
+            elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
+            sourceKind: source?.kind ?? "", date: date ?? source?.date, present: present, historical: historical,
+            hypothetical: hypothetical, experiencer: experiencer, quote: quote, location: location,
+            countFactor: factor, countReason: reason
+        )
+    }
+
+    /// The ruleset decides how each context property counts; negated hits never count.
+    private func countFactor(indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> (Double, LocalizedText) {
+        let context = ruleset.context
+        guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
+        var factor = 1.0
+        var nl: [String] = [], en: [String] = []
+        if experiencer == .other {
+            if indicator?.countsForOther == true {
+                factor *= context.otherExperiencerFactor
+                nl.append("over een ander, telt mee (×\(decimal(context.otherExperiencerFactor)))")
+                en.append("about someone else, counts (×\(decimal(context.otherExperiencerFactor)))")
+            } else {
+                return (0, LocalizedText(nl: "gaat over een ander dan de cliënt", en: "about someone other than the client"))
+            }
+        }
+        if hypothetical {
+            factor *= context.hypotheticalFactor
+            nl.append("hypothetisch (×\(decimal(context.hypotheticalFactor)))")
+            en.append("hypothetical (×\(decimal(context.hypotheticalFactor)))")
+        }
+        if historical {
+            factor *= context.historicalFactor
+            nl.append("uit het verleden (×\(decimal(context.historicalFactor)))")
+            en.append("historical (×\(decimal(context.historicalFactor)))")
+        }
+        if nl.isEmpty { return (1, LocalizedText(nl: "actueel, over de cliënt", en: "current, about the client")) }
+        return (factor, LocalizedText(nl: nl.joined(separator: ", "), en: en.joined(separator: ", ")))
+    }
+}
+
+/// Fixed two-decimal rendering without locale, trailing zeros dropped: 0.5, 1.25, 3.
+public func decimal(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let whole = magnitude / 100, fraction = magnitude % 100
+    if fraction == 0 { return sign + String(whole) }
+    if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
+    return sign + "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+}

@@ -1,0 +1,178 @@
+import TotaalbeeldModel
+
+/// Everything the engine concludes about one dossier, each number with the facts behind it.
+///
+/// Renderers in TotaalbeeldReport turn this into text, Markdown, JSON or HTML; the engine itself never formats.
+public struct ScreeningResult: Sendable {
+    public var dossier: Dossier
+    public var ruleset: Ruleset
+    public var facts: [Fact]
+    /// Schema 1, one entry per ruleset domain, in ruleset order.
+    public var domains: [DomainResult]
+    public var gaps: [Gap]
+    /// Schema 2, one entry per ruleset activity, in ruleset order.
+    public var schema2: [ActivityResult]
+    public var flags: [Flag]
+    public var trialAndError: TrialAndErrorResult
+}
+
+/// One indicator's contribution to a domain score: the strongest observation counts once,
+/// all observations are listed as evidence.
+public struct IndicatorContribution: Sendable, Hashable {
+    public var indicator: Indicator
+    public var weight: Double
+    /// `weight` × the strongest count factor among its facts.
+    public var effectiveWeight: Double
+    public var facts: [Fact]
+}
+
+/// A level-2 modifier that changed a domain's support need.
+public struct AppliedModifier: Sendable, Hashable {
+    public var indicator: Indicator
+    public var dimension: String
+    /// The factor as applied (partially counted facts move it toward 1).
+    public var factor: Double
+    public var extraRisk: Bool
+    public var facts: [Fact]
+}
+
+/// Schema 1, one column: burden, strength, and the level-2-modulated support need of one life domain.
+public struct DomainResult: Sendable {
+    public var domain: Domain
+    public var burden: Double
+    public var strength: Double
+    /// max(0, burden − strengthOffset × strength) × Π modifier factors, capped at the ruleset's maximum.
+    public var supportNeed: Double
+    public var supportNeedLevel: ScoreLevel?
+    public var burdens: [IndicatorContribution]
+    public var strengths: [IndicatorContribution]
+    public var modifiers: [AppliedModifier]
+    /// Facts filed in this domain that do not count (negated, hypothetical, about someone else).
+    public var uncounted: [Fact]
+    /// Whether anything at all is known about this domain (facts, narrative, or absence recorded).
+    public var hasInformation: Bool
+    /// Kinds of source the information in this domain comes from, sorted.
+    public var sourceKinds: [String]
+}
+
+/// A gespreksmodel theme the dossier does not cover: a question to ask.
+public struct Gap: Sendable, Hashable {
+    public var theme: ConversationTheme
+    /// Set when information exists but not from the kind of source the theme needs.
+    public var missingSourceKind: String?
+}
+
+/// Schema 2, one row: support need for an activity, what the work must offer, and what it is derived from.
+public struct ActivityResult: Sendable {
+    public var activity: Schema2Activity
+    public var score: Double
+    public var need: Schema2Activity.NeedRule?
+    public var contributions: [Contribution]
+    /// The professional's own judgement for this activity, when the assessment gives one.
+    public var assessed: Assessment.AssessedSupportNeed?
+
+    public struct Contribution: Sendable, Hashable {
+        public var indicator: Indicator
+        public var weight: Double
+        public var effectiveWeight: Double
+        public var facts: [Fact]
+    }
+}
+
+/// A reason for reflection: an inconsistency, gap, quality problem or judgement risk.
+public struct Flag: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case inconsistency, gap, quality
+        case judgementRisk = "judgement-risk"
+    }
+
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case info, warning, serious
+        private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var id: String
+    public var rule: String
+    public var kind: Kind
+    public var severity: Severity
+    public var message: LocalizedText
+    public var question: LocalizedText
+    public var evidence: [Evidence]
+    /// Readings of the same signals that the assessment has not addressed.
+    public var alternatives: [LocalizedText]
+    public var rationale: LocalizedText?
+    public var reference: String?
+
+    public init(
+        id: String, rule: String, kind: Kind, severity: Severity, message: LocalizedText, question: LocalizedText,
+        evidence: [Evidence], alternatives: [LocalizedText] = [], rationale: LocalizedText? = nil, reference: String? = nil
+    ) {
+        self.id = id
+        self.rule = rule
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.question = question
+        self.evidence = evidence
+        self.alternatives = alternatives
+        self.rationale = rationale
+        self.reference = reference
+    }
+}
+
+/// A pointer into the dossier that supports a flag.
+public struct Evidence: Sendable, Hashable {
+    public var elementID: String
+    public var sourceID: String?
+    public var location: Location
+    public var span: ClosedRange<Int>?
+    public var quote: String
+
+    public init(elementID: String, sourceID: String?, location: Location, span: ClosedRange<Int>? = nil, quote: String) {
+        self.elementID = elementID
+        self.sourceID = sourceID
+        self.location = location
+        self.span = span
+        self.quote = quote
+    }
+
+    public init(_ fact: Fact) {
+        var span: ClosedRange<Int>?
+        if case .narrative(let start, let end, _, _) = fact.origin { span = start...max(start, end - 1) }
+        self.init(elementID: fact.elementID, sourceID: fact.sourceID, location: fact.location, span: span, quote: fact.quote)
+    }
+}
+
+/// Whether a controlled trial-and-error track is indicated, and which tracks with which safeguards.
+public struct TrialAndErrorResult: Sendable {
+    public var indicated: Bool
+    public var reasons: [LocalizedText]
+    public var tracks: [TrackRecommendation]
+
+    public init(indicated: Bool, reasons: [LocalizedText], tracks: [TrackRecommendation]) {
+        self.indicated = indicated
+        self.reasons = reasons
+        self.tracks = tracks
+    }
+
+    public static let notScreened = TrialAndErrorResult(indicated: false, reasons: [], tracks: [])
+}
+
+public struct TrackRecommendation: Sendable, Hashable {
+    public var id: String
+    public var label: LocalizedText
+    public var fit: Double
+    public var why: [LocalizedText]
+    public var safeguards: [LocalizedText]
+    public var checkpoints: [LocalizedText]
+
+    public init(id: String, label: LocalizedText, fit: Double, why: [LocalizedText], safeguards: [LocalizedText], checkpoints: [LocalizedText]) {
+        self.id = id
+        self.label = label
+        self.fit = fit
+        self.why = why
+        self.safeguards = safeguards
+        self.checkpoints = checkpoints
+    }
+}

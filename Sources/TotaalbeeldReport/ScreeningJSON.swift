@@ -1,0 +1,237 @@
+import TotaalbeeldEngine
+import TotaalbeeldModel
+import TotaalbeeldText
+
+/// The stable JSON contract of `totaalbeeld screen --format json` (and of batch `results.jsonl`).
+///
+/// Top-level keys: `dossier`, `ruleset` (`id`, `version`), `domains` (each `code`, `burden`, `strength`,
+/// `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each `id`, `kind`, `severity`, `evidence`, `message`),
+/// `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans).
+/// Keys are only ever added, never renamed or removed, within format version 1.
+public struct ScreeningJSON: Sendable {
+    public let language: Language
+    public init(language: Language = .nl) { self.language = language }
+
+    public func value(for result: ScreeningResult) -> JSONValue {
+        let dossier = result.dossier
+        return .object([
+            ("formatVersion", .integer(1)),
+            ("dossier", .object([
+                ("id", .string(dossier.id)),
+                ("date", .string(dossier.date.description)),
+                ("benefitRegime", .string(dossier.client.benefitRegime)),
+                ("ageBand", .string(dossier.client.ageBand)),
+            ])),
+            ("ruleset", .object([
+                ("id", .string(result.ruleset.id)),
+                ("version", .string(result.ruleset.version)),
+                ("checksum", .string("sha256:" + result.ruleset.checksum)),
+            ])),
+            ("domains", .array(result.domains.map(domain))),
+            ("gaps", .array(result.gaps.map(gap))),
+            ("schema2", .array(result.schema2.map(activity))),
+            ("flags", .array(result.flags.map(flag))),
+            ("trialAndError", trialAndError(result.trialAndError)),
+            ("narrative", .array(narrative(result))),
+        ])
+    }
+
+    private func domain(_ domain: DomainResult) -> JSONValue {
+        let contributions = domain.burdens.map { ($0, "burden") } + domain.strengths.map { ($0, "strength") }
+        var evidence: [JSONValue] = contributions.flatMap { contribution, polarity in
+            contribution.facts.map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
+        }
+        evidence += domain.uncounted.map { fact in
+            let indicator = fact.indicator
+            return self.fact(nil, indicatorID: indicator, polarity: "uncounted", weight: 0, fact: fact)
+        }
+        return .object([
+            ("code", .string(domain.domain.id)),
+            ("label", .string(domain.domain.label[language])),
+            ("burden", .number(domain.burden)),
+            ("strength", .number(domain.strength)),
+            ("supportNeed", .number(domain.supportNeed)),
+            ("supportNeedLevel", .optional(domain.supportNeedLevel?.id)),
+            ("hasInformation", .bool(domain.hasInformation)),
+            ("sourceKinds", .array(domain.sourceKinds.map(JSONValue.string))),
+            ("modifiers", .array(domain.modifiers.map { modifier in
+                .object([
+                    ("indicator", .string(modifier.indicator.id)),
+                    ("dimension", .string(modifier.dimension)),
+                    ("factor", .number(modifier.factor)),
+                    ("extraRisk", .bool(modifier.extraRisk)),
+                    ("evidence", .array(modifier.facts.map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
+                ])
+            })),
+            ("evidence", .array(evidence)),
+        ])
+    }
+
+    private func fact(_ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact: Fact) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("element", .string(fact.elementID)),
+            ("indicator", .string(indicator?.id ?? indicatorID ?? fact.indicator)),
+            ("role", .string(polarity)),
+        ]
+        if weight != 0 { members.append(("weight", .number(weight))) }
+        members += [
+            ("countFactor", .number(fact.countFactor)),
+            ("counted", .bool(fact.counts)),
+            ("reason", .string(fact.countReason[language])),
+            ("source", .string(fact.sourceID)),
+            ("sourceKind", .string(fact.sourceKind)),
+            ("line", .integer(fact.location.line)),
+            ("column", .integer(fact.location.column)),
+            ("origin", .string(fact.isNarrative ? "narrative" : "structured")),
+        ]
+        if case .narrative(let start, let end, _, _) = fact.origin {
+            members.append(("span", .object([("start", .integer(start)), ("end", .integer(end))])))
+        }
+        members += [
+            ("quote", .string(fact.quote)),
+            ("negated", .bool(!fact.present)),
+            ("historical", .bool(fact.historical)),
+            ("hypothetical", .bool(fact.hypothetical)),
+            ("experiencer", .string(fact.experiencer.rawValue)),
+        ]
+        return .object(members)
+    }
+
+    private func gap(_ gap: Gap) -> JSONValue {
+        .object([
+            ("theme", .string(gap.theme.id)),
+            ("domain", .string(gap.theme.domain)),
+            ("label", .string(gap.theme.label[language])),
+            ("missingSourceKind", .optional(gap.missingSourceKind)),
+            ("question", .string(gap.theme.question[language])),
+        ])
+    }
+
+    private func activity(_ row: ActivityResult) -> JSONValue {
+        .object([
+            ("activity", .string(row.activity.id)),
+            ("parent", .optional(row.activity.parent)),
+            ("label", .string(row.activity.label[language])),
+            ("score", .number(row.score)),
+            ("supportNeed", .string(row.need?.level ?? "geen")),
+            ("support", .optional(row.need?.support[language])),
+            ("workRequirement", .optional(row.need?.workRequirement[language])),
+            ("derivedFrom", .array(row.contributions.map { contribution in
+                .object([
+                    ("indicator", .string(contribution.indicator.id)),
+                    ("weight", .number(contribution.weight)),
+                    ("effectiveWeight", .number(contribution.effectiveWeight)),
+                    ("elements", .array(Array(Set(contribution.facts.map(\.elementID))).sorted().map(JSONValue.string))),
+                    ("lines", .array(Array(Set(contribution.facts.map(\.location.line))).sorted().map(JSONValue.integer))),
+                ])
+            })),
+            ("assessed", row.assessed.map { need in
+                .object([
+                    ("element", .string(need.id)),
+                    ("level", .string(need.level)),
+                    ("text", .string(need.text)),
+                    ("cites", .array(need.cites.map(JSONValue.string))),
+                ])
+            } ?? .null),
+        ])
+    }
+
+    func flag(_ flag: Flag) -> JSONValue {
+        .object([
+            ("id", .string(flag.id)),
+            ("rule", .string(flag.rule)),
+            ("kind", .string(flag.kind.rawValue)),
+            ("severity", .string(flag.severity.rawValue)),
+            ("message", .string(flag.message[language])),
+            ("question", .string(flag.question[language])),
+            ("alternatives", .array(flag.alternatives.map { .string($0[language]) })),
+            ("evidence", .array(flag.evidence.map(evidence))),
+            ("reference", .optional(flag.reference)),
+        ])
+    }
+
+    func evidence(_ evidence: Evidence) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("element", .string(evidence.elementID)),
+            ("source", .optional(evidence.sourceID)),
+            ("line", .integer(evidence.location.line)),
+            ("column", .integer(evidence.location.column)),
+        ]
+        if let span = evidence.span {
+            members.append(("span", .object([("start", .integer(span.lowerBound)), ("end", .integer(span.upperBound + 1))])))
+        }
+        members.append(("quote", .string(evidence.quote)))
+        return .object(members)
+    }
+
+    private func trialAndError(_ result: TrialAndErrorResult) -> JSONValue {
+        .object([
+            ("indicated", .bool(result.indicated)),
+            ("reasons", .array(result.reasons.map { .string($0[language]) })),
+            ("tracks", .array(result.tracks.map { track in
+                .object([
+                    ("id", .string(track.id)),
+                    ("label", .string(track.label[language])),
+                    ("fit", .number(track.fit)),
+                    ("why", .array(track.why.map { .string($0[language]) })),
+                    ("safeguards", .array(track.safeguards.map { .string($0[language]) })),
+                    ("checkpoints", .array(track.checkpoints.map { .string($0[language]) })),
+                ])
+            })),
+        ])
+    }
+
+    private func narrative(_ result: ScreeningResult) -> [JSONValue] {
+        result.dossier.narratives.map { narrative in
+            let spans = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }.sorted(by: spanOrder)
+            return .object([
+                ("element", .string(narrative.id)),
+                ("domain", .string(narrative.domain)),
+                ("source", .string(narrative.source)),
+                ("line", .integer(narrative.location.line)),
+                ("text", .string(narrative.text)),
+                ("spans", .array(spans.map { fact in
+                    guard case .narrative(let start, let end, _, _) = fact.origin else { return .null }
+                    return .object([
+                        ("indicator", .string(fact.indicator)),
+                        ("start", .integer(start)),
+                        ("end", .integer(end)),
+                        ("text", .string(fact.quote)),
+                        ("negated", .bool(!fact.present)),
+                        ("historical", .bool(fact.historical)),
+                        ("hypothetical", .bool(fact.hypothetical)),
+                        ("experiencer", .string(fact.experiencer.rawValue)),
+                        ("counted", .bool(fact.counts)),
+                    ])
+                })),
+            ])
+        }
+    }
+}
+
+/// Narrative facts in text order.
+func spanOrder(_ a: Fact, _ b: Fact) -> Bool {
+    guard case .narrative(let s1, let e1, _, _) = a.origin, case .narrative(let s2, let e2, _, _) = b.origin else { return false }
+    return (s1, e1, a.indicator) < (s2, e2, b.indicator)
+}
+
+/// The JSON objects `totaalbeeld annotate` prints for each hit.
+public enum AnnotationJSON {
+    public static func value(for hits: [TextHit], ruleset: Ruleset) -> JSONValue {
+        .array(hits.map { hit in
+            .object([
+                ("indicator", .string(hit.indicator)),
+                ("domain", .string(ruleset.indicator(id: hit.indicator)?.domain ?? "")),
+                ("start", .integer(hit.start)),
+                ("end", .integer(hit.end)),
+                ("text", .string(hit.matchedText)),
+                ("negated", .bool(hit.negated)),
+                ("historical", .bool(hit.historical)),
+                ("hypothetical", .bool(hit.hypothetical)),
+                ("experiencer", .string(hit.experiencer.rawValue)),
+                ("sentence", .string(hit.sentence)),
+                ("triggers", .array(hit.triggers.map { .object([("category", .string($0.category.rawValue)), ("phrase", .string($0.phrase))]) })),
+            ])
+        })
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldReport
+
+struct ScreenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Screens one dossier: Schema 1 per domain, gaps, Schema 2, flags and the trial-and-error screening."
+    )
+
+    @Argument(help: "The dossier to screen.")
+    var dossier: String
+
+    @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
+    var ruleset: String?
+
+    @Option(help: "Output format: text, markdown or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Report language: nl or en.")
+    var lang: Language = .nl
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try exitOnFailure {
+            let schemas = try Resources.schemas()
+            let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
+            let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
+            let result = Evaluator(ruleset: ruleset).screen(dossier)
+            let text: String = switch format {
+            case .json: ScreeningJSON(language: lang).value(for: result).serialized(pretty: true) + "\n"
+            case .text: PlainTextRenderer().render(ScreeningReport(language: lang).document(for: result))
+            case .markdown: MarkdownRenderer().render(ScreeningReport(language: lang).document(for: result))
+            }
+            try emit(text, to: output)
+        }
+    }
+}

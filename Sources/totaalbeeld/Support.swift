@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import TotaalbeeldLoader
+import TotaalbeeldModel
+
+/// sysexits(3) codes, the convention batch users script against.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let software = ExitCode(70)
+    static let cannotCreate = ExitCode(73)
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Finds the shipped `Rulesets/` folder: $TOTAALBEELD_HOME, the working directory, or beside the executable.
+enum Resources {
+    static let defaultRulesetName = "akc-2011.xml"
+
+    static func home() -> String? {
+        var candidates: [String] = []
+        if let home = ProcessInfo.processInfo.environment["TOTAALBEELD_HOME"] { candidates.append(home) }
+        candidates.append(FileManager.default.currentDirectoryPath)
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.path)
+            directory.deleteLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/Rulesets/schema/dossier-1.xsd") }
+    }
+
+    static func schemas() throws -> SchemaSet {
+        guard let home = home() else {
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/schema; run from the Totaalbeeld folder or set TOTAALBEELD_HOME"])
+        }
+        return try report { () throws(LoadError) in try SchemaSet(directory: home + "/Rulesets/schema") }
+    }
+
+    static func rulesetPath(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        guard let home = home() else {
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find the default ruleset; pass --ruleset or set TOTAALBEELD_HOME"])
+        }
+        return home + "/Rulesets/" + defaultRulesetName
+    }
+
+    static func loadRuleset(_ explicit: String?, schemas: SchemaSet) throws -> Ruleset {
+        let path = try rulesetPath(explicit)
+        return try report { () throws(LoadError) in try RulesetLoader.load(contentsOf: path, schemas: schemas) }
+    }
+}
+
+/// A failure already phrased for the user: printed line by line to stderr, then the process exits with `status`.
+struct Failure: Error {
+    var status: ExitCode
+    var lines: [String]
+}
+
+/// Runs a loader and turns its error into a `Failure` with the right exit code.
+func report<T>(_ body: () throws(LoadError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        switch error {
+        case .missingInput: throw Failure(status: ExitStatus.noInput, lines: [error.description])
+        case .invalid(let problems): throw Failure(status: ExitStatus.dataError, lines: problems.map(\.description))
+        }
+    }
+}
+
+/// Prints the failure and exits; anything unexpected becomes EX_SOFTWARE, never a stack trace.
+func exitOnFailure(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        for line in failure.lines { FileHandle.standardError.write(Data(("totaalbeeld: " + line + "\n").utf8)) }
+        throw failure.status
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandle.standardError.write(Data("totaalbeeld: internal error: \(type(of: error))\n".utf8))
+        throw ExitStatus.software
+    }
+}
+
+/// Writes output to stdout, or to a file atomically (temporary file + rename), so a reader never sees half a report.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output"])
+    }
+}
