@@ -44,6 +44,12 @@ let package = Package(
             name: "totaalbeeld-bench",
             dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine"]
         ),
+        // Shared test helpers: repository paths, the default ruleset, temporary files, running the CLI.
+        .target(
+            name: "TotaalbeeldTestSupport",
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldModel"],
+            path: "Tests/TotaalbeeldTestSupport"
+        ),
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
         .testTarget(
             name: "TotaalbeeldTextTests",
@@ -53,8 +59,11 @@ let package = Package(
         .testTarget(name: "TotaalbeeldAgreementTests", dependencies: ["TotaalbeeldAgreement"]),
         .testTarget(
             name: "TotaalbeeldEngineTests",
-            dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText"],
-            resources: []
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldCLITests",
+            dependencies: ["totaalbeeld", "TotaalbeeldTestSupport"]
         ),
     ]
 )

@@ -69,6 +69,7 @@ private struct DossierReader {
             sources: sources, findings: findings, narratives: narratives, wishes: wishes,
             assessment: root.child(named: "assessment").map(readAssessment)
         )
+        checkReferences()
         try log.throwIfAny()
         return dossier
     }
@@ -121,6 +122,30 @@ private struct DossierReader {
             id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
             conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, location: element.modelLocation
         )
+    }
+
+    /// libxml2's XSD validation does not resolve IDREFs, so every citation and source reference is checked here.
+    private func checkReferences() {
+        var ids: [String: String] = [:]
+        var sourceIDs = Set<String>()
+        func collect(_ element: XMLElement) {
+            if let id = element.attribute("id"), element !== root { ids[id] = element.name.localName }
+            if element.name.localName == "source", let id = element.attribute("id") { sourceIDs.insert(id) }
+            element.children.forEach(collect)
+        }
+        collect(root)
+        func verify(_ element: XMLElement) {
+            for attribute in ["cites", "addresses"] {
+                for id in element.list(attribute) where ids[id] == nil {
+                    log.report(element.attributeLocation(attribute), "<\(element.name.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
+                }
+            }
+            if let source = element.attribute("source"), !sourceIDs.contains(source) {
+                log.report(element.attributeLocation("source"), "<\(element.name.localName)> names source '\(source)', but '\(source)' is not a <source> of this dossier")
+            }
+            element.children.forEach(verify)
+        }
+        verify(root)
     }
 
     private func check(_ element: XMLElement, _ attribute: String, known: [String], what: String) {

@@ -6,6 +6,7 @@ enum DOM {
     /// `collector.nodeLocations`, so validation errors naming a node get its line and column.
     /// Reports entity reference nodes, which Totaalbeeld documents must not contain.
     static func locate(_ root: xmlNodePtr, source: SourceText, collector: DiagnosticCollector) {
+        collector.numberedDocument = root.pointee.doc
         var locator = Locator(source: source, collector: collector, startTags: source.scanMarkup().startTags)
         locator.visit(root)
     }
@@ -105,8 +106,8 @@ private struct Locator {
         var attr = node.pointee.properties
         while let a = attr {
             let raw = DOM.rawName(a.pointee.ns, a.pointee.name)
-            let attrLocation = writtenAttributes.first { $0.name.elementsEqual(raw) }
-                .map { source.location(ofOffset: $0.offset) } ?? location
+            let attrLocation = writtenAttributes.first { source.bytes(in: $0, equal: raw) }
+                .map { source.location(ofOffset: $0.lowerBound) } ?? location
             record(a, attrLocation)
             attr = a.pointee.next
         }

@@ -60,22 +60,22 @@ private final class SchemaAccess {
 /// Collects located diagnostics for one parse, validation or schema compilation.
 /// Used by one thread at a time; libxml2 reaches it through a context pointer.
 final class DiagnosticCollector {
-    let fileName: String
+    let source: SourceText
+    var fileName: String { source.fileName }
     /// Report the file libxml2 names (schemas: included files) instead of `fileName`.
     let trustsErrorFile: Bool
-    /// Raw bytes, when available, to locate a refused DOCTYPE.
-    let source: SourceText?
-    /// Locations of nodes, indexed by the number stored in each node's `_private`.
+    /// The document whose nodes `DOM.locate` numbered, and their locations, indexed by the
+    /// number stored in each node's `_private`.
+    var numberedDocument: xmlDocPtr?
     var nodeLocations: [SourceLocation] = []
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var suppressed = 0
     /// Enough for any real document; bounds memory on pathological input.
     static let limit = 1000
 
-    init(fileName: String, trustsErrorFile: Bool = false, source: SourceText? = nil) {
-        self.fileName = fileName
-        self.trustsErrorFile = trustsErrorFile
+    init(source: SourceText, trustsErrorFile: Bool = false) {
         self.source = source
+        self.trustsErrorFile = trustsErrorFile
     }
 
     var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -108,7 +108,7 @@ final class DiagnosticCollector {
 
     /// The node's recorded location when libxml2 names a node (validation), else its line/column.
     private func location(of error: xmlError) -> SourceLocation {
-        if var node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+        if var node = error.node?.assumingMemoryBound(to: xmlNode.self), node.pointee.doc == numberedDocument {
             if node.pointee.type == XML_TEXT_NODE, let parent = node.pointee.parent { node = parent }
             // libxml2 reports attribute errors on the owner element; the message names the attribute.
             let attribute = error.message.flatMap { Self.attribute(named: String(cString: $0), of: node) }

@@ -32,7 +32,7 @@ public enum XMLDocumentLoader {
             throw .tooLarge(path: fileName, bytes: bytes.count, limit: options.maxBytes)
         }
         let source = SourceText(fileName: fileName, bytes: bytes)
-        let collector = DiagnosticCollector(fileName: fileName, source: source)
+        let collector = DiagnosticCollector(source: source)
         let root = LibXML.collectingErrors(into: collector) { () -> XMLElement? in
             guard let doc = HardenedParser.parse(source, collector: collector) else { return nil }
             defer { xmlFreeDoc(doc) }

@@ -74,9 +74,7 @@ enum HardenedParser {
               let context = ctxt.pointee._private else { return }
         let collector = DiagnosticCollector.from(context)
         if !collector.diagnostics.contains(where: { $0.message == doctypeMessage }) {
-            let location = collector.source.map { doctypeLocation($0, ctxt: ctxt) }
-                ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
-            collector.add(doctypeMessage, at: location)
+            collector.add(doctypeMessage, at: doctypeLocation(collector.source, ctxt: ctxt))
         }
         xmlStopParser(ctxt)
     }

@@ -25,7 +25,7 @@ public final class XMLSchema: @unchecked Sendable {
     /// Compiles a schema from memory; relative includes resolve against `fileName`'s directory.
     public init(data: [UInt8], fileName: String) throws(XMLLoadError) {
         let source = SourceText(fileName: fileName, bytes: data)
-        let collector = DiagnosticCollector(fileName: fileName, trustsErrorFile: true, source: source)
+        let collector = DiagnosticCollector(source: source, trustsErrorFile: true)
         let directory = realPath(URL(fileURLWithPath: fileName).deletingLastPathComponent().path)
         let compiled = LibXML.collectingErrors(into: collector) { () -> (xmlDocPtr, xmlSchemaPtr)? in
             guard let doc = HardenedParser.parse(source, collector: collector) else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The raw document bytes, used to recover columns that libxml2 2.9 does not record for nodes.
 ///
 /// In well-formed XML a literal `<` only occurs in markup, so once comments, CDATA sections,
@@ -15,10 +17,21 @@ struct SourceText {
         self.bytes = bytes
         // A UTF-8 byte order mark is not a column.
         var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
-        for (offset, byte) in bytes.enumerated() where byte == ASCII.newline {
-            starts.append(offset + 1)
+        var offset = 0
+        while let newline = SourceText.find(ASCII.newline, in: bytes, from: offset) {
+            starts.append(newline + 1)
+            offset = newline + 1
         }
         lineStarts = starts
+    }
+
+    /// memchr: these scans run over whole documents, also in debug builds.
+    private static func find(_ byte: UInt8, in bytes: [UInt8], from offset: Int) -> Int? {
+        guard offset < bytes.count else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            memchr(buffer.baseAddress! + offset, Int32(byte), buffer.count - offset)
+                .map { buffer.baseAddress!.distance(to: $0) }
+        }
     }
 
     /// Line and column (in Unicode scalars) of a byte offset.
@@ -31,7 +44,11 @@ struct SourceText {
         }
         let start = min(lineStarts[low], offset)
         // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
-        let column = bytes[start..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let column = bytes.withUnsafeBufferPointer { buffer in
+            var column = 1
+            for i in start..<offset where buffer[i] & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
         return SourceLocation(file: fileName, line: low + 1, column: column)
     }
 
@@ -40,9 +57,8 @@ struct SourceText {
         var tags: [Int] = []
         var doctype: Int?
         var i = 0
-        let n = bytes.count
-        while i < n {
-            guard bytes[i] == ASCII.lessThan else { i += 1; continue }
+        while let lt = SourceText.find(ASCII.lessThan, in: bytes, from: i) {
+            i = lt
             if has("<!--", at: i) {
                 i = index(after: "-->", from: i + 4)
             } else if has("<![CDATA[", at: i) {
@@ -65,49 +81,63 @@ struct SourceText {
     /// Whether `<` + `qualifiedName` + (whitespace, `/` or `>`) is written at `offset`.
     func startTag(at offset: Int, isNamed qualifiedName: [UInt8]) -> Bool {
         let end = offset + 1 + qualifiedName.count
-        guard end < bytes.count, bytes[offset] == ASCII.lessThan,
-              bytes[(offset + 1)..<end].elementsEqual(qualifiedName)
-        else { return false }
+        guard end < bytes.count, bytes[offset] == ASCII.lessThan, has(qualifiedName, at: offset + 1) else { return false }
         return ASCII.isSpace(bytes[end]) || bytes[end] == ASCII.slash || bytes[end] == ASCII.greaterThan
     }
 
-    /// Raw attribute names written in the start tag at `tagOffset`, with the offset of each
-    /// name. Expects `tagOffset` to be a verified start tag named `qualifiedName`.
-    func attributeNames(inStartTagAt tagOffset: Int, qualifiedName: [UInt8]) -> [(name: ArraySlice<UInt8>, offset: Int)] {
-        var result: [(ArraySlice<UInt8>, Int)] = []
-        var i = tagOffset + 1 + qualifiedName.count
-        let n = bytes.count
-        while true {
-            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] != ASCII.slash, bytes[i] != ASCII.greaterThan else { break }
-            let nameStart = i
-            while i < n && !ASCII.isSpace(bytes[i]) && bytes[i] != ASCII.equals
-                && bytes[i] != ASCII.slash && bytes[i] != ASCII.greaterThan { i += 1 }
-            result.append((bytes[nameStart..<i], nameStart))
-            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] == ASCII.equals else { break }
-            i += 1
-            while i < n && ASCII.isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] == ASCII.quote || bytes[i] == ASCII.apostrophe else { break }
-            let quote = bytes[i]
-            i += 1
-            while i < n && bytes[i] != quote { i += 1 }
-            i += 1
+    /// Byte ranges of the attribute names written in the start tag at `tagOffset`. Expects
+    /// `tagOffset` to be a verified start tag named `qualifiedName`.
+    func attributeNames(inStartTagAt tagOffset: Int, qualifiedName: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { bytes in
+            var result: [Range<Int>] = []
+            var i = tagOffset + 1 + qualifiedName.count
+            let n = bytes.count
+            func skipSpace() { while i < n && ASCII.isSpace(bytes[i]) { i += 1 } }
+            while true {
+                skipSpace()
+                guard i < n, bytes[i] != ASCII.slash, bytes[i] != ASCII.greaterThan else { break }
+                let nameStart = i
+                while i < n && !ASCII.isSpace(bytes[i]) && bytes[i] != ASCII.equals
+                    && bytes[i] != ASCII.slash && bytes[i] != ASCII.greaterThan { i += 1 }
+                result.append(nameStart..<i)
+                skipSpace()
+                guard i < n, bytes[i] == ASCII.equals else { break }
+                i += 1
+                skipSpace()
+                guard i < n, bytes[i] == ASCII.quote || bytes[i] == ASCII.apostrophe else { break }
+                let quote = bytes[i]
+                i += 1
+                while i < n && bytes[i] != quote { i += 1 }
+                i += 1
+            }
+            return result
         }
-        return result
+    }
+
+    /// Whether exactly `name` is written in `range`.
+    func bytes(in range: Range<Int>, equal name: [UInt8]) -> Bool {
+        range.count == name.count && has(name, at: range.lowerBound)
     }
 
     private func has(_ literal: StaticString, at offset: Int) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        return literal.withUTF8Buffer { bytes[offset..<(offset + count)].elementsEqual($0) }
+        literal.withUTF8Buffer { has(UnsafeRawBufferPointer($0), at: offset) }
+    }
+
+    private func has(_ pattern: [UInt8], at offset: Int) -> Bool {
+        pattern.withUnsafeBytes { has($0, at: offset) }
+    }
+
+    private func has(_ pattern: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset >= 0, offset + pattern.count <= bytes.count else { return false }
+        guard let patternStart = pattern.baseAddress else { return true }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress! + offset, patternStart, pattern.count) == 0 }
     }
 
     private func index(after terminator: StaticString, from offset: Int) -> Int {
         var i = offset
-        while i < bytes.count {
-            if has(terminator, at: i) { return i + terminator.utf8CodeUnitCount }
-            i += 1
+        while let candidate = SourceText.find(terminator.utf8Start.pointee, in: bytes, from: i) {
+            if has(terminator, at: candidate) { return candidate + terminator.utf8CodeUnitCount }
+            i = candidate + 1
         }
         return bytes.count
     }

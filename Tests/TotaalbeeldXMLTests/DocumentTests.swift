@@ -74,6 +74,16 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: path, line: 2, column: 18))
     }
 
+    func testUTF16DocumentFallsBackToLineAndColumnOne() throws {
+        let text = "<?xml version='1.0' encoding='UTF-16'?>\n<t:catalog xmlns:t='urn:totaalbeeld:test:1' version='1'>\n"
+            + "  <t:item id='ü' kind='b'>tekst</t:item>\n</t:catalog>\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = try XMLDocumentLoader.parse(bytes: bytes, fileName: "utf16.xml") { _ in self.schema }
+        let item = try XCTUnwrap(document.root.child(named: "item"))
+        XCTAssertEqual([item.attribute("id"), item.text], ["ü", "tekst"])
+        XCTAssertEqual(item.location, SourceLocation(file: "utf16.xml", line: 3, column: 1))
+    }
+
     func testLineNumbersBeyond65535() throws {
         let padding = String(repeating: "\n", count: 70_000)
         let text = "<t:catalog xmlns:t='urn:totaalbeeld:test:1' version='1'>\(padding)  <t:item kind='a'/></t:catalog>"

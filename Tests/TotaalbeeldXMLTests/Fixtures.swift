@@ -89,7 +89,7 @@ enum Fixtures {
 
     /// Parses `text` with `schema` for the test namespace and nothing for other roots.
     static func parse(_ text: String, fileName: String = "doc.xml", schema: XMLSchema?,
-                      options: XMLParseOptions = .init()) throws(XMLLoadError) -> XMLDocument {
+                      options: XMLParseOptions = .init()) throws(XMLLoadError) -> TotaalbeeldXML.XMLDocument {
         try XMLDocumentLoader.parse(bytes: Array(text.utf8), fileName: fileName, options: options) {
             $0.namespaceURI == namespace ? schema : nil
         }
@@ -97,7 +97,7 @@ enum Fixtures {
 
     /// The diagnostics of an `.invalid` error; fails the test for anything else.
     static func diagnostics(
-        file: StaticString = #filePath, line: UInt = #line, _ body: () throws(XMLLoadError) -> XMLDocument
+        file: StaticString = #filePath, line: UInt = #line, _ body: () throws(XMLLoadError) -> TotaalbeeldXML.XMLDocument
     ) -> [XMLDiagnostic] {
         do {
             let document = try body()

@@ -49,6 +49,12 @@ final class SecurityTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.description), ["doc.xml:2:1: \(Self.doctypeRefusal)"])
     }
 
+    func testExcessiveNestingIsRefusedNotACrash() {
+        let text = String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+        let diagnostics = Fixtures.diagnostics { () throws(XMLLoadError) in try Fixtures.parse(text, schema: schema) }
+        XCTAssertTrue(diagnostics.first?.message.hasPrefix("Excessive depth in document") ?? false, "\(diagnostics)")
+    }
+
     func testPlainDoctypeIsRefused() {
         let diagnostics = Fixtures.diagnostics { () throws(XMLLoadError) in
             try Fixtures.parse("<!DOCTYPE t:catalog>\n<t:catalog xmlns:t='urn:totaalbeeld:test:1' version='1'/>", schema: schema)

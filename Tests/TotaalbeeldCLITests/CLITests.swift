@@ -1,0 +1,62 @@
+import Foundation
+import TotaalbeeldTestSupport
+import XCTest
+
+/// The command line as a user meets it: exit codes, one located line per problem, no stack traces.
+final class CLITests: XCTestCase {
+    private let scratch = TemporaryDirectory()
+
+    func testValidateAcceptsTheShippedRuleset() throws {
+        let run = try CLI.run(["validate", "Rulesets/akc-2011.xml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "Rulesets/akc-2011.xml: valid ruleset\n")
+    }
+
+    func testBrokenDossierGivesOneLocatedLinePerProblemAndExit65() throws {
+        let broken = scratch.write("broken.dossier.xml", dossierXML(client: #"<client ageBand="oud" benefitRegime="wajong"/>"#, body: #"  <findings><finding id="f-1" indicator="schuldenn" source="s-ad"/></findings>"#))
+        let run = try CLI.run(["screen", broken])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertEqual(run.stdout, "", "nothing half-written to stdout")
+        let lines = run.stderr.split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        for line in lines {
+            XCTAssertNotNil(line.range(of: #"^totaalbeeld: .+\.xml:\d+:\d+: .+"#, options: .regularExpression), String(line))
+        }
+        XCTAssertFalse(run.stderr.contains("Fatal error"))
+    }
+
+    func testMissingInputIs66AndUnknownOptionIs64() throws {
+        XCTAssertEqual(try CLI.run(["screen", "Cases/does-not-exist.xml"]).status, 66)
+        XCTAssertEqual(try CLI.run(["screen", "--no-such-option", "x"]).status, 64)
+        XCTAssertEqual(try CLI.run(["screen", "x", "--format", "pdf"]).status, 64)
+    }
+
+    func testOutputFileIsWrittenAndUnwritableOutputIs73() throws {
+        let dossier = scratch.write("ok.dossier.xml", dossierXML(body: #"  <findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>"#))
+        let out = scratch.path + "/report.json"
+        let run = try CLI.run(["screen", dossier, "--format", "json", "-o", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let report = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(report.contains(#""code": "ziekte""#))
+        XCTAssertEqual(try CLI.run(["screen", dossier, "-o", scratch.path + "/no/such/dir/r.txt"]).status, 73)
+    }
+
+    func testAnnotateReadsStdinAndRefusesInvalidUTF8WithAPosition() throws {
+        let run = try CLI.run(["annotate", "-", "--format", "json"], stdin: "Hij heeft schulden.")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [Any])
+        let bad = scratch.path + "/bad.txt"
+        _ = FileManager.default.createFile(atPath: bad, contents: Data([0x48, 0x69, 0x0a, 0x61, 0xff, 0x62]))
+        let refused = try CLI.run(["annotate", bad])
+        XCTAssertEqual(refused.status, 65)
+        XCTAssertEqual(refused.stderr, "totaalbeeld: \(bad):2:2: input is not valid UTF-8\n")
+    }
+
+    func testAgreementPrintsAlphaAsJSON() throws {
+        // Krippendorff (2011), binary example: nominal alpha 0.095.
+        let csv = scratch.write("m.csv", "0,1,0,0,0,0,0,0,1,0\n1,1,1,0,0,1,0,0,0,0\n")
+        let run = try CLI.run(["agreement", csv, "--level", "nominal", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, #"{"alpha":0.0952,"units":10,"raters":2,"pairable":20,"level":"nominal"}"# + "\n")
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+@testable import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldTestSupport
+import XCTest
+
+final class LoaderTests: XCTestCase {
+    private let scratch = TemporaryDirectory()
+
+    func testDefaultRulesetHasTheEightDomainsOfSchema1InOrder() {
+        let ruleset = Fixtures.defaultRuleset
+        XCTAssertEqual(ruleset.domains.map(\.id), ["ziekte", "arbeidsverleden", "opleiding", "prive", "sociaal", "jeugd", "hobbys", "toekomst"])
+        XCTAssertEqual(ruleset.domain(id: "prive")?.label[.nl], "Privésituatie")
+        XCTAssertEqual(ruleset.domain(id: "prive")?.label[.en], "Private situation")
+        XCTAssertEqual(ruleset.dimensions.map(\.id), ["omgang", "inschatting-kunnen", "inschatting-beperkingen", "persoonlijkheid"])
+        XCTAssertEqual(ruleset.themes.count, 9, "Bijlage 1 lists nine themes")
+        XCTAssertEqual(ruleset.checksum.count, 64)
+        XCTAssertTrue(ruleset.indicators.allSatisfy { ruleset.reference(id: $0.reference) != nil })
+    }
+
+    func testChecksumIsSHA256OfTheFileBytes() throws {
+        // Same bytes under another name → same checksum; one byte more → another checksum.
+        let original = try String(contentsOfFile: Fixtures.path("Rulesets/akc-2011.xml"), encoding: .utf8)
+        let copy = scratch.write("copy.xml", original)
+        let changed = scratch.write("changed.xml", original + "\n")
+        XCTAssertEqual(try RulesetLoader.load(contentsOf: copy, schemas: Fixtures.schemas).checksum, Fixtures.defaultRuleset.checksum)
+        XCTAssertNotEqual(try RulesetLoader.load(contentsOf: changed, schemas: Fixtures.schemas).checksum, Fixtures.defaultRuleset.checksum)
+        // FIPS 180-4 known answers, including a message that needs a second padding block.
+        XCTAssertEqual(SHA256.hex(of: []), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(of: Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    // MARK: Lint
+
+    /// Replaces the first occurrence of `old` in the default ruleset and returns the path and the 1-based line of the change.
+    private func mutatedRuleset(replacing old: String, with new: String) throws -> (String, Int) {
+        let text = try String(contentsOfFile: Fixtures.path("Rulesets/akc-2011.xml"), encoding: .utf8)
+        let range = try XCTUnwrap(text.range(of: old), "fixture text not found: \(old)")
+        let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        return (scratch.write("mutated.xml", text.replacingCharacters(in: range, with: new)), line)
+    }
+
+    private func lintProblems(replacing old: String, with new: String) throws -> ([LocatedProblem], Int) {
+        let (path, line) = try mutatedRuleset(replacing: old, with: new)
+        do {
+            _ = try RulesetLoader.load(contentsOf: path, schemas: Fixtures.schemas)
+            XCTFail("expected lint errors")
+            return ([], line)
+        } catch {
+            return (error.problems, line)
+        }
+    }
+
+    func testDuplicateIndicatorIdIsReportedAtItsLine() throws {
+        let (problems, line) = try lintProblems(replacing: #"<indicator id="angst""#, with: #"<indicator id="psychische-klachten""#)
+        let problem = try XCTUnwrap(problems.first { $0.message.contains("duplicate indicator id 'psychische-klachten'") })
+        XCTAssertEqual(problem.location.line, line)
+        XCTAssertTrue(problem.message.contains("first defined at line"), problem.message)
+    }
+
+    func testUnknownDomainReferenceIsReportedWithASuggestion() throws {
+        let (problems, line) = try lintProblems(replacing: #"<indicator id="schulden" domain="prive""#, with: #"<indicator id="schulden" domain="privee""#)
+        XCTAssertEqual(problems.count, 1, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(problems[0].location.line, line)
+        XCTAssertTrue(problems[0].message.contains("unknown domain 'privee'"))
+        XCTAssertTrue(problems[0].message.contains("did you mean 'prive'?"), problems[0].message)
+    }
+
+    func testWeightOutsideTheDeclaredRangeIsAnError() throws {
+        let (problems, line) = try lintProblems(replacing: #"polarity="burden" weight="4" reference="werkzaak" group="3.3">"#, with: #"polarity="burden" weight="7" reference="werkzaak" group="3.3">"#)
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem.location.line, line)
+        XCTAssertTrue(problem.message.contains("weight 7, outside the ruleset's range 0.5–5"), problem.message)
+    }
+
+    func testModifierFactorAndDerivationReferencesAreChecked() throws {
+        let (factorProblems, _) = try lintProblems(replacing: #"dimension="omgang" factor="1.3""#, with: #"dimension="omgang" factor="3""#)
+        XCTAssertTrue(factorProblems.contains { $0.message.contains("factor 3, outside") })
+        let (derivationProblems, line) = try lintProblems(replacing: #"<derivedFrom indicator="geen-toekomstbeeld" weight="3"/>"#, with: #"<derivedFrom indicator="geen-toekomstbeld" weight="3"/>"#)
+        XCTAssertEqual(derivationProblems.first?.location.line, line)
+        XCTAssertTrue(derivationProblems.first?.message.contains("did you mean 'geen-toekomstbeeld'") == true)
+    }
+
+    func testSchemaViolationInRulesetNamesFileLineAndColumn() throws {
+        let (path, line) = try mutatedRuleset(replacing: #"polarity="burden" weight="3" reference="akc2011-casus" group="3.1">"#, with: #"polarity="heavy" weight="3" reference="akc2011-casus" group="3.1">"#)
+        XCTAssertThrowsError(try RulesetLoader.load(contentsOf: path, schemas: Fixtures.schemas)) { error in
+            let problem = (error as? LoadError)?.problems.first
+            XCTAssertEqual(problem?.location.file, path)
+            XCTAssertEqual(problem?.location.line, line)
+            XCTAssertGreaterThan(problem?.location.column ?? 0, 0)
+            XCTAssertTrue(problem?.message.contains("heavy") == true, problem?.description ?? "")
+        }
+    }
+
+    // MARK: Dossiers
+
+    private func loadDossier(_ text: String) throws -> Dossier {
+        try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+    }
+
+    private func problems(loading text: String) -> [LocatedProblem] {
+        do {
+            _ = try loadDossier(text)
+            XCTFail("expected the dossier to be refused")
+            return []
+        } catch {
+            return (error as? LoadError)?.problems ?? []
+        }
+    }
+
+    func testMalformedDossierReportsLineAndColumn() {
+        let text = "<?xml version=\"1.0\"?>\n<dossier xmlns=\"urn:totaalbeeld:dossier:1\" id=\"x\" date=\"2010-01-01\">\n  <client ageBand=\"18-26\" benefitRegime=\"wajong\">\n</dossier>\n"
+        let problems = problems(loading: text)
+        XCTAssertFalse(problems.isEmpty)
+        XCTAssertTrue(problems.allSatisfy { $0.location.line >= 3 && $0.location.column >= 1 }, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(problems[0].description.hasPrefix(scratch.path + "/d.dossier.xml:"))
+    }
+
+    func testMissingRequiredAttributeIsASchemaError() {
+        let problems = problems(loading: dossierXML(client: #"<client benefitRegime="wajong"/>"#, body: ""))
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.first?.location.line, 3)
+        XCTAssertTrue(problems.first?.message.contains("ageBand") == true, problems.first?.description ?? "")
+    }
+
+    func testCitationOfAMissingElementIsRefused() {
+        let body = """
+          <assessment id="a-1" source="s-ad">
+            <conclusion id="c-1" cites="f-404">Cliënt is gemotiveerd.</conclusion>
+          </assessment>
+        """
+        let problems = problems(loading: dossierXML(body: body))
+        XCTAssertEqual(problems.count, 1, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(problems.first?.location.line, 6)
+        XCTAssertTrue(problems.first?.message.contains("cites 'f-404', which is not an element of this dossier") == true, problems.map(\.description).joined(separator: "\n"))
+    }
+
+    func testSourceAttributeMustNameASource() {
+        let body = #"  <findings><finding id="f-1" indicator="angst" source="f-1"/></findings>"#
+        let problems = problems(loading: dossierXML(body: body))
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems.first?.message.contains("'f-1' is not a <source>") == true, problems.first?.description ?? "")
+    }
+
+    func testUnknownIndicatorIsReportedAgainstTheRuleset() {
+        let body = #"  <findings><finding id="f-1" indicator="schuld" source="s-ad"/></findings>"#
+        let problems = problems(loading: dossierXML(body: body))
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.first?.location.line, 5)
+        XCTAssertTrue(problems.first?.message.contains("unknown indicator 'schuld'") == true)
+        XCTAssertTrue(problems.first?.message.contains("did you mean 'schulden'?") == true, problems.first?.message ?? "")
+    }
+
+    func testExternalEntityIsRefusedAndTheFileIsNeverRead() throws {
+        let secret = scratch.write("secret.txt", "GEHEIM-BSN-MARKER")
+        let text = """
+        <?xml version="1.0"?>
+        <!DOCTYPE dossier [ <!ENTITY leak SYSTEM "file://\(secret)"> ]>
+        <dossier xmlns="urn:totaalbeeld:dossier:1" id="x" date="2010-01-01"><client ageBand="18-26" benefitRegime="wajong"/><sources><source id="s-1" kind="client" role="x">&leak;</source></sources></dossier>
+        """
+        let problems = problems(loading: text)
+        XCTAssertFalse(problems.isEmpty)
+        XCTAssertTrue(problems.contains { $0.message.contains("DOCTYPE") }, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertFalse(problems.map(\.description).joined().contains("GEHEIM"))
+    }
+
+    func testEntityExpansionBombIsRefused() {
+        var entities = #"<!ENTITY a0 "lol">"#
+        for level in 1...12 { entities += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level - 1);", count: 10) + "\">" }
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE dossier [\(entities)]>\n<dossier xmlns=\"urn:totaalbeeld:dossier:1\" id=\"x\" date=\"2010-01-01\">&a12;</dossier>"
+        let problems = problems(loading: text)
+        XCTAssertTrue(problems.contains { $0.message.contains("DOCTYPE") })
+    }
+
+    func testMissingFileIsMissingInputNotInvalidData() {
+        XCTAssertThrowsError(try DossierLoader.load(contentsOf: scratch.path + "/nope.xml", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)) { error in
+            guard case .missingInput = error as? LoadError else { return XCTFail("expected missingInput, got \(error)") }
+        }
+    }
+
+    func testRulesetIsNotAcceptedAsDossier() {
+        XCTAssertThrowsError(try DossierLoader.load(contentsOf: Fixtures.path("Rulesets/akc-2011.xml"), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)) { error in
+            XCTAssertTrue((error as? LoadError)?.problems.first?.message.contains("expected a dossier") == true)
+        }
+    }
+}
+

@@ -1,0 +1,72 @@
+import Foundation
+import TotaalbeeldLoader
+import TotaalbeeldModel
+
+/// Paths and shared fixtures for tests, so test bodies state behaviour rather than set-up.
+public enum Fixtures {
+    /// The repository root, found from this file's location.
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("repository root not found above \(#filePath)")
+    }()
+
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+
+    public static let schemas: SchemaSet = {
+        do { return try SchemaSet(directory: path("Rulesets/schema")) } catch { fatalError("schemas: \(error)") }
+    }()
+
+    public static let defaultRuleset: Ruleset = {
+        do { return try RulesetLoader.load(contentsOf: path("Rulesets/akc-2011.xml"), schemas: schemas) } catch { fatalError("default ruleset: \(error)") }
+    }()
+
+    public static func dossier(_ relative: String, ruleset: Ruleset = defaultRuleset) throws -> Dossier {
+        try DossierLoader.load(contentsOf: path(relative), ruleset: ruleset, schemas: schemas)
+    }
+
+    /// Every shipped case, sorted, relative to the repository root.
+    public static var caseFiles: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: path("Cases"))
+        var files: [String] = []
+        while let next = enumerator?.nextObject() as? String {
+            if next.hasSuffix(".dossier.xml") { files.append("Cases/" + next) }
+        }
+        return files.sorted()
+    }
+}
+
+/// A scratch directory removed when the test object goes away.
+public final class TemporaryDirectory {
+    public let path: String
+
+    public init() {
+        path = NSTemporaryDirectory() + "totaalbeeld-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `contents` to `name` inside the directory and returns the full path.
+    @discardableResult
+    public func write(_ name: String, _ contents: String) -> String {
+        let file = path + "/" + name
+        _ = FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
+        return file
+    }
+}
+
+/// Minimal valid dossier text with the given inner elements, for tests that vary one thing.
+public func dossierXML(id: String = "test", date: String = "2010-06-15", client: String = #"<client ageBand="18-26" benefitRegime="wajong"/>"#, sources: String = #"<source id="s-client" kind="client" role="cliënt"/><source id="s-ad" kind="professional" role="arbeidsdeskundige"/>"#, body: String) -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <dossier xmlns="urn:totaalbeeld:dossier:1" id="\(id)" date="\(date)">
+      \(client)
+      <sources>\(sources)</sources>
+    \(body)
+    </dossier>
+    """
+}
