@@ -21,6 +21,7 @@ public struct Ruleset: Sendable {
     public var indicators: [Indicator]
     public var activities: [Schema2Activity]
     public var themes: [ConversationTheme]
+    public var rules: [FlagRule]
     public var context: ContextRules
 
     private var indicatorIndex: [String: Int]
@@ -29,7 +30,7 @@ public struct Ruleset: Sendable {
         id: String, version: String, date: String, checksum: String, title: LocalizedText,
         references: [Reference], scoring: Scoring, sourceKinds: [SourceKind], domains: [Domain],
         dimensions: [Level2Dimension], indicators: [Indicator], activities: [Schema2Activity],
-        themes: [ConversationTheme], context: ContextRules
+        themes: [ConversationTheme], rules: [FlagRule] = [], context: ContextRules
     ) {
         self.id = id
         self.version = version
@@ -44,6 +45,7 @@ public struct Ruleset: Sendable {
         self.indicators = indicators
         self.activities = activities.sorted { $0.order < $1.order }
         self.themes = themes.sorted { $0.order < $1.order }
+        self.rules = rules
         self.context = context
         self.indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -147,6 +149,8 @@ public enum IndicatorRole: Sendable, Hashable {
     case level1(Polarity, weight: Double)
     /// Level 2: multiplies the support need of its domain (or of every burdened domain).
     case modifier(dimension: String, factor: Double, scope: ModifierScope, extraRisk: Bool)
+    /// No weight: found like an indicator, used only by flag rules.
+    case signal
 }
 
 public enum Polarity: String, Sendable, Hashable {
@@ -169,11 +173,13 @@ public struct Indicator: Sendable, Hashable {
     public var terms: [String]
     /// Whether a narrative hit about someone other than the client still counts.
     public var countsForOther: Bool
+    /// Known interpretations of this signal, for "also consider" in judgement-risk flags.
+    public var readings: [Reading]
     public var location: Location
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
-        reference: String, group: String?, terms: [String], countsForOther: Bool, location: Location
+        reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location
     ) {
         self.id = id
         self.domain = domain
@@ -184,6 +190,7 @@ public struct Indicator: Sendable, Hashable {
         self.group = group
         self.terms = terms
         self.countsForOther = countsForOther
+        self.readings = readings
         self.location = location
     }
 

@@ -21,14 +21,14 @@ import TotaalbeeldModel
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
 /// ```
 struct ContextScopes: Sendable {
-    private enum Rule: Sendable {
+    fileprivate enum Rule: Sendable {
         case trigger(ContextTrigger)
         case pseudo(PseudoTrigger)
         case terminator(Terminator)
     }
 
     /// A context phrase found in a sentence; token indices are absolute.
-    private struct Cue {
+    fileprivate struct Cue {
         var rule: Int
         var first: Int
         var last: Int

@@ -1,8 +1,148 @@
+import Foundation
 import TotaalbeeldModel
 
-/// Finds the ruleset's indicator terms in Dutch text. First version: term matching only.
+/// Finds a ruleset's indicators in Dutch prose and gives every hit its ConText properties:
+/// negated, historical, hypothetical, and whose experience it is.
+///
+/// Build one analyzer per ruleset and share it: construction compiles all terms into one
+/// ``PhraseMatcher`` and all context rules into another; ``analyze(_:)`` only reads them, so the
+/// analyzer is immutable and safe to use from many threads at once.
+/// ```swift
+/// let analyzer = NarrativeAnalyzer(ruleset: ruleset)
+/// for hit in analyzer.analyze("Hij heeft geen schulden. Zijn vader is een succesvol zakenman.") {
+///     print(hit.indicator, hit.matchedText, hit.negated, hit.experiencer)
+/// }
+/// // schulden schulden true client
+/// // hoge-verwachtingen succesvol zakenman false other
+/// ```
+/// Without a ruleset, for tests and tools:
+/// ```swift
+/// let analyzer = NarrativeAnalyzer(terms: ["schulden": ["schuld*"]], context: .empty)
+/// ```
+///
+/// **Overlapping matches.** Matches of one indicator that overlap become one hit, the longest.
+/// Matches of different indicators are all kept, except that a match strictly inside a longer match
+/// of another indicator is dropped: the longer phrase is the more specific reading ("angst om te
+/// falen" is fear of failure, not anxiety). Partial overlaps and equal spans keep both, since
+/// neither reading is evidently the better one and the engine can weigh both.
 public final class NarrativeAnalyzer: Sendable {
-    private let ruleset: Ruleset
-    public init(ruleset: Ruleset) { self.ruleset = ruleset }
-    public func analyze(_ text: String) -> [TextHit] { [] }
+    /// All indicator terms, compiled once.
+    public let termMatcher: PhraseMatcher
+    /// Indicator id per term pattern of ``termMatcher``.
+    private let indicatorOfPattern: [String]
+    private let context: ContextScopes
+
+    public convenience init(ruleset: Ruleset) {
+        self.init(indicators: ruleset.indicators.map { ($0.id, $0.terms) }, context: ruleset.context)
+    }
+
+    /// An analyzer for bare term lists, in order: indicator id → its terms in ruleset notation.
+    public convenience init(terms: KeyValuePairs<String, [String]>, context: ContextRules = .empty) {
+        self.init(indicators: terms.map { ($0.key, $0.value) }, context: context)
+    }
+
+    public init(indicators: [(id: String, terms: [String])], context: ContextRules) {
+        var patterns: [PhrasePattern] = []
+        var owners: [String] = []
+        for indicator in indicators {
+            for term in indicator.terms {
+                patterns.append(PhrasePattern(term))
+                owners.append(indicator.id)
+            }
+        }
+        termMatcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
+        indicatorOfPattern = owners
+        self.context = ContextScopes(context)
+        CompilationCounter.increment()
+    }
+
+    /// Number of terms compiled into ``termMatcher``.
+    public var termCount: Int { termMatcher.patterns.count }
+    /// Number of context phrases (triggers, pseudo-triggers, terminators) compiled.
+    public var contextPhraseCount: Int { context.matcher.patterns.count }
+
+    /// Hits sorted by start, then indicator id. The same text always gives the same hits.
+    public func analyze(_ text: String) -> [TextHit] {
+        var statistics = PhraseMatcher.MatchStatistics()
+        return analyze(text, statistics: &statistics)
+    }
+
+    /// ``analyze(_:)``, also counting the matching work done (for cost tests and the benchmark).
+    public func analyze(_ text: String, statistics: inout PhraseMatcher.MatchStatistics) -> [TextHit] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        var hits: [TextHit] = []
+        for sentence in SentenceSplitter.split(scalars, tokens: tokens) {
+            let matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
+            let spans = resolve(matches)
+            guard !spans.isEmpty else { continue }
+            let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
+            let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
+            for span in spans {
+                let triggers = context.triggers(for: span.first, span.last, in: cues, tokens: tokens)
+                let start = tokens[span.first].start, end = tokens[span.last].end
+                hits.append(TextHit(
+                    indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
+                    sentence: sentenceText, sentenceStart: sentence.start,
+                    negated: triggers.contains { $0.category == .negation },
+                    historical: triggers.contains { $0.category == .historical },
+                    hypothetical: triggers.contains { $0.category == .hypothetical },
+                    experiencer: triggers.contains { $0.category == .experiencer } ? .other : .client,
+                    triggers: triggers, term: termMatcher.patterns[span.pattern].source
+                ))
+            }
+        }
+        return hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }
+    }
+
+    /// The sentences ``analyze(_:)`` works on, as text.
+    public func sentences(in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return SentenceSplitter.split(scalars, tokens: Tokenizer.tokenize(scalars)).map { Self.string(scalars[$0.start..<$0.end]) }
+    }
+
+    private struct Span {
+        var indicator: String
+        var pattern: Int
+        var first: Int
+        var last: Int
+        func overlaps(_ other: Span) -> Bool { first <= other.last && other.first <= last }
+        func strictlyContains(_ other: Span) -> Bool { first <= other.first && other.last <= last && (first, last) != (other.first, other.last) }
+    }
+
+    /// Applies the overlap policy described on the type.
+    private func resolve(_ matches: [PhraseMatcher.Match]) -> [Span] {
+        let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], pattern: $0.pattern, first: $0.first, last: $0.last) }
+            .sorted { ($1.last - $1.first, $0.first, $0.pattern) < ($0.last - $0.first, $1.first, $1.pattern) }
+        var kept: [Span] = []
+        for candidate in candidates where !kept.contains(where: { $0.indicator == candidate.indicator && $0.overlaps(candidate) }) {
+            kept.append(candidate)
+        }
+        return kept.filter { span in !kept.contains { $0.indicator != span.indicator && $0.strictlyContains(span) } }
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
+
+/// How many analyzers have compiled their matchers in this process, so a test can check that
+/// compiling happens once per analyzer and never per ``NarrativeAnalyzer/analyze(_:)`` call.
+public enum CompilationCounter {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var count = 0
+
+    public static var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    static func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
 }

@@ -22,10 +22,13 @@ public struct TextHit: Sendable, Hashable {
     public var experiencer: Experiencer
     /// The context triggers that gave the hit its properties, for the evidence trail.
     public var triggers: [AppliedTrigger]
+    /// The ruleset term that matched, as written there ("schuld*"), when known.
+    public var term: String?
 
     public init(
         indicator: String, start: Int, end: Int, matchedText: String, sentence: String, sentenceStart: Int,
-        negated: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, triggers: [AppliedTrigger]
+        negated: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, triggers: [AppliedTrigger],
+        term: String? = nil
     ) {
         self.indicator = indicator
         self.start = start
@@ -38,6 +41,7 @@ public struct TextHit: Sendable, Hashable {
         self.hypothetical = hypothetical
         self.experiencer = experiencer
         self.triggers = triggers
+        self.term = term
     }
 }
 
