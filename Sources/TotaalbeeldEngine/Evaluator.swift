@@ -11,20 +11,26 @@ import TotaalbeeldModel
 public struct Evaluator: Sendable {
     public let ruleset: Ruleset
     public let extractor: FactExtractor
+    private let rules: RuleEngine
 
     public init(ruleset: Ruleset, extractor: FactExtractor? = nil) {
         self.ruleset = ruleset
         self.extractor = extractor ?? FactExtractor(ruleset: ruleset)
+        self.rules = RuleEngine(ruleset: ruleset)
     }
 
     public func screen(_ dossier: Dossier) -> ScreeningResult {
         let facts = extractor.facts(in: dossier)
         let domains = scoreDomains(facts: facts, dossier: dossier)
+        let gaps = findGaps(facts: facts, dossier: dossier)
+        let schema2 = deriveSchema2(facts: facts, dossier: dossier)
+        let input = RuleInput(
+            dossier: dossier, facts: facts, assessmentFacts: extractor.assessmentFacts(in: dossier),
+            domains: domains, gaps: gaps, schema2: schema2
+        )
         return ScreeningResult(
-            dossier: dossier, ruleset: ruleset, facts: facts, domains: domains,
-            gaps: findGaps(facts: facts, dossier: dossier),
-            schema2: deriveSchema2(facts: facts, dossier: dossier),
-            flags: [], trialAndError: .notScreened
+            dossier: dossier, ruleset: ruleset, facts: facts, domains: domains, gaps: gaps, schema2: schema2,
+            flags: rules.flags(for: input), trialAndError: .notScreened
         )
     }
 

@@ -79,6 +79,26 @@ public struct FactExtractor: Sendable {
         return facts
     }
 
+    /// The professional's own words (conclusions, placement, direction) read as facts. They never change
+    /// scores; judgement-risk rules look at them ("concludes unwillingness", "argues from own experience").
+    public func assessmentFacts(in dossier: Dossier) -> [Fact] {
+        guard let assessment = dossier.assessment else { return [] }
+        var texts: [(id: String, text: String, location: Location)] = assessment.conclusions.map { ($0.id, $0.text, $0.location) }
+        texts += assessment.supportNeeds.map { ($0.id, $0.text, $0.location) }
+        if let placement = assessment.placement { texts.append((placement.id, placement.text, placement.location)) }
+        if let direction = assessment.direction { texts.append((direction.id, direction.text, direction.location)) }
+        return texts.flatMap { element in
+            analyzer.analyze(element.text).map { hit in
+                fact(
+                    elementID: element.id, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
+                    indicator: hit.indicator, domain: ruleset.indicator(id: hit.indicator)?.domain ?? "", sourceID: assessment.source,
+                    dossier: dossier, date: assessment.date, present: !hit.negated, historical: hit.historical,
+                    hypothetical: hit.hypothetical, experiencer: hit.experiencer, quote: hit.matchedText, location: element.location
+                )
+            }
+        }
+    }
+
     // swiftlint:disable:next function_parameter_count
     private func fact(
         elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,

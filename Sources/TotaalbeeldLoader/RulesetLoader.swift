@@ -54,12 +54,13 @@ private struct RulesetReader {
             )
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
+        let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
 
         let ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
-            activities: activities, themes: themes, context: context
+            activities: activities, themes: themes, rules: rules, context: context
         )
         lint(ruleset)
         try log.throwIfAny()
@@ -92,7 +93,9 @@ private struct RulesetReader {
 
     private func readIndicator(_ element: XMLElement) -> Indicator {
         let role: IndicatorRole
-        if element.name.localName == "modifier" {
+        if element.name.localName == "signal" {
+            role = .signal
+        } else if element.name.localName == "modifier" {
             role = .modifier(
                 dimension: element.attribute("dimension") ?? "",
                 factor: element.decimal("factor") ?? 1,
@@ -107,8 +110,67 @@ private struct RulesetReader {
             id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", role: role,
             label: element.localized("label"), rationale: element.localized("rationale"),
             reference: element.attribute("reference") ?? "", group: element.attribute("group"), terms: terms,
-            countsForOther: element.boolean("countsForOther", default: false), location: element.modelLocation
+            countsForOther: element.boolean("countsForOther", default: false),
+            readings: element.children(named: "reading").map {
+                Reading(id: $0.attribute("id") ?? "", text: $0.localized("text"), terms: $0.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? [])
+            },
+            location: element.modelLocation
         )
+    }
+
+    private func readRule(_ element: XMLElement) -> FlagRule {
+        FlagRule(
+            id: element.attribute("id") ?? "",
+            kind: FlagRule.Kind(rawValue: element.attribute("kind") ?? "") ?? .quality,
+            severity: FlagRule.Severity(rawValue: element.attribute("severity") ?? "") ?? .info,
+            reference: element.attribute("reference") ?? "",
+            scope: FlagRule.Scope(rawValue: element.attribute("each") ?? "dossier") ?? .dossier,
+            conditions: element.child(named: "when")?.children.compactMap(readCondition) ?? [],
+            message: element.localized("message"), question: element.localized("question"),
+            alternatives: element.children(named: "alternative").map { $0.localized("text") },
+            rationale: element.localized("rationale"), location: element.modelLocation
+        )
+    }
+
+    private func readCondition(_ element: XMLElement) -> RuleCondition? {
+        func pattern() -> FactPattern {
+            FactPattern(
+                name: element.attribute("name"), indicators: element.list("indicators"),
+                role: element.attribute("polarity").flatMap(FactPattern.Role.init(rawValue:)),
+                sourceKinds: element.list("sourceKinds"), excludedSourceKinds: element.list("excludeSourceKinds"),
+                place: FactPattern.Place(rawValue: element.attribute("in") ?? "dossier") ?? .dossier,
+                status: FactPattern.Status(rawValue: element.attribute("status") ?? "counted") ?? .counted,
+                minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs")
+            )
+        }
+        func presence(_ name: String) -> Bool? { element.attribute(name).map { $0 == "present" } }
+        func values(_ name: String) -> [String]? { element.attribute(name) == nil ? nil : element.list(name) }
+        switch element.name.localName {
+        case "facts": return .facts(pattern())
+        case "absent": return .absent(pattern())
+        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1)
+        case "readings": return .readings(facts: element.attribute("facts") ?? "")
+        case "assessment":
+            return .assessment(AssessmentPattern(
+                direction: presence("direction"), supportNeeds: presence("supportNeeds"), placement: presence("placement"),
+                willing: values("willing"), able: values("able"), placementCites: presence("placementCites"), shared: values("shared"),
+                horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
+            ))
+        case "overlap":
+            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false))
+        case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
+        case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))
+        case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
+        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0)
+        case "uncited": return .uncited
+        case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
+        case "selfReportOnly": return .selfReportOnly
+        case "gap": return .gap
+        case "sourceAge": return .sourceAge(months: element.integer("months") ?? 12)
+        case "fml": return .fmlMissing
+        case "ageBand": return .ageBand(maxUpper: element.integer("maxUpper") ?? 0)
+        default: return nil
+        }
     }
 
     private func readActivity(_ element: XMLElement) -> Schema2Activity {
@@ -232,6 +294,33 @@ extension RulesetReader {
             expect(theme, "domain", in: domainIDs, what: "domain", owner: "theme '\(id)'")
             if theme.attribute("requiresSourceKind") != nil {
                 expect(theme, "requiresSourceKind", in: sourceKindIDs, what: "source kind", owner: "theme '\(id)'")
+            }
+        }
+
+        checkUnique("rule", in: "rules", child: "rule")
+        for rule in root.child(named: "rules")?.children(named: "rule") ?? [] {
+            let id = rule.attribute("id") ?? ""
+            expect(rule, "reference", in: referenceIDs, what: "reference", owner: "rule '\(id)'")
+            var bound = Set<String>()
+            for condition in rule.child(named: "when")?.children ?? [] {
+                for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
+                    log.report(condition.attributeLocation("indicators"), "rule '\(id)' refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                }
+                for attribute in ["sourceKinds", "excludeSourceKinds"] {
+                    for kind in condition.list(attribute) where !sourceKindIDs.contains(kind) {
+                        log.report(condition.attributeLocation(attribute), "rule '\(id)' refers to unknown source kind '\(kind)'\(suggestion(kind, among: Array(sourceKindIDs)))")
+                    }
+                }
+                for attribute in ["atLeast", "below"] where condition.attribute(attribute) != nil {
+                    expect(condition, attribute, in: levelIDs, what: "score level", owner: "rule '\(id)'")
+                }
+                // A name must be bound by an earlier <facts> before <unaddressed>, <readings> or sameDomainAs use it.
+                for attribute in ["facts", "sameDomainAs"] {
+                    if let name = condition.attribute(attribute), condition.name.localName != "facts" || attribute == "sameDomainAs", !bound.contains(name) {
+                        log.report(condition.attributeLocation(attribute), "rule '\(id)' uses '\(name)' before a <facts name=\"\(name)\"> binds it")
+                    }
+                }
+                if condition.name.localName == "facts", let name = condition.attribute("name") { bound.insert(name) }
             }
         }
 
