@@ -87,9 +87,12 @@ struct RuleEngine: Sendable {
             state.bound[name] = open
             return true
         case .readings(let name):
-            let unaddressed = unaddressedReadings(of: state.bound[name] ?? [], input: input)
-            state.alternatives += unaddressed.map(\.text)
-            return !unaddressed.isEmpty
+            // All known readings are listed; the ones the assessment argues are marked as its choice.
+            let readings = readings(of: state.bound[name] ?? [], input: input)
+            state.alternatives += readings.map { reading, argued in
+                argued ? LocalizedText(nl: "(lezing van het oordeel) " + reading.text.nl, en: "(the assessment's reading) " + reading.text[.en]) : reading.text
+            }
+            return readings.contains { !$0.argued }
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
         case .overlap(let target, let min, let negate):
@@ -115,8 +118,10 @@ struct RuleEngine: Sendable {
         case .maxDomainNeed(let below):
             return input.domains.allSatisfy { levelRank($0.supportNeedLevel?.id) < levelRank(below) }
         case .citedSupport(let min):
-            let cited = input.facts.filter { input.cited.contains($0.elementID) && $0.counts }
-            let wishCitations = input.dossier.wishes.filter { input.cited.contains($0.id) }.count
+            // What the chosen course rests on: the direction's and placement's own citations.
+            let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
+            let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts }
+            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count
             let total = Set(cited.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
             guard total > 0 else { return false }
             let supportive = Set(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
@@ -172,6 +177,7 @@ struct RuleEngine: Sendable {
             if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
             switch pattern.status {
             case .counted: if !fact.counts { return false }
+            case .current: if !fact.counts || fact.historical { return false }
             case .present: if !fact.present || (fact.experiencer == .other && indicator?.countsForOther != true) { return false }
             case .negated: if fact.present { return false }
             case .any: break
@@ -220,14 +226,14 @@ struct RuleEngine: Sendable {
         return true
     }
 
-    /// Readings of the signals in `facts` that no evidence-citing conclusion of the assessment mentions.
-    private func unaddressedReadings(of facts: [Fact], input: RuleInput) -> [Reading] {
+    /// The readings of the signals in `facts`, each marked whether an evidence-citing conclusion argues it.
+    private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, argued: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
         let argued = (input.dossier.assessment?.conclusions ?? []).filter { !$0.cites.isEmpty }.map(\.text)
             + [input.dossier.assessment?.direction].compactMap { $0 }.filter { !$0.addresses.isEmpty }.map(\.text)
         let mentioned = Set(argued.flatMap { readingAnalyzer.analyze($0).filter { !$0.negated }.map(\.indicator) })
         return indicators.flatMap { id in
-            (ruleset.indicator(id: id)?.readings ?? []).filter { !mentioned.contains(Self.readingKey(id, $0.id)) }
+            (ruleset.indicator(id: id)?.readings ?? []).map { ($0, mentioned.contains(Self.readingKey(id, $0.id))) }
         }
     }
 

@@ -44,7 +44,7 @@ public struct FlagRule: Sendable, Hashable {
 public struct FactPattern: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable { case burden, strength, modifier, signal }
     public enum Place: String, Sendable, Hashable { case dossier, assessment }
-    public enum Status: String, Sendable, Hashable { case counted, present, negated, any }
+    public enum Status: String, Sendable, Hashable { case counted, current, present, negated, any }
 
     public var name: String?
     public var indicators: [String]
