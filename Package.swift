@@ -30,12 +30,14 @@ let package = Package(
         .target(name: "TotaalbeeldAgreement"),
         // Facts → Schema 1/2 scores, gaps, flags, recommendations. No formatting.
         .target(name: "TotaalbeeldEngine", dependencies: ["TotaalbeeldModel", "TotaalbeeldText"]),
+        // Seeded generator of realistic synthetic dossiers, for tests, selectivity checks and benchmarks.
+        .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of engine results.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText"]),
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +53,10 @@ let package = Package(
             path: "Tests/TotaalbeeldTestSupport"
         ),
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
+        .testTarget(
+            name: "TotaalbeeldSyntheticTests",
+            dependencies: ["TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldTestSupport"]
+        ),
         .testTarget(
             name: "TotaalbeeldTextTests",
             dependencies: ["TotaalbeeldText", "TotaalbeeldLoader"],

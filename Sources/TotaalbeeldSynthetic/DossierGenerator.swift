@@ -1,0 +1,1 @@
+// Synthetic dossier generator (in progress).

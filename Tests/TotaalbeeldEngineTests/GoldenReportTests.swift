@@ -1,0 +1,53 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldReport
+import TotaalbeeldTestSupport
+import XCTest
+
+/// Every shipped case's report, byte for byte. A change in scoring, rules or wording shows up here as a diff
+/// to review; regenerate deliberately with `TOTAALBEELD_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests`.
+final class GoldenReportTests: XCTestCase {
+    private static let goldenDirectory = Fixtures.path("Tests/TotaalbeeldEngineTests/Golden")
+    private let updating = ProcessInfo.processInfo.environment["TOTAALBEELD_UPDATE_GOLDEN"] == "1"
+
+    private func renderings(of file: String) throws -> [(suffix: String, text: String)] {
+        let result = Evaluator(ruleset: Fixtures.defaultRuleset).screen(try Fixtures.dossier(file))
+        return [
+            ("txt", PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))),
+            ("en.md", MarkdownRenderer().render(ScreeningReport(language: .en).document(for: result))),
+            ("json", ScreeningJSON().value(for: result).serialized(pretty: true) + "\n"),
+        ]
+    }
+
+    func testReportsOfEveryShippedCaseMatchTheirGoldenFiles() throws {
+        let files = Fixtures.caseFiles
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let name = URL(fileURLWithPath: file).lastPathComponent.replacingOccurrences(of: ".dossier.xml", with: "")
+            for (suffix, text) in try renderings(of: file) {
+                // Reports name the file they came from; goldens must not depend on where the repository lives.
+                let portable = text.replacingOccurrences(of: Fixtures.root + "/", with: "")
+                let golden = Self.goldenDirectory + "/\(name).\(suffix)"
+                if updating {
+                    try portable.write(toFile: golden, atomically: true, encoding: .utf8)
+                    continue
+                }
+                let expected = try? String(contentsOfFile: golden, encoding: .utf8)
+                XCTAssertNotNil(expected, "no golden file \(golden); run with TOTAALBEELD_UPDATE_GOLDEN=1")
+                if let expected, expected != portable {
+                    let lines = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), portable.split(separator: "\n", omittingEmptySubsequences: false))
+                    let first = lines.enumerated().first { $0.element.0 != $0.element.1 }
+                    XCTFail("\(name).\(suffix) differs from its golden file at line \((first?.offset ?? 0) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")")
+                }
+            }
+        }
+    }
+
+    func testScreeningTheSameCaseTwiceIsByteIdentical() throws {
+        for file in Fixtures.caseFiles {
+            let first = try renderings(of: file)
+            let second = try renderings(of: file)
+            XCTAssertEqual(first.map(\.text), second.map(\.text), file)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class SyntheticPlaceholderTests: XCTestCase { func testNothing() {} }
