@@ -53,14 +53,15 @@ public struct Evaluator: Sendable {
                 if case .modifier(_, _, .domain, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
                 return false
             })
-            // A modifier modulates an existing burden; it does not create one.
-            let applied = burden > 0 ? (localModifiers + globalModifiers).sorted { $0.indicator.id < $1.indicator.id } : []
+            // A modifier modulates an existing burden; it does not create one. Schema 1 has one level-2 cell per
+            // dimension, so per dimension only the strongest modifier applies: two phrasings of poor insight do not stack.
+            let applied = burden > 0 ? strongestPerDimension(localModifiers + globalModifiers) : []
             let base = max(0, burden - scoring.strengthOffset * strength)
             let need = min(scoring.supportNeedMax, applied.reduce(base) { $0 * $1.factor })
             let wishDomains = Set(ruleset.themes.filter(\.coveredByWish).map(\.domain))
             let narrativeHere = dossier.narratives.contains { $0.domain == domain.id } || (wishDomains.contains(domain.id) && !dossier.wishes.isEmpty)
             let kinds = Set(inDomain.map(\.sourceKind) + dossier.narratives.filter { $0.domain == domain.id }.compactMap { dossier.source(id: $0.source)?.kind })
-            let countedIDs = Set((burdens + strengths).flatMap(\.facts).map(\.self))
+            let countedIDs = Set((burdens + strengths).flatMap(\.facts) + (localModifiers + globalModifiers).flatMap(\.facts))
             return DomainResult(
                 domain: domain, burden: burden, strength: strength, supportNeed: need,
                 supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
@@ -79,6 +80,16 @@ public struct Evaluator: Sendable {
             let strongest = observations.map(\.countFactor).max() ?? 0
             guard strongest > 0 else { return nil }
             return IndicatorContribution(indicator: indicator, weight: weight, effectiveWeight: weight * strongest, facts: observations.sorted(by: factOrder))
+        }
+    }
+
+    private func strongestPerDimension(_ modifiers: [AppliedModifier]) -> [AppliedModifier] {
+        let byDimension = Dictionary(grouping: modifiers, by: \.dimension)
+        return byDimension.keys.sorted().compactMap { dimension in
+            byDimension[dimension]?.min { a, b in
+                let (da, db) = (abs(a.factor - 1), abs(b.factor - 1))
+                return da != db ? da > db : a.indicator.id < b.indicator.id
+            }
         }
     }
 

@@ -73,13 +73,20 @@ public struct ScreeningReport: Sendable {
                     children: contribution.facts.map(factItem)
                 ))
             }
-            for modifier in domain.modifiers {
+            // Modifiers found in this domain are shown with their evidence; those reaching it from elsewhere in one line.
+            let local = domain.modifiers.filter { modifier in modifier.facts.contains { $0.domain == domain.domain.id } }
+            let elsewhere = domain.modifiers.filter { modifier in !modifier.facts.contains { $0.domain == domain.domain.id } }
+            for modifier in local {
                 let dimension = result.ruleset.dimension(id: modifier.dimension)?.label[language] ?? modifier.dimension
                 items.append(.init(
                     [.strong(modifier.indicator.label[language]), .plain(" — " + words("niveau 2", "level 2") + " (\(dimension)) ×\(decimal(modifier.factor))"
                         + (modifier.extraRisk ? words(", extra risico", ", extra risk") : ""))],
                     children: modifier.facts.map(factItem)
                 ))
+            }
+            if !elsewhere.isEmpty {
+                let names = elsewhere.map { "\($0.indicator.label[language]) ×\(decimal($0.factor))" }.joined(separator: ", ")
+                items.append(.init([.emphasis(words("Niveau 2 van elders in het dossier: ", "Level 2 from elsewhere in the dossier: ")), .plain(names)]))
             }
             if !domain.uncounted.isEmpty {
                 items.append(.init([.emphasis(words("Niet meegeteld", "Not counted"))], children: domain.uncounted.map(factItem)))
