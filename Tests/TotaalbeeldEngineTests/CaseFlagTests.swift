@@ -50,7 +50,6 @@ final class CaseFlagTests: XCTestCase {
 
     func testCase3RaisesUnwillingnessVersusInabilityAndTheUnassessedRelapseRisk() throws {
         let file = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: Fixtures.path(file)), "case 3 not yet shipped")
         try assertRaises(["onwil-of-onmacht", "terugvalrisico-niet-beoordeeld"], in: file)
         let relapse = try XCTUnwrap(try flags(file).first { $0.rule == "terugvalrisico-niet-beoordeeld" })
         XCTAssertTrue(relapse.message.nl.contains("niet worden afgerond"))
