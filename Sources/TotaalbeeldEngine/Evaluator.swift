@@ -12,11 +12,15 @@ public struct Evaluator: Sendable {
     public let ruleset: Ruleset
     public let extractor: FactExtractor
     private let rules: RuleEngine
+    private let screener: TrialAndErrorScreener?
 
-    public init(ruleset: Ruleset, extractor: FactExtractor? = nil) {
+    /// - Parameter catalogue: the tracks to recommend from; without it the screening still says whether
+    ///   a trial-and-error track is indicated and why, but names no tracks.
+    public init(ruleset: Ruleset, catalogue: TrackCatalogue? = nil, extractor: FactExtractor? = nil) {
         self.ruleset = ruleset
         self.extractor = extractor ?? FactExtractor(ruleset: ruleset)
         self.rules = RuleEngine(ruleset: ruleset)
+        self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue) }
     }
 
     public func screen(_ dossier: Dossier) -> ScreeningResult {
@@ -28,9 +32,10 @@ public struct Evaluator: Sendable {
             dossier: dossier, facts: facts, assessmentFacts: extractor.assessmentFacts(in: dossier),
             domains: domains, gaps: gaps, schema2: schema2
         )
+        let flags = rules.flags(for: input)
         return ScreeningResult(
             dossier: dossier, ruleset: ruleset, facts: facts, domains: domains, gaps: gaps, schema2: schema2,
-            flags: rules.flags(for: input), trialAndError: .notScreened
+            flags: flags, trialAndError: screener?.screen(input, flags: flags) ?? .notScreened
         )
     }
 

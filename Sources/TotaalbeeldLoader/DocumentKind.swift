@@ -2,7 +2,7 @@ import TotaalbeeldModel
 
 /// Validates any Totaalbeeld document by its root element, for `totaalbeeld validate`.
 public enum DocumentValidator {
-    public enum Kind: String, Sendable { case ruleset, dossier }
+    public enum Kind: String, Sendable { case ruleset, dossier, catalogue = "track catalogue" }
 
     /// Validates the document; dossiers are also checked against `ruleset`.
     @discardableResult
@@ -12,6 +12,9 @@ public enum DocumentValidator {
         case "ruleset":
             _ = try RulesetLoader.ruleset(from: document, bytes: bytes)
             return .ruleset
+        case "catalogue":
+            _ = try TrackCatalogueLoader.catalogue(from: document, ruleset: try ruleset())
+            return .catalogue
         default:
             _ = try DossierLoader.dossier(from: document, ruleset: try ruleset())
             return .dossier

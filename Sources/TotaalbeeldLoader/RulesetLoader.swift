@@ -55,12 +55,13 @@ private struct RulesetReader {
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
+        let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
 
         let ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
-            activities: activities, themes: themes, rules: rules, context: context
+            activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context
         )
         lint(ruleset)
         try log.throwIfAny()
@@ -129,6 +130,28 @@ private struct RulesetReader {
             message: element.localized("message"), question: element.localized("question"),
             alternatives: element.children(named: "alternative").map { $0.localized("text") },
             rationale: element.localized("rationale"), location: element.modelLocation
+        )
+    }
+
+    private func readTrialAndError(_ element: XMLElement) -> TrialAndErrorRules {
+        TrialAndErrorRules(
+            uncertainty: element.children(named: "uncertainty").map {
+                .init(rule: $0.attribute("rule"), kind: $0.attribute("kind"), weight: $0.decimal("weight") ?? 0)
+            },
+            uncertaintyMin: element.decimal("uncertaintyMin") ?? 0,
+            minBurdenedDomains: element.integer("minBurdenedDomains") ?? 1,
+            burdenLevel: element.attribute("burdenLevel") ?? "",
+            contraindications: element.children(named: "contraindication").map {
+                .init(
+                    id: $0.attribute("id") ?? "", label: $0.localized("label"), indicators: $0.list("indicators"),
+                    status: FactPattern.Status(rawValue: $0.attribute("status") ?? "present") ?? .present, referral: $0.list("referral")
+                )
+            },
+            vulnerabilities: element.child(named: "vulnerability")?.list("indicators") ?? [],
+            stopCriteria: element.children(named: "stop").map { .init(text: $0.localized("text"), when: $0.list("when")) },
+            reviewBaseWeeks: element.integer("reviewBaseWeeks") ?? 4, reviewMinWeeks: element.integer("reviewMinWeeks") ?? 1,
+            alternatives: element.integer("alternatives") ?? 3,
+            referralShare: (element.decimal("referralShareMin") ?? 0)...max(element.decimal("referralShareMin") ?? 0, element.decimal("referralShareMax") ?? 1)
         )
     }
 
@@ -321,6 +344,30 @@ extension RulesetReader {
                     }
                 }
                 if condition.name.localName == "facts", let name = condition.attribute("name") { bound.insert(name) }
+            }
+        }
+
+        if let screening = root.child(named: "trialAndError") {
+            expect(screening, "burdenLevel", in: levelIDs, what: "score level", owner: "trialAndError")
+            let ruleIDs = Set(ruleset.rules.map(\.id))
+            for weight in screening.children(named: "uncertainty") {
+                if weight.attribute("rule") != nil { expect(weight, "rule", in: ruleIDs, what: "rule", owner: "trialAndError uncertainty") }
+                if let kind = weight.attribute("kind"), !["inconsistency", "gap", "quality", "judgement-risk"].contains(kind) {
+                    log.report(weight.attributeLocation("kind"), "trialAndError uncertainty names unknown flag kind '\(kind)'")
+                }
+                if (weight.attribute("rule") == nil) == (weight.attribute("kind") == nil) {
+                    log.report(weight.location, "an <uncertainty> names exactly one of rule or kind")
+                }
+            }
+            for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
+                for attribute in ["indicators", "when"] {
+                    for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
+                        log.report(element.attributeLocation(attribute), "trialAndError refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                    }
+                }
+            }
+            if let low = screening.decimal("referralShareMin"), let high = screening.decimal("referralShareMax"), !(0 <= low && low <= high && high <= 1) {
+                log.report(screening.attributeLocation("referralShareMin"), "the referral band must satisfy 0 ≤ referralShareMin ≤ referralShareMax ≤ 1")
             }
         }
 

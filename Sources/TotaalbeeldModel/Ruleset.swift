@@ -22,6 +22,7 @@ public struct Ruleset: Sendable {
     public var activities: [Schema2Activity]
     public var themes: [ConversationTheme]
     public var rules: [FlagRule]
+    public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
 
     private var indicatorIndex: [String: Int]
@@ -30,7 +31,7 @@ public struct Ruleset: Sendable {
         id: String, version: String, date: String, checksum: String, title: LocalizedText,
         references: [Reference], scoring: Scoring, sourceKinds: [SourceKind], domains: [Domain],
         dimensions: [Level2Dimension], indicators: [Indicator], activities: [Schema2Activity],
-        themes: [ConversationTheme], rules: [FlagRule] = [], context: ContextRules
+        themes: [ConversationTheme], rules: [FlagRule] = [], trialAndError: TrialAndErrorRules? = nil, context: ContextRules
     ) {
         self.id = id
         self.version = version
@@ -46,6 +47,7 @@ public struct Ruleset: Sendable {
         self.activities = activities.sorted { $0.order < $1.order }
         self.themes = themes.sorted { $0.order < $1.order }
         self.rules = rules
+        self.trialAndError = trialAndError
         self.context = context
         self.indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

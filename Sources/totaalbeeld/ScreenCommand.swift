@@ -16,6 +16,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
     var ruleset: String?
 
+    @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
+    var tracks: String?
+
     @Option(help: "Output format: text, markdown or json.")
     var format: OutputFormat = .text
 
@@ -30,7 +33,8 @@ struct ScreenCommand: ParsableCommand {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
-            let result = Evaluator(ruleset: ruleset).screen(dossier)
+            let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
+            let result = Evaluator(ruleset: ruleset, catalogue: catalogue).screen(dossier)
             let text: String = switch format {
             case .json: ScreeningJSON(language: lang).value(for: result).serialized(pretty: true) + "\n"
             case .text: PlainTextRenderer().render(ScreeningReport(language: lang).document(for: result))

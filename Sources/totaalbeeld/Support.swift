@@ -49,6 +49,21 @@ enum Resources {
         return home + "/Rulesets/" + defaultRulesetName
     }
 
+    static let defaultCatalogueName = "tracks-2026.xml"
+
+    /// The track catalogue: an explicit path must exist; the shipped default is used when present.
+    static func loadCatalogue(_ explicit: String?, ruleset: Ruleset, schemas: SchemaSet) throws -> TrackCatalogue? {
+        let path: String
+        if let explicit {
+            path = explicit
+        } else if let home = home(), FileManager.default.fileExists(atPath: home + "/Rulesets/" + defaultCatalogueName) {
+            path = home + "/Rulesets/" + defaultCatalogueName
+        } else {
+            return nil
+        }
+        return try report { () throws(LoadError) in try TrackCatalogueLoader.load(contentsOf: path, ruleset: ruleset, schemas: schemas) }
+    }
+
     static func loadRuleset(_ explicit: String?, schemas: SchemaSet) throws -> Ruleset {
         let path = try rulesetPath(explicit)
         return try report { () throws(LoadError) in try RulesetLoader.load(contentsOf: path, schemas: schemas) }

@@ -1,0 +1,134 @@
+/// The ruleset's screening rule for a controlled trial-and-error track (seed 004, recommendation 2).
+///
+/// ```swift
+/// ruleset.trialAndError?.uncertaintyMin // weighted flag count from which the picture counts as uncertain
+/// ```
+public struct TrialAndErrorRules: Sendable, Hashable {
+    public struct UncertaintyWeight: Sendable, Hashable {
+        /// A rule id or a flag kind; exactly one is set.
+        public var rule: String?
+        public var kind: String?
+        public var weight: Double
+        public init(rule: String?, kind: String?, weight: Double) {
+            self.rule = rule
+            self.kind = kind
+            self.weight = weight
+        }
+    }
+
+    public struct Contraindication: Sendable, Hashable {
+        public var id: String
+        public var label: LocalizedText
+        public var indicators: [String]
+        public var status: FactPattern.Status
+        public var referral: [String]
+        public init(id: String, label: LocalizedText, indicators: [String], status: FactPattern.Status, referral: [String]) {
+            self.id = id
+            self.label = label
+            self.indicators = indicators
+            self.status = status
+            self.referral = referral
+        }
+    }
+
+    public struct StopCriterion: Sendable, Hashable {
+        public var text: LocalizedText
+        public var when: [String]
+        public init(text: LocalizedText, when: [String]) {
+            self.text = text
+            self.when = when
+        }
+    }
+
+    public var uncertainty: [UncertaintyWeight]
+    public var uncertaintyMin: Double
+    public var minBurdenedDomains: Int
+    public var burdenLevel: String
+    public var contraindications: [Contraindication]
+    public var vulnerabilities: [String]
+    public var stopCriteria: [StopCriterion]
+    public var reviewBaseWeeks: Int
+    public var reviewMinWeeks: Int
+    public var alternatives: Int
+    /// The documented band for the share of clients referred to the extended track.
+    public var referralShare: ClosedRange<Double>
+
+    public init(
+        uncertainty: [UncertaintyWeight], uncertaintyMin: Double, minBurdenedDomains: Int, burdenLevel: String,
+        contraindications: [Contraindication], vulnerabilities: [String], stopCriteria: [StopCriterion],
+        reviewBaseWeeks: Int, reviewMinWeeks: Int, alternatives: Int, referralShare: ClosedRange<Double>
+    ) {
+        self.uncertainty = uncertainty
+        self.uncertaintyMin = uncertaintyMin
+        self.minBurdenedDomains = minBurdenedDomains
+        self.burdenLevel = burdenLevel
+        self.contraindications = contraindications
+        self.vulnerabilities = vulnerabilities
+        self.stopCriteria = stopCriteria
+        self.reviewBaseWeeks = reviewBaseWeeks
+        self.reviewMinWeeks = reviewMinWeeks
+        self.alternatives = alternatives
+        self.referralShare = referralShare
+    }
+}
+
+/// A catalogue of reintegration tracks, after the Werkzaak keuzehulp.
+public struct TrackCatalogue: Sendable {
+    public var id: String
+    public var version: String
+    public var tracks: [Track]
+    public init(id: String, version: String, tracks: [Track]) {
+        self.id = id
+        self.version = version
+        self.tracks = tracks
+    }
+
+    public func track(id: String) -> Track? { tracks.first { $0.id == id } }
+}
+
+public struct Track: Sendable, Hashable {
+    public enum Fenger: String, Sendable, Hashable { case lifeFirst = "life-first", humanCapitalFirst = "human-capital-first", workFirst = "work-first" }
+    public enum Intensity: String, Sendable, Hashable { case light, moderate, intensive }
+
+    public var id: String
+    public var fenger: Fenger
+    public var intensity: Intensity
+    public var referralOnly: Bool
+    public var trial: Bool
+    public var label: LocalizedText
+    public var goal: LocalizedText
+    public var dutchLevel: String
+    public var minWeeks: Int
+    public var maxWeeks: Int
+    public var indicators: [String]
+    public var activities: [String]
+    /// Tracks that come first when the client has one of the listed indicators.
+    public var after: [(track: String, when: [String])]
+    public var parked: Bool
+    public var location: Location
+
+    public init(
+        id: String, fenger: Fenger, intensity: Intensity, referralOnly: Bool, trial: Bool, label: LocalizedText, goal: LocalizedText,
+        dutchLevel: String, minWeeks: Int, maxWeeks: Int, indicators: [String], activities: [String],
+        after: [(track: String, when: [String])], parked: Bool, location: Location
+    ) {
+        self.id = id
+        self.fenger = fenger
+        self.intensity = intensity
+        self.referralOnly = referralOnly
+        self.trial = trial
+        self.label = label
+        self.goal = goal
+        self.dutchLevel = dutchLevel
+        self.minWeeks = minWeeks
+        self.maxWeeks = maxWeeks
+        self.indicators = indicators
+        self.activities = activities
+        self.after = after
+        self.parked = parked
+        self.location = location
+    }
+
+    public static func == (lhs: Track, rhs: Track) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class TextPlaceholderTests: XCTestCase { func testNothing() {} }
