@@ -145,7 +145,8 @@ struct RuleEngine: Sendable {
             }
             return !drivers.isEmpty
         case .selfReportOnly:
-            guard case .domain(let domain) = state.item, domain.hasInformation, !domain.sourceKinds.isEmpty else { return false }
+            // Only where something is judged: a burden resting on the client's word alone.
+            guard case .domain(let domain) = state.item, domain.burden > 0, !domain.sourceKinds.isEmpty else { return false }
             state.evidence += (domain.burdens + domain.strengths).flatMap(\.facts).map(Evidence.init)
             return domain.sourceKinds.allSatisfy { ruleset.sourceKind(id: $0)?.isSelfReport == true }
         case .gap:
