@@ -171,12 +171,9 @@ struct TrialAndErrorScreener: Sendable {
                 let because = prerequisite.when.compactMap { present[$0] != nil ? ruleset.indicator(id: $0)?.label : nil }
                 why.insert(LocalizedText(nl: "Eerst: \(first.nl), vanwege \(because.map(\.nl).joined(separator: ", ")).", en: "First: \(first[.en]), because of \(because.map { $0[.en] }.joined(separator: ", ")).") , at: 0)
             }
-            let activityCheckpoints = candidate.track.activities.compactMap { activityScores[$0] }.filter { rank($0.need?.level) >= rank("matig") }.map { row in
-                LocalizedText(nl: "IJkpunt \(row.activity.label.nl): \(row.need?.support.nl ?? "")", en: "Checkpoint \(row.activity.label[.en]): \(row.need?.support[.en] ?? "")")
-            }
             return TrackRecommendation(
                 id: candidate.track.id, label: candidate.track.label, fit: best > 0 ? candidate.fit / best : 0, why: why,
-                safeguards: shared.safeguards, checkpoints: shared.checkpoints + activityCheckpoints
+                safeguards: shared.safeguards, checkpoints: shared.checkpoints
             )
         }
     }
@@ -206,6 +203,10 @@ struct TrialAndErrorScreener: Sendable {
         }
         checkpoints += flags.filter { $0.kind == .inconsistency }.map {
             LocalizedText(nl: "Onzekerheid om te toetsen: \($0.question.nl)", en: "Uncertainty to test: \($0.question[.en])")
+        }
+        // What Schema 2 says this client needs support in is what each step should test.
+        checkpoints += input.schema2.filter { rank($0.need?.level) >= rank("matig") }.map { row in
+            LocalizedText(nl: "IJkpunt \(row.activity.label.nl): \(row.need?.support.nl ?? "")", en: "Checkpoint \(row.activity.label[.en]): \(row.need?.support[.en] ?? "")")
         }
         checkpoints += vulnerabilities.map {
             LocalizedText(nl: "Kwetsbaarheid om te bewaken: \($0.label.nl)", en: "Vulnerability to watch: \($0.label[.en])")
