@@ -161,6 +161,8 @@ struct RuleEngine: Sendable {
                 state.evidence.append(Evidence(elementID: "fml", sourceID: fml.source, location: fml.location, quote: fml.summary ?? "FML"))
             }
             return input.dossier.fml?.present != true
+        case .benefitRegime(let regimes):
+            return regimes.contains(input.dossier.client.benefitRegime)
         case .ageBand(let maxUpper):
             guard let upper = input.dossier.client.ageBand.split(separator: "-").last.flatMap({ Int($0) }) else { return false }
             return upper <= maxUpper

@@ -192,6 +192,7 @@ private struct RulesetReader {
         case "sourceAge": return .sourceAge(months: element.integer("months") ?? 12)
         case "fml": return .fmlMissing
         case "ageBand": return .ageBand(maxUpper: element.integer("maxUpper") ?? 0)
+        case "benefitRegime": return .benefitRegime(element.list("in"))
         default: return nil
         }
     }

@@ -123,6 +123,7 @@ public enum RuleCondition: Sendable, Hashable {
     case sourceAge(months: Int)
     case fmlMissing
     case ageBand(maxUpper: Int)
+    case benefitRegime([String])
 
     public enum OverlapTarget: String, Sendable, Hashable { case wish, fml }
 }

@@ -5,17 +5,19 @@ import TotaalbeeldModel
 /// The ruleset's context phrases are compiled once into a ``PhraseMatcher``. For a sentence, every
 /// trigger, pseudo-trigger and terminator occurrence is found; then each indicator hit gets, per
 /// category, the triggers whose scope covers it. A trigger's scope runs in its direction from the
-/// trigger to the sentence end, and stops earlier at:
-/// - its `maxScope` (in words; the context's `maxScope` when the trigger sets none);
-/// - a terminator of its category ("maar" ends a negation; punctuation such as ";" can be declared
-///   a terminator too, which makes clause ends data rather than code);
+/// trigger towards the sentence end (or start), and stops earlier at:
+/// - its `maxScope` in words (the context's `maxScope` when the trigger sets none);
+/// - a terminator of its category ("maar" ends a negation; punctuation such as ";" can be declared a
+///   terminator too, so clause ends are data rather than code);
 /// - the next trigger of the same category, as in medspaCy: in "geen diploma's en geen
 ///   werkervaring" each "geen" governs its own noun.
 ///
-/// A trigger does not apply to a hit it overlaps ("weinig werkervaring" is one term, not a negated
-/// "werkervaring"), and a trigger inside a pseudo-trigger of its category is no trigger ("niet
-/// alleen", "geen verbetering") — unless that pseudo-trigger overlaps the hit itself. Among
-/// triggers of one category that overlap, the longest wins ("geen sprake van" over "geen").
+/// A trigger does not apply to a hit whose own words it shares ("weinig werkervaring" is one term,
+/// not a negated "werkervaring"), but it does apply from inside a gap of a split term: in "slaapt
+/// niet slecht", matched by "slaapt … slecht", the "niet" negates. A trigger inside a pseudo-trigger
+/// of its category ("niet alleen", "geen verbetering", "gebrek aan … niet") is no trigger. Of
+/// triggers that share words, only the longest counts, whatever its category: "als kind" is
+/// historical, not the hypothetical "als"; "niet meer" is historical, not a negation.
 /// ```swift
 /// // With the default ruleset: "Hij heeft geen schulden, maar drinkt te veel."
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
@@ -25,16 +27,6 @@ struct ContextScopes: Sendable {
         case trigger(ContextTrigger)
         case pseudo(PseudoTrigger)
         case terminator(Terminator)
-    }
-
-    /// A context phrase found in a sentence; token indices are absolute.
-    fileprivate struct Cue {
-        var rule: Int
-        var first: Int
-        var last: Int
-        func overlaps(_ first: Int, _ last: Int) -> Bool { self.first <= last && first <= self.last }
-        func contains(_ other: Cue) -> Bool { first <= other.first && other.last <= last }
-        var length: Int { last - first }
     }
 
     private let rules: [Rule]
@@ -63,81 +55,77 @@ struct ContextScopes: Sendable {
 
     /// The context cues of one sentence, ready to be applied to each hit in it.
     struct SentenceCues {
-        fileprivate var triggers: [Cue]
-        fileprivate var pseudos: [Cue]
-        fileprivate var terminators: [Cue]
+        /// Triggers that survived pseudo-triggers and longest-match, with their rule.
+        fileprivate var triggers: [(cue: PhraseMatcher.Match, rule: ContextTrigger)]
+        fileprivate var terminators: [(cue: PhraseMatcher.Match, rule: Terminator)]
         /// Words before each token of the sentence, to measure scopes in words.
         fileprivate var wordsBefore: [Int]
         fileprivate var firstToken: Int
     }
 
     func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics) -> SentenceCues {
-        var triggers: [Cue] = [], pseudos: [Cue] = [], terminators: [Cue] = []
+        var triggers: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
+        var pseudos: [(cue: PhraseMatcher.Match, rule: PseudoTrigger)] = []
+        var terminators: [(cue: PhraseMatcher.Match, rule: Terminator)] = []
         for match in matcher.matches(in: tokens, range: sentence, statistics: &statistics) {
-            let cue = Cue(rule: match.pattern, first: match.first, last: match.last)
             switch rules[match.pattern] {
-            case .trigger: triggers.append(cue)
-            case .pseudo: pseudos.append(cue)
-            case .terminator: terminators.append(cue)
+            case .trigger(let rule): triggers.append((match, rule))
+            case .pseudo(let rule): pseudos.append((match, rule))
+            case .terminator(let rule): terminators.append((match, rule))
             }
         }
-        // The longest of overlapping same-category triggers wins: "geen sprake van" over "geen".
-        triggers = triggers.filter { cue in
-            !triggers.contains { other in
-                category(other) == category(cue) && other.contains(cue) && (other.length > cue.length || other.rule < cue.rule && other.length == cue.length && other.first == cue.first)
-            }
+        triggers = triggers.filter { trigger in
+            // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
+            !pseudos.contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
+                // The longest of triggers that share words wins; for equal phrases, the first rule.
+                && !triggers.contains { other in
+                    Self.owns(other.cue, allOf: trigger.cue)
+                        && (Self.length(other.cue) > Self.length(trigger.cue)
+                            || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category && other.cue.pattern < trigger.cue.pattern)
+                }
         }
         var wordsBefore = [0]
         wordsBefore.reserveCapacity(sentence.count + 1)
         for index in sentence { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }
-        return SentenceCues(triggers: triggers, pseudos: pseudos, terminators: terminators, wordsBefore: wordsBefore, firstToken: sentence.lowerBound)
+        return SentenceCues(triggers: triggers, terminators: terminators, wordsBefore: wordsBefore, firstToken: sentence.lowerBound)
     }
 
-    private func category(_ cue: Cue) -> ContextCategory? {
-        switch rules[cue.rule] {
-        case .trigger(let trigger): return trigger.category
-        case .pseudo(let pseudo): return pseudo.category
-        case .terminator: return nil
-        }
-    }
-
-    /// The triggers that apply to the hit spanning tokens `first...last`, in text order.
-    func triggers(for first: Int, _ last: Int, in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
+    /// The triggers that apply to `hit` (a term match in the same sentence), in text order.
+    func triggers(for hit: PhraseMatcher.Match, in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
         var applied: [AppliedTrigger] = []
-        for category in ContextCategory.allCases {
-            // Triggers of this category that are real for this hit (not inside a pseudo-trigger).
-            let live = cues.triggers.filter { trigger in
-                self.category(trigger) == category && !cues.pseudos.contains { pseudo in
-                    self.category(pseudo) == category && pseudo.contains(trigger) && !pseudo.overlaps(first, last)
-                }
+        for (cue, rule) in cues.triggers {
+            let category = rule.category
+            let reaches: Bool
+            if (cue.first...cue.last).contains(where: { hit.owns($0) }) {
+                reaches = false
+            } else if cue.first > hit.first && cue.last < hit.last {
+                reaches = true  // inside a gap of a split term: "slaapt niet slecht"
+            } else if cue.last < hit.first {
+                reaches = rule.direction != .backward
+                    && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
+                    && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > cue.last && $0.cue.last < hit.first }
+                    && !cues.triggers.contains { $0.rule.category == category && $0.cue.first > cue.last && $0.cue.first <= hit.last }
+            } else if cue.first > hit.last {
+                reaches = rule.direction != .forward
+                    && words(between: hit.last, and: cue.first, cues) < (rule.maxScope ?? defaultMaxScope)
+                    && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > hit.last && $0.cue.last < cue.first }
+                    && !cues.triggers.contains { $0.rule.category == category && $0.cue.last < cue.first && $0.cue.last >= hit.first }
+            } else {
+                reaches = false
             }
-            for trigger in live where !trigger.overlaps(first, last) {
-                guard case .trigger(let rule) = rules[trigger.rule] else { continue }
-                let maxScope = rule.maxScope ?? defaultMaxScope
-                let reaches: Bool
-                if trigger.last < first {
-                    reaches = rule.direction != .backward
-                        && words(between: trigger.last, and: first, cues) < maxScope
-                        && !cues.terminators.contains { ends($0, category) && $0.first > trigger.last && $0.last < first }
-                        && !live.contains { $0.first > trigger.last && $0.first <= last && !$0.overlaps(trigger.first, trigger.last) }
-                } else {
-                    reaches = rule.direction != .forward
-                        && words(between: last, and: trigger.first, cues) < maxScope
-                        && !cues.terminators.contains { ends($0, category) && $0.first > last && $0.last < trigger.first }
-                        && !live.contains { $0.last < trigger.first && $0.last >= first && !$0.overlaps(trigger.first, trigger.last) }
-                }
-                if reaches {
-                    applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[trigger.first].start, end: tokens[trigger.last].end))
-                }
+            if reaches {
+                applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end))
             }
         }
         return applied.sorted { ($0.start, $0.category.rawValue) < ($1.start, $1.category.rawValue) }
     }
 
-    private func ends(_ terminator: Cue, _ category: ContextCategory) -> Bool {
-        guard case .terminator(let rule) = rules[terminator.rule] else { return false }
-        return rule.categories.contains(category)
+    /// Whether every token of `inner` is one of `outer`'s own words.
+    private static func owns(_ outer: PhraseMatcher.Match, allOf inner: PhraseMatcher.Match) -> Bool {
+        (inner.first...inner.last).allSatisfy { outer.owns($0) }
     }
+
+    private static func length(_ match: PhraseMatcher.Match) -> Int { match.last - match.first + 1 - match.skipped.count }
 
     /// Words strictly between token `left` and token `right`.
     private func words(between left: Int, and right: Int, _ cues: SentenceCues) -> Int {

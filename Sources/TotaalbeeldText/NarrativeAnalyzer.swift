@@ -79,7 +79,7 @@ public final class NarrativeAnalyzer: Sendable {
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
             let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
             for span in spans {
-                let triggers = context.triggers(for: span.first, span.last, in: cues, tokens: tokens)
+                let triggers = context.triggers(for: span.match, in: cues, tokens: tokens)
                 let start = tokens[span.first].start, end = tokens[span.last].end
                 hits.append(TextHit(
                     indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
@@ -88,7 +88,7 @@ public final class NarrativeAnalyzer: Sendable {
                     historical: triggers.contains { $0.category == .historical },
                     hypothetical: triggers.contains { $0.category == .hypothetical },
                     experiencer: triggers.contains { $0.category == .experiencer } ? .other : .client,
-                    triggers: triggers, term: termMatcher.patterns[span.pattern].source
+                    triggers: triggers, term: termMatcher.patterns[span.match.pattern].source
                 ))
             }
         }
@@ -103,16 +103,17 @@ public final class NarrativeAnalyzer: Sendable {
 
     private struct Span {
         var indicator: String
-        var pattern: Int
-        var first: Int
-        var last: Int
+        var match: PhraseMatcher.Match
+        var first: Int { match.first }
+        var last: Int { match.last }
+        var pattern: Int { match.pattern }
         func overlaps(_ other: Span) -> Bool { first <= other.last && other.first <= last }
         func strictlyContains(_ other: Span) -> Bool { first <= other.first && other.last <= last && (first, last) != (other.first, other.last) }
     }
 
     /// Applies the overlap policy described on the type.
     private func resolve(_ matches: [PhraseMatcher.Match]) -> [Span] {
-        let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], pattern: $0.pattern, first: $0.first, last: $0.last) }
+        let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], match: $0) }
             .sorted { ($1.last - $1.first, $0.first, $0.pattern) < ($0.last - $0.first, $1.first, $1.pattern) }
         var kept: [Span] = []
         for candidate in candidates where !kept.contains(where: { $0.indicator == candidate.indicator && $0.overlaps(candidate) }) {

@@ -19,11 +19,16 @@
 /// matcher.matches(in: tokens).map(\.pattern) // [1, 0]
 /// ```
 public struct PhraseMatcher: Sendable {
-    /// One occurrence of a pattern: tokens `first...last` of the searched range.
+    /// One occurrence of a pattern: tokens `first...last`, of which `skipped` (sorted) were passed
+    /// over by a gap (`…`) and are not part of the pattern itself.
     public struct Match: Sendable, Hashable {
         public var pattern: Int
         public var first: Int
         public var last: Int
+        public var skipped: [Int] = []
+
+        /// Whether token `index` is one of the pattern's own words, not a gap filler.
+        public func owns(_ index: Int) -> Bool { first <= index && index <= last && !skipped.contains(index) }
     }
 
     /// Work done while matching, for cost tests that count instead of timing.
@@ -94,6 +99,7 @@ public struct PhraseMatcher: Sendable {
         var node: Int32
         var start: Int
         var skipsLeft: Int
+        var skipped: [Int] = []
     }
 
     public func matches(in tokens: [Token]) -> [Match] {
@@ -116,25 +122,25 @@ public struct PhraseMatcher: Sendable {
             if token.isWord { prefixTrie.prefixes(of: token.key, into: &prefixIDs) }
             next.removeAll(keepingCapacity: true)
 
-            func enter(_ node: Int32, start: Int) {
+            func enter(_ node: Int32, from state: State) {
                 for output in nodes[Int(node)].outputs {
-                    found.append(Match(pattern: Int(output), first: start, last: index))
+                    found.append(Match(pattern: Int(output), first: state.start, last: index, skipped: state.skipped))
                 }
-                add(State(node: node, start: start, skipsLeft: 0), to: &next)
+                add(State(node: node, start: state.start, skipsLeft: 0, skipped: state.skipped), to: &next)
                 let gap = nodes[Int(node)].gap
-                if gap >= 0 { add(State(node: gap, start: start, skipsLeft: termGap), to: &next) }
+                if gap >= 0 { add(State(node: gap, start: state.start, skipsLeft: termGap, skipped: state.skipped), to: &next) }
             }
 
             live.append(State(node: 0, start: index, skipsLeft: 0))
             for state in live {
                 statistics.steps += 1
                 let node = nodes[Int(state.node)]
-                if let wordID, let target = node.words[wordID] { enter(target, start: state.start) }
+                if let wordID, let target = node.words[wordID] { enter(target, from: state) }
                 for prefixID in prefixIDs {
-                    if let target = node.prefixes[prefixID] { enter(target, start: state.start) }
+                    if let target = node.prefixes[prefixID] { enter(target, from: state) }
                 }
                 if node.afterGap, state.skipsLeft > 0, token.isWord {
-                    add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1), to: &next)
+                    add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
                 }
             }
             swap(&live, &next)
@@ -142,10 +148,10 @@ public struct PhraseMatcher: Sendable {
         return found
     }
 
-    /// Adds a state unless the same partial match is already live; keeps the most skips left.
+    /// Adds a state unless the same partial match is already live; keeps the one with most skips left.
     private func add(_ state: State, to states: inout [State]) {
         if let existing = states.firstIndex(where: { $0.node == state.node && $0.start == state.start }) {
-            states[existing].skipsLeft = max(states[existing].skipsLeft, state.skipsLeft)
+            if state.skipsLeft > states[existing].skipsLeft { states[existing] = state }
         } else {
             states.append(state)
         }
