@@ -90,16 +90,18 @@ struct ContextScopes: Sendable {
         return SentenceCues(triggers: triggers, terminators: terminators, wordsBefore: wordsBefore, firstToken: sentence.lowerBound)
     }
 
-    /// The triggers that apply to `hit` (a term match in the same sentence), in text order.
-    func triggers(for hit: PhraseMatcher.Match, in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
+    /// The triggers that apply to `hit`, in text order. `hits` are all hits of the sentence: a trigger
+    /// word that belongs to a term ("niet" in "weet niet wat hij wil") is part of that finding and
+    /// applies to no hit, though it still ends the scope of an earlier trigger of its category.
+    func triggers(for hit: PhraseMatcher.Match, among hits: [PhraseMatcher.Match], in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
         var applied: [AppliedTrigger] = []
         for (cue, rule) in cues.triggers {
             let category = rule.category
             let reaches: Bool
-            if (cue.first...cue.last).contains(where: { hit.owns($0) }) {
+            if hits.contains(where: { Self.shareWords(cue, $0) }) {
                 reaches = false
-            } else if cue.first > hit.first && cue.last < hit.last {
-                reaches = true  // inside a gap of a split term: "slaapt niet slecht"
+            } else if cue.first > hit.first && cue.last < hit.last || hit.first > cue.first && hit.last < cue.last {
+                reaches = true  // in a gap of the split term ("slaapt niet slecht"), or the term in the trigger's ("geen schulden meer")
             } else if cue.last < hit.first {
                 reaches = rule.direction != .backward
                     && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
@@ -120,8 +122,13 @@ struct ContextScopes: Sendable {
         return applied.sorted { ($0.start, $0.category.rawValue) < ($1.start, $1.category.rawValue) }
     }
 
+    /// Whether two matches have a word in common (words skipped by a gap do not count).
+    static func shareWords(_ a: PhraseMatcher.Match, _ b: PhraseMatcher.Match) -> Bool {
+        a.first <= b.last && b.first <= a.last && (max(a.first, b.first)...min(a.last, b.last)).contains { a.owns($0) && b.owns($0) }
+    }
+
     /// Whether every token of `inner` is one of `outer`'s own words.
-    private static func owns(_ outer: PhraseMatcher.Match, allOf inner: PhraseMatcher.Match) -> Bool {
+    static func owns(_ outer: PhraseMatcher.Match, allOf inner: PhraseMatcher.Match) -> Bool {
         (inner.first...inner.last).allSatisfy { outer.owns($0) }
     }
 

@@ -79,7 +79,7 @@ public final class NarrativeAnalyzer: Sendable {
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
             let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
             for span in spans {
-                let triggers = context.triggers(for: span.match, in: cues, tokens: tokens)
+                let triggers = context.triggers(for: span.match, among: spans.map(\.match), in: cues, tokens: tokens)
                 let start = tokens[span.first].start, end = tokens[span.last].end
                 hits.append(TextHit(
                     indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
@@ -108,7 +108,10 @@ public final class NarrativeAnalyzer: Sendable {
         var last: Int { match.last }
         var pattern: Int { match.pattern }
         func overlaps(_ other: Span) -> Bool { first <= other.last && other.first <= last }
-        func strictlyContains(_ other: Span) -> Bool { first <= other.first && other.last <= last && (first, last) != (other.first, other.last) }
+        /// Strictly longer and owning every word of `other`: a word in the gap of a split term is not its own.
+        func strictlyContains(_ other: Span) -> Bool {
+            (first, last) != (other.first, other.last) && ContextScopes.owns(match, allOf: other.match)
+        }
     }
 
     /// Applies the overlap policy described on the type.
