@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "TotaalbeeldAgreement"),
         // Facts → Schema 1/2 scores, gaps, flags, recommendations. No formatting.
         .target(name: "TotaalbeeldEngine", dependencies: ["TotaalbeeldModel", "TotaalbeeldText"]),
+        // Intervision: several professionals' evaluations of one dossier compared, with Krippendorff's alpha.
+        .target(name: "TotaalbeeldIntervision", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldAgreement"]),
         // Seeded generator of realistic synthetic dossiers, for tests, selectivity checks and benchmarks.
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of engine results.
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +55,10 @@ let package = Package(
             path: "Tests/TotaalbeeldTestSupport"
         ),
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
+        .testTarget(
+            name: "TotaalbeeldIntervisionTests",
+            dependencies: ["TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+        ),
         .testTarget(
             name: "TotaalbeeldSyntheticTests",
             dependencies: ["TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldTestSupport"]

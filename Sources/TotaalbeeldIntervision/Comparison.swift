@@ -1,0 +1,1 @@
+// Intervision comparison (in progress).
