@@ -9,8 +9,9 @@ import TotaalbeeldModel
 /// - its `maxScope` in words (the context's `maxScope` when the trigger sets none);
 /// - a terminator of its category ("maar" ends a negation; punctuation such as ";" can be declared a
 ///   terminator too, so clause ends are data rather than code);
-/// - the next trigger of the same category, as in medspaCy: in "geen diploma's en geen
-///   werkervaring" each "geen" governs its own noun.
+/// - for negation, the next negation trigger, as in medspaCy: in "geen diploma's en geen
+///   werkervaring" each "geen" governs its own noun. (For the other categories a second trigger
+///   only confirms the first, so it does not shorten its scope.)
 ///
 /// A trigger does not apply to a hit whose own words it shares ("weinig werkervaring" is one term,
 /// not a negated "werkervaring"), but it does apply from inside a gap of a split term: in "slaapt
@@ -77,11 +78,14 @@ struct ContextScopes: Sendable {
         triggers = triggers.filter { trigger in
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
             !pseudos.contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
-                // The longest of triggers that share words wins; for equal phrases, the first rule.
+                // The longest of triggers that share words wins. A phrase may be declared twice with
+                // different directions (a long forward and a short backward scope); identical rules
+                // count once.
                 && !triggers.contains { other in
                     Self.owns(other.cue, allOf: trigger.cue)
                         && (Self.length(other.cue) > Self.length(trigger.cue)
-                            || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category && other.cue.pattern < trigger.cue.pattern)
+                            || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category
+                                && other.rule.direction == trigger.rule.direction && other.cue.pattern < trigger.cue.pattern)
                 }
         }
         var wordsBefore = [0]
@@ -90,15 +94,17 @@ struct ContextScopes: Sendable {
         return SentenceCues(triggers: triggers, terminators: terminators, wordsBefore: wordsBefore, firstToken: sentence.lowerBound)
     }
 
-    /// The triggers that apply to `hit`, in text order. `hits` are all hits of the sentence: a trigger
-    /// word that belongs to a term ("niet" in "weet niet wat hij wil") is part of that finding and
-    /// applies to no hit, though it still ends the scope of an earlier trigger of its category.
+    /// The triggers that apply to `hit`, in text order. `hits` are all hits of the sentence: a negation
+    /// inside a term ("niet" in "weet niet wat hij wil", "geen" in "geen diploma") is part of that
+    /// negative finding and negates nothing else, though it still ends the scope of an earlier
+    /// negation. Other trigger words inside a term keep their force for the rest of the sentence:
+    /// "moeder" in "zieke moeder", "jeugd" in "zware jeugd".
     func triggers(for hit: PhraseMatcher.Match, among hits: [PhraseMatcher.Match], in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
         var applied: [AppliedTrigger] = []
         for (cue, rule) in cues.triggers {
             let category = rule.category
             let reaches: Bool
-            if hits.contains(where: { Self.shareWords(cue, $0) }) {
+            if Self.shareWords(cue, hit) || category == .negation && hits.contains(where: { Self.owns($0, allOf: cue) }) {
                 reaches = false
             } else if cue.first > hit.first && cue.last < hit.last || hit.first > cue.first && hit.last < cue.last {
                 reaches = true  // in a gap of the split term ("slaapt niet slecht"), or the term in the trigger's ("geen schulden meer")
@@ -106,12 +112,12 @@ struct ContextScopes: Sendable {
                 reaches = rule.direction != .backward
                     && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
                     && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > cue.last && $0.cue.last < hit.first }
-                    && !cues.triggers.contains { $0.rule.category == category && $0.cue.first > cue.last && $0.cue.first <= hit.last }
+                    && !(category == .negation && cues.triggers.contains { $0.rule.category == category && $0.cue.first > cue.last && $0.cue.first <= hit.last })
             } else if cue.first > hit.last {
                 reaches = rule.direction != .forward
                     && words(between: hit.last, and: cue.first, cues) < (rule.maxScope ?? defaultMaxScope)
                     && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > hit.last && $0.cue.last < cue.first }
-                    && !cues.triggers.contains { $0.rule.category == category && $0.cue.last < cue.first && $0.cue.last >= hit.first }
+                    && !(category == .negation && cues.triggers.contains { $0.rule.category == category && $0.cue.last < cue.first && $0.cue.last >= hit.first })
             } else {
                 reaches = false
             }

@@ -24,16 +24,24 @@ import TotaalbeeldModel
 /// Matches of different indicators are all kept, except that a match strictly inside a longer match
 /// of another indicator is dropped: the longer phrase is the more specific reading ("angst om te
 /// falen" is fear of failure, not anxiety). Partial overlaps and equal spans keep both, since
-/// neither reading is evidently the better one and the engine can weigh both.
+/// neither reading is evidently the better one and the engine can weigh both. A word in the gap of
+/// a split term is not inside it: "woont sinds zijn scheiding in bij" keeps both "woont … in bij"
+/// and "scheiding". Signals (rule inputs without weight) form a layer of their own: a signal hit
+/// never hides an indicator hit, nor the other way round.
 public final class NarrativeAnalyzer: Sendable {
     /// All indicator terms, compiled once.
     public let termMatcher: PhraseMatcher
     /// Indicator id per term pattern of ``termMatcher``.
     private let indicatorOfPattern: [String]
+    /// Indicators resolved apart from the rest (the ruleset's signals).
+    private let separateLayer: Set<String>
     private let context: ContextScopes
 
     public convenience init(ruleset: Ruleset) {
-        self.init(indicators: ruleset.indicators.map { ($0.id, $0.terms) }, context: ruleset.context)
+        self.init(
+            indicators: ruleset.indicators.map { ($0.id, $0.terms) }, context: ruleset.context,
+            separateLayer: Set(ruleset.indicators.filter { $0.role == .signal }.map(\.id))
+        )
     }
 
     /// An analyzer for bare term lists, in order: indicator id → its terms in ruleset notation.
@@ -41,7 +49,10 @@ public final class NarrativeAnalyzer: Sendable {
         self.init(indicators: terms.map { ($0.key, $0.value) }, context: context)
     }
 
-    public init(indicators: [(id: String, terms: [String])], context: ContextRules) {
+    /// Compiles `indicators`' terms (ruleset notation, see ``PhrasePattern``) and `context`'s rules.
+    /// Hits of the indicators in `separateLayer` neither hide nor are hidden by overlapping hits of
+    /// the others.
+    public init(indicators: [(id: String, terms: [String])], context: ContextRules, separateLayer: Set<String> = []) {
         var patterns: [PhrasePattern] = []
         var owners: [String] = []
         for indicator in indicators {
@@ -52,6 +63,7 @@ public final class NarrativeAnalyzer: Sendable {
         }
         termMatcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
         indicatorOfPattern = owners
+        self.separateLayer = separateLayer
         self.context = ContextScopes(context)
         CompilationCounter.increment()
     }
@@ -122,7 +134,10 @@ public final class NarrativeAnalyzer: Sendable {
         for candidate in candidates where !kept.contains(where: { $0.indicator == candidate.indicator && $0.overlaps(candidate) }) {
             kept.append(candidate)
         }
-        return kept.filter { span in !kept.contains { $0.indicator != span.indicator && $0.strictlyContains(span) } }
+        return kept.filter { span in
+            let layer = separateLayer.contains(span.indicator)
+            return !kept.contains { $0.indicator != span.indicator && separateLayer.contains($0.indicator) == layer && $0.strictlyContains(span) }
+        }
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -8,10 +8,12 @@
 /// - one hash lookup of the token's key in the vocabulary of all pattern words;
 /// - one walk of the token's bytes down a character trie of all wildcard prefixes, which yields
 ///   every prefix the token starts with in O(token length), however many prefixes exist;
-/// - for each live node, one lookup per edge kind.
+/// - for each live node, one lookup for the word and one per prefix the token starts with.
 ///
-/// The number of live nodes is bounded by the longest pattern (plus `termGap` for gap patterns),
-/// never by how many patterns there are, so 10 or 10 000 terms cost the same per token.
+/// A live node is a partial match that started at one of the last few tokens, so their number is
+/// bounded by the longest pattern (plus `termGap` for gap patterns) times the few ways one word can
+/// continue a path, never by how many patterns there are: 10 or 10 000 terms cost the same per
+/// token. Alternatives (`vader|moeder`) are expanded into branches when the trie is built.
 /// ``MatchStatistics`` counts this work so tests can check it without timing.
 /// ```swift
 /// let matcher = PhraseMatcher(patterns: [PhrasePattern("schuld*"), PhrasePattern("ziet … tegen op")], termGap: 3)
@@ -67,23 +69,38 @@ public struct PhraseMatcher: Sendable {
     public var nodeCount: Int { nodes.count }
 
     private mutating func insert(_ pattern: PhrasePattern, output: Int32) {
-        var node: Int32 = 0
+        // A choice ("vader|moeder") branches the path; later elements continue from every branch.
+        var current: [Int32] = [0]
         for element in pattern.elements {
-            switch element {
-            case .word(let key):
-                let id = vocabulary[key] ?? Int32(vocabulary.count)
-                vocabulary[key] = id
-                node = child(of: node, existing: nodes[Int(node)].words[id]) { $0.words[id] = $1 }
-            case .prefix(let prefix):
-                let id = prefixTrie.insert(prefix)
-                node = child(of: node, existing: nodes[Int(node)].prefixes[id]) { $0.prefixes[id] = $1 }
-            case .gap:
-                let existing = nodes[Int(node)].gap
-                node = child(of: node, existing: existing >= 0 ? existing : nil) { $0.gap = $1 }
-                nodes[Int(node)].afterGap = true
-            }
+            var next: [Int32] = []
+            for node in current { next += step(from: node, over: element) }
+            current = next
         }
-        nodes[Int(node)].outputs.append(output)
+        for node in current where !nodes[Int(node)].outputs.contains(output) {
+            nodes[Int(node)].outputs.append(output)
+        }
+    }
+
+    /// The node(s) reached from `node` over one pattern element, created if new.
+    private mutating func step(from node: Int32, over element: PhrasePattern.Element) -> [Int32] {
+        switch element {
+        case .word(let key):
+            let id = vocabulary[key] ?? Int32(vocabulary.count)
+            vocabulary[key] = id
+            return [child(of: node, existing: nodes[Int(node)].words[id]) { $0.words[id] = $1 }]
+        case .prefix(let prefix):
+            let id = prefixTrie.insert(prefix)
+            return [child(of: node, existing: nodes[Int(node)].prefixes[id]) { $0.prefixes[id] = $1 }]
+        case .gap:
+            let existing = nodes[Int(node)].gap
+            let target = child(of: node, existing: existing >= 0 ? existing : nil) { $0.gap = $1 }
+            nodes[Int(target)].afterGap = true
+            return [target]
+        case .choice(let alternatives):
+            var targets: [Int32] = []
+            for alternative in alternatives { targets += step(from: node, over: alternative) }
+            return targets
+        }
     }
 
     private mutating func child(of parent: Int32, existing: Int32?, link: (inout Node, Int32) -> Void) -> Int32 {

@@ -1,1 +1,21 @@
-print("bench: not yet")
+import Foundation
+
+// Throughput benchmarks; not tests. Usage: swift run -c release totaalbeeld-bench <benchmark> [seconds]
+// Each benchmark lives in its own file and registers here.
+
+let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("narrative", "sentences per second through the narrative analyzer (default ruleset, text corpus)", NarrativeBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: totaalbeeld-bench <benchmark> [options]")
+    for benchmark in benchmarks { print("  \(benchmark.name)\t\(benchmark.summary)") }
+    exit(arguments.isEmpty ? 0 : 64)
+}
+do {
+    try benchmark.run(Array(arguments.dropFirst()))
+} catch {
+    print("\(name): \(error)")
+    exit(1)
+}

@@ -25,6 +25,11 @@ struct CorpusSentence: Decodable {
     var text: String
     var hits: [GoldHit]
 
+    /// "written", "seed004" or "cases", for reporting by source.
+    var originGroup: String {
+        origin.hasPrefix("case:") ? "cases" : origin == "seed004" ? "seed004" : "written"
+    }
+
     /// Unicode-scalar span of a gold hit, like ``TextHit``'s.
     func span(of hit: GoldHit) -> Range<Int>? {
         let scalars = Array(text.unicodeScalars), needle = Array(hit.text.unicodeScalars)

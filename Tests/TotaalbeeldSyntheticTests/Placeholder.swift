@@ -1,2 +1,0 @@
-import XCTest
-final class SyntheticPlaceholderTests: XCTestCase { func testNothing() {} }
