@@ -192,7 +192,7 @@ struct TrialAndErrorScreener: Sendable {
         var safeguards: [LocalizedText] = [
             small ? LocalizedText(nl: "Kleine stappen: één haalbare taak tegelijk, eerst succeservaringen, dan uitbreiden.", en: "Small steps: one feasible task at a time, success experiences first, then expand.")
                   : LocalizedText(nl: "Geleidelijke opbouw in overleg met de cliënt.", en: "Gradual build-up agreed with the client."),
-            LocalizedText(nl: "Evaluatiemoment met de cliënt elke \(weeks) \(weeks == 1 ? "week" : "weken") (vaker naarmate er meer kwetsbaarheden zijn: \(vulnerabilities.count)).", en: "Review with the client every \(weeks) \(weeks == 1 ? "week" : "weeks") (more often with more vulnerabilities: \(vulnerabilities.count))."),
+            LocalizedText(nl: "Evaluatiemoment met de cliënt \(weeks == 1 ? "elke week" : "elke \(weeks) weken") (vaker naarmate er meer kwetsbaarheden zijn: \(vulnerabilities.count)).", en: "Review with the client \(weeks == 1 ? "every week" : "every \(weeks) weeks") (more often with more vulnerabilities: \(vulnerabilities.count))."),
             LocalizedText(nl: "Blijf dichtbij (\"één stap achter de cliënt\"); stel het doel pas vast na de eerste ijkpunten.", en: "Stay close (\"one step behind the client\"); fix the goal only after the first checkpoints."),
         ]
         safeguards += rules.stopCriteria.filter { $0.when.isEmpty || $0.when.contains(where: presentIndicators.contains) }.map {

@@ -1,5 +1,6 @@
 import Foundation
 import TotaalbeeldEngine
+import TotaalbeeldLoader
 import TotaalbeeldReport
 import TotaalbeeldTestSupport
 import XCTest
@@ -11,7 +12,9 @@ final class GoldenReportTests: XCTestCase {
     private let updating = ProcessInfo.processInfo.environment["TOTAALBEELD_UPDATE_GOLDEN"] == "1"
 
     private func renderings(of file: String) throws -> [(suffix: String, text: String)] {
-        let result = Evaluator(ruleset: Fixtures.defaultRuleset).screen(try Fixtures.dossier(file))
+        // As `totaalbeeld screen` does: the shipped ruleset and track catalogue.
+        let catalogue = try TrackCatalogueLoader.load(contentsOf: Fixtures.path("Rulesets/tracks-2026.xml"), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let result = Evaluator(ruleset: Fixtures.defaultRuleset, catalogue: catalogue).screen(try Fixtures.dossier(file))
         return [
             ("txt", PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))),
             ("en.md", MarkdownRenderer().render(ScreeningReport(language: .en).document(for: result))),
