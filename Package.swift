@@ -71,7 +71,9 @@ let package = Package(
         .testTarget(name: "TotaalbeeldAgreementTests", dependencies: ["TotaalbeeldAgreement"]),
         .testTarget(
             name: "TotaalbeeldEngineTests",
-            dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"]
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"],
+            // Golden reports are read from the source tree by path, not bundled.
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

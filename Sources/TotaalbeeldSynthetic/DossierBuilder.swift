@@ -8,10 +8,10 @@ struct DossierBuilder {
     struct Mention {
         var indicator: String
         var context: MentionContext
-        /// A pattern or corroboration fixes which kind of source must say it.
+        /// An inconsistency pattern fixes which kind of source must say it.
         var kind: String?
         var source = ""
-        var structured = false
+        /// The finding or narrative that carries it, once written.
         var element = ""
     }
 
@@ -24,7 +24,8 @@ struct DossierBuilder {
     private(set) var profile = Population.profiles[0]
     private var gender = Gender.man
     private var cause = Population.causes[0]
-    private var fill: [(String, String)] = []
+    /// Placeholder → value for this dossier ("{hij}" → "zij", "{beroep}" → "kok", …).
+    private var fill: [String: String] = [:]
     private var date = Day(year: 2015, month: 1, day: 1)
     private var sources: [Draft.Source] = []
     private var mentions: [Mention] = []
@@ -80,16 +81,18 @@ struct DossierBuilder {
             (spec, spec.weight * (bias.first { $0.0 == spec.name }?.1 ?? 1))
         })
         gender = random.chance(0.52) ? .man : .vrouw
-        cause = Population.causes.first { $0.id == random.pick(weighted: regime.causes) } ?? Population.causes[0]
+        let causeID = random.pick(weighted: regime.causes)
+        cause = Population.causes.first { $0.id == causeID } ?? Population.causes[0]
         let year = random.int(in: regime.years)
         date = Day(year: year, month: random.int(in: 1...12), day: random.int(in: 1...28))
         let words = catalogue.vocabulary
         let former = random.pick(words.formerJobs)
-        fill = gender.pronouns + [
+        let pairs = gender.pronouns + [
             ("{beroep}", former), ("{wens}", random.chance(0.3) ? former : random.pick(words.wishedJobs)),
             ("{hobby}", random.pick(words.hobbies)), ("{org}", random.pick(words.organisations)),
             ("{vak}", random.pick(words.subjects)), ("{uren}", random.pick(Phrasebook.hours)),
         ]
+        fill = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func describeClient(into draft: inout Draft) {
@@ -233,7 +236,7 @@ struct DossierBuilder {
         var kinds: [String] = []
         for (kind, chance) in profile.sources {
             var p = chance
-            if kind == "employer" { p *= regime.employerChance / 0.6 }
+            if kind == "employer" { p *= regime.employerFactor }
             if kind == "physician", !cause.medical { p *= 0.3 }
             if random.chance(min(1, p)) { kinds.append(kind) }
         }
@@ -243,6 +246,8 @@ struct DossierBuilder {
         for kind in order where kinds.contains(kind) && catalogue.hasSourceKind(kind) {
             sources.append(makeSource(kind))
         }
+        // A ruleset with other source kinds still gets a dossier with a source.
+        if sources.isEmpty, let any = catalogue.sourceKinds.first { sources.append(makeSource(any)) }
     }
 
     private mutating func makeSource(_ kind: String) -> Draft.Source {
@@ -317,6 +322,11 @@ struct DossierBuilder {
         }
     }
 
+    /// "Geen vaste woonplek" reads well as a fact, not after "er is geen sprake van" or "mogelijk".
+    private static func usable(_ noun: PhraseSet.Noun, in context: MentionContext) -> Bool {
+        !noun.negative || context == .affirmed || context == .other
+    }
+
     // MARK: Findings and narratives
 
     private mutating func writeElements(into draft: inout Draft) {
@@ -332,7 +342,6 @@ struct DossierBuilder {
                 findingCount += 1
                 let id = "f-\(findingCount)-\(entry.id)"
                 draft.findings.append(Draft.Finding(id: id, indicator: entry.id, source: mention.source, context: mention.context, note: note(entry, mention.context)))
-                mentions[i].structured = true
                 mentions[i].element = id
                 continue
             }
@@ -433,30 +442,34 @@ struct DossierBuilder {
     /// A sentence that says `entry` in the given reading, or nil when no phrase fits.
     mutating func sentence(_ entry: IndicatorCatalogue.Entry, _ context: MentionContext) -> String? {
         let phrases = entry.phrases(for: gender)
-        var options: [String] = phrases.sentences.filter { $0.0 == context }.map(\.1)
-        options += options // whole sentences are the most natural; give them double weight
+        let own = phrases.sentences.filter { $0.0 == context }.map { Candidate(template: $0.1, slots: [:]) }
+        var options = own + own // whole sentences are the most natural; give them double weight
         for frame in catalogue.frames where frame.context == context && (!frame.burdenOnly || entry.isBurden) {
             options += candidates(frame, phrases, context)
         }
         guard !options.isEmpty else { return nil }
-        var text = random.pick(options)
-        if text.contains("{rel}"), let relative = catalogue.relatives.isEmpty ? nil : random.pick(catalogue.relatives) {
-            text = text.replacingAll("{rel}", with: relative)
-        }
-        return filled(text).capitalisedFirst
+        let chosen = random.pick(options)
+        var slots = chosen.slots
+        if chosen.template.contains("{rel}"), !catalogue.relatives.isEmpty { slots["{rel}"] = random.pick(catalogue.relatives) }
+        // Slots first (a phrase may itself hold "{zijn}"), then the dossier's placeholders.
+        return filled(chosen.template.fillingPlaceholders(slots)).capitalisedFirst
     }
 
-    private func candidates(_ frame: SentenceFrame, _ phrases: PhraseSet, _ context: MentionContext) -> [String] {
+    /// A frame with the phrase that would fill it; the text is only built for the one that is picked.
+    struct Candidate {
+        var template: String
+        var slots: [String: String]
+    }
+
+    private func candidates(_ frame: SentenceFrame, _ phrases: PhraseSet, _ context: MentionContext) -> [Candidate] {
         switch frame.slot {
         case .noun:
-            // "Geen vaste woonplek" reads well as a fact, not after "er is geen sprake van" or "mogelijk".
-            let usable = phrases.nouns.filter { !$0.negative || context == .affirmed || context == .other }
-            return usable.map { frame.text.replacingAll("{np}", with: $0.text) }
+            return phrases.nouns.filter { Self.usable($0, in: context) }.map { Candidate(template: frame.text, slots: ["{np}": $0.text]) }
         case .clause:
-            return phrases.clauses.map { frame.text.replacingAll("{vp}", with: $0.text) }
+            return phrases.clauses.map { Candidate(template: frame.text, slots: ["{vp}": $0.text]) }
         case .inverted:
             return phrases.clauses.compactMap { clause in
-                clause.inversion.map { frame.text.replacingAll("{v}", with: $0.verb).replacingAll("{rest}", with: $0.rest) }
+                clause.inversion.map { Candidate(template: frame.text, slots: ["{v}": $0.verb, "{rest}": $0.rest]) }
             }
         }
     }
@@ -483,11 +496,7 @@ struct DossierBuilder {
         return filled(random.pick(options)).capitalisedFirst
     }
 
-    func filled(_ text: String) -> String {
-        var result = text
-        for (placeholder, value) in fill where result.contains(placeholder) { result = result.replacingAll(placeholder, with: value) }
-        return result
-    }
+    func filled(_ text: String) -> String { text.fillingPlaceholders(fill) }
 
     // MARK: For the assessment
 

@@ -20,6 +20,9 @@ public struct GeneratorOptions: Sendable {
 
 /// One planned mention of an indicator: the element that carries it and the reading the generator
 /// intended. A ground truth for the narrative analysis, which should read the element the same way.
+/// ```swift
+/// generator.dossier(at: 3).mentions.first // e.g. PlannedMention(elementID: "n-prive-client", indicator: "schulden", context: .negated)
+/// ```
 public struct PlannedMention: Sendable, Hashable {
     public var elementID: String
     public var indicator: String
@@ -30,6 +33,11 @@ public struct PlannedMention: Sendable, Hashable {
 ///
 /// Write ``bytes``, not ``xml``: a broken dossier of kind ``Breakage/Kind/invalidUTF8`` holds bytes that
 /// no Swift `String` can, and ``xml`` shows them as U+FFFD.
+/// ```swift
+/// let dossier = generator.dossier(at: 42)
+/// FileManager.default.createFile(atPath: dir + "/" + dossier.fileName, contents: Data(dossier.bytes))
+/// (dossier.profile, dossier.benefitRegime, dossier.isBroken) // e.g. ("multi-problem", "participatiewet", false)
+/// ```
 public struct GeneratedDossier: Sendable {
     /// "synth-000042.dossier.xml"
     public var fileName: String

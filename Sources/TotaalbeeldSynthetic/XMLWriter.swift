@@ -83,6 +83,8 @@ enum XMLWriter {
     }
 
     static func text(_ value: String) -> String {
+        // Most text needs no escaping; checking the bytes first avoids rebuilding it.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return value }
         var out = ""
         for c in value.unicodeScalars {
             switch c {
@@ -96,6 +98,7 @@ enum XMLWriter {
     }
 
     static func attribute(_ value: String) -> String {
-        text(value).replacingAll("\"", with: "&quot;")
+        let escaped = text(value)
+        return escaped.utf8.contains(UInt8(ascii: "\"")) ? escaped.replacingAll("\"", with: "&quot;") : escaped
     }
 }

@@ -39,6 +39,16 @@ final class ValidityTests: XCTestCase {
         }
     }
 
+    /// No template machinery leaks into the prose: every placeholder filled, every term bracket resolved.
+    func testNoUnfilledPlaceholders() {
+        for member in SyntheticPopulation.thousand.members {
+            let xml = member.generated.xml
+            for marker in ["{", "}", "[", "]", "  .", " ,"] {
+                XCTAssertFalse(xml.contains(marker), "\(member.generated.fileName) contains '\(marker)'")
+            }
+        }
+    }
+
     /// Every id and term the generator writes comes from the ruleset it was given.
     func testIndicatorsComeFromTheRuleset() {
         let known = Set(Fixtures.defaultRuleset.indicators.map(\.id))
