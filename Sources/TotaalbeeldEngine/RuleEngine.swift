@@ -82,7 +82,9 @@ struct RuleEngine: Sendable {
         case .absent(let pattern):
             return facts(matching: pattern, input: input, state: state).isEmpty
         case .unaddressed(let name, let min):
-            let open = (state.bound[name] ?? []).filter { !input.referenced.contains($0.elementID) }
+            // A dossier fact is addressed when the assessment cites it; the assessment's own words are
+            // "addressed" when the element that says them cites evidence.
+            let open = (state.bound[name] ?? []).filter { !input.referenced.contains($0.elementID) && !input.citingElements.contains($0.elementID) }
             guard Set(open.map { $0.elementID + "|" + $0.indicator }).count >= min else { return false }
             state.bound[name] = open
             return true
@@ -295,6 +297,8 @@ struct RuleInput {
     var cited: Set<String>
     /// Cited or explicitly addressed (weighed against the direction).
     var referenced: Set<String>
+    /// Assessment elements (conclusions, needs, placement, direction) that cite at least one element.
+    var citingElements: Set<String>
 
     init(dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult]) {
         self.dossier = dossier
@@ -308,6 +312,11 @@ struct RuleInput {
             + (assessment?.placement?.cites ?? []) + (assessment?.direction?.cites ?? [])
         cited = Set(cites)
         referenced = cited.union(assessment?.direction?.addresses ?? [])
+        var citing = (assessment?.conclusions ?? []).filter { !$0.cites.isEmpty }.map(\.id)
+        citing += (assessment?.supportNeeds ?? []).filter { !$0.cites.isEmpty }.map(\.id)
+        if let placement = assessment?.placement, !placement.cites.isEmpty { citing.append(placement.id) }
+        if let direction = assessment?.direction, !direction.cites.isEmpty { citing.append(direction.id) }
+        citingElements = Set(citing)
     }
 }
 

@@ -1,0 +1,76 @@
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldTestSupport
+import XCTest
+
+/// Rules that no shipped case triggers, each shown firing on a minimal dossier — and not firing without its cause.
+final class RuleMechanismTests: XCTestCase {
+    private let scratch = TemporaryDirectory()
+
+    private func rules(_ body: String, sources: String? = nil, date: String = "2010-06-15") throws -> Set<String> {
+        let text = sources.map { dossierXML(date: date, sources: $0, body: body) } ?? dossierXML(date: date, body: body)
+        let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        return Set(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.map(\.rule))
+    }
+
+    func testStereotypingFiresOnAGroupCharacteristicUsedAsArgument() throws {
+        let argued = try rules("""
+          <findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>
+          <assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">Dat past bij zijn cultuur; daar wordt anders tegen werk aangekeken.</conclusion></assessment>
+        """)
+        XCTAssertTrue(argued.contains("stereotypering"))
+        let neutral = try rules("""
+          <findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>
+          <assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">Hij vermijdt groepen uit angst.</conclusion></assessment>
+        """)
+        XCTAssertFalse(neutral.contains("stereotypering"))
+    }
+
+    func testHaloFiresWhenOneElementCarriesConclusionsInThreeDomains() throws {
+        let body = """
+          <findings><finding id="f-1" indicator="faalangst" source="s-ad"/><finding id="f-2" indicator="angst" source="s-ad"/></findings>
+          <assessment id="a-1" source="s-ad">
+            <conclusion id="c-1" domain="opleiding" cites="f-1">Daarom geen diploma.</conclusion>
+            <conclusion id="c-2" domain="arbeidsverleden" cites="f-1">Daarom korte banen.</conclusion>
+            <conclusion id="c-3" domain="sociaal" cites="CITE">Daarom weinig contacten.</conclusion>
+          </assessment>
+        """
+        XCTAssertTrue(try rules(body.replacingOccurrences(of: "CITE", with: "f-1")).contains("halo-horn"))
+        XCTAssertFalse(try rules(body.replacingOccurrences(of: "CITE", with: "f-2")).contains("halo-horn"))
+    }
+
+    func testStaleSourceIsAQualityFlagAtTheDossierDate() throws {
+        let sources = #"<source id="s-client" kind="client" role="cliënt" date="2010-05-01"/><source id="s-ad" kind="professional" role="arbeidsdeskundige" date="2007-01-10"/>"#
+        let body = #"  <findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>"#
+        XCTAssertTrue(try rules(body, sources: sources).contains("verouderde-bron"))
+        XCTAssertFalse(try rules(body, sources: sources, date: "2008-06-15").contains("verouderde-bron"))
+    }
+
+    func testInabilityConcludedWithoutEvidenceIsFlagged() throws {
+        let uncited = try rules("""
+          <assessment id="a-1" source="s-ad"><conclusion id="c-1">Hij is er niet toe in staat; het is onmacht.</conclusion></assessment>
+        """)
+        XCTAssertTrue(uncited.contains("onmacht-zonder-bewijs"))
+        let cited = try rules("""
+          <findings><finding id="f-1" indicator="psychische-klachten" source="s-ad"/></findings>
+          <assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">Het is onmacht door zijn psychische klachten.</conclusion></assessment>
+        """)
+        XCTAssertFalse(cited.contains("onmacht-zonder-bewijs"))
+    }
+
+    func testIntensiveTrackWithoutSupportNeedIsTooMuchSupport() throws {
+        let body = """
+          <findings><finding id="f-1" indicator="werkervaring" source="s-ad"/></findings>
+          <assessment id="a-1" source="s-ad"><direction id="d-1" cites="f-1" intensity="INTENSITY" sharedWithClient="yes">Begeleid werken.</direction></assessment>
+        """
+        XCTAssertTrue(try rules(body.replacingOccurrences(of: "INTENSITY", with: "intensive")).contains("te-veel-steun"))
+        XCTAssertFalse(try rules(body.replacingOccurrences(of: "INTENSITY", with: "light")).contains("te-veel-steun"))
+    }
+
+    func testBurdenKnownOnlyFromTheClientIsAQualityFlag() throws {
+        let body = #"  <findings><finding id="f-1" indicator="schulden" source="SOURCE"/></findings>"#
+        XCTAssertTrue(try rules(body.replacingOccurrences(of: "SOURCE", with: "s-client")).contains("alleen-eigen-verhaal"))
+        XCTAssertFalse(try rules(body.replacingOccurrences(of: "SOURCE", with: "s-ad")).contains("alleen-eigen-verhaal"))
+    }
+}
