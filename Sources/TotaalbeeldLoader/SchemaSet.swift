@@ -10,12 +10,14 @@ public struct SchemaSet: Sendable {
     public static let rulesetNamespace = "urn:totaalbeeld:ruleset:1"
     public static let dossierNamespace = "urn:totaalbeeld:dossier:1"
     public static let tracksNamespace = "urn:totaalbeeld:tracks:1"
+    public static let evaluationNamespace = "urn:totaalbeeld:evaluation:1"
 
     /// Root element → schema file name in the schema directory.
     static let documentTypes: [(namespace: String, root: String, file: String)] = [
         (rulesetNamespace, "ruleset", "ruleset-1.xsd"),
         (dossierNamespace, "dossier", "dossier-1.xsd"),
         (tracksNamespace, "catalogue", "tracks-1.xsd"),
+        (evaluationNamespace, "evaluation", "evaluation-1.xsd"),
     ]
 
     private let schemas: [XMLQualifiedName: XMLSchema]

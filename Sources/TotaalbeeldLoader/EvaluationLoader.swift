@@ -1,0 +1,157 @@
+import TotaalbeeldModel
+import TotaalbeeldXML
+
+/// One professional's evaluation of one dossier, as read from an `urn:totaalbeeld:evaluation:1` document.
+///
+/// Plain strings on purpose: the loader has checked every id against the ruleset (and the dossier, when given);
+/// `TotaalbeeldIntervision.Evaluation` is the typed form the comparison works on.
+public struct EvaluationDocument: Sendable {
+    public struct Judgement: Sendable {
+        /// `burden`, `strength`, `level2`, `schema2`, `willing`, `able` or `approach`.
+        public var family: String
+        /// Domain id, `domain/dimension`, activity id, or empty for the placement.
+        public var subject: String
+        public var value: String
+        public var cites: [String]
+        public var location: Location
+    }
+    public var file: String
+    public var dossier: String
+    public var evaluator: String
+    public var profession: String
+    public var judgements: [Judgement]
+    public var direction: String?
+    public var directionCites: [String]
+    public var location: Location
+    /// Where the evaluator is named, for errors about raters.
+    public var evaluatorLocation: Location
+}
+
+/// Loads evaluations for `totaalbeeld compare` and `validate`.
+///
+/// ```swift
+/// let ids = try EvaluationLoader.elementIDs(ofDossierAt: dossierPath, schemas: schemas)
+/// let evaluation = try EvaluationLoader.load(contentsOf: path, ruleset: ruleset, dossier: (dossier.id, ids), schemas: schemas)
+/// ```
+public enum EvaluationLoader {
+    /// Loads and checks one evaluation. Without `dossier`, only the schema and the ruleset references are checked.
+    public static func load(
+        contentsOf path: String, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?, schemas: SchemaSet
+    ) throws(LoadError) -> EvaluationDocument {
+        let (document, _) = try schemas.load(path, maxBytes: DossierLoader.maxBytes)
+        return try evaluation(from: document, ruleset: ruleset, dossier: dossier)
+    }
+
+    /// Loads several evaluations of one dossier and checks that no rater appears twice; all problems at once.
+    public static func loadAll(
+        _ paths: [String], ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>), schemas: SchemaSet
+    ) throws(LoadError) -> [EvaluationDocument] {
+        var loaded: [EvaluationDocument] = []
+        var problems: [LocatedProblem] = []
+        for path in paths {
+            do {
+                loaded.append(try load(contentsOf: path, ruleset: ruleset, dossier: dossier, schemas: schemas))
+            } catch {
+                if case .missingInput = error { throw error }
+                problems += error.problems
+            }
+        }
+        var seen: [String: EvaluationDocument] = [:]
+        for evaluation in loaded {
+            if let first = seen[evaluation.evaluator] {
+                problems.append(LocatedProblem(evaluation.evaluatorLocation, "rater '\(evaluation.evaluator)' is listed twice (also in \(first.evaluatorLocation)); each professional gives one evaluation"))
+            } else {
+                seen[evaluation.evaluator] = evaluation
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+        return loaded
+    }
+
+    /// Every `id` in a dossier document: what an evaluation may cite.
+    public static func elementIDs(ofDossierAt path: String, schemas: SchemaSet) throws(LoadError) -> Set<String> {
+        let (document, _) = try schemas.load(path, maxBytes: DossierLoader.maxBytes)
+        var ids = Set<String>()
+        func collect(_ element: XMLElement) {
+            if let id = element.attribute("id"), element !== document.root { ids.insert(id) }
+            element.children.forEach(collect)
+        }
+        collect(document.root)
+        return ids
+    }
+
+    static func evaluation(from document: XMLDocument, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?) throws(LoadError) -> EvaluationDocument {
+        let root = document.root
+        guard root.name.localName == "evaluation" else {
+            throw .invalid([LocatedProblem(root.modelLocation, "expected an evaluation, found a <\(root.name.localName)> document")])
+        }
+        let log = ProblemLog()
+        let levels = ruleset.scoring.levels.map(\.id)
+        func check(_ element: XMLElement, _ attribute: String, known: [String], what: String) {
+            guard let value = element.attribute(attribute), !known.contains(value) else { return }
+            log.report(element.attributeLocation(attribute), "unknown \(what) '\(value)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(value, among: known))")
+        }
+        func cites(_ element: XMLElement) -> [String] {
+            let ids = element.list("cites")
+            if let dossier {
+                for id in ids where !dossier.elementIDs.contains(id) {
+                    log.report(element.attributeLocation("cites"), "<\(element.name.localName)> cites '\(id)', which is not an element of dossier \(dossier.id)\(suggestion(id, among: Array(dossier.elementIDs)))")
+                }
+            }
+            return ids
+        }
+        var judgements: [EvaluationDocument.Judgement] = []
+        var cellLocations: [String: Location] = [:]
+        func add(_ family: String, _ subject: String, _ value: String, _ cites: [String], _ element: XMLElement) {
+            let key = family + " " + subject
+            if let earlier = cellLocations[key] {
+                log.report(element.location, "\(family) \(subject.isEmpty ? "" : "'\(subject)' ")is judged twice (first at line \(earlier.line))")
+                return
+            }
+            cellLocations[key] = element.modelLocation
+            judgements.append(.init(family: family, subject: subject, value: value, cites: cites, location: element.modelLocation))
+        }
+
+        let fileDossier = root.attribute("dossier") ?? ""
+        if let dossier, fileDossier != dossier.id {
+            log.report(root.attributeLocation("dossier"), "this evaluation is of dossier '\(fileDossier)', not of '\(dossier.id)' being compared")
+        }
+        if let rulesetID = root.attribute("ruleset"), rulesetID != ruleset.id {
+            log.report(root.attributeLocation("ruleset"), "this evaluation uses ruleset '\(rulesetID)', but the comparison uses '\(ruleset.id)'")
+        }
+        let evaluator = root.child(named: "evaluator")
+        for domain in root.children(named: "domain") {
+            check(domain, "id", known: ruleset.domains.map(\.id), what: "domain")
+            check(domain, "burden", known: levels, what: "score level")
+            check(domain, "strength", known: levels, what: "score level")
+            let id = domain.attribute("id") ?? ""
+            let cited = cites(domain)
+            add("burden", id, domain.attribute("burden") ?? "", cited, domain)
+            add("strength", id, domain.attribute("strength") ?? "", cited, domain)
+            for level2 in domain.children(named: "level2") {
+                check(level2, "dimension", known: ruleset.dimensions.map(\.id), what: "level-2 dimension")
+                add("level2", id + "/" + (level2.attribute("dimension") ?? ""), level2.attribute("value") ?? "", cites(level2), level2)
+            }
+        }
+        for need in root.children(named: "supportNeed") {
+            check(need, "activity", known: ruleset.activities.map(\.id), what: "Schema 2 activity")
+            check(need, "level", known: levels, what: "score level")
+            add("schema2", need.attribute("activity") ?? "", need.attribute("level") ?? "", cites(need), need)
+        }
+        if let placement = root.child(named: "placement") {
+            let cited = cites(placement)
+            for family in ["willing", "able", "approach"] {
+                add(family, "", placement.attribute(family) ?? "", cited, placement)
+            }
+        }
+        let direction = root.child(named: "direction")
+        let directionCites = direction.map(cites) ?? []
+        try log.throwIfAny()
+        return EvaluationDocument(
+            file: document.fileName, dossier: fileDossier, evaluator: evaluator?.attribute("id") ?? "",
+            profession: evaluator?.attribute("profession") ?? "", judgements: judgements,
+            direction: direction?.normalizedText.nilIfEmpty, directionCites: directionCites,
+            location: root.modelLocation, evaluatorLocation: evaluator?.modelLocation ?? root.modelLocation
+        )
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class IntervisionPlaceholderTests: XCTestCase { func testNothing() {} }
