@@ -34,8 +34,8 @@ let package = Package(
         .target(name: "TotaalbeeldIntervision", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldAgreement"]),
         // Seeded generator of realistic synthetic dossiers, for tests, selectivity checks and benchmarks.
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
-        // Text, Markdown and JSON renderings of engine results.
-        .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText"]),
+        // Text, Markdown and JSON renderings of screenings and comparisons.
+        .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [

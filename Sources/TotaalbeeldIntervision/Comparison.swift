@@ -2,10 +2,7 @@ import TotaalbeeldAgreement
 import TotaalbeeldEngine
 import TotaalbeeldModel
 
-/// The kinds of judgement an evaluation makes; one reliability matrix per family.
-public enum CellFamily: String, Sendable, CaseIterable, Comparable {
-    case burden, strength, level2, schema2, willing, able, approach
-
+extension CellFamily {
     /// Burden, strength and Schema 2 use the ruleset's ordered score levels; the rest are categories.
     public var level: MeasurementLevel {
         switch self {
@@ -13,58 +10,6 @@ public enum CellFamily: String, Sendable, CaseIterable, Comparable {
         case .level2, .willing, .able, .approach: .nominal
         }
     }
-
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
-}
-
-/// One judgement cell: a family and what it is about (domain, `domain/dimension`, activity; empty for the placement).
-public struct Cell: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var family: CellFamily
-    public var subject: String
-    public init(_ family: CellFamily, _ subject: String = "") {
-        self.family = family
-        self.subject = subject
-    }
-    public var description: String { subject.isEmpty ? family.rawValue : "\(family.rawValue) \(subject)" }
-    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.family, lhs.subject) < (rhs.family, rhs.subject) }
-}
-
-/// One professional's evaluation of one dossier. No profession is weighted above another.
-public struct Evaluation: Sendable {
-    public struct Judgement: Sendable {
-        public var cell: Cell
-        public var value: String
-        public var cites: [String]
-        public var location: Location
-        public init(cell: Cell, value: String, cites: [String], location: Location) {
-            self.cell = cell
-            self.value = value
-            self.cites = cites
-            self.location = location
-        }
-    }
-    public var file: String
-    public var dossier: String
-    public var rater: String
-    public var profession: String
-    public var judgements: [Judgement]
-    public var direction: String?
-    public var directionCites: [String]
-
-    public init(file: String, dossier: String, rater: String, profession: String, judgements: [Judgement], direction: String?, directionCites: [String]) {
-        self.file = file
-        self.dossier = dossier
-        self.rater = rater
-        self.profession = profession
-        self.judgements = judgements
-        self.direction = direction
-        self.directionCites = directionCites
-    }
-
-    public func value(_ cell: Cell) -> String? { judgements.first { $0.cell == cell }?.value }
-    /// Every element this evaluation cites, anywhere.
-    public var cited: Set<String> { Set(judgements.flatMap(\.cites) + directionCites) }
 }
 
 /// Seed 004, figure 1 and the paragraph after it: the approach each placement calls for.
@@ -160,6 +105,15 @@ public struct Comparison: Sendable {
             if $0.distinct != $1.distinct { return $0.distinct > $1.distinct }
             return $0.cell < $1.cell
         }
+    }
+
+    /// Questions for the group: the norms question when placements diverge, one per top divergence,
+    /// the evidence question when citations differ, then the generic ones.
+    public var questions: [DiscussionQuestions.Question] {
+        var questions = divergent.prefix(3).map(DiscussionQuestions.about)
+        if normsQuestion { questions.insert(DiscussionQuestions.norms, at: 0) }
+        if !evidence.isEmpty { questions.append(DiscussionQuestions.evidence) }
+        return questions + DiscussionQuestions.generic
     }
 
     public static let minimumRaters = 2

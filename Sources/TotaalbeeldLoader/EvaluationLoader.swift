@@ -1,32 +1,6 @@
 import TotaalbeeldModel
 import TotaalbeeldXML
 
-/// One professional's evaluation of one dossier, as read from an `urn:totaalbeeld:evaluation:1` document.
-///
-/// Plain strings on purpose: the loader has checked every id against the ruleset (and the dossier, when given);
-/// `TotaalbeeldIntervision.Evaluation` is the typed form the comparison works on.
-public struct EvaluationDocument: Sendable {
-    public struct Judgement: Sendable {
-        /// `burden`, `strength`, `level2`, `schema2`, `willing`, `able` or `approach`.
-        public var family: String
-        /// Domain id, `domain/dimension`, activity id, or empty for the placement.
-        public var subject: String
-        public var value: String
-        public var cites: [String]
-        public var location: Location
-    }
-    public var file: String
-    public var dossier: String
-    public var evaluator: String
-    public var profession: String
-    public var judgements: [Judgement]
-    public var direction: String?
-    public var directionCites: [String]
-    public var location: Location
-    /// Where the evaluator is named, for errors about raters.
-    public var evaluatorLocation: Location
-}
-
 /// Loads evaluations for `totaalbeeld compare` and `validate`.
 ///
 /// ```swift
@@ -37,7 +11,7 @@ public enum EvaluationLoader {
     /// Loads and checks one evaluation. Without `dossier`, only the schema and the ruleset references are checked.
     public static func load(
         contentsOf path: String, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?, schemas: SchemaSet
-    ) throws(LoadError) -> EvaluationDocument {
+    ) throws(LoadError) -> Evaluation {
         let (document, _) = try schemas.load(path, maxBytes: DossierLoader.maxBytes)
         return try evaluation(from: document, ruleset: ruleset, dossier: dossier)
     }
@@ -45,8 +19,8 @@ public enum EvaluationLoader {
     /// Loads several evaluations of one dossier and checks that no rater appears twice; all problems at once.
     public static func loadAll(
         _ paths: [String], ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>), schemas: SchemaSet
-    ) throws(LoadError) -> [EvaluationDocument] {
-        var loaded: [EvaluationDocument] = []
+    ) throws(LoadError) -> [Evaluation] {
+        var loaded: [Evaluation] = []
         var problems: [LocatedProblem] = []
         for path in paths {
             do {
@@ -56,12 +30,12 @@ public enum EvaluationLoader {
                 problems += error.problems
             }
         }
-        var seen: [String: EvaluationDocument] = [:]
+        var seen: [String: Evaluation] = [:]
         for evaluation in loaded {
-            if let first = seen[evaluation.evaluator] {
-                problems.append(LocatedProblem(evaluation.evaluatorLocation, "rater '\(evaluation.evaluator)' is listed twice (also in \(first.evaluatorLocation)); each professional gives one evaluation"))
+            if let first = seen[evaluation.rater] {
+                problems.append(LocatedProblem(evaluation.raterLocation, "rater '\(evaluation.rater)' is listed twice (also in \(first.raterLocation)); each professional gives one evaluation"))
             } else {
-                seen[evaluation.evaluator] = evaluation
+                seen[evaluation.rater] = evaluation
             }
         }
         if !problems.isEmpty { throw .invalid(problems) }
@@ -80,7 +54,7 @@ public enum EvaluationLoader {
         return ids
     }
 
-    static func evaluation(from document: XMLDocument, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?) throws(LoadError) -> EvaluationDocument {
+    static func evaluation(from document: XMLDocument, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?) throws(LoadError) -> Evaluation {
         let root = document.root
         guard root.name.localName == "evaluation" else {
             throw .invalid([LocatedProblem(root.modelLocation, "expected an evaluation, found a <\(root.name.localName)> document")])
@@ -100,16 +74,16 @@ public enum EvaluationLoader {
             }
             return ids
         }
-        var judgements: [EvaluationDocument.Judgement] = []
-        var cellLocations: [String: Location] = [:]
-        func add(_ family: String, _ subject: String, _ value: String, _ cites: [String], _ element: XMLElement) {
-            let key = family + " " + subject
-            if let earlier = cellLocations[key] {
-                log.report(element.location, "\(family) \(subject.isEmpty ? "" : "'\(subject)' ")is judged twice (first at line \(earlier.line))")
+        var judgements: [Evaluation.Judgement] = []
+        var cellLocations: [Cell: Location] = [:]
+        func add(_ family: CellFamily, _ subject: String, _ value: String, _ cites: [String], _ element: XMLElement) {
+            let cell = Cell(family, subject)
+            if let earlier = cellLocations[cell] {
+                log.report(element.location, "\(family.rawValue) \(subject.isEmpty ? "" : "'\(subject)' ")is judged twice (first at line \(earlier.line))")
                 return
             }
-            cellLocations[key] = element.modelLocation
-            judgements.append(.init(family: family, subject: subject, value: value, cites: cites, location: element.modelLocation))
+            cellLocations[cell] = element.modelLocation
+            judgements.append(.init(cell: cell, value: value, cites: cites, location: element.modelLocation))
         }
 
         let fileDossier = root.attribute("dossier") ?? ""
@@ -126,32 +100,32 @@ public enum EvaluationLoader {
             check(domain, "strength", known: levels, what: "score level")
             let id = domain.attribute("id") ?? ""
             let cited = cites(domain)
-            add("burden", id, domain.attribute("burden") ?? "", cited, domain)
-            add("strength", id, domain.attribute("strength") ?? "", cited, domain)
+            add(.burden, id, domain.attribute("burden") ?? "", cited, domain)
+            add(.strength, id, domain.attribute("strength") ?? "", cited, domain)
             for level2 in domain.children(named: "level2") {
                 check(level2, "dimension", known: ruleset.dimensions.map(\.id), what: "level-2 dimension")
-                add("level2", id + "/" + (level2.attribute("dimension") ?? ""), level2.attribute("value") ?? "", cites(level2), level2)
+                add(.level2, id + "/" + (level2.attribute("dimension") ?? ""), level2.attribute("value") ?? "", cites(level2), level2)
             }
         }
         for need in root.children(named: "supportNeed") {
             check(need, "activity", known: ruleset.activities.map(\.id), what: "Schema 2 activity")
             check(need, "level", known: levels, what: "score level")
-            add("schema2", need.attribute("activity") ?? "", need.attribute("level") ?? "", cites(need), need)
+            add(.schema2, need.attribute("activity") ?? "", need.attribute("level") ?? "", cites(need), need)
         }
         if let placement = root.child(named: "placement") {
             let cited = cites(placement)
-            for family in ["willing", "able", "approach"] {
-                add(family, "", placement.attribute(family) ?? "", cited, placement)
+            for family in [CellFamily.willing, .able, .approach] {
+                add(family, "", placement.attribute(family.rawValue) ?? "", cited, placement)
             }
         }
         let direction = root.child(named: "direction")
         let directionCites = direction.map(cites) ?? []
         try log.throwIfAny()
-        return EvaluationDocument(
-            file: document.fileName, dossier: fileDossier, evaluator: evaluator?.attribute("id") ?? "",
+        return Evaluation(
+            file: document.fileName, dossier: fileDossier, rater: evaluator?.attribute("id") ?? "",
             profession: evaluator?.attribute("profession") ?? "", judgements: judgements,
             direction: direction?.normalizedText.nilIfEmpty, directionCites: directionCites,
-            location: root.modelLocation, evaluatorLocation: evaluator?.modelLocation ?? root.modelLocation
+            raterLocation: evaluator?.modelLocation ?? root.modelLocation
         )
     }
 }

@@ -7,17 +7,6 @@ import TotaalbeeldModel
 import TotaalbeeldTestSupport
 import XCTest
 
-/// The loader's document as the comparison's evaluation (the CLI has the same mapping).
-private func evaluation(_ document: EvaluationDocument) -> Evaluation {
-    Evaluation(
-        file: document.file, dossier: document.dossier, rater: document.evaluator, profession: document.profession,
-        judgements: document.judgements.map {
-            Evaluation.Judgement(cell: Cell(CellFamily(rawValue: $0.family)!, $0.subject), value: $0.value, cites: $0.cites, location: $0.location)
-        },
-        direction: document.direction, directionCites: document.directionCites
-    )
-}
-
 private func shippedSet(_ number: Int) throws -> (Dossier, [Evaluation]) {
     let dossierPath = try XCTUnwrap(Fixtures.caseFiles.first { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") })
     let dossier = try Fixtures.dossier(dossierPath)
@@ -26,7 +15,7 @@ private func shippedSet(_ number: Int) throws -> (Dossier, [Evaluation]) {
         .filter { $0.hasPrefix("case\(number)-") && $0.hasSuffix(".evaluation.xml") }.sorted()
         .map { Fixtures.path("Cases/intervisie/" + $0) }
     let documents = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, ids), schemas: Fixtures.schemas)
-    return (dossier, documents.map(evaluation))
+    return (dossier, documents)
 }
 
 private func judgement(_ family: CellFamily, _ subject: String, _ value: String) -> Evaluation.Judgement {
@@ -155,7 +144,7 @@ final class EvaluationMismatchTests: XCTestCase {
         """
     }
 
-    func load(_ paths: [String]) throws -> [EvaluationDocument] {
+    func load(_ paths: [String]) throws -> [Evaluation] {
         let ids = try EvaluationLoader.elementIDs(ofDossierAt: dossierPath, schemas: Fixtures.schemas)
         return try EvaluationLoader.loadAll(paths, ruleset: Fixtures.defaultRuleset, dossier: ("akc-casus3-wia-adviseur", ids), schemas: Fixtures.schemas)
     }
@@ -216,6 +205,24 @@ final class EvaluationMismatchTests: XCTestCase {
         let ok = try CLI.run(["compare", "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"] + ["ad-inbrenger", "ad-collega-a", "ad-collega-b", "va-collega", "rp-collega-c"].map { "Cases/intervisie/case3-\($0).evaluation.xml" } + ["--format", "json"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertTrue(ok.stdout.contains("\"normsQuestion\": true") || ok.stdout.contains("\"normsQuestion\":true"), String(ok.stdout.prefix(400)))
+    }
+
+    func testCLIReportsInDutchByDefaultAndInEnglishOnRequestAndWritesAtomically() throws {
+        guard FileManager.default.fileExists(atPath: CLI.executable) else { throw XCTSkip("totaalbeeld not built") }
+        let files = ["ad-inbrenger", "ad-collega-a", "ad-collega-b", "va-collega", "rp-collega-c"].map { "Cases/intervisie/case3-\($0).evaluation.xml" }
+        let dossier = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
+        let dutch = try CLI.run(["compare", dossier] + files)
+        XCTAssertEqual(dutch.status, 0, dutch.stderr)
+        XCTAssertTrue(dutch.stdout.contains("Grootste verschillen"), String(dutch.stdout.prefix(400)))
+        XCTAssertTrue(dutch.stdout.contains("Normvraag"))
+        let output = directory.path + "/compare.md"
+        let english = try CLI.run(["compare", dossier] + files + ["--lang", "en", "--format", "markdown", "-o", output])
+        XCTAssertEqual(english.status, 0, english.stderr)
+        XCTAssertEqual(english.stdout, "")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(written.hasPrefix("# Intervision: "), String(written.prefix(100)))
+        XCTAssertTrue(written.contains("## Largest divergences"))
+        XCTAssertTrue(written.contains("Norms question"))
     }
 
     func testValidateAcceptsAnEvaluationStandalone() throws {
