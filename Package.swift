@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -36,10 +37,18 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
+        // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
+        .target(
+            name: "TotaalbeeldHTML",
+            dependencies: [
+                "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +64,10 @@ let package = Package(
             path: "Tests/TotaalbeeldTestSupport"
         ),
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
+        .testTarget(
+            name: "TotaalbeeldHTMLTests",
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"]
+        ),
         .testTarget(
             name: "TotaalbeeldIntervisionTests",
             dependencies: ["TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]

@@ -43,6 +43,8 @@ public struct Comparison: Sendable {
         public var rater: String
         public var profession: String
         public var value: String
+        /// The dossier elements this rater cites for this judgement.
+        public var cites: [String]
     }
 
     public struct CellComparison: Sendable {
@@ -129,7 +131,9 @@ public struct Comparison: Sendable {
 
         cells = allCells.map { cell in
             let answers = evaluations.compactMap { evaluation in
-                evaluation.value(cell).map { Answer(rater: evaluation.rater, profession: evaluation.profession, value: $0) }
+                evaluation.judgements.first { $0.cell == cell }.map {
+                    Answer(rater: evaluation.rater, profession: evaluation.profession, value: $0.value, cites: $0.cites)
+                }
             }
             var byValue: [String: [String]] = [:]
             for answer in answers { byValue[answer.value, default: []].append(answer.rater) }

@@ -210,7 +210,7 @@ public struct ScreeningJSON: Sendable {
 }
 
 /// Narrative facts in text order.
-func spanOrder(_ a: Fact, _ b: Fact) -> Bool {
+public func spanOrder(_ a: Fact, _ b: Fact) -> Bool {
     guard case .narrative(let s1, let e1, _, _) = a.origin, case .narrative(let s2, let e2, _, _) = b.origin else { return false }
     return (s1, e1, a.indicator) < (s2, e2, b.indicator)
 }

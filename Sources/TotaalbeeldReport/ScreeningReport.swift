@@ -184,7 +184,7 @@ public struct ScreeningReport: Sendable {
         }
     }
 
-    func kindLabel(_ kind: Flag.Kind) -> String {
+    public func kindLabel(_ kind: Flag.Kind) -> String {
         switch kind {
         case .inconsistency: words("Inconsistenties", "Inconsistencies")
         case .gap: words("Lacunes", "Gaps")

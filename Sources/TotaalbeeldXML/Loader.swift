@@ -28,6 +28,18 @@ public enum XMLDocumentLoader {
         bytes: [UInt8], fileName: String, options: XMLParseOptions = .init(),
         schemaFor resolver: (XMLQualifiedName) -> XMLSchema?
     ) throws(XMLLoadError) -> XMLDocument {
+        try parse(bytes: bytes, fileName: fileName, options: options, validating: true, schemaFor: resolver)
+    }
+
+    /// Hardened parsing without a schema: only checks that a document (say, a generated XHTML report) is well-formed.
+    public static func parseWellFormed(bytes: [UInt8], fileName: String, options: XMLParseOptions = .init()) throws(XMLLoadError) -> XMLDocument {
+        try parse(bytes: bytes, fileName: fileName, options: options, validating: false) { _ in nil }
+    }
+
+    private static func parse(
+        bytes: [UInt8], fileName: String, options: XMLParseOptions, validating: Bool,
+        schemaFor resolver: (XMLQualifiedName) -> XMLSchema?
+    ) throws(XMLLoadError) -> XMLDocument {
         guard bytes.count <= min(options.maxBytes, Int(Int32.max)) else {
             throw .tooLarge(path: fileName, bytes: bytes.count, limit: options.maxBytes)
         }
@@ -42,6 +54,7 @@ public enum XMLDocumentLoader {
             }
             DOM.locate(rootNode, source: source, collector: collector)
             guard !collector.hasErrors else { return nil }
+            guard validating else { return DOM.element(rootNode, locations: collector.nodeLocations) }
             let rootName = DOM.name(rootNode.pointee.ns, rootNode.pointee.name)
             guard let schema = resolver(rootName) else {
                 let message = "unknown document type: root element <\(rootName.localName)> "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TotaalbeeldEngine
+import TotaalbeeldHTML
 import TotaalbeeldIntervision
 import TotaalbeeldLoader
 import TotaalbeeldModel
@@ -26,7 +27,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
     var ruleset: String?
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
     var format: OutputFormat = .text
 
     @Option(help: "Report language: nl or en.")
@@ -50,6 +51,7 @@ struct CompareCommand: ParsableCommand {
             case .json: ComparisonReport(language: lang).json(comparison).serialized(pretty: true) + "\n"
             case .text: PlainTextRenderer().render(ComparisonReport(language: lang).document(comparison))
             case .markdown: MarkdownRenderer().render(ComparisonReport(language: lang).document(comparison))
+            case .html: try Resources.htmlTemplates().render(ComparisonPage(language: lang).context(for: comparison, ruleset: ruleset), template: "compare")
             }
             try emit(text, to: output)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TotaalbeeldEngine
+import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldReport
@@ -19,7 +20,7 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
     var tracks: String?
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
     var format: OutputFormat = .text
 
     @Option(help: "Report language: nl or en.")
@@ -39,6 +40,7 @@ struct ScreenCommand: ParsableCommand {
             case .json: ScreeningJSON(language: lang).value(for: result).serialized(pretty: true) + "\n"
             case .text: PlainTextRenderer().render(ScreeningReport(language: lang).document(for: result))
             case .markdown: MarkdownRenderer().render(ScreeningReport(language: lang).document(for: result))
+            case .html: try Resources.htmlTemplates().render(ScreeningPage(language: lang).context(for: result), template: "screen")
             }
             try emit(text, to: output)
         }

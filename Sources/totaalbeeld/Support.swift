@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
 
@@ -13,7 +14,7 @@ enum ExitStatus {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 }
 
 extension Language: ExpressibleByArgument {}
@@ -62,6 +63,14 @@ enum Resources {
             return nil
         }
         return try report { () throws(LoadError) in try TrackCatalogueLoader.load(contentsOf: path, ruleset: ruleset, schemas: schemas) }
+    }
+
+    /// The HTML report templates shipped in `Templates/html`.
+    static func htmlTemplates() throws -> HTMLTemplates {
+        guard let home = home() else {
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Templates/html; run from the Totaalbeeld folder or set TOTAALBEELD_HOME"])
+        }
+        return try report { () throws(LoadError) in try HTMLTemplates(directory: home + "/Templates/html") }
     }
 
     static func loadRuleset(_ explicit: String?, schemas: SchemaSet) throws -> Ruleset {

@@ -76,6 +76,30 @@ final class ShippedSetTests: XCTestCase {
         XCTAssertEqual(a.agreements.map(\.result), b.agreements.map(\.result))
         XCTAssertEqual(a.agreements.map { $0.interval?.lower }, b.agreements.map { $0.interval?.lower })
     }
+
+    /// Expected values from an independent implementation: the Python package `krippendorff` 0.8
+    /// (`krippendorff.alpha(reliability_data=…, level_of_measurement=…)`) on the matrices rebuilt from
+    /// `compare --format json` (levels coded geen=0 … hoog=3; categories coded per family).
+    func testAlphaOfTheShippedSetsMatchesAnIndependentImplementation() throws {
+        let expected: [Int: [String: Double]] = [
+            1: ["burden": 0.1919029209621993, "strength": 0.28411989795918335, "schema2": 0.32367886178861793,
+                "overall ordinal (burden, strength, schema2)": 0.26578417526890463,
+                "overall nominal (level2, willing, able, approach)": 0.17391304347826098],
+            3: ["burden": 0.284672619047619, "strength": 0.13816993464052274, "schema2": -0.0888888888888888,
+                "overall ordinal (burden, strength, schema2)": 0.45556182222706265,
+                "overall nominal (level2, willing, able, approach)": 0.18646408839778994],
+        ]
+        for (number, values) in expected {
+            let (_, evaluations) = try shippedSet(number)
+            let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset)
+            for (name, value) in values {
+                let agreement = try XCTUnwrap(comparison.agreements.first { $0.name == name }, name)
+                XCTAssertEqual(try XCTUnwrap(agreement.result.alpha), value, accuracy: 1e-9, "case \(number) \(name)")
+            }
+            // One placement per rater: willing, able and approach are single units, too few for alpha to mean much.
+            XCTAssertNotNil(comparison.agreements.first { $0.name == "willing" }?.warning)
+        }
+    }
 }
 
 final class HandComputedAlphaTests: XCTestCase {

@@ -1,0 +1,223 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldIntervision
+import TotaalbeeldModel
+import TotaalbeeldReport
+
+/// The values the `compare` template shows: heat maps of agreement, the willing/able scatter,
+/// the largest divergences with who said what on which evidence, alpha, and the questions.
+public struct ComparisonPage: Sendable {
+    public let language: Language
+    /// How many divergent cells are shown in full, with each rater's answer and evidence.
+    public let divergenceLimit: Int
+    public init(language: Language = .nl, divergenceLimit: Int = 8) {
+        self.language = language
+        self.divergenceLimit = divergenceLimit
+    }
+
+    private var say: Vocabulary { Vocabulary(language: language) }
+
+    public func context(for comparison: Comparison, ruleset: Ruleset) -> [String: Any] {
+        let report = ComparisonReport(language: language)
+        let numbers = Dictionary(uniqueKeysWithValues: comparison.raters.enumerated().map { ($0.element.rater, $0.offset + 1) })
+        return [
+            "lang": language.rawValue,
+            "t": PageLabels.compare(language),
+            "dossier": comparison.dossier,
+            "ruleset": ["id": ruleset.id, "version": ruleset.version, "checksum": "sha256:" + ruleset.checksum],
+            "raters": comparison.raters.map { ["number": String(numbers[$0.rater] ?? 0), "id": $0.rater, "profession": $0.profession] },
+            "heatmaps": heatmaps(comparison, ruleset: ruleset),
+            "scale": AgreementShade.allCases.map { shade in
+                ["fill": shade.fill, "text": shade.text, "label": ["1", "≥ 0.75", "≥ 0.5", "≥ 0.25", "< 0.25"][shade.rawValue]]
+            },
+            "scatter": scatter(comparison, numbers: numbers),
+            "placements": comparison.placements.map { placement in
+                [
+                    "number": String(numbers[placement.rater] ?? 0), "rater": placement.rater, "profession": placement.profession,
+                    "willing": answer(placement.willing), "able": answer(placement.able),
+                    "approach": approach(placement.approach), "suggested": placement.suggested.map(approach) ?? "–",
+                    "differs": placement.suggested != nil && placement.suggested != placement.approach,
+                ] as [String: Any]
+            },
+            "normsQuestion": comparison.normsQuestion,
+            "norms": report.question(DiscussionQuestions.norms),
+            "divergences": comparison.divergent.prefix(divergenceLimit).enumerated().map { index, cell in
+                [
+                    "rank": String(index + 1), "cell": cellName(cell.cell, ruleset: ruleset), "divergence": decimal(cell.divergence),
+                    "engine": cell.engine ?? "–",
+                    "answers": cell.answers.map { answer in
+                        [
+                            "number": String(numbers[answer.rater] ?? 0), "rater": answer.rater, "profession": answer.profession,
+                            "value": self.answer(answer.value), "cites": answer.cites.joined(separator: ", "), "citesNothing": answer.cites.isEmpty,
+                        ] as [String: Any]
+                    },
+                ] as [String: Any]
+            },
+            "moreDivergences": comparison.divergent.count > divergenceLimit
+                ? say("En nog \(comparison.divergent.count - divergenceLimit) cellen met verschillen; zie de tekst- of JSON-uitvoer.", "And \(comparison.divergent.count - divergenceLimit) more cells with differences; see the text or JSON output.")
+                : "",
+            "noDivergences": comparison.divergent.isEmpty,
+            "agreements": comparison.agreements.map { agreement in
+                [
+                    "name": agreement.name, "level": agreement.level.rawValue, "alpha": report.alpha(agreement),
+                    "units": String(agreement.result.units), "raters": String(agreement.result.raters), "warning": agreement.warning ?? "",
+                ]
+            },
+            "evidence": comparison.evidence.map { use in
+                ["element": use.element, "citedBy": use.citedBy.joined(separator: ", "), "ignoredBy": use.ignoredBy.joined(separator: ", ")]
+            },
+            "questions": comparison.questions.filter { $0.nl != DiscussionQuestions.norms.nl }.map(report.question),
+        ]
+    }
+
+    // MARK: Words
+
+    private func answer(_ value: String) -> String {
+        switch value {
+        case "yes": say("ja", "yes")
+        case "no": say("nee", "no")
+        case "unclear": say("onduidelijk", "unclear")
+        default: value
+        }
+    }
+
+    private func approach(_ value: String) -> String {
+        switch value {
+        case "explain": say("uitleggen", "explain")
+        case "confront": say("confronteren", "confront")
+        case "concrete-proposals": say("concrete voorstellen", "concrete proposals")
+        case "help-over-fear": say("helpen over angst heen", "help over fear")
+        default: value
+        }
+    }
+
+    private func familyName(_ family: CellFamily) -> String {
+        switch family {
+        case .burden: say("belastend", "burden")
+        case .strength: say("kracht", "strength")
+        case .level2: say("niveau 2", "level 2")
+        case .schema2: say("schema 2", "Schema 2")
+        case .willing: say("wil", "willing")
+        case .able: say("kan", "able")
+        case .approach: say("aanpak", "approach")
+        }
+    }
+
+    private func cellName(_ cell: Cell, ruleset: Ruleset) -> String {
+        let parts = cell.subject.split(separator: "/").map(String.init)
+        let subject: String = switch cell.family {
+        case .burden, .strength: ruleset.domain(id: cell.subject)?.label[language] ?? cell.subject
+        case .level2: (ruleset.domain(id: parts.first ?? "")?.label[language] ?? cell.subject) + " / " + (parts.count > 1 ? ruleset.dimension(id: parts[1])?.label[language] ?? parts[1] : "")
+        case .schema2: ruleset.activities.first { $0.id == cell.subject }?.label[language] ?? cell.subject
+        case .willing, .able, .approach: ""
+        }
+        return subject.isEmpty ? familyName(cell.family) : familyName(cell.family) + ": " + subject
+    }
+
+    // MARK: Heat maps
+
+    /// Three grids on one colour scale: domains × (burden, strength, level-2 dimensions), Schema 2 activities, placement.
+    private func heatmaps(_ comparison: Comparison, ruleset: Ruleset) -> [[String: Any]] {
+        let byCell = Dictionary(uniqueKeysWithValues: comparison.cells.map { ($0.cell, $0) })
+        let dimensions = ruleset.dimensions.filter { dimension in comparison.cells.contains { $0.cell.family == .level2 && $0.cell.subject.hasSuffix("/" + dimension.id) } }
+        var grids: [[String: Any]] = []
+
+        let domainColumns: [(String, (String) -> Cell)] = [
+            (familyName(.burden), { Cell(.burden, $0) }), (familyName(.strength), { Cell(.strength, $0) }),
+        ] + dimensions.map { dimension in (familyName(.level2) + ": " + dimension.label[language], { Cell(.level2, $0 + "/" + dimension.id) }) }
+        let domains = ruleset.domains.filter { domain in domainColumns.contains { byCell[$0.1(domain.id)] != nil } }
+        if !domains.isEmpty {
+            grids.append(grid(say("Schema 1 per domein", "Schema 1 per domain"), rows: domains.map { ($0.label[language], $0.id) }, columns: domainColumns, cells: byCell))
+        }
+        let activities = ruleset.activities.filter { byCell[Cell(.schema2, $0.id)] != nil }
+        if !activities.isEmpty {
+            grids.append(grid(say("Schema 2 per activiteit", "Schema 2 per activity"), rows: activities.map { $0.label[language] }.enumerated().map { ($0.element, activities[$0.offset].id) },
+                              columns: [(familyName(.schema2), { Cell(.schema2, $0) })], cells: byCell))
+        }
+        if [CellFamily.willing, .able, .approach].contains(where: { byCell[Cell($0)] != nil }) {
+            grids.append(grid(say("Plaatsing", "Placement"), rows: [(say("cliënt", "client"), "")],
+                              columns: [CellFamily.willing, .able, .approach].map { family in (familyName(family), { _ in Cell(family) }) }, cells: byCell))
+        }
+        return grids
+    }
+
+    private func grid(_ title: String, rows: [(label: String, id: String)], columns: [(String, (String) -> Cell)], cells: [Cell: Comparison.CellComparison]) -> [String: Any] {
+        // Column labels are set at −40°, so long level-2 names fit; header height and the overhang on the right
+        // follow the longest label (about 7 px per character at 12 px).
+        let longest = Double(columns.map(\.0.count).max() ?? 0) * 7
+        let labelWidth = 230.0, cellWidth = 80.0, cellHeight = 30.0
+        let headerHeight = max(40, longest * 0.643 + 20), overhang = max(20, longest * 0.766 - cellWidth / 2 + 10)
+        return [
+            "title": title,
+            "width": coordinate(labelWidth + Double(columns.count) * cellWidth + overhang),
+            "height": coordinate(headerHeight + Double(rows.count) * cellHeight + 6),
+            "columns": columns.enumerated().map { index, column in
+                let x = labelWidth + Double(index) * cellWidth + cellWidth / 2
+                return ["label": column.0, "x": coordinate(x), "y": coordinate(headerHeight - 8), "transform": "rotate(-40 \(coordinate(x)) \(coordinate(headerHeight - 8)))"]
+            },
+            "rows": rows.enumerated().map { rowIndex, row in
+                let y = headerHeight + Double(rowIndex) * cellHeight
+                return [
+                    "label": row.label, "labelY": coordinate(y + cellHeight / 2 + 4),
+                    "cells": columns.enumerated().map { columnIndex, column -> [String: Any] in
+                        let x = labelWidth + Double(columnIndex) * cellWidth
+                        var values: [String: Any] = ["x": coordinate(x + 1), "y": coordinate(y + 1), "width": coordinate(cellWidth - 2), "height": coordinate(cellHeight - 2),
+                                                     "textX": coordinate(x + cellWidth / 2), "textY": coordinate(y + cellHeight / 2 + 4)]
+                        if let cell = cells[column.1(row.id)] {
+                            let shade = AgreementShade(divergence: cell.divergence)
+                            values["fill"] = shade.fill
+                            values["textColor"] = shade.text
+                            values["value"] = decimal(1 - cell.divergence)
+                            values["tooltip"] = "\(row.label) — \(column.0): " + cell.spread.map { "\(answer($0.value)) (\($0.raters.joined(separator: ", ")))" }.joined(separator: "; ")
+                        } else {
+                            values["empty"] = true
+                        }
+                        return values
+                    },
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    // MARK: Scatter
+
+    /// Figure 1 as a 3 × 3 grid: willing (no, unclear, yes) left to right, able (yes, unclear, no) top to bottom;
+    /// 'unclear' sits on the line between two quadrants. Raters in the same spot are set around it in a ring.
+    private func scatter(_ comparison: Comparison, numbers: [String: Int]) -> [String: Any] {
+        let margin = 100.0, size = 360.0
+        func position(_ value: String) -> Double? { ["no": 1.0 / 6, "unclear": 0.5, "yes": 5.0 / 6][value] }
+        var spots: [String: [Comparison.PlacementReading]] = [:]
+        for placement in comparison.placements { spots[placement.willing + "|" + placement.able, default: []].append(placement) }
+        var points: [[String: Any]] = []
+        for (key, group) in spots.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "|").map(String.init)
+            guard let wx = position(parts[0]), let ay = position(parts[1]) else { continue }
+            let cx = margin + wx * size, cy = margin + (1 - ay) * size
+            for (index, placement) in group.enumerated() {
+                let angle = group.count == 1 ? 0 : Double(index) / Double(group.count) * 2 * Double.pi
+                let radius = group.count == 1 ? 0.0 : 24.0
+                let x = cx + radius * cos(angle), y = cy + radius * sin(angle)
+                points.append(["x": coordinate(x), "y": coordinate(y), "textY": coordinate(y + 5), "number": String(numbers[placement.rater] ?? 0),
+                               "tooltip": "\(placement.rater) (\(placement.profession)): \(say("wil", "willing")) \(answer(placement.willing)), \(say("kan", "able")) \(answer(placement.able)); \(approach(placement.approach))"])
+            }
+        }
+        let mid = margin + size / 2
+        return [
+            "width": coordinate(size + 2 * margin), "height": coordinate(size + 2 * margin),
+            "left": coordinate(margin), "top": coordinate(margin), "size": coordinate(size), "half": coordinate(size / 2), "mid": coordinate(mid),
+            "right": coordinate(margin + size), "bottom": coordinate(margin + size),
+            "points": points,
+            "quadrants": [
+                ["label": approach("confront"), "x": coordinate(margin + size / 4), "y": coordinate(margin + 18)],
+                ["label": approach("explain"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + 18)],
+                ["label": approach("help-over-fear"), "x": coordinate(margin + size / 4), "y": coordinate(margin + size - 10)],
+                ["label": approach("concrete-proposals"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + size - 10)],
+            ],
+            "xTicks": ["no", "unclear", "yes"].map { ["label": answer($0), "x": coordinate(margin + position($0)! * size), "y": coordinate(margin + size + 22)] },
+            "yTicks": ["yes", "unclear", "no"].map { ["label": answer($0), "x": coordinate(margin - 10), "y": coordinate(margin + (1 - position($0)!) * size + 4)] },
+            "xTitle": say("wil (onwil ← → wil)", "willing (unwilling ← → willing)"), "xTitleX": coordinate(mid), "xTitleY": coordinate(margin + size + 50),
+            "yTitle": say("kan (onmacht ↓ ↑ kan)", "able (unable ↓ ↑ able)"), "yTitleX": coordinate(22), "yTitleY": coordinate(mid),
+            "yTitleTransform": "rotate(-90 22 \(coordinate(mid)))",
+        ]
+    }
+}

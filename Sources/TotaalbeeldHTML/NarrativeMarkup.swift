@@ -1,0 +1,72 @@
+import TotaalbeeldEngine
+import TotaalbeeldModel
+import TotaalbeeldReport
+
+/// The dossier's narratives cut into plain and marked segments, with an anchor per marked term.
+///
+/// Each mark carries its context as classes *and* as words (negated, historical, …), so meaning never rests on
+/// colour alone. Overlapping hits are marked at the first one, as in the text report; a link to a hit that was
+/// not marked falls back to its narrative.
+struct NarrativeMarkup {
+    private(set) var sections: [[String: Any]] = []
+    private var anchors: Set<String> = []
+    private var narratives: Set<String> = []
+
+    static func anchor(_ element: String, _ start: Int) -> String { "t-\(element)-\(start)" }
+
+    init(result: ScreeningResult, language: Language) {
+        let say = Vocabulary(language: language)
+        for narrative in result.dossier.narratives {
+            narratives.insert(narrative.id)
+            let scalars = Array(narrative.text.unicodeScalars)
+            var segments: [[String: Any]] = []
+            var cursor = 0
+            let facts = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }.sorted(by: spanOrder)
+            for fact in facts {
+                guard case .narrative(let start, let end, _, _) = fact.origin, start >= cursor, end <= scalars.count else { continue }
+                if start > cursor { segments.append(["text": String(String.UnicodeScalarView(scalars[cursor..<start]))]) }
+                let properties = say.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+                var classes = ["hit"]
+                if !fact.present { classes.append("negated") }
+                if fact.historical { classes.append("historical") }
+                if fact.hypothetical { classes.append("hypothetical") }
+                if fact.experiencer == .other { classes.append("other") }
+                if classes.count == 1 { classes.append("affirmed") }
+                let indicator = result.ruleset.indicator(id: fact.indicator)?.label[language] ?? fact.indicator
+                let anchor = Self.anchor(narrative.id, start)
+                anchors.insert(anchor)
+                segments.append([
+                    "mark": true, "text": String(String.UnicodeScalarView(scalars[start..<end])), "anchor": anchor,
+                    "classes": classes.joined(separator: " "),
+                    "note": ([indicator] + properties).joined(separator: "; "),
+                ])
+                cursor = end
+            }
+            if cursor < scalars.count { segments.append(["text": String(String.UnicodeScalarView(scalars[cursor...]))]) }
+            sections.append([
+                "id": narrative.id, "anchor": "n-" + narrative.id,
+                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? narrative.domain,
+                "source": result.dossier.source(id: narrative.source)?.role ?? narrative.source,
+                "line": String(narrative.location.line),
+                "segments": segments,
+            ])
+        }
+    }
+
+    /// Where evidence in `element` starting at scalar `start` is shown, if anywhere.
+    func link(element: String, start: Int?) -> String? {
+        if let start, anchors.contains(Self.anchor(element, start)) { return "#" + Self.anchor(element, start) }
+        return narratives.contains(element) ? "#n-" + element : nil
+    }
+
+    static func legend(_ language: Language) -> [[String: Any]] {
+        let say = Vocabulary(language: language)
+        return [
+            ["classes": "hit affirmed", "sample": say("schulden", "debts"), "explanation": say("telt mee: doorgetrokken onderstreping, geel", "counts: solid underline, yellow")],
+            ["classes": "hit negated", "sample": say("geen schulden", "no debts"), "explanation": say("ontkend: doorgestreept, telt niet", "negated: struck through, does not count")],
+            ["classes": "hit historical", "sample": say("vroeger", "in the past"), "explanation": say("verleden: gestippelde onderstreping, cursief", "historical: dotted underline, italic")],
+            ["classes": "hit hypothetical", "sample": say("als het misgaat", "if it fails"), "explanation": say("hypothetisch: gestreept kader, telt niet", "hypothetical: dashed box, does not count")],
+            ["classes": "hit other", "sample": say("zijn partner", "his partner"), "explanation": say("ander persoon: dubbele onderstreping, telt niet", "other person: double underline, does not count")],
+        ]
+    }
+}
