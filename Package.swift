@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
+        // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
+        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
         .target(
             name: "TotaalbeeldHTML",
@@ -48,14 +50,14 @@ let package = Package(
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Measures throughput; a benchmark, not a test (figures go to BENCHMARKS.md).
         .executableTarget(
             name: "totaalbeeld-bench",
-            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine"]
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldXML", "CLibXML2"]
         ),
         // Shared test helpers: repository paths, the default ruleset, temporary files, running the CLI.
         .target(
@@ -87,6 +89,10 @@ let package = Package(
             dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"],
             // Golden reports are read from the source tree by path, not bundled.
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldBatchTests",
+            dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

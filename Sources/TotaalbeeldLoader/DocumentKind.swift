@@ -2,7 +2,7 @@ import TotaalbeeldModel
 
 /// Validates any Totaalbeeld document by its root element, for `totaalbeeld validate`.
 public enum DocumentValidator {
-    public enum Kind: String, Sendable { case ruleset, dossier, catalogue = "track catalogue", evaluation }
+    public enum Kind: String, Sendable { case ruleset, dossier, catalogue = "track catalogue", evaluation, identifiers = "identifier list" }
 
     /// Validates the document; dossiers are also checked against `ruleset`.
     @discardableResult
@@ -15,6 +15,9 @@ public enum DocumentValidator {
         case "catalogue":
             _ = try TrackCatalogueLoader.catalogue(from: document, ruleset: try ruleset())
             return .catalogue
+        case "identifiers":
+            _ = try IdentifierRulesLoader.rules(from: document, bytes: bytes)
+            return .identifiers
         case "evaluation":
             _ = try EvaluationLoader.evaluation(from: document, ruleset: try ruleset(), dossier: nil); return .evaluation
         default:

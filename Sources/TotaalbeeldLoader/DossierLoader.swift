@@ -14,6 +14,13 @@ public enum DossierLoader {
         return try dossier(from: document, ruleset: ruleset)
     }
 
+    /// As ``load(contentsOf:ruleset:schemas:)``, also returning the file's bytes, read once, for checks on the raw text
+    /// (the anonymisation guard of bulk screening).
+    public static func loadWithBytes(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> (dossier: Dossier, bytes: [UInt8]) {
+        let (document, bytes) = try schemas.load(path, maxBytes: maxBytes)
+        return (try dossier(from: document, ruleset: ruleset), bytes)
+    }
+
     static func dossier(from document: XMLDocument, ruleset: Ruleset) throws(LoadError) -> Dossier {
         guard document.root.name.localName == "dossier" else {
             throw .invalid([LocatedProblem(document.root.modelLocation, "expected a dossier, found a <\(document.root.name.localName)> document")])

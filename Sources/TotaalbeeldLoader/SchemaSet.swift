@@ -11,6 +11,7 @@ public struct SchemaSet: Sendable {
     public static let dossierNamespace = "urn:totaalbeeld:dossier:1"
     public static let tracksNamespace = "urn:totaalbeeld:tracks:1"
     public static let evaluationNamespace = "urn:totaalbeeld:evaluation:1"
+    public static let identifiersNamespace = "urn:totaalbeeld:identifiers:1"
 
     /// Root element → schema file name in the schema directory.
     static let documentTypes: [(namespace: String, root: String, file: String)] = [
@@ -18,6 +19,7 @@ public struct SchemaSet: Sendable {
         (dossierNamespace, "dossier", "dossier-1.xsd"),
         (tracksNamespace, "catalogue", "tracks-1.xsd"),
         (evaluationNamespace, "evaluation", "evaluation-1.xsd"),
+        (identifiersNamespace, "identifiers", "identifiers-1.xsd"),
     ]
 
     private let schemas: [XMLQualifiedName: XMLSchema]

@@ -1,0 +1,229 @@
+import Dispatch
+import Foundation
+import TotaalbeeldReport
+
+/// The settings of `totaalbeeld batch` that the library needs.
+public struct BatchOptions: Sendable {
+    public var inputs: InputSet
+    public var out: String
+    public var shard: ShardSpec?
+    public var jobs: Int
+    public var resume: Bool
+    /// Dossiers per journal chunk: the most work a kill can lose.
+    public var chunkSize: Int
+    /// Fingerprint of the track catalogue file (its contents decide the recommended tracks).
+    public var catalogueFingerprint: String
+    /// Stops after this many chunks of this session, before the final outputs, as a kill would: for tests of resume.
+    var stopAfterChunks: Int?
+
+    public init(inputs: InputSet, out: String, shard: ShardSpec? = nil, jobs: Int, resume: Bool, chunkSize: Int = 256, catalogueFingerprint: String = "") {
+        self.inputs = inputs
+        self.out = out
+        self.shard = shard
+        self.jobs = jobs
+        self.resume = resume
+        self.chunkSize = chunkSize
+        self.catalogueFingerprint = catalogueFingerprint
+    }
+}
+
+/// What a finished run reports back.
+public struct BatchReport: Sendable {
+    public var summary: BatchSummary
+    /// Chunks found done when resuming.
+    public var resumedChunks: Int
+    /// `--resume` found the run already complete and changed nothing.
+    public var alreadyComplete: Bool
+    public var seconds: Double
+}
+
+/// Runs a batch: dossiers stream through in input order, in chunks; within a chunk, `jobs` workers
+/// screen them in parallel into slots by position, so the output order and bytes do not depend on the
+/// number of workers. While workers screen a chunk, the previous one is written by a writer thread;
+/// at most two chunks are in memory, whatever the number of dossiers.
+///
+/// ```swift
+/// let report = try BatchRunner(screener: screener, identity: identity, options: options).run(progress: nil)
+/// report.summary.found == report.summary.screened + report.summary.failed
+/// ```
+public struct BatchRunner: Sendable {
+    public let screener: DossierScreener
+    public let identity: RunIdentity
+    public let options: BatchOptions
+
+    public init(screener: DossierScreener, identity: RunIdentity, options: BatchOptions) {
+        self.screener = screener
+        self.identity = identity
+        self.options = options
+    }
+
+    /// The manifest a resume must match.
+    func manifest(_ census: InputCensus) -> String {
+        var members = [("formatVersion", JSONValue.integer(1))] + identity.json
+        members += [
+            ("shard", options.shard.map { .string($0.description) } ?? .null),
+            ("chunkSize", .integer(options.chunkSize)),
+            ("inputCount", .integer(census.count)),
+            ("inputFingerprint", .string(census.fingerprint)),
+            ("catalogue", .string(options.catalogueFingerprint)),
+        ]
+        return JSONValue.object(members).serialized(pretty: true) + "\n"
+    }
+
+    /// `progress` is called with (total, already done) once the inputs are counted and returns the line to advance, or nil.
+    public func run(progress makeProgress: (Int, Int) -> ProgressLine? = { _, _ in nil }) throws(BatchError) -> BatchReport {
+        let started = Date()
+        let shard = options.shard ?? .whole
+        let census = InputCensus(options.inputs, shard: shard)
+        let journal = RunJournal(directory: options.out)
+        let state = try journal.prepare(manifest: manifest(census), resume: options.resume)
+        if state == .complete {
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: options.out + "/summary.json"))) ?? Data()
+            do {
+                return BatchReport(summary: try BatchSummary(json: data), resumedChunks: 0, alreadyComplete: true, seconds: 0)
+            } catch {
+                throw .output("\(options.out)/summary.json: cannot be read (\(error))")
+            }
+        }
+        let done = if case .resuming(let chunks) = state { chunks } else { 0 }
+        let progress = makeProgress(census.count, min(census.count, done * options.chunkSize))
+
+        var items = options.inputs.lazy.filter { shard.contains($0) }.dropFirst(done * options.chunkSize).makeIterator()
+        let writer = ChunkWriter(journal: journal, identity: identity, screener: screener)
+        var chunkIndex = done
+        while true {
+            var chunk: [InputItem] = []
+            chunk.reserveCapacity(options.chunkSize)
+            while chunk.count < options.chunkSize, let item = items.next() { chunk.append(item) }
+            if chunk.isEmpty { break }
+            let outcomes = Self.screen(chunk, jobs: options.jobs, screener: screener, progress: progress)
+            try writer.submit(chunk: chunkIndex, outcomes: outcomes)
+            chunkIndex += 1
+            if let stop = options.stopAfterChunks, chunkIndex - done >= stop {
+                try writer.drain()
+                return BatchReport(summary: BatchSummary(identity: identity, ruleset: screener.ruleset), resumedChunks: done, alreadyComplete: false, seconds: 0)
+            }
+        }
+        try writer.drain()
+        if options.stopAfterChunks != nil {
+            return BatchReport(summary: BatchSummary(identity: identity, ruleset: screener.ruleset), resumedChunks: done, alreadyComplete: false, seconds: 0)
+        }
+        progress?.finish()
+        let base = BatchSummary(identity: identity, ruleset: screener.ruleset, shard: options.shard)
+        let summary = try journal.finish(chunks: chunkIndex, csvHeader: screener.csv.header, base: base)
+        guard summary.found == census.count else {
+            throw .data("\(summary.found) dossiers accounted for, but \(census.count) were found; the inputs changed during the run")
+        }
+        return BatchReport(summary: summary, resumedChunks: done, alreadyComplete: false, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Screens `items` with `jobs` workers pulling the next position from a shared counter; results land
+    /// in their item's slot.
+    static func screen(_ items: [InputItem], jobs: Int, screener: DossierScreener, progress: ProgressLine?) -> [DossierOutcome] {
+        if jobs <= 1 || items.count == 1 {
+            return items.map { item in
+                defer { progress?.advance() }
+                return screener.screen(item)
+            }
+        }
+        let slots = Slots(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+            while let index = slots.claim() {
+                slots.store(screener.screen(items[index]), at: index)
+                progress?.advance()
+            }
+        }
+        return slots.outcomes
+    }
+}
+
+/// Result slots shared by the workers of one chunk: each position is written by exactly one worker.
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private var storage: [DossierOutcome?]
+
+    init(count: Int) {
+        self.count = count
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ outcome: DossierOutcome, at index: Int) {
+        lock.lock()
+        storage[index] = outcome
+        lock.unlock()
+    }
+
+    var outcomes: [DossierOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+}
+
+/// Writes finished chunks on its own thread, one at a time, so screening the next chunk overlaps the I/O.
+private final class ChunkWriter: @unchecked Sendable {
+    private let journal: RunJournal
+    private let identity: RunIdentity
+    private let screener: DossierScreener
+    private let queue = DispatchQueue(label: "totaalbeeld.batch.writer")
+    private let pending = DispatchGroup()
+    private let lock = NSLock()
+    private var failure: BatchError?
+
+    init(journal: RunJournal, identity: RunIdentity, screener: DossierScreener) {
+        self.journal = journal
+        self.identity = identity
+        self.screener = screener
+    }
+
+    /// Waits for the previous chunk's write (at most one in flight), then queues this one.
+    func submit(chunk index: Int, outcomes: [DossierOutcome]) throws(BatchError) {
+        try drain()
+        pending.enter()
+        queue.async { [self] in
+            defer { pending.leave() }
+            do throws(BatchError) {
+                try write(index, outcomes)
+            } catch {
+                lock.lock()
+                failure = failure ?? error
+                lock.unlock()
+            }
+        }
+    }
+
+    func drain() throws(BatchError) {
+        pending.wait()
+        lock.lock()
+        let failure = self.failure
+        lock.unlock()
+        if let failure { throw failure }
+    }
+
+    private func write(_ index: Int, _ outcomes: [DossierOutcome]) throws(BatchError) {
+        var results = "", rows = "", errors = ""
+        var summary = BatchSummary(identity: identity, ruleset: screener.ruleset)
+        for outcome in outcomes {
+            switch outcome {
+            case .screened(let screened):
+                results += screened.jsonLine + "\n"
+                rows += screened.csvRow + "\n"
+                summary.add(screened.tally)
+            case .failed(let failed):
+                for error in failed.errors { errors += error.json.serialized() + "\n" }
+                summary.add(failed)
+            }
+        }
+        try journal.commit(chunk: index, results: results, csvRows: rows, errors: errors, summary: summary)
+    }
+}

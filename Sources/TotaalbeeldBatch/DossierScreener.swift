@@ -1,0 +1,127 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldReport
+
+/// What a run produces for one dossier: its `results.jsonl` line, `results.csv` row and summary
+/// contribution, or its `errors.jsonl` lines.
+public enum DossierOutcome: Sendable {
+    case screened(ScreenedDossier)
+    case failed(FailedDossier)
+}
+
+public struct ScreenedDossier: Sendable {
+    public var jsonLine: String
+    public var csvRow: String
+    public var tally: DossierTally
+}
+
+public struct FailedDossier: Sendable {
+    public var kind: ErrorRecord.Kind
+    public var errors: [ErrorRecord]
+    public var identifiers: Set<IdentifierKind>
+}
+
+/// Screens one dossier for a batch run: load (parse, validate, check references), then, with the
+/// guard, refuse a dossier with a direct identifier, then evaluate and render.
+///
+/// A pure function of the file and the settings: the same dossier gives the same bytes on any worker,
+/// which is what makes output independent of `--jobs`.
+public struct DossierScreener: Sendable {
+    public let ruleset: Ruleset
+    public let schemas: SchemaSet
+    public let evaluator: Evaluator
+    public let identifierGuard: IdentifierGuard?
+    public let json: ScreeningJSON
+    public let csv: ResultsCSV
+
+    public init(ruleset: Ruleset, catalogue: TrackCatalogue?, schemas: SchemaSet, identifierGuard: IdentifierGuard?, language: Language) {
+        self.ruleset = ruleset
+        self.schemas = schemas
+        self.evaluator = Evaluator(ruleset: ruleset, catalogue: catalogue)
+        self.identifierGuard = identifierGuard
+        self.json = ScreeningJSON(language: language)
+        self.csv = ResultsCSV(ruleset: ruleset)
+    }
+
+    public func screen(_ item: InputItem) -> DossierOutcome {
+        let dossier: Dossier
+        let bytes: [UInt8]
+        do {
+            (dossier, bytes) = try DossierLoader.loadWithBytes(contentsOf: item.path, ruleset: ruleset, schemas: schemas)
+        } catch {
+            return .failed(failure(error, item))
+        }
+        if let identifierGuard {
+            let hits = identifierGuard.scan(bytes)
+            if !hits.isEmpty {
+                let errors = hits.map { hit in
+                    ErrorRecord(
+                        file: item.path, line: hit.line, column: hit.column, kind: .identifier, identifier: hit.kind,
+                        message: "direct identifier (\(hit.kind.label)); dossier not screened"
+                    )
+                }
+                return .failed(FailedDossier(kind: .identifier, errors: errors, identifiers: Set(hits.map(\.kind))))
+            }
+        }
+        let result = evaluator.screen(dossier)
+        var line = ""
+        var members: [(String, JSONValue)] = [("file", .string(item.path))]
+        if case .object(let rest) = json.value(for: result) { members += rest }
+        line = JSONValue.object(members).serialized()
+        return .screened(ScreenedDossier(jsonLine: line, csvRow: csv.row(file: item.path, result: result), tally: DossierTally(result)))
+    }
+
+    private func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {
+        switch error {
+        case .missingInput(_, let reason):
+            let message = ErrorRecord.redacted(reason, guard: identifierGuard)
+            return FailedDossier(kind: .unreadable, errors: [ErrorRecord(file: item.path, line: 0, column: 0, kind: .unreadable, message: message)], identifiers: [])
+        case .invalid(let problems):
+            let errors = problems.map { problem in
+                ErrorRecord(
+                    file: item.path, line: problem.location.line, column: problem.location.column, kind: .invalid,
+                    message: ErrorRecord.redacted(problem.message, guard: identifierGuard)
+                )
+            }
+            return FailedDossier(kind: .invalid, errors: errors, identifiers: [])
+        }
+    }
+}
+
+/// `results.csv`: one row per screened dossier — scores per domain, flag counts by kind, gaps, and
+/// whether a trial-and-error track is indicated. Columns follow the ruleset's domain order.
+public struct ResultsCSV: Sendable {
+    public let header: String
+    private let domains: [String]
+
+    public init(ruleset: Ruleset) {
+        domains = ruleset.domains.map(\.id)
+        var columns = ["file", "dossier", "benefitRegime", "ageBand"]
+        for domain in domains { columns += ["\(domain).burden", "\(domain).strength", "\(domain).supportNeed", "\(domain).level"] }
+        columns += Flag.Kind.allCases.map { "flags.\($0.rawValue)" }
+        columns += ["flags", "gaps", "trialAndError"]
+        header = columns.map(Self.field).joined(separator: ",")
+    }
+
+    func row(file: String, result: ScreeningResult) -> String {
+        var fields = [file, result.dossier.id, result.dossier.client.benefitRegime, result.dossier.client.ageBand]
+        for domain in domains {
+            guard let row = result.domains.first(where: { $0.domain.id == domain }) else {
+                fields += ["", "", "", ""]
+                continue
+            }
+            fields += [JSONValue.number(row.burden).serialized(), JSONValue.number(row.strength).serialized(), JSONValue.number(row.supportNeed).serialized(), row.supportNeedLevel?.id ?? ""]
+        }
+        for kind in Flag.Kind.allCases { fields.append(String(result.flags.filter { $0.kind == kind }.count)) }
+        fields += [String(result.flags.count), String(result.gaps.count), result.trialAndError.indicated ? "true" : "false"]
+        return fields.map(Self.field).joined(separator: ",")
+    }
+
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

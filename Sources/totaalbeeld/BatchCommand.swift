@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import TotaalbeeldBatch
+import TotaalbeeldLoader
+import TotaalbeeldModel
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Screens many dossiers: results.jsonl, results.csv, errors.jsonl, summary.json and summary.txt in --out.",
+        discussion: """
+        Inputs are files and directories; directories are walked recursively (entries sorted byte-wise, files ending in --suffix).
+        Output order and content do not depend on --jobs. A dossier that cannot be loaded, or with --anonymised contains a
+        direct identifier, goes to errors.jsonl and the run goes on; found = screened + failed. Exit 65 when anything failed,
+        unless --keep-going. A killed run continues where it stopped with --resume and ends with exactly the outputs of an
+        uninterrupted run. An output directory that holds a previous run is refused without --resume (exit 73).
+        """
+    )
+
+    @Argument(help: "Dossier files and directories.")
+    var inputs: [String]
+
+    @Option(help: "Directory for the outputs (created when missing).")
+    var out: String
+
+    @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
+    var ruleset: String?
+
+    @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
+    var tracks: String?
+
+    @Option(help: "Parallel workers (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Screen shard I of N (0-based), a deterministic share of the inputs, e.g. 0/4.")
+    var shard: String?
+
+    @Flag(help: "Continue an interrupted run in --out (or start one when there is none).")
+    var resume = false
+
+    @Flag(help: "Refuse dossiers that contain a direct identifier (BSN, e-mail, phone, postcode with house number, date of birth, name).")
+    var anonymised = false
+
+    @Option(help: "Identifier list for --anonymised (default: Rulesets/identifiers-nl.xml).")
+    var identifiers: String?
+
+    @Flag(help: "Exit 0 even when dossiers failed (they are still reported in errors.jsonl).")
+    var keepGoing = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    @Option(help: "Only files whose name ends in this are taken from directories.")
+    var suffix: String = ".dossier.xml"
+
+    @Option(help: "Language of labels and messages in results.jsonl: nl or en.")
+    var lang: Language = .nl
+
+    @Option(help: ArgumentHelp("Dossiers per journal chunk (the most work a kill can lose).", visibility: .hidden))
+    var chunkSize: Int = 256
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be 1 or more") }
+        if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N, e.g. 0/4") }
+        if identifiers != nil, !anonymised { throw ValidationError("--identifiers needs --anonymised") }
+    }
+
+    func run() throws {
+        try exitOnFailure {
+            let schemas = try Resources.schemas()
+            let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
+            let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
+            var guardRules: IdentifierRules?
+            if anonymised {
+                let path = try identifiers ?? Resources.rulesetsFile(IdentifierRulesLoader.defaultFileName)
+                guardRules = try report { () throws(LoadError) in try IdentifierRulesLoader.load(contentsOf: path, schemas: schemas) }
+            }
+            let inputSet: InputSet
+            do throws(InputProblem) {
+                inputSet = try InputSet(arguments: inputs, suffix: suffix)
+            } catch {
+                throw Failure(status: ExitStatus.noInput, lines: [error.description])
+            }
+            let screener = DossierScreener(
+                ruleset: ruleset, catalogue: catalogue, schemas: schemas,
+                identifierGuard: guardRules.map(IdentifierGuard.init(rules:)), language: lang
+            )
+            let identity = RunIdentity(ruleset: ruleset, guardRules: guardRules, inputs: inputSet.roots, suffix: suffix, language: lang.rawValue)
+            let options = BatchOptions(
+                inputs: inputSet, out: out, shard: shard.flatMap(ShardSpec.init(parsing:)), jobs: jobs, resume: resume,
+                chunkSize: chunkSize, catalogueFingerprint: try Resources.catalogueFingerprint(tracks)
+            )
+            let showProgress = !quiet && ProgressLine.standardErrorIsTerminal
+            let result: BatchReport
+            do throws(BatchError) {
+                result = try BatchRunner(screener: screener, identity: identity, options: options).run { total, done in
+                    showProgress ? ProgressLine(total: total, alreadyDone: done) : nil
+                }
+            } catch {
+                throw Failure(status: error.exitStatus, lines: [error.description])
+            }
+            let summary = result.summary
+            var line = "\(out): \(summary.found) dossiers found, \(summary.screened) screened, \(summary.failed) failed"
+            if result.alreadyComplete {
+                line += " (the run was already complete)"
+            } else {
+                if result.resumedChunks > 0 { line += " (resumed after \(result.resumedChunks) chunks)" }
+                line += String(format: " in %.1f s", result.seconds)
+            }
+            if !quiet { printError(line) }
+            if summary.failed > 0 && !keepGoing {
+                if !quiet { printError("\(out)/errors.jsonl lists what failed; pass --keep-going to exit 0 anyway") }
+                throw ExitStatus.dataError
+            }
+        }
+    }
+}
+
+extension BatchError {
+    var exitStatus: ExitCode {
+        switch self {
+        case .usage: ExitStatus.usage
+        case .input: ExitStatus.noInput
+        case .data: ExitStatus.dataError
+        case .output: ExitStatus.cannotCreate
+        }
+    }
+}
+
+extension Resources {
+    /// A file shipped in `Rulesets/`.
+    static func rulesetsFile(_ name: String) throws -> String {
+        guard let home = home() else {
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/\(name); set TOTAALBEELD_HOME"])
+        }
+        return home + "/Rulesets/" + name
+    }
+
+    /// FNV-1a of the catalogue file that `loadCatalogue` uses, or "none".
+    static func catalogueFingerprint(_ explicit: String?) throws -> String {
+        let path = explicit ?? home().map { $0 + "/Rulesets/" + defaultCatalogueName }
+        guard let path, let data = FileManager.default.contents(atPath: path) else { return "none" }
+        return String(FNV1a.hash(bytes: data), radix: 16)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import TotaalbeeldBatch
+import TotaalbeeldLoader
+import TotaalbeeldSynthetic
+import TotaalbeeldTestSupport
+import XCTest
+
+/// The anonymisation guard: every kind of direct identifier found, near-misses let through, the shipped
+/// cases and generated dossiers pass, and nothing reported carries a value.
+final class GuardTests: XCTestCase {
+    static let rules = try! IdentifierRulesLoader.load(contentsOf: Fixtures.path("Rulesets/identifiers-nl.xml"), schemas: Fixtures.schemas)
+    let identifierGuard = IdentifierGuard(rules: GuardTests.rules)
+
+    private func kinds(_ text: String) -> Set<IdentifierKind> { Set(identifierGuard.scan(text: text).map(\.kind)) }
+
+    private func assertFinds(_ kind: IdentifierKind, _ samples: [String], file: StaticString = #filePath, line: UInt = #line) {
+        for sample in samples { XCTAssertEqual(kinds(sample), [kind], sample, file: file, line: line) }
+    }
+
+    private func assertClean(_ samples: [String], file: StaticString = #filePath, line: UInt = #line) {
+        for sample in samples { XCTAssertEqual(kinds(sample), [], sample, file: file, line: line) }
+    }
+
+    func testCitizenServiceNumbersThatPassTheElevenTest() {
+        // 111222333: 9+8+7+12+10+8+9+6 -3 = 66, a multiple of 11. 123456782 likewise.
+        assertFinds(.bsn, ["BSN 111222333.", "bsn: 123456782", "sofinummer 1234.56.782", "nummer 123 456 782 bekend", "BSN123456782"])
+    }
+
+    func testNineDigitNumbersFailingTheElevenTestAreNotServiceNumbers() {
+        // 123456789: 9+16+21+24+25+24+21+16 -9 = 147 = 11·13 + 4.
+        XCTAssertFalse(UnitScannerProbe.passesElevenTest("123456789"))
+        XCTAssertTrue(UnitScannerProbe.passesElevenTest("123456782"))
+        assertClean(["dossiernummer 123456789", "zaak 111222334", "1234.56.789", "000000000", "1234567820 (tien cijfers)"])
+    }
+
+    func testEmailAddresses() {
+        assertFinds(.email, ["mail naar j.jansen@voorbeeld.nl graag", "contact: iemand+werk@sub.domein.com.", "<email>a_b-c@x.org</email>"])
+        assertClean(["xmlns urn:totaalbeeld:dossier:1", "op @twitter gezien", "user@localhost"])
+    }
+
+    func testDutchPhoneNumbers() {
+        assertFinds(.phone, [
+            "tel. 06-12345678", "bel 06 12345678", "06 1234 5678", "0612345678", "+31 6 12345678", "+31612345678",
+            "+31 (0)6 12345678", "0031 6 12345678", "020-1234567", "020 123 4567", "0345-123456", "(020) 1234567", "+31 20 123 4567",
+        ])
+        assertClean([
+            "op 06-12-2010 12 weken verzuim", "van 2010 tot 2012", "uitkering 80-100%", "dossier 01-02-2010", "0612345", "6 uur per dag, 5 dagen",
+            "bedrag 0,50 euro", "periode 2008-2010", "012345678901",
+        ])
+    }
+
+    func testPostcodesWithHouseNumbers() {
+        assertFinds(.postcode, ["woont op 1234 AB 12", "adres 1234AB, 12a", "Dorpsstraat 12, 1234 AB Utrecht", "Kerkweg 7 6543 ZX Ede"])
+        // A postcode alone names a street; a year followed by two capitals is not a postcode.
+        assertClean(["regio 1234 AB", "in 2010 WW aangevraagd", "1234 SS 12", "sinds 2009 ICT 3 jaar"])
+    }
+
+    func testFullDatesOfBirthButNotIntakeDates() {
+        assertFinds(.birthDate, ["geboren op 3-4-1980", "Geboortedatum: 1980-04-03", "geb. 03/04/1980", "is geboren op 3 april 1980 in Zwolle", "born 12 March 1975"])
+        XCTAssertEqual(Set(identifierGuard.scan(Array(#"<x birthDate="1980-04-03" date="2010-01-01"/>"#.utf8)).map(\.kind)), [.birthDate])
+        XCTAssertEqual(Set(identifierGuard.scan(Array("<r><geboortedatum>3-4-1980</geboortedatum></r>".utf8)).map(\.kind)), [.birthDate])
+        assertClean([
+            "intake op 3-4-2010", "gesprek 2010-06-21 met cliënt", "sinds 12 maart 2009 ziek", "geboren in 1980", "heeft na de geboorte van haar zoon",
+            "geboorteland Marokko; op 3 mei 2010 gesproken met de casemanager over de reintegratie",
+        ])
+        XCTAssertEqual(Set(identifierGuard.scan(Array(#"<source id="s-client" kind="client" role="cliënt" date="2010-04-13"/>"#.utf8)).map(\.kind)), [])
+    }
+
+    func testNamesFromTheListWithCareForOrdinaryWords() {
+        assertFinds(.name, [
+            "gesprek met Jansen over werk", "Piet Bakker vertelt", "mevrouw Visser belde", "dhr. Hoogendoorn (niet in de lijst)",
+            "volgens de heer Kok", "mevrouw van der Meer", "zijn collega de Vries", "Fatima werkt", "Zoë is 23",
+        ])
+        assertClean([
+            "Bakker van beroep, nu werkloos.", "Hij werkte als bakker en visser.", "Post kwam niet aan.", "De boer en de smit.",
+            "Roos in de tuin.", "Storm op zee.", "Frank en vrij vertellen.", "jan. 2010", "de jongen van de buren",
+            "Max. vier uur per dag.", "Volgens de bedrijfsarts", "Wajong sinds 2010", "RIBW en UWV",
+        ])
+    }
+
+    func testEveryHitHasALineAndColumnButNoValue() {
+        let xml = "<?xml version=\"1.0\"?>\n<d>\n  <n>bel 06-12345678</n>\n  <!-- mail: a@b.nl -->\n</d>\n"
+        let hits = identifierGuard.scan(Array(xml.utf8))
+        XCTAssertEqual(hits.map(\.kind), [.phone, .email])
+        XCTAssertEqual(hits.map(\.line), [3, 4])
+        XCTAssertEqual(hits[0].column, 10)
+    }
+
+    func testRedactedMessagesCarryNoValues() {
+        let message = "Element 'client', attribute 'note': The value 'bel 06-12345678 of 123456782' is not accepted; 'j@x.nl'"
+        let redacted = ErrorRecord.redacted(message, guard: identifierGuard)
+        XCTAssertFalse(redacted.contains("12345678"), redacted)
+        XCTAssertFalse(redacted.contains("j@x.nl"), redacted)
+        XCTAssertTrue(redacted.contains("'client'"), "names from the vocabulary stay: \(redacted)")
+        XCTAssertFalse(ErrorRecord.redacted("Input is not proper UTF-8 Bytes: 0xFF 0xC3", guard: nil).contains("0xFF"))
+        XCTAssertFalse(ErrorRecord.redacted("bel 06-12345678 nu", guard: identifierGuard).contains("12345678"))
+    }
+
+    func testShippedCasesAndGeneratedDossiersPass() throws {
+        for file in Fixtures.caseFiles {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path(file))))
+            XCTAssertEqual(identifierGuard.scan(bytes), [], file)
+        }
+        let generator = DossierGenerator(options: GeneratorOptions(seed: 4242, assessmentShare: 0.5), indicatorCatalogue: IndicatorCatalogue(ruleset: Fixtures.defaultRuleset))
+        for index in 0..<400 {
+            let dossier = generator.dossier(at: index)
+            XCTAssertEqual(identifierGuard.scan(dossier.bytes), [], dossier.fileName)
+        }
+    }
+
+    func testTheListIsValidatedThroughTheLoader() throws {
+        let scratch = TemporaryDirectory()
+        let original = try String(contentsOfFile: Fixtures.path("Rulesets/identifiers-nl.xml"), encoding: .utf8)
+        let doubled = scratch.write("ids.xml", original.replacingOccurrences(of: "<family>Jansen</family>", with: "<family>Jansen</family>\n    <family>Jansen</family>"))
+        XCTAssertThrowsError(try IdentifierRulesLoader.load(contentsOf: doubled, schemas: Fixtures.schemas)) { error in
+            XCTAssertTrue("\(error)".contains("listed twice"), "\(error)")
+        }
+        let invalid = scratch.write("bad.xml", original.replacingOccurrences(of: "window=\"40\"", with: "window=\"veel\""))
+        XCTAssertThrowsError(try IdentifierRulesLoader.load(contentsOf: invalid, schemas: Fixtures.schemas))
+        XCTAssertEqual(GuardTests.rules.months["mrt"], 3)
+        XCTAssertTrue(GuardTests.rules.names.contains { $0.text == "Bakker" && $0.commonWord })
+    }
+}
+
+/// The 11-test through the public guard: a nine-digit number is a BSN exactly when it passes.
+enum UnitScannerProbe {
+    static func passesElevenTest(_ digits: String) -> Bool {
+        let identifierGuard = IdentifierGuard(rules: GuardTests.rules)
+        return identifierGuard.scan(text: "nummer \(digits) ").contains { $0.kind == .bsn }
+    }
+}
