@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"]
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "TotaalbeeldIntervisionTests",

@@ -233,3 +233,39 @@ final class TemplateErrorTests: XCTestCase {
         }
     }
 }
+
+/// The HTML of one screening and one comparison, byte for byte; regenerate deliberately with
+/// `TOTAALBEELD_UPDATE_GOLDEN=1 swift test --filter HTMLGoldenTests` and review the diff (and a screenshot).
+final class HTMLGoldenTests: XCTestCase {
+    private static let directory = Fixtures.path("Tests/TotaalbeeldHTMLTests/Golden")
+
+    private func check(_ html: String, golden name: String) throws {
+        let path = Self.directory + "/" + name
+        if ProcessInfo.processInfo.environment["TOTAALBEELD_UPDATE_GOLDEN"] == "1" {
+            try html.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try XCTUnwrap(try? String(contentsOfFile: path, encoding: .utf8), "no golden file \(path)")
+        if expected != html {
+            let pairs = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), html.split(separator: "\n", omittingEmptySubsequences: false))
+            let first = pairs.enumerated().first { $0.element.0 != $0.element.1 }
+            XCTFail("\(name) differs at line \((first?.offset ?? 0) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")")
+        }
+    }
+
+    func testScreeningOfCase1MatchesItsGoldenFile() throws {
+        let catalogue = try TrackCatalogueLoader.load(contentsOf: Fixtures.path("Rulesets/tracks-2026.xml"), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let result = Evaluator(ruleset: Fixtures.defaultRuleset, catalogue: catalogue).screen(try Fixtures.dossier("Cases/akc-focusgroep/case1-ict-wens.dossier.xml"))
+        try check(HTMLChecks.templates.render(ScreeningPage(language: .nl).context(for: result), template: "screen"), golden: "case1-ict-wens.screen.html")
+    }
+
+    func testComparisonOfCase3MatchesItsGoldenFile() throws {
+        let dossierPath = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
+        let dossier = try Fixtures.dossier(dossierPath)
+        let ids = try EvaluationLoader.elementIDs(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
+        let files = ["ad-collega-a", "ad-collega-b", "ad-inbrenger", "rp-collega-c", "va-collega"].map { Fixtures.path("Cases/intervisie/case3-\($0).evaluation.xml") }
+        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, ids), schemas: Fixtures.schemas)
+        let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset, engine: Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier))
+        try check(HTMLChecks.templates.render(ComparisonPage(language: .en).context(for: comparison, ruleset: Fixtures.defaultRuleset), template: "compare"), golden: "case3.compare.en.html")
+    }
+}
