@@ -9,7 +9,6 @@ import XCTest
 /// to review; regenerate deliberately with `TOTAALBEELD_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests`.
 final class GoldenReportTests: XCTestCase {
     private static let goldenDirectory = Fixtures.path("Tests/TotaalbeeldEngineTests/Golden")
-    private let updating = ProcessInfo.processInfo.environment["TOTAALBEELD_UPDATE_GOLDEN"] == "1"
 
     private func renderings(of file: String) throws -> [(suffix: String, text: String)] {
         // As `totaalbeeld screen` does: the shipped ruleset and track catalogue.
@@ -30,18 +29,7 @@ final class GoldenReportTests: XCTestCase {
             for (suffix, text) in try renderings(of: file) {
                 // Reports name the file they came from; goldens must not depend on where the repository lives.
                 let portable = text.replacingOccurrences(of: Fixtures.root + "/", with: "")
-                let golden = Self.goldenDirectory + "/\(name).\(suffix)"
-                if updating {
-                    try portable.write(toFile: golden, atomically: true, encoding: .utf8)
-                    continue
-                }
-                let expected = try? String(contentsOfFile: golden, encoding: .utf8)
-                XCTAssertNotNil(expected, "no golden file \(golden); run with TOTAALBEELD_UPDATE_GOLDEN=1")
-                if let expected, expected != portable {
-                    let lines = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), portable.split(separator: "\n", omittingEmptySubsequences: false))
-                    let first = lines.enumerated().first { $0.element.0 != $0.element.1 }
-                    XCTFail("\(name).\(suffix) differs from its golden file at line \((first?.offset ?? 0) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")")
-                }
+                try Golden.assertMatches(portable, file: Self.goldenDirectory + "/\(name).\(suffix)")
             }
         }
     }

@@ -240,17 +240,7 @@ final class HTMLGoldenTests: XCTestCase {
     private static let directory = Fixtures.path("Tests/TotaalbeeldHTMLTests/Golden")
 
     private func check(_ html: String, golden name: String) throws {
-        let path = Self.directory + "/" + name
-        if ProcessInfo.processInfo.environment["TOTAALBEELD_UPDATE_GOLDEN"] == "1" {
-            try html.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try XCTUnwrap(try? String(contentsOfFile: path, encoding: .utf8), "no golden file \(path)")
-        if expected != html {
-            let pairs = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), html.split(separator: "\n", omittingEmptySubsequences: false))
-            let first = pairs.enumerated().first { $0.element.0 != $0.element.1 }
-            XCTFail("\(name) differs at line \((first?.offset ?? 0) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")")
-        }
+        try Golden.assertMatches(html, file: Self.directory + "/" + name)
     }
 
     func testScreeningOfCase1MatchesItsGoldenFile() throws {
