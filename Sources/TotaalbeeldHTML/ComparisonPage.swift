@@ -184,7 +184,7 @@ public struct ComparisonPage: Sendable {
     /// Figure 1 as a 3 × 3 grid: willing (no, unclear, yes) left to right, able (yes, unclear, no) top to bottom;
     /// 'unclear' sits on the line between two quadrants. Raters in the same spot are set around it in a ring.
     private func scatter(_ comparison: Comparison, numbers: [String: Int]) -> [String: Any] {
-        let margin = 100.0, size = 360.0
+        let margin = 95.0, size = 320.0
         func position(_ value: String) -> Double? { ["no": 1.0 / 6, "unclear": 0.5, "yes": 5.0 / 6][value] }
         var spots: [String: [Comparison.PlacementReading]] = [:]
         for placement in comparison.placements { spots[placement.willing + "|" + placement.able, default: []].append(placement) }
@@ -216,8 +216,8 @@ public struct ComparisonPage: Sendable {
             "xTicks": ["no", "unclear", "yes"].map { ["label": answer($0), "x": coordinate(margin + position($0)! * size), "y": coordinate(margin + size + 22)] },
             "yTicks": ["yes", "unclear", "no"].map { ["label": answer($0), "x": coordinate(margin - 10), "y": coordinate(margin + (1 - position($0)!) * size + 4)] },
             "xTitle": say("wil (onwil ← → wil)", "willing (unwilling ← → willing)"), "xTitleX": coordinate(mid), "xTitleY": coordinate(margin + size + 50),
-            "yTitle": say("kan (onmacht ↓ ↑ kan)", "able (unable ↓ ↑ able)"), "yTitleX": coordinate(22), "yTitleY": coordinate(mid),
-            "yTitleTransform": "rotate(-90 22 \(coordinate(mid)))",
+            "yTitle": say("kan (onmacht ↓ ↑ kan)", "able (unable ↓ ↑ able)"), "yTitleX": coordinate(14), "yTitleY": coordinate(mid),
+            "yTitleTransform": "rotate(-90 14 \(coordinate(mid)))",
         ]
     }
 }
