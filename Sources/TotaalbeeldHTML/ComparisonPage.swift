@@ -17,7 +17,16 @@ public struct ComparisonPage: Sendable {
 
     private var say: Vocabulary { Vocabulary(language: language) }
 
-    public func context(for comparison: Comparison, ruleset: Ruleset) -> [String: Any] {
+    /// `elements` (from `EvaluationLoader.citableElements`) lets the page quote the evidence each rater cites.
+    public func context(for comparison: Comparison, ruleset: Ruleset, elements: [String: CitableElement] = [:]) -> [String: Any] {
+        func element(_ id: String) -> [String: Any] {
+            var values: [String: Any] = ["id": id, "anchor": "e-" + id]
+            if let known = elements[id] {
+                values["line"] = String(known.location.line)
+                values["excerpt"] = known.excerpt.isEmpty ? "<\(known.kind)>" : known.excerpt
+            }
+            return values
+        }
         let report = ComparisonReport(language: language)
         let numbers = Dictionary(uniqueKeysWithValues: comparison.raters.enumerated().map { ($0.element.rater, $0.offset + 1) })
         return [
@@ -48,7 +57,7 @@ public struct ComparisonPage: Sendable {
                     "answers": cell.answers.map { answer in
                         [
                             "number": String(numbers[answer.rater] ?? 0), "rater": answer.rater, "profession": answer.profession,
-                            "value": self.answer(answer.value), "cites": answer.cites.joined(separator: ", "), "citesNothing": answer.cites.isEmpty,
+                            "value": self.answer(answer.value), "cites": answer.cites.map { ["id": $0, "href": "#e-" + $0] }, "citesNothing": answer.cites.isEmpty,
                         ] as [String: Any]
                     },
                 ] as [String: Any]
@@ -64,8 +73,9 @@ public struct ComparisonPage: Sendable {
                 ]
             },
             "evidence": comparison.evidence.map { use in
-                ["element": use.element, "citedBy": use.citedBy.joined(separator: ", "), "ignoredBy": use.ignoredBy.joined(separator: ", ")]
+                element(use.element).merging(["citedBy": use.citedBy.joined(separator: ", "), "ignoredBy": use.ignoredBy.joined(separator: ", ")]) { first, _ in first }
             },
+            "common": comparison.citedByAll.map(element),
             "questions": comparison.questions.filter { $0.nl != DiscussionQuestions.norms.nl }.map(report.question),
         ]
     }

@@ -104,6 +104,8 @@ enum PageLabels {
             "evidence": ("Bewijs dat de één noemt en de ander niet", "Evidence cited by some and not by others"),
             "noEvidence": ("Elk genoemd gegeven is door alle beoordelaars genoemd.", "Every cited element was cited by all raters."),
             "element": ("Gegeven", "Element"),
+            "says": ("Wat er staat", "What it says"),
+            "common": ("Door iedereen genoemd", "Cited by everyone"),
             "citedBy": ("Genoemd door", "Cited by"),
             "ignoredBy": ("Niet door", "Not by"),
             "questions": ("Vragen voor de groep", "Questions for the group"),

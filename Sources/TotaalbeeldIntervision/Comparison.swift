@@ -92,6 +92,8 @@ public struct Comparison: Sendable {
     /// Families first (in ``CellFamily`` order), then `overall ordinal` and `overall nominal`.
     public var agreements: [Agreement]
     public var evidence: [EvidenceUse]
+    /// Elements every rater cites: common ground, listed so the evidence picture is complete.
+    public var citedByAll: [String]
     public var placements: [PlacementReading]
     /// True when the placements on the unwillingness–inability axes diverge: the norms question must be asked.
     public var normsQuestion: Bool
@@ -197,6 +199,7 @@ public struct Comparison: Sendable {
         }
         .filter { !$0.ignoredBy.isEmpty }
         .sorted { $0.citedBy.count != $1.citedBy.count ? $0.citedBy.count > $1.citedBy.count : $0.element < $1.element }
+        citedByAll = allCited.filter { element in evaluations.allSatisfy { $0.cited.contains(element) } }.sorted()
 
         placements = evaluations.compactMap { evaluation in
             guard let willing = evaluation.value(Cell(.willing)), let able = evaluation.value(Cell(.able)) else { return nil }

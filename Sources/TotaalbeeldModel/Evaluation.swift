@@ -62,3 +62,17 @@ public struct Evaluation: Sendable {
     /// Every element this evaluation cites, anywhere.
     public var cited: Set<String> { Set(judgements.flatMap(\.cites) + directionCites) }
 }
+
+/// A dossier element an evaluation can cite: its id, element kind, where it is, and the start of what it says.
+public struct CitableElement: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var location: Location
+    public var excerpt: String
+    public init(id: String, kind: String, location: Location, excerpt: String) {
+        self.id = id
+        self.kind = kind
+        self.location = location
+        self.excerpt = excerpt
+    }
+}

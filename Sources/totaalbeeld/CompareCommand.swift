@@ -41,9 +41,9 @@ struct CompareCommand: ParsableCommand {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
-            let ids = try report { () throws(LoadError) in try EvaluationLoader.elementIDs(ofDossierAt: self.dossier, schemas: schemas) }
+            let elements = try report { () throws(LoadError) in try EvaluationLoader.citableElements(ofDossierAt: self.dossier, schemas: schemas) }
             let documents = try report { () throws(LoadError) in
-                try EvaluationLoader.loadAll(evaluations, ruleset: ruleset, dossier: (dossier.id, ids), schemas: schemas)
+                try EvaluationLoader.loadAll(evaluations, ruleset: ruleset, dossier: (dossier.id, Set(elements.keys)), schemas: schemas)
             }
             let engine = Evaluator(ruleset: ruleset).screen(dossier)
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
@@ -51,7 +51,7 @@ struct CompareCommand: ParsableCommand {
             case .json: ComparisonReport(language: lang).json(comparison).serialized(pretty: true) + "\n"
             case .text: PlainTextRenderer().render(ComparisonReport(language: lang).document(comparison))
             case .markdown: MarkdownRenderer().render(ComparisonReport(language: lang).document(comparison))
-            case .html: try Resources.htmlTemplates().render(ComparisonPage(language: lang).context(for: comparison, ruleset: ruleset), template: "compare")
+            case .html: try Resources.htmlTemplates().render(ComparisonPage(language: lang).context(for: comparison, ruleset: ruleset, elements: elements), template: "compare")
             }
             try emit(text, to: output)
         }

@@ -165,13 +165,13 @@ final class ComparisonHTMLTests: XCTestCase {
     private func page(_ number: Int, _ language: Language = .nl) throws -> (Comparison, String) {
         let dossierPath = try XCTUnwrap(Fixtures.caseFiles.first { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") })
         let dossier = try Fixtures.dossier(dossierPath)
-        let ids = try EvaluationLoader.elementIDs(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
+        let elements = try EvaluationLoader.citableElements(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Cases/intervisie"))
             .filter { $0.hasPrefix("case\(number)-") && $0.hasSuffix(".evaluation.xml") }.sorted()
             .map { Fixtures.path("Cases/intervisie/" + $0) }
-        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, ids), schemas: Fixtures.schemas)
+        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, Set(elements.keys)), schemas: Fixtures.schemas)
         let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset, engine: Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier))
-        return (comparison, HTMLChecks.templates.render(ComparisonPage(language: language).context(for: comparison, ruleset: Fixtures.defaultRuleset), template: "compare"))
+        return (comparison, HTMLChecks.templates.render(ComparisonPage(language: language).context(for: comparison, ruleset: Fixtures.defaultRuleset, elements: elements), template: "compare"))
     }
 
     func testShippedSetsRenderWellFormedSelfContainedAndDeterministic() throws {
@@ -183,6 +183,22 @@ final class ComparisonHTMLTests: XCTestCase {
                 for rater in comparison.raters { XCTAssertTrue(html.contains(rater.rater), rater.rater) }
             }
         }
+    }
+
+    func testCitedEvidenceIsQuotedFromTheDossierAndLinked() throws {
+        let (comparison, html) = try page(1)
+        // Case 1: the truancy is cited by the sceptics only; its row quotes the dossier and the answers link to it.
+        let truancy = try XCTUnwrap(comparison.evidence.first { $0.element == "f-spijbelen" })
+        XCTAssertEqual(truancy.citedBy, ["ad-collega-a", "jc-collega-c"])
+        let document = try HTMLChecks.parse(html, file: "case 1")
+        let row = try XCTUnwrap(HTMLChecks.elements(document.root).first { $0.attribute("id") == "e-f-spijbelen" })
+        let quoted = HTMLChecks.elements(row).map(\.text).joined()
+        XCTAssertTrue(quoted.lowercased().contains("spijbel"), quoted)
+        XCTAssertTrue(html.contains("<a href=\"#e-f-spijbelen\">"))
+        // Shared and disputed evidence together are everything anyone cited, each listed once.
+        let everything = Set(comparison.cells.flatMap { $0.answers.flatMap(\.cites) })
+        XCTAssertTrue(everything.isSubset(of: Set(comparison.citedByAll + comparison.evidence.map(\.element))))
+        XCTAssertTrue(Set(comparison.citedByAll).isDisjoint(with: comparison.evidence.map(\.element)))
     }
 
     func testHeatMapCellsShowAgreementAsNumberAndShade() throws {
@@ -252,10 +268,10 @@ final class HTMLGoldenTests: XCTestCase {
     func testComparisonOfCase3MatchesItsGoldenFile() throws {
         let dossierPath = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
         let dossier = try Fixtures.dossier(dossierPath)
-        let ids = try EvaluationLoader.elementIDs(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
+        let elements = try EvaluationLoader.citableElements(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
         let files = ["ad-collega-a", "ad-collega-b", "ad-inbrenger", "rp-collega-c", "va-collega"].map { Fixtures.path("Cases/intervisie/case3-\($0).evaluation.xml") }
-        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, ids), schemas: Fixtures.schemas)
+        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, Set(elements.keys)), schemas: Fixtures.schemas)
         let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset, engine: Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier))
-        try check(HTMLChecks.templates.render(ComparisonPage(language: .en).context(for: comparison, ruleset: Fixtures.defaultRuleset), template: "compare"), golden: "case3.compare.en.html")
+        try check(HTMLChecks.templates.render(ComparisonPage(language: .en).context(for: comparison, ruleset: Fixtures.defaultRuleset, elements: elements), template: "compare"), golden: "case3.compare.en.html")
     }
 }
