@@ -29,7 +29,8 @@ public struct ComparisonReport: Sendable {
         cell.spread.map { "\($0.value): \($0.raters.joined(separator: ", "))" }.joined(separator: "; ")
     }
 
-    public func document(_ comparison: Comparison) -> ReportDocument {
+    /// `elements` (from `EvaluationLoader.citableElements`) adds what each disputed element says.
+    public func document(_ comparison: Comparison, elements: [String: CitableElement] = [:]) -> ReportDocument {
         var blocks: [ReportDocument.Block] = []
         blocks.append(.heading(1, [.plain(say("Intervisie", "Intervision") + ": \(comparison.dossier)")]))
         blocks.append(.paragraph([.plain(
@@ -78,8 +79,9 @@ public struct ComparisonReport: Sendable {
         if comparison.evidence.isEmpty {
             blocks.append(.paragraph([.plain(say("Elk genoemd gegeven is door alle beoordelaars genoemd.", "Every cited element was cited by all raters."))]))
         } else {
-            blocks.append(.list(comparison.evidence.map {
-                .init([.code($0.element), .plain(say(" genoemd door ", " cited by ") + $0.citedBy.joined(separator: ", ") + say("; niet door ", "; not by ") + $0.ignoredBy.joined(separator: ", "))])
+            blocks.append(.list(comparison.evidence.map { use in
+                let quote = elements[use.element].map { [ReportDocument.ListItem([.plain(say("r.", "l.") + " \($0.location.line): "), .emphasis($0.excerpt.isEmpty ? "<\($0.kind)>" : $0.excerpt)])] } ?? []
+                return .init([.code(use.element), .plain(say(" genoemd door ", " cited by ") + use.citedBy.joined(separator: ", ") + say("; niet door ", "; not by ") + use.ignoredBy.joined(separator: ", "))], children: quote)
             }))
         }
 

@@ -49,8 +49,8 @@ struct CompareCommand: ParsableCommand {
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
             let text: String = switch format {
             case .json: ComparisonReport(language: lang).json(comparison).serialized(pretty: true) + "\n"
-            case .text: PlainTextRenderer().render(ComparisonReport(language: lang).document(comparison))
-            case .markdown: MarkdownRenderer().render(ComparisonReport(language: lang).document(comparison))
+            case .text: PlainTextRenderer().render(ComparisonReport(language: lang).document(comparison, elements: elements))
+            case .markdown: MarkdownRenderer().render(ComparisonReport(language: lang).document(comparison, elements: elements))
             case .html: try Resources.htmlTemplates().render(ComparisonPage(language: lang).context(for: comparison, ruleset: ruleset, elements: elements), template: "compare")
             }
             try emit(text, to: output)

@@ -239,6 +239,9 @@ final class EvaluationMismatchTests: XCTestCase {
         XCTAssertEqual(dutch.status, 0, dutch.stderr)
         XCTAssertTrue(dutch.stdout.contains("Grootste verschillen"), String(dutch.stdout.prefix(400)))
         XCTAssertTrue(dutch.stdout.contains("Normvraag"))
+        // Disputed evidence is quoted from the dossier with its line (f-terugval: the fear of relapse).
+        XCTAssertTrue(dutch.stdout.contains("- f-terugval genoemd door"), dutch.stdout)
+        XCTAssertTrue(dutch.stdout.contains("  - r. 51: Vreest dat hij weer naar de middelen"), dutch.stdout)
         let output = directory.path + "/compare.md"
         let english = try CLI.run(["compare", dossier] + files + ["--lang", "en", "--format", "markdown", "-o", output])
         XCTAssertEqual(english.status, 0, english.stderr)
