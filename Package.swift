@@ -57,7 +57,7 @@ let package = Package(
         // Measures throughput; a benchmark, not a test (figures go to BENCHMARKS.md).
         .executableTarget(
             name: "totaalbeeld-bench",
-            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldXML", "CLibXML2"]
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine", "TotaalbeeldModel", "TotaalbeeldSynthetic", "CLibXML2"]
         ),
         // Shared test helpers: repository paths, the default ruleset, temporary files, running the CLI.
         .target(
@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TotaalbeeldBatchTests",
-            dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldTestSupport"]
+            dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

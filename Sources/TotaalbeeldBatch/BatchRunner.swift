@@ -127,12 +127,20 @@ public struct BatchRunner: Sendable {
             }
         }
         let slots = Slots(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
-            while let index = slots.claim() {
-                slots.store(screener.screen(items[index]), at: index)
-                progress?.advance()
+        let finished = DispatchGroup()
+        for _ in 0..<min(jobs, items.count) {
+            finished.enter()
+            let worker = Thread {
+                while let index = slots.claim() {
+                    slots.store(screener.screen(items[index]), at: index)
+                    progress?.advance()
+                }
+                finished.leave()
             }
+            worker.stackSize = 8 << 20
+            worker.start()
         }
+        finished.wait()
         return slots.outcomes
     }
 }
@@ -211,12 +219,13 @@ private final class ChunkWriter: @unchecked Sendable {
     }
 
     private func write(_ index: Int, _ outcomes: [DossierOutcome]) throws(BatchError) {
-        var results = "", rows = "", errors = ""
+        var results: [UInt8] = [], rows = "", errors = ""
         var summary = BatchSummary(identity: identity, ruleset: screener.ruleset)
         for outcome in outcomes {
             switch outcome {
             case .screened(let screened):
-                results += screened.jsonLine + "\n"
+                results += screened.jsonLine
+                results.append(0x0A)
                 rows += screened.csvRow + "\n"
                 summary.add(screened.tally)
             case .failed(let failed):

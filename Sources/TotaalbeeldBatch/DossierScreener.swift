@@ -12,7 +12,8 @@ public enum DossierOutcome: Sendable {
 }
 
 public struct ScreenedDossier: Sendable {
-    public var jsonLine: String
+    /// The `results.jsonl` line, UTF-8, without the newline.
+    public var jsonLine: [UInt8]
     public var csvRow: String
     public var tally: DossierTally
 }
@@ -66,10 +67,9 @@ public struct DossierScreener: Sendable {
             }
         }
         let result = evaluator.screen(dossier)
-        var line = ""
         var members: [(String, JSONValue)] = [("file", .string(item.path))]
         if case .object(let rest) = json.value(for: result) { members += rest }
-        line = JSONValue.object(members).serialized()
+        let line = JSONValue.object(members).serializedUTF8()
         return .screened(ScreenedDossier(jsonLine: line, csvRow: csv.row(file: item.path, result: result), tally: DossierTally(result)))
     }
 

@@ -97,9 +97,11 @@ public final class RunJournal {
     }
 
     /// Writes one finished chunk; its summary partial goes last and marks it done.
-    func commit(chunk index: Int, results: String, csvRows: String, errors: String, summary: BatchSummary) throws(BatchError) {
+    func commit(chunk index: Int, results: [UInt8], csvRows: String, errors: String, summary: BatchSummary) throws(BatchError) {
         do {
-            try AtomicFile.write(results, to: chunkPath(index, "results.jsonl"))
+            let file = try AtomicFile(path: chunkPath(index, "results.jsonl"))
+            try file.write(bytes: results)
+            try file.commit()
             try AtomicFile.write(csvRows, to: chunkPath(index, "results.csv"))
             try AtomicFile.write(errors, to: chunkPath(index, "errors.jsonl"))
             try AtomicFile.write(summary.json.serialized() + "\n", to: chunkPath(index, "summary.json"))

@@ -48,7 +48,7 @@ extension XMLElement {
     }
 
     func list(_ name: String) -> [String] {
-        (attribute(name) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        (attribute(name) ?? "").split(whereSeparator: isWhitespace).map(String.init)
     }
 
     func date(_ name: String) -> SimpleDate? { attribute(name).flatMap(SimpleDate.init) }
@@ -59,6 +59,14 @@ extension XMLElement {
 
 extension String {
     var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        split(whereSeparator: isWhitespace).joined(separator: " ")
     }
+}
+
+/// `Character.isWhitespace`, answered from the ASCII value where there is one ("\r\n" included)
+/// without the Unicode property lookup that otherwise dominates reading a dossier's text.
+@inline(__always)
+private func isWhitespace(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+    return character.isWhitespace
 }

@@ -22,41 +22,54 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact (one line) or pretty (two-space indent) serialisation.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: serializedUTF8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// As ``serialized(pretty:)``, as UTF-8 bytes ready to write, without building a String.
+    public func serializedUTF8(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, pretty: pretty, depth: 0)
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, depth: Int) {
+    /// Written into bytes, not a String: appending UTF-8 runs to an array is a copy, which matters
+    /// when a batch run serialises thousands of results a second.
+    private func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += JSONValue.format(d)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .integer(let i): out += String(i).utf8
+        case .number(let d): out += JSONValue.format(d).utf8
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: depth + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(into: &out, depth: depth + 1) }
                 item.write(into: &out, pretty: pretty, depth: depth + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: depth) }
-            out += "]"
+            if pretty { JSONValue.newline(into: &out, depth: depth) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: depth + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(into: &out, depth: depth + 1) }
                 JSONValue.quote(key, into: &out)
-                out += pretty ? ": " : ":"
+                out += (pretty ? ": " : ":").utf8
                 value.write(into: &out, pretty: pretty, depth: depth + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: depth) }
-            out += "}"
+            if pretty { JSONValue.newline(into: &out, depth: depth) }
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func newline(into out: inout [UInt8], depth: Int) {
+        out.append(0x0A)
+        out += repeatElement(UInt8(ascii: " "), count: 2 * depth)
     }
 
     static func format(_ value: Double) -> String {
@@ -72,21 +85,29 @@ public indirect enum JSONValue: Sendable, Equatable {
         return (negative ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    static func quote(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Runs without anything to escape are copied whole; only quotes, backslashes and control
+    /// characters (all ASCII) are written one by one.
+    static func quote(_ string: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out += UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                switch byte {
+                case 0x22: out += #"\""#.utf8
+                case 0x5C: out += #"\\"#.utf8
+                case 0x0A: out += #"\n"#.utf8
+                case 0x0D: out += #"\r"#.utf8
+                case 0x09: out += #"\t"#.utf8
+                default:
+                    let hex = String(byte, radix: 16)
+                    out += (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                }
+                runStart = index + 1
             }
+            out += UnsafeBufferPointer(rebasing: bytes[runStart...])
         }
-        out += "\""
+        out.append(0x22)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import TotaalbeeldBatch
+import TotaalbeeldReport
 import TotaalbeeldTestSupport
 import XCTest
 
@@ -74,6 +75,14 @@ final class InputAndSummaryTests: XCTestCase {
         // Distributions are exact: the mean of the support need equals the mean of the dossiers' values.
         let ziekte = whole.domains.first { $0.code == "ziekte" }!
         XCTAssertEqual(ziekte.supportNeed.count, whole.screened)
+    }
+
+    func testJSONLinesEscapeExactlyWhatJSONRequires() {
+        let value = JSONValue.object([("file", .string("a\"b\\c\nd\r\te\u{1}é€")), ("n", .number(1.23456))])
+        XCTAssertEqual(value.serialized(), #"{"file":"a\"b\\c\nd\r\te\u0001é€","n":1.2346}"#)
+        XCTAssertEqual(value.serializedUTF8(), Array(value.serialized().utf8))
+        let decoded = try? JSONSerialization.jsonObject(with: Data(value.serializedUTF8())) as? [String: Any]
+        XCTAssertEqual(decoded?["file"] as? String, "a\"b\\c\nd\r\te\u{1}é€")
     }
 
     func testLeadingFileIsDecodedFromResultLines() {
