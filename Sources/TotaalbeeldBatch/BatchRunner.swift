@@ -76,7 +76,7 @@ public struct BatchRunner: Sendable {
         let shard = options.shard ?? .whole
         let census = InputCensus(options.inputs, shard: shard)
         let journal = RunJournal(directory: options.out)
-        let state = try journal.prepare(manifest: manifest(census), resume: options.resume)
+        let state = try journal.prepare(manifest: manifest(census), csvHeader: screener.csv.header, resume: options.resume)
         if state == .complete {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: options.out + "/summary.json"))) ?? Data()
             do {
@@ -110,7 +110,7 @@ public struct BatchRunner: Sendable {
         }
         progress?.finish()
         let base = BatchSummary(identity: identity, ruleset: screener.ruleset, shard: options.shard)
-        let summary = try journal.finish(chunks: chunkIndex, csvHeader: screener.csv.header, base: base)
+        let summary = try journal.finish(chunks: chunkIndex, base: base)
         guard summary.found == census.count else {
             throw .data("\(summary.found) dossiers accounted for, but \(census.count) were found; the inputs changed during the run")
         }

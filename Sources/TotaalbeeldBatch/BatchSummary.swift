@@ -283,6 +283,10 @@ public struct BatchSummary: Sendable {
     /// Reads a `summary.json` (or a chunk partial) back.
     public init(json data: Data) throws(SummaryFormatError) {
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { throw SummaryFormatError("not a JSON object") }
+        try self.init(object: object)
+    }
+
+    init(object: [String: Any]) throws(SummaryFormatError) {
         guard object["formatVersion"] as? Int == 1 else { throw SummaryFormatError("unknown formatVersion") }
         identity = try RunIdentity(json: object)
         shard = (object["shard"] as? String).flatMap(ShardSpec.init(parsing:))

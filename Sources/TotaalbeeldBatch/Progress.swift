@@ -14,7 +14,8 @@ public final class ProgressLine: @unchecked Sendable {
     private let alreadyDone: Int
     private var done = 0
     private let started = Date()
-    private var lastPrinted = Date.distantPast
+    /// The first line comes after a quarter second, with a meaningful rate.
+    private var lastPrinted = Date()
     private var width = 0
 
     public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

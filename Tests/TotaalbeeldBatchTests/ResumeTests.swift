@@ -17,7 +17,7 @@ final class ResumeTests: XCTestCase {
     }
 
     private func chunkMarkers(_ out: String) -> Int {
-        ((try? FileManager.default.contentsOfDirectory(atPath: out + "/.partial")) ?? []).filter { $0.hasSuffix(".summary.json") }.count
+        ((try? FileManager.default.contentsOfDirectory(atPath: out + "/.partial")) ?? []).filter { $0.hasPrefix("chunk-") && $0.hasSuffix(".json") }.count
     }
 
     func testJournalResumesFromEveryKindOfInterruption() throws {
@@ -31,10 +31,14 @@ final class ResumeTests: XCTestCase {
         _ = try runner(set, out: out, stopAfter: 3).run()
         XCTAssertEqual(chunkMarkers(out), 3)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/summary.json"))
-        // A kill inside chunk 3: its results written, its summary (the marker) not; a stray temporary file.
-        let journal = RunJournal(directory: out)
-        try "{\"file\":\"half\"}\n".write(toFile: journal.chunkPath(3, "results.jsonl"), atomically: false, encoding: .utf8)
-        try "junk".write(toFile: journal.chunkPath(3, "errors.jsonl.tmp-999"), atomically: false, encoding: .utf8)
+        // A kill inside chunk 3: part of it appended to the streams, its marker not written; a stray temporary file.
+        for stream in ["results.jsonl", "errors.jsonl", "results.csv"] {
+            let handle = try XCTUnwrap(FileHandle(forWritingAtPath: out + "/.partial/" + stream))
+            handle.seekToEndOfFile()
+            handle.write(Data("{\"file\":\"half".utf8))
+            try handle.close()
+        }
+        try "junk".write(toFile: out + "/.partial/chunk-00000003.json.tmp-999", atomically: false, encoding: .utf8)
 
         // Resuming with other settings is refused with the reason.
         XCTAssertThrowsError(try runner(set, out: out, chunkSize: 9, resume: true).run()) { error in
