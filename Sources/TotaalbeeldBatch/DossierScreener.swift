@@ -33,15 +33,21 @@ public struct DossierScreener: Sendable {
     public let ruleset: Ruleset
     public let schemas: SchemaSet
     public let evaluator: Evaluator
+    /// Refuses dossiers with direct identifiers (`--anonymised`).
     public let identifierGuard: IdentifierGuard?
+    /// Redacts identifiers from error messages, with or without `--anonymised`.
+    public let redactor: IdentifierGuard?
     public let json: ScreeningJSON
     public let csv: ResultsCSV
 
-    public init(ruleset: Ruleset, catalogue: TrackCatalogue?, schemas: SchemaSet, identifierGuard: IdentifierGuard?, language: Language) {
+    /// `redactor` (default: the guard) finds identifiers to take out of error messages even when dossiers
+    /// are not refused for them.
+    public init(ruleset: Ruleset, catalogue: TrackCatalogue?, schemas: SchemaSet, identifierGuard: IdentifierGuard?, redactor: IdentifierGuard? = nil, language: Language) {
         self.ruleset = ruleset
         self.schemas = schemas
         self.evaluator = Evaluator(ruleset: ruleset, catalogue: catalogue)
         self.identifierGuard = identifierGuard
+        self.redactor = redactor ?? identifierGuard
         self.json = ScreeningJSON(language: language)
         self.csv = ResultsCSV(ruleset: ruleset)
     }
@@ -76,13 +82,13 @@ public struct DossierScreener: Sendable {
     private func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {
         switch error {
         case .missingInput(_, let reason):
-            let message = ErrorRecord.redacted(reason, guard: identifierGuard)
+            let message = ErrorRecord.redacted(reason, guard: redactor)
             return FailedDossier(kind: .unreadable, errors: [ErrorRecord(file: item.path, line: 0, column: 0, kind: .unreadable, message: message)], identifiers: [])
         case .invalid(let problems):
             let errors = problems.map { problem in
                 ErrorRecord(
                     file: item.path, line: problem.location.line, column: problem.location.column, kind: .invalid,
-                    message: ErrorRecord.redacted(problem.message, guard: identifierGuard)
+                    message: ErrorRecord.redacted(problem.message, guard: redactor)
                 )
             }
             return FailedDossier(kind: .invalid, errors: errors, identifiers: [])

@@ -44,9 +44,10 @@ public struct ErrorRecord: Sendable, Hashable {
         return .object(members)
     }
 
-    /// A loader message with everything that might be a value of the dossier taken out: quoted values other
-    /// than plain names (element, attribute and indicator names stay), byte dumps, and anything the guard
-    /// recognises as an identifier. Dossiers hold health data; errors.jsonl travels further than they do.
+    /// A loader message with everything that might be a value of the dossier taken out: quoted values
+    /// (after "value", or not shaped like a name), byte dumps, and anything the guard recognises as an
+    /// identifier. Element, attribute and indicator names and schema patterns stay, so the message still
+    /// says what is wrong. Dossiers hold health data; errors.jsonl travels further than they do.
     public static func redacted(_ message: String, guard identifierGuard: IdentifierGuard?) -> String {
         var text = message
         if let bytes = text.range(of: "Bytes:") { text = String(text[..<bytes.lowerBound]).trimmingCharacters(in: .whitespaces) + " [bytes redacted]" }
@@ -62,21 +63,33 @@ public struct ErrorRecord: Sendable, Hashable {
         return text
     }
 
-    /// Keeps a quoted token only when it looks like a name from a vocabulary: letters, hyphens, dots,
-    /// colons and underscores, no digits, no spaces, at most 60 characters.
+    /// Keeps a quoted token when it is a schema pattern or shaped like a name (`client`, `{urn:…}client`,
+    /// `schuldenn`: a letter first, then letters, digits, `-_.:`), unless it is a value ("The value '…'").
     private static func redactQuoted(_ text: String, quote: Character) -> String {
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: quote) {
+            let before = out + rest[..<open]
             out += rest[...open]
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: quote) else { rest = after; break }
             let inner = after[..<close]
-            let plain = inner.count <= 60 && !inner.isEmpty && inner.allSatisfy { $0.isLetter || "-_.:{}/".contains($0) } && !inner.contains("@")
-            out += plain ? String(inner) : "…"
+            let lead = before.lowercased()
+            let keep = !lead.hasSuffix("value ") && (lead.hasSuffix("pattern ") || isNameShaped(inner))
+            out += keep ? String(inner) : "…"
             out.append(quote)
             rest = after[after.index(after: close)...]
         }
         return out + rest
+    }
+
+    private static func isNameShaped(_ token: Substring) -> Bool {
+        var name = token
+        if name.first == "{", let end = name.firstIndex(of: "}") {
+            guard !name[..<end].contains(where: \.isWhitespace) else { return false }
+            name = name[name.index(after: end)...]
+        }
+        guard let first = name.first, first.isLetter, name.count <= 60 else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
     }
 }

@@ -72,9 +72,13 @@ struct BatchCommand: ParsableCommand {
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
             var guardRules: IdentifierRules?
+            var redactionRules: IdentifierRules?
             if anonymised {
                 let path = try identifiers ?? Resources.rulesetsFile(IdentifierRulesLoader.defaultFileName)
                 guardRules = try report { () throws(LoadError) in try IdentifierRulesLoader.load(contentsOf: path, schemas: schemas) }
+            } else if let path = try? Resources.rulesetsFile(IdentifierRulesLoader.defaultFileName) {
+                // Without the guard the shipped list still takes identifiers out of error messages.
+                redactionRules = try? IdentifierRulesLoader.load(contentsOf: path, schemas: schemas)
             }
             let inputSet: InputSet
             do throws(InputProblem) {
@@ -84,7 +88,7 @@ struct BatchCommand: ParsableCommand {
             }
             let screener = DossierScreener(
                 ruleset: ruleset, catalogue: catalogue, schemas: schemas,
-                identifierGuard: guardRules.map(IdentifierGuard.init(rules:)), language: lang
+                identifierGuard: guardRules.map(IdentifierGuard.init(rules:)), redactor: redactionRules.map(IdentifierGuard.init(rules:)), language: lang
             )
             let identity = RunIdentity(ruleset: ruleset, guardRules: guardRules, inputs: inputSet.roots, suffix: suffix, language: lang.rawValue)
             let options = BatchOptions(

@@ -115,6 +115,25 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["merge", shardDirectories[0], shardDirectories[1], shardDirectories[2], "--out", scratch.path + "/merged"]).status, 73)
     }
 
+    func testErrorMessagesNeverEchoValuesFromTheDossier() throws {
+        // Invalid values that are identifiers: libxml2 and the loader would quote them in their messages.
+        let bad = dossierXML(
+            id: "d-123456782", client: #"<client ageBand="123456782" benefitRegime="wajong"/>"#,
+            body: #"  <findings><finding id="f-1" indicator="jan.jansen@voorbeeld.nl" source="s-ad"/></findings>"#
+        )
+        try FileManager.default.createDirectory(atPath: scratch.path + "/in", withIntermediateDirectories: true)
+        _ = scratch.write("in/bad.dossier.xml", bad)
+        let run = try batch([scratch.path + "/in", "--out", scratch.path + "/o"])
+        XCTAssertEqual(run.status, 65)
+        let errors = try String(contentsOfFile: scratch.path + "/o/errors.jsonl", encoding: .utf8)
+        XCTAssertFalse(errors.isEmpty)
+        for value in ["123456782", "jansen@voorbeeld", "d-123456782"] {
+            XCTAssertFalse(errors.contains(value), "\(value) echoed in \(errors)")
+            XCTAssertFalse(run.stderr.contains(value), run.stderr)
+        }
+        XCTAssertTrue(errors.contains(#""kind":"invalid""#))
+    }
+
     func testAnonymisedRunRefusesDossiersWithIdentifiersAndNamesOnlyTheKind() throws {
         let set = BatchFixtures.population(in: scratch.path, count: 12, brokenShare: 0)
         let source = try String(contentsOfFile: set + "/a/synth-000000.dossier.xml", encoding: .utf8)
