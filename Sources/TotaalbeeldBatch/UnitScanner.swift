@@ -149,7 +149,9 @@ struct UnitScanner {
     func serviceNumbers(avoiding taken: [Range<Int>]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         for start in runStarts where !taken.contains(where: { $0.contains(start) }) {
-            guard !(byte(start - 1).map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") } ?? false) || !digit(start - 2) else { continue }
+            // Not the tail of a longer number ("12-123456782").
+            let joiners: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/")]
+            if let before = byte(start - 1), joiners.contains(before), digit(start - 2) { continue }
             let first = start..<digitsEnd(start)
             var digits: [Int] = []
             var end = first.upperBound
@@ -176,7 +178,9 @@ struct UnitScanner {
             default:
                 continue
             }
-            guard !digit(end), !(byte(end).map { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") } ?? false && digit(end + 1)) else { continue }
+            // Nor the head of one ("123456782-12", "123456782.5").
+            if digit(end) { continue }
+            if let after = byte(end), joiners.contains(after), digit(end + 1) { continue }
             guard !taken.contains(where: { $0.overlaps(start..<end) }), Self.passesElevenTest(digits) else { continue }
             found.append(start..<end)
         }

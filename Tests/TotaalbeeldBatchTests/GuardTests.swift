@@ -30,7 +30,7 @@ final class GuardTests: XCTestCase {
         // 123456789: 9+16+21+24+25+24+21+16 -9 = 147 = 11·13 + 4.
         XCTAssertFalse(UnitScannerProbe.passesElevenTest("123456789"))
         XCTAssertTrue(UnitScannerProbe.passesElevenTest("123456782"))
-        assertClean(["dossiernummer 123456789", "zaak 111222334", "1234.56.789", "000000000", "1234567820 (tien cijfers)"])
+        assertClean(["dossiernummer 123456789", "zaak 111222334", "1234.56.789", "000000000", "1234567820 (tien cijfers)", "ref 12-123456782", "123456782-12"])
     }
 
     func testEmailAddresses() {
