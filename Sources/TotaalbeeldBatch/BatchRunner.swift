@@ -66,6 +66,8 @@ public struct BatchRunner: Sendable {
             ("inputCount", .integer(census.count)),
             ("inputFingerprint", .string(census.fingerprint)),
             ("catalogue", .string(options.catalogueFingerprint)),
+            // The list that redacts error messages shapes errors.jsonl even without --anonymised.
+            ("redaction", screener.redactor.map { .string("sha256:" + $0.rules.checksum) } ?? .null),
         ]
         return JSONValue.object(members).serialized(pretty: true) + "\n"
     }
