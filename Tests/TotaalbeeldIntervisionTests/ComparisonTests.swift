@@ -157,12 +157,12 @@ final class EvaluationMismatchTests: XCTestCase {
     let directory = TemporaryDirectory()
     let dossierPath = Fixtures.path("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
 
-    func xml(dossier: String = "akc-casus3-wia-adviseur", rater: String = "ad-x", level: String = "matig", cites: String = "f-terugval") -> String {
+    func xml(dossier: String = "akc-casus3-wia-adviseur", rater: String = "ad-x", domain: String = "ziekte", level: String = "matig", cites: String = "f-terugval") -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <evaluation xmlns="urn:totaalbeeld:evaluation:1" dossier="\(dossier)">
           <evaluator id="\(rater)" profession="job-coach"/>
-          <domain id="ziekte" burden="\(level)" strength="licht" cites="\(cites)"/>
+          <domain id="\(domain)" burden="\(level)" strength="licht" cites="\(cites)"/>
           <placement willing="yes" able="no" approach="help-over-fear"/>
         </evaluation>
         """
@@ -192,6 +192,14 @@ final class EvaluationMismatchTests: XCTestCase {
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found[0].hasPrefix(file + ":2:"), found[0])
         XCTAssertTrue(found[0].contains("akc-casus1-ict-wens"), found[0])
+    }
+
+    func testUnknownDomainNamesFileLineColumnAndSuggests() {
+        let file = directory.write("domain.evaluation.xml", xml(domain: "ziektes"))
+        let found = problems([file])
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found[0].hasPrefix(file + ":4:"), found[0])
+        XCTAssertTrue(found[0].contains("unknown domain 'ziektes'") && found[0].contains("ziekte"), found[0])
     }
 
     func testDuplicateRaterNamesTheSecondFileAndLine() {
