@@ -10,6 +10,8 @@ public struct ScreeningPage: Sendable {
     public init(language: Language = .nl) { self.language = language }
 
     private var say: Vocabulary { Vocabulary(language: language) }
+    /// The text report's phrasing, so both renderings word the same thing the same way.
+    private var report: ScreeningReport { ScreeningReport(language: language) }
 
     public func context(for result: ScreeningResult) -> [String: Any] {
         let narrative = NarrativeMarkup(result: result, language: language)
@@ -23,23 +25,18 @@ public struct ScreeningPage: Sendable {
             "ruleset": ["id": result.ruleset.id, "version": result.ruleset.version, "checksum": "sha256:" + result.ruleset.checksum],
             "chart": schema1Chart(result),
             "domains": result.domains.map { domainRow($0, result: result) },
-            "formula": say(
-                "Ondersteuningsbehoefte = max(0, belastend − \(decimal(result.ruleset.scoring.strengthOffset)) × kracht) × niveau-2-factoren, begrensd op \(decimal(result.ruleset.scoring.supportNeedMax)). Elke indicator telt één keer, met de sterkste waarneming.",
-                "Support need = max(0, burden − \(decimal(result.ruleset.scoring.strengthOffset)) × strength) × level-2 factors, capped at \(decimal(result.ruleset.scoring.supportNeedMax)). Each indicator counts once, with its strongest observation."
-            ),
+            "formula": report.formula(result.ruleset.scoring),
             "gaps": result.gaps.map { gap in
                 [
                     "order": String(gap.theme.order), "theme": gap.theme.label[language], "question": gap.theme.question[language],
-                    "why": gap.missingSourceKind.map { kind in
-                        say("alleen informatie van anderen; het eigen verhaal (", "only others' information; the own account (") + (result.ruleset.sourceKind(id: kind)?.label[language] ?? kind) + say(") ontbreekt", ") is missing")
-                    } ?? say("geen informatie", "no information"),
+                    "why": report.gapReason(gap, ruleset: result.ruleset),
                 ] as [String: Any]
             },
             "schema2": result.schema2.map { schema2Row($0, result: result) },
             "flagGroups": Flag.Kind.allCases.compactMap { kind -> [String: Any]? in
                 let flags = result.flags.filter { $0.kind == kind }
                 guard !flags.isEmpty else { return nil }
-                return ["kind": kind.rawValue, "label": ScreeningReport(language: language).kindLabel(kind), "count": String(flags.count), "flags": flags.map { flag($0, narrative: narrative) }]
+                return ["kind": kind.rawValue, "label": report.kindLabel(kind), "count": String(flags.count), "flags": flags.map { flag($0, narrative: narrative) }]
             },
             "noFlags": result.flags.isEmpty,
             "trialAndError": trialAndError(result.trialAndError),
@@ -124,10 +121,9 @@ public struct ScreeningPage: Sendable {
     }
 
     private func fact(_ fact: Fact) -> [String: Any] {
-        let properties = say.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
         var values: [String: Any] = [
             "element": fact.elementID, "line": String(fact.location.line), "quote": fact.quote, "present": fact.present,
-            "notes": ([fact.sourceKind] + properties + [fact.counts ? "×" + decimal(fact.countFactor) : say("telt niet", "not counted")]).joined(separator: ", "),
+            "notes": report.factNotes(fact),
         ]
         if case .narrative(let start, _, _, _) = fact.origin { values["href"] = "#" + NarrativeMarkup.anchor(fact.elementID, start) }
         return values
@@ -146,25 +142,15 @@ public struct ScreeningPage: Sendable {
             values["support"] = need.support[language]
             values["workRequirement"] = need.workRequirement[language]
         }
-        values["derived"] = row.contributions.map { contribution in
-            let elements = Array(Set(contribution.facts.map { "\($0.elementID) " + say("r.", "l.") + "\($0.location.line)" })).sorted().joined(separator: ", ")
-            return (contribution.effectiveWeight >= 0 ? "+" : "") + decimal(contribution.effectiveWeight) + " " + contribution.indicator.label[language] + " ← " + elements
-        }
-        if let assessed = row.assessed {
-            values["professional"] = assessed.text + " (" + (assessed.cites.isEmpty ? say("zonder bronvermelding", "citing nothing") : say("op basis van ", "based on ") + assessed.cites.joined(separator: ", ")) + ")"
-        }
+        values["derived"] = row.contributions.map(report.derivation)
+        if let assessed = row.assessed { values["professional"] = report.assessedNote(assessed) }
         values["hasDetail"] = row.need != nil || row.assessed != nil
         return values
     }
 
     private func flag(_ flag: Flag, narrative: NarrativeMarkup) -> [String: Any] {
-        let severity: String = switch flag.severity {
-        case .serious: say("ernstig", "serious")
-        case .warning: say("let op", "warning")
-        case .info: say("ter info", "info")
-        }
-        return [
-            "rule": flag.rule, "severity": flag.severity.rawValue, "severityLabel": severity,
+        [
+            "rule": flag.rule, "severity": flag.severity.rawValue, "severityLabel": report.severityLabel(flag.severity),
             "message": flag.message[language], "question": flag.question[language],
             "alternatives": flag.alternatives.map { $0[language] },
             "rationale": flag.rationale.map { $0[language] } as Any,
@@ -180,7 +166,7 @@ public struct ScreeningPage: Sendable {
         [
             "assessed": !(t.reasons.isEmpty && t.tracks.isEmpty),
             "indicated": t.indicated,
-            "verdict": t.indicated ? say("Geïndiceerd", "Indicated") : say("Niet geïndiceerd", "Not indicated"),
+            "verdict": report.verdict(t),
             "reasons": t.reasons.map { $0[language] },
             "tracks": t.tracks.enumerated().map { rank, track in
                 [

@@ -25,6 +25,55 @@ public struct ScreeningReport: Sendable {
         return doc
     }
 
+    // MARK: Phrasing shared with the HTML page
+
+    /// How the support need is computed, with the ruleset's numbers.
+    public func formula(_ scoring: Scoring) -> String {
+        words(
+            "Ondersteuningsbehoefte = max(0, belastend − \(decimal(scoring.strengthOffset)) × kracht) × niveau-2-factoren, begrensd op \(decimal(scoring.supportNeedMax)). Elke indicator telt één keer, met de sterkste waarneming.",
+            "Support need = max(0, burden − \(decimal(scoring.strengthOffset)) × strength) × level-2 factors, capped at \(decimal(scoring.supportNeedMax)). Each indicator counts once, with its strongest observation."
+        )
+    }
+
+    /// A fact's source kind, context and how much it counts: "client, historical, ×0.5".
+    public func factNotes(_ fact: Fact) -> String {
+        let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+        let counted = fact.counts ? "×" + decimal(fact.countFactor) : words("telt niet", "not counted")
+        return ([fact.sourceKind] + properties + [counted]).joined(separator: ", ")
+    }
+
+    /// Why a conversation theme is a gap.
+    public func gapReason(_ gap: Gap, ruleset: Ruleset) -> String {
+        gap.missingSourceKind.map { kind in
+            words("alleen informatie van anderen; het eigen verhaal (", "only others' information; the own account (") + (ruleset.sourceKind(id: kind)?.label[language] ?? kind) + words(") ontbreekt", ") is missing")
+        } ?? words("geen informatie", "no information")
+    }
+
+    /// One Schema 2 contribution: "Indicator (+1.5) ← f-1 l. 12, n-2 l. 40".
+    public func derivation(_ contribution: ActivityResult.Contribution) -> String {
+        let elements = Array(Set(contribution.facts.map { "\($0.elementID) " + words("r.", "l.") + "\($0.location.line)" })).sorted().joined(separator: ", ")
+        let sign = contribution.effectiveWeight >= 0 ? "+" : ""
+        return contribution.indicator.label[language] + " (\(sign)\(decimal(contribution.effectiveWeight))) ← " + elements
+    }
+
+    /// The professional's own Schema 2 judgement with what it cites.
+    public func assessedNote(_ assessed: Assessment.AssessedSupportNeed) -> String {
+        let cites = assessed.cites.isEmpty ? words("zonder bronvermelding", "citing nothing") : words("op basis van ", "based on ") + assessed.cites.joined(separator: ", ")
+        return "\(assessed.text) (\(cites))"
+    }
+
+    public func severityLabel(_ severity: Flag.Severity) -> String {
+        switch severity {
+        case .serious: words("ernstig", "serious")
+        case .warning: words("let op", "warning")
+        case .info: words("ter info", "info")
+        }
+    }
+
+    public func verdict(_ trialAndError: TrialAndErrorResult) -> String {
+        trialAndError.indicated ? words("Geïndiceerd", "Indicated") : words("Niet geïndiceerd", "Not indicated")
+    }
+
     // MARK: Sections
 
     private func header(_ result: ScreeningResult, into doc: inout ReportDocument) {
@@ -57,10 +106,7 @@ public struct ScreeningReport: Sendable {
             header: [words("Domein", "Domain"), words("Belastend", "Burden"), words("Kracht", "Strength"), words("Niveau 2", "Level 2"), words("Ondersteuningsbehoefte", "Support need")],
             rows: rows, numeric: [1, 2]
         ))
-        doc.paragraph(.plain(words(
-            "Ondersteuningsbehoefte = max(0, belastend − \(decimal(result.ruleset.scoring.strengthOffset)) × kracht) × niveau-2-factoren, begrensd op \(decimal(result.ruleset.scoring.supportNeedMax)). Elke indicator telt één keer, met de sterkste waarneming.",
-            "Support need = max(0, burden − \(decimal(result.ruleset.scoring.strengthOffset)) × strength) × level-2 factors, capped at \(decimal(result.ruleset.scoring.supportNeedMax)). Each indicator counts once, with its strongest observation."
-        )))
+        doc.paragraph(.plain(formula(result.ruleset.scoring)))
 
         doc.heading(3, words("Onderbouwing per domein", "Evidence per domain"))
         for domain in result.domains where domain.hasInformation {
@@ -110,9 +156,7 @@ public struct ScreeningReport: Sendable {
         }
         let quote = "“" + fact.quote + "”"
         runs.append(fact.present ? .plain(quote) : .struck(quote))
-        let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
-        let counted = fact.counts ? "×" + decimal(fact.countFactor) : words("telt niet", "not counted")
-        runs.append(.plain(" (" + ([fact.sourceKind] + properties + [counted]).joined(separator: ", ") + ")"))
+        runs.append(.plain(" (" + factNotes(fact) + ")"))
         return .init(runs)
     }
 
@@ -123,9 +167,7 @@ public struct ScreeningReport: Sendable {
             return
         }
         doc.list(result.gaps.map { gap in
-            let why = gap.missingSourceKind.map { kind in
-                words("alleen informatie van anderen; het eigen verhaal (", "only others' information; the own account (") + (result.ruleset.sourceKind(id: kind)?.label[language] ?? kind) + words(") ontbreekt", ") is missing")
-            } ?? words("geen informatie", "no information")
+            let why = gapReason(gap, ruleset: result.ruleset)
             return .init([.strong("\(gap.theme.order). " + gap.theme.label[language]), .plain(" — " + why)], children: [
                 .init([.emphasis(words("Vraag: ", "Ask: ")), .plain(gap.theme.question[language])]),
             ])
@@ -157,14 +199,11 @@ public struct ScreeningReport: Sendable {
             }
             if !row.contributions.isEmpty {
                 children.append(.init([.emphasis(words("Afgeleid uit: ", "Derived from: "))], children: row.contributions.map { contribution in
-                    let elements = Array(Set(contribution.facts.map { "\($0.elementID) " + words("r.", "l.") + "\($0.location.line)" })).sorted().joined(separator: ", ")
-                    let sign = contribution.effectiveWeight >= 0 ? "+" : ""
-                    return .init([.plain(contribution.indicator.label[language] + " (\(sign)\(decimal(contribution.effectiveWeight))) ← " + elements)])
+                    .init([.plain(derivation(contribution))])
                 }))
             }
             if let assessed = row.assessed {
-                let cites = assessed.cites.isEmpty ? words("zonder bronvermelding", "citing nothing") : words("op basis van ", "based on ") + assessed.cites.joined(separator: ", ")
-                children.append(.init([.emphasis(words("Professional: ", "Professional: ")), .plain("\(assessed.text) (\(cites))")]))
+                children.append(.init([.emphasis(words("Professional: ", "Professional: ")), .plain(assessedNote(assessed))]))
             }
             doc.list([.init([.strong(row.activity.label[language])], children: children)])
         }
@@ -206,12 +245,7 @@ public struct ScreeningReport: Sendable {
                 return .init(runs)
             }))
         }
-        let severity = switch flag.severity {
-        case .serious: words("ernstig", "serious")
-        case .warning: words("let op", "warning")
-        case .info: words("ter info", "info")
-        }
-        return .init([.strong("[\(severity)] "), .plain(flag.message[language] + " "), .code(flag.rule)], children: children)
+        return .init([.strong("[\(severityLabel(flag.severity))] "), .plain(flag.message[language] + " "), .code(flag.rule)], children: children)
     }
 
     private func trialAndError(_ result: ScreeningResult, into doc: inout ReportDocument) {
@@ -221,7 +255,7 @@ public struct ScreeningReport: Sendable {
             doc.paragraph(.plain(words("Niet beoordeeld.", "Not assessed.")))
             return
         }
-        doc.paragraph(.strong(t.indicated ? words("Geïndiceerd", "Indicated") : words("Niet geïndiceerd", "Not indicated")))
+        doc.paragraph(.strong(verdict(t)))
         doc.list(t.reasons.map { .init([.plain($0[language])]) })
         for (rank, track) in t.tracks.enumerated() {
             var children: [ReportDocument.ListItem] = track.why.map { .init([.plain($0[language])]) }
