@@ -21,6 +21,31 @@ public enum DossierLoader {
         return (try dossier(from: document, ruleset: ruleset), bytes)
     }
 
+    /// As ``load(contentsOf:ruleset:schemas:)``, also returning, from the same parse, every element with an `id` —
+    /// what an evaluation may cite — with where it is and what it says (its text, whitespace collapsed, cut at
+    /// `excerptLength` characters), so `compare` can check citations and show the evidence itself.
+    public static func loadWithCitableElements(
+        contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet, excerptLength: Int = 160
+    ) throws(LoadError) -> (dossier: Dossier, citable: [String: CitableElement]) {
+        let (document, _) = try schemas.load(path, maxBytes: maxBytes)
+        let dossier = try dossier(from: document, ruleset: ruleset)
+        var elements: [String: CitableElement] = [:]
+        func allText(_ element: XMLElement) -> String { ([element.text] + element.children.map(allText)).joined(separator: " ") }
+        func collect(_ element: XMLElement) {
+            if let id = element.attribute("id"), element !== document.root {
+                var excerpt = allText(element).collapsingWhitespace
+                if excerpt.count > excerptLength {
+                    let cut = excerpt.prefix(excerptLength)
+                    excerpt = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+                }
+                elements[id] = CitableElement(id: id, kind: element.name.localName, location: element.modelLocation, excerpt: excerpt)
+            }
+            element.children.forEach(collect)
+        }
+        collect(document.root)
+        return (dossier, elements)
+    }
+
     static func dossier(from document: XMLDocument, ruleset: Ruleset) throws(LoadError) -> Dossier {
         guard document.root.name.localName == "dossier" else {
             throw .invalid([LocatedProblem(document.root.modelLocation, "expected a dossier, found a <\(document.root.name.localName)> document")])

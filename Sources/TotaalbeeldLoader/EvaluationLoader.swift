@@ -4,8 +4,8 @@ import TotaalbeeldXML
 /// Loads evaluations for `totaalbeeld compare` and `validate`.
 ///
 /// ```swift
-/// let ids = try EvaluationLoader.elementIDs(ofDossierAt: dossierPath, schemas: schemas)
-/// let evaluation = try EvaluationLoader.load(contentsOf: path, ruleset: ruleset, dossier: (dossier.id, ids), schemas: schemas)
+/// let (dossier, citable) = try DossierLoader.loadWithCitableElements(contentsOf: dossierPath, ruleset: ruleset, schemas: schemas)
+/// let evaluation = try EvaluationLoader.load(contentsOf: path, ruleset: ruleset, dossier: (dossier.id, Set(citable.keys)), schemas: schemas)
 /// ```
 public enum EvaluationLoader {
     /// Loads and checks one evaluation. Without `dossier`, only the schema and the ruleset references are checked.
@@ -40,33 +40,6 @@ public enum EvaluationLoader {
         }
         if !problems.isEmpty { throw .invalid(problems) }
         return loaded
-    }
-
-    /// Every `id` in a dossier document: what an evaluation may cite.
-    public static func elementIDs(ofDossierAt path: String, schemas: SchemaSet) throws(LoadError) -> Set<String> {
-        Set(try citableElements(ofDossierAt: path, schemas: schemas).keys)
-    }
-
-    /// Every element with an `id` in a dossier document — what an evaluation may cite — with where it is and
-    /// what it says (its text, whitespace collapsed, cut at `excerptLength` characters), so reports can show
-    /// the evidence itself and not only its id.
-    public static func citableElements(ofDossierAt path: String, schemas: SchemaSet, excerptLength: Int = 160) throws(LoadError) -> [String: CitableElement] {
-        let (document, _) = try schemas.load(path, maxBytes: DossierLoader.maxBytes)
-        var elements: [String: CitableElement] = [:]
-        func allText(_ element: XMLElement) -> String { ([element.text] + element.children.map(allText)).joined(separator: " ") }
-        func collect(_ element: XMLElement) {
-            if let id = element.attribute("id"), element !== document.root {
-                var excerpt = allText(element).collapsingWhitespace
-                if excerpt.count > excerptLength {
-                    let cut = excerpt.prefix(excerptLength)
-                    excerpt = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
-                }
-                elements[id] = CitableElement(id: id, kind: element.name.localName, location: element.modelLocation, excerpt: excerpt)
-            }
-            element.children.forEach(collect)
-        }
-        collect(document.root)
-        return elements
     }
 
     static func evaluation(from document: XMLDocument, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?) throws(LoadError) -> Evaluation {

@@ -40,8 +40,9 @@ struct CompareCommand: ParsableCommand {
         try exitOnFailure {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
-            let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
-            let elements = try report { () throws(LoadError) in try EvaluationLoader.citableElements(ofDossierAt: self.dossier, schemas: schemas) }
+            let (dossier, elements) = try report { () throws(LoadError) in
+                try DossierLoader.loadWithCitableElements(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas)
+            }
             let documents = try report { () throws(LoadError) in
                 try EvaluationLoader.loadAll(evaluations, ruleset: ruleset, dossier: (dossier.id, Set(elements.keys)), schemas: schemas)
             }

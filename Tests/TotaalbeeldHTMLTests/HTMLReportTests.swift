@@ -163,13 +163,7 @@ final class ScreeningHTMLTests: XCTestCase {
 
 final class ComparisonHTMLTests: XCTestCase {
     private func page(_ number: Int, _ language: Language = .nl) throws -> (Comparison, String) {
-        let dossierPath = try XCTUnwrap(Fixtures.caseFiles.first { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") })
-        let dossier = try Fixtures.dossier(dossierPath)
-        let elements = try EvaluationLoader.citableElements(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Cases/intervisie"))
-            .filter { $0.hasPrefix("case\(number)-") && $0.hasSuffix(".evaluation.xml") }.sorted()
-            .map { Fixtures.path("Cases/intervisie/" + $0) }
-        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, Set(elements.keys)), schemas: Fixtures.schemas)
+        let (dossier, elements, evaluations) = try Fixtures.intervisionSet(number)
         let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset, engine: Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier))
         return (comparison, HTMLChecks.templates.render(ComparisonPage(language: language).context(for: comparison, ruleset: Fixtures.defaultRuleset, elements: elements), template: "compare"))
     }
@@ -266,11 +260,8 @@ final class HTMLGoldenTests: XCTestCase {
     }
 
     func testComparisonOfCase3MatchesItsGoldenFile() throws {
-        let dossierPath = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
-        let dossier = try Fixtures.dossier(dossierPath)
-        let elements = try EvaluationLoader.citableElements(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
-        let files = ["ad-collega-a", "ad-collega-b", "ad-inbrenger", "rp-collega-c", "va-collega"].map { Fixtures.path("Cases/intervisie/case3-\($0).evaluation.xml") }
-        let evaluations = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, Set(elements.keys)), schemas: Fixtures.schemas)
+        let (dossier, elements, evaluations) = try Fixtures.intervisionSet(3)
+        XCTAssertEqual(evaluations.map(\.rater), ["ad-collega-a", "ad-collega-b", "ad-inbrenger", "rp-collega-c", "va-collega"])
         let comparison = Comparison(evaluations: evaluations, ruleset: Fixtures.defaultRuleset, engine: Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier))
         try check(HTMLChecks.templates.render(ComparisonPage(language: .en).context(for: comparison, ruleset: Fixtures.defaultRuleset, elements: elements), template: "compare"), golden: "case3.compare.en.html")
     }

@@ -8,14 +8,8 @@ import TotaalbeeldTestSupport
 import XCTest
 
 private func shippedSet(_ number: Int) throws -> (Dossier, [Evaluation]) {
-    let dossierPath = try XCTUnwrap(Fixtures.caseFiles.first { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") })
-    let dossier = try Fixtures.dossier(dossierPath)
-    let ids = try EvaluationLoader.elementIDs(ofDossierAt: Fixtures.path(dossierPath), schemas: Fixtures.schemas)
-    let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("Cases/intervisie"))
-        .filter { $0.hasPrefix("case\(number)-") && $0.hasSuffix(".evaluation.xml") }.sorted()
-        .map { Fixtures.path("Cases/intervisie/" + $0) }
-    let documents = try EvaluationLoader.loadAll(files, ruleset: Fixtures.defaultRuleset, dossier: (dossier.id, ids), schemas: Fixtures.schemas)
-    return (dossier, documents)
+    let set = try Fixtures.intervisionSet(number)
+    return (set.dossier, set.evaluations)
 }
 
 private func judgement(_ family: CellFamily, _ subject: String, _ value: String) -> Evaluation.Judgement {
@@ -169,7 +163,7 @@ final class EvaluationMismatchTests: XCTestCase {
     }
 
     func load(_ paths: [String]) throws -> [Evaluation] {
-        let ids = try EvaluationLoader.elementIDs(ofDossierAt: dossierPath, schemas: Fixtures.schemas)
+        let ids = Set(try DossierLoader.loadWithCitableElements(contentsOf: dossierPath, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas).citable.keys)
         return try EvaluationLoader.loadAll(paths, ruleset: Fixtures.defaultRuleset, dossier: ("akc-casus3-wia-adviseur", ids), schemas: Fixtures.schemas)
     }
 

@@ -28,6 +28,20 @@ public enum Fixtures {
         try DossierLoader.load(contentsOf: path(relative), ruleset: ruleset, schemas: schemas)
     }
 
+    /// A shipped intervision set: focus-group case `number`, its citable elements, and every
+    /// `Cases/intervisie/caseN-*.evaluation.xml` in sorted order, loaded and checked as `compare` does.
+    public static func intervisionSet(_ number: Int) throws -> (dossier: Dossier, citable: [String: CitableElement], evaluations: [Evaluation]) {
+        guard let dossierPath = caseFiles.first(where: { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") }) else {
+            throw LoadError.missingInput(path: "Cases/akc-focusgroep/case\(number)-*", reason: "no such case")
+        }
+        let (dossier, citable) = try DossierLoader.loadWithCitableElements(contentsOf: path(dossierPath), ruleset: defaultRuleset, schemas: schemas)
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("Cases/intervisie"))
+            .filter { $0.hasPrefix("case\(number)-") && $0.hasSuffix(".evaluation.xml") }.sorted()
+            .map { path("Cases/intervisie/" + $0) }
+        let evaluations = try EvaluationLoader.loadAll(files, ruleset: defaultRuleset, dossier: (dossier.id, Set(citable.keys)), schemas: schemas)
+        return (dossier, citable, evaluations)
+    }
+
     /// Every shipped case, sorted, relative to the repository root.
     public static var caseFiles: [String] {
         let enumerator = FileManager.default.enumerator(atPath: path("Cases"))
