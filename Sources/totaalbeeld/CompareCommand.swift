@@ -27,14 +27,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
     var ruleset: String?
 
-    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
-    var format: OutputFormat = .text
-
-    @Option(help: "Report language: nl or en.")
-    var lang: Language = .nl
-
-    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var presentation: ReportOptions
 
     func run() throws {
         try exitOnFailure {
@@ -48,13 +41,13 @@ struct CompareCommand: ParsableCommand {
             }
             let engine = Evaluator(ruleset: ruleset).screen(dossier)
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
-            let text: String = switch format {
-            case .json: ComparisonReport(language: lang).json(comparison).serialized(pretty: true) + "\n"
-            case .text: PlainTextRenderer().render(ComparisonReport(language: lang).document(comparison, elements: elements))
-            case .markdown: MarkdownRenderer().render(ComparisonReport(language: lang).document(comparison, elements: elements))
-            case .html: try Resources.htmlTemplates().render(ComparisonPage(language: lang).context(for: comparison, ruleset: ruleset, elements: elements), template: "compare")
+            let text: String = switch presentation.format {
+            case .json: ComparisonReport(language: presentation.lang).json(comparison).serialized(pretty: true) + "\n"
+            case .text: PlainTextRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, elements: elements))
+            case .markdown: MarkdownRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, elements: elements))
+            case .html: try Resources.htmlTemplates().render(ComparisonPage(language: presentation.lang).context(for: comparison, ruleset: ruleset, elements: elements), template: "compare")
             }
-            try emit(text, to: output)
+            try emit(text, to: presentation.output)
         }
     }
 }

@@ -20,14 +20,7 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
     var tracks: String?
 
-    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
-    var format: OutputFormat = .text
-
-    @Option(help: "Report language: nl or en.")
-    var lang: Language = .nl
-
-    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var presentation: ReportOptions
 
     func run() throws {
         try exitOnFailure {
@@ -36,13 +29,13 @@ struct ScreenCommand: ParsableCommand {
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
             let result = Evaluator(ruleset: ruleset, catalogue: catalogue).screen(dossier)
-            let text: String = switch format {
-            case .json: ScreeningJSON(language: lang).value(for: result).serialized(pretty: true) + "\n"
-            case .text: PlainTextRenderer().render(ScreeningReport(language: lang).document(for: result))
-            case .markdown: MarkdownRenderer().render(ScreeningReport(language: lang).document(for: result))
-            case .html: try Resources.htmlTemplates().render(ScreeningPage(language: lang).context(for: result), template: "screen")
+            let text: String = switch presentation.format {
+            case .json: ScreeningJSON(language: presentation.lang).value(for: result).serialized(pretty: true) + "\n"
+            case .text: PlainTextRenderer().render(ScreeningReport(language: presentation.lang).document(for: result))
+            case .markdown: MarkdownRenderer().render(ScreeningReport(language: presentation.lang).document(for: result))
+            case .html: try Resources.htmlTemplates().render(ScreeningPage(language: presentation.lang).context(for: result), template: "screen")
             }
-            try emit(text, to: output)
+            try emit(text, to: presentation.output)
         }
     }
 }

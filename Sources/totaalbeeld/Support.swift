@@ -19,6 +19,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Language: ExpressibleByArgument {}
 
+/// How a single report is presented and where it goes: shared by `screen` and `compare`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
+    var format: OutputFormat = .text
+
+    @Option(help: "Report language: nl or en.")
+    var lang: Language = .nl
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+}
+
 /// Finds the shipped `Rulesets/` folder: $TOTAALBEELD_HOME, the working directory, or beside the executable.
 enum Resources {
     static let defaultRulesetName = "akc-2011.xml"
