@@ -76,7 +76,7 @@ public struct ComparisonPage: Sendable {
                 element(use.element).merging(["citedBy": use.citedBy.joined(separator: ", "), "ignoredBy": use.ignoredBy.joined(separator: ", ")]) { first, _ in first }
             },
             "common": comparison.citedByAll.map(element),
-            "questions": comparison.questions.filter { $0.nl != DiscussionQuestions.norms.nl }.map(report.question),
+            "questions": comparison.followUpQuestions.map(report.question),
         ]
     }
 

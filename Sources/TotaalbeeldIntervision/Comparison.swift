@@ -111,11 +111,15 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// Questions for the group: the norms question when placements diverge, one per top divergence,
-    /// the evidence question when citations differ, then the generic ones.
+    /// Questions for the group: the norms question when placements diverge, then ``followUpQuestions``.
     public var questions: [DiscussionQuestions.Question] {
+        (normsQuestion ? [DiscussionQuestions.norms] : []) + followUpQuestions
+    }
+
+    /// The questions besides the norms question (which reports show beside the placements):
+    /// one per top divergence, the evidence question when citations differ, then the generic ones.
+    public var followUpQuestions: [DiscussionQuestions.Question] {
         var questions = divergent.prefix(3).map(DiscussionQuestions.about)
-        if normsQuestion { questions.insert(DiscussionQuestions.norms, at: 0) }
         if !evidence.isEmpty { questions.append(DiscussionQuestions.evidence) }
         return questions + DiscussionQuestions.generic
     }

@@ -93,7 +93,7 @@ public struct ComparisonReport: Sendable {
         ))
 
         blocks.append(.heading(2, [.plain(say("Vragen voor de groep", "Questions for the group"))]))
-        blocks.append(.list(comparison.questions.filter { $0.nl != DiscussionQuestions.norms.nl }.map { .init([.plain(question($0))]) }))
+        blocks.append(.list(comparison.followUpQuestions.map { .init([.plain(question($0))]) }))
         return ReportDocument(blocks: blocks)
     }
 
