@@ -18,13 +18,9 @@ struct NarrativeMarkup {
         let say = Vocabulary(language: language)
         for narrative in result.dossier.narratives {
             narratives.insert(narrative.id)
-            let scalars = Array(narrative.text.unicodeScalars)
-            var segments: [[String: Any]] = []
-            var cursor = 0
-            let facts = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }.sorted(by: spanOrder)
-            for fact in facts {
-                guard case .narrative(let start, let end, _, _) = fact.origin, start >= cursor, end <= scalars.count else { continue }
-                if start > cursor { segments.append(["text": String(String.UnicodeScalarView(scalars[cursor..<start]))]) }
+            let facts = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }
+            let segments = narrativeSegments(narrative, facts: facts).map { segment -> [String: Any] in
+                guard let fact = segment.fact else { return ["text": segment.text] }
                 let properties = say.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
                 var classes = ["hit"]
                 if !fact.present { classes.append("negated") }
@@ -33,16 +29,14 @@ struct NarrativeMarkup {
                 if fact.experiencer == .other { classes.append("other") }
                 if classes.count == 1 { classes.append("affirmed") }
                 let indicator = result.ruleset.indicator(id: fact.indicator)?.label[language] ?? fact.indicator
-                let anchor = Self.anchor(narrative.id, start)
+                let anchor = Self.anchor(narrative.id, segment.start)
                 anchors.insert(anchor)
-                segments.append([
-                    "mark": true, "text": String(String.UnicodeScalarView(scalars[start..<end])), "anchor": anchor,
+                return [
+                    "mark": true, "text": segment.text, "anchor": anchor,
                     "classes": classes.joined(separator: " "),
                     "note": ([indicator] + properties).joined(separator: "; "),
-                ])
-                cursor = end
+                ]
             }
-            if cursor < scalars.count { segments.append(["text": String(String.UnicodeScalarView(scalars[cursor...]))]) }
             sections.append([
                 "id": narrative.id, "anchor": "n-" + narrative.id,
                 "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? narrative.domain,

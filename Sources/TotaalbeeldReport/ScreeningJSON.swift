@@ -209,8 +209,34 @@ public struct ScreeningJSON: Sendable {
     }
 }
 
+/// One piece of a narrative: plain text, or the term a fact was found in.
+public struct NarrativeSegment: Sendable {
+    public var text: String
+    /// The fact found here; nil for plain text.
+    public var fact: Fact?
+    /// Offset of the piece in Unicode scalars.
+    public var start: Int
+}
+
+/// `narrative` cut at the spans of `facts`, in text order, for annotated renderings. A fact whose span overlaps
+/// one already marked is not marked again (it stays in the evidence lists); empty plain pieces are left out.
+public func narrativeSegments(_ narrative: Narrative, facts: [Fact]) -> [NarrativeSegment] {
+    let scalars = Array(narrative.text.unicodeScalars)
+    func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+    var segments: [NarrativeSegment] = []
+    var cursor = 0
+    for fact in facts.sorted(by: spanOrder) {
+        guard case .narrative(let start, let end, _, _) = fact.origin, start >= cursor, end <= scalars.count else { continue }
+        if start > cursor { segments.append(NarrativeSegment(text: text(cursor..<start), fact: nil, start: cursor)) }
+        segments.append(NarrativeSegment(text: text(start..<end), fact: fact, start: start))
+        cursor = end
+    }
+    if cursor < scalars.count { segments.append(NarrativeSegment(text: text(cursor..<scalars.count), fact: nil, start: cursor)) }
+    return segments
+}
+
 /// Narrative facts in text order.
-public func spanOrder(_ a: Fact, _ b: Fact) -> Bool {
+func spanOrder(_ a: Fact, _ b: Fact) -> Bool {
     guard case .narrative(let s1, let e1, _, _) = a.origin, case .narrative(let s2, let e2, _, _) = b.origin else { return false }
     return (s1, e1, a.indicator) < (s2, e2, b.indicator)
 }

@@ -286,20 +286,10 @@ public struct ScreeningReport: Sendable {
 
     /// The narrative with each hit marked inline; overlapping hits are marked at the first one.
     private func annotated(_ narrative: Narrative, facts: [Fact]) -> [ReportDocument.Run] {
-        let scalars = Array(narrative.text.unicodeScalars)
-        var runs: [ReportDocument.Run] = []
-        var cursor = 0
-        for fact in facts.sorted(by: spanOrder) {
-            guard case .narrative(let start, let end, _, _) = fact.origin, start >= cursor, end <= scalars.count else { continue }
-            runs.append(.plain(String(String.UnicodeScalarView(scalars[cursor..<start]))))
-            let term = String(String.UnicodeScalarView(scalars[start..<end]))
-            runs.append(.plain("["))
-            runs.append(fact.present ? .strong(term) : .struck(term))
+        narrativeSegments(narrative, facts: facts).flatMap { segment -> [ReportDocument.Run] in
+            guard let fact = segment.fact else { return [.plain(segment.text)] }
             let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
-            runs.append(.plain(" → " + ([fact.indicator] + properties).joined(separator: "; ") + "]"))
-            cursor = end
+            return [.plain("["), fact.present ? .strong(segment.text) : .struck(segment.text), .plain(" → " + ([fact.indicator] + properties).joined(separator: "; ") + "]")]
         }
-        runs.append(.plain(String(String.UnicodeScalarView(scalars[cursor...]))))
-        return runs
     }
 }
