@@ -24,7 +24,7 @@ public struct ScreeningPage: Sendable {
             ],
             "ruleset": ["id": result.ruleset.id, "version": result.ruleset.version, "checksum": "sha256:" + result.ruleset.checksum],
             "chart": schema1Chart(result),
-            "domains": result.domains.map { domainRow($0, result: result) },
+            "domains": result.domains.map { domainRow($0, result: result, narrative: narrative) },
             "formula": report.formula(result.ruleset.scoring),
             "gaps": result.gaps.map { gap in
                 [
@@ -93,7 +93,8 @@ public struct ScreeningPage: Sendable {
         ]
     }
 
-    private func domainRow(_ domain: DomainResult, result: ScreeningResult) -> [String: Any] {
+    private func domainRow(_ domain: DomainResult, result: ScreeningResult, narrative: NarrativeMarkup) -> [String: Any] {
+        let fact = { (fact: Fact) in self.fact(fact, narrative: narrative) }
         let modifiers = domain.modifiers.map { modifier in
             (result.ruleset.dimension(id: modifier.dimension)?.label[language] ?? modifier.dimension) + " ×" + decimal(modifier.factor)
                 + (modifier.extraRisk ? say(" (extra risico)", " (extra risk)") : "")
@@ -120,12 +121,13 @@ public struct ScreeningPage: Sendable {
         ]
     }
 
-    private func fact(_ fact: Fact) -> [String: Any] {
+    private func fact(_ fact: Fact, narrative: NarrativeMarkup) -> [String: Any] {
         var values: [String: Any] = [
             "element": fact.elementID, "line": String(fact.location.line), "quote": fact.quote, "present": fact.present,
             "notes": report.factNotes(fact),
         ]
-        if case .narrative(let start, _, _, _) = fact.origin { values["href"] = "#" + NarrativeMarkup.anchor(fact.elementID, start) }
+        // Only narrative facts link, to their mark (or their narrative when an overlapping hit was marked instead).
+        if case .narrative(let start, _, _, _) = fact.origin, let href = narrative.link(element: fact.elementID, start: start) { values["href"] = href }
         return values
     }
 
