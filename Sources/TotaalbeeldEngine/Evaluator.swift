@@ -24,7 +24,7 @@ public struct Evaluator: Sendable {
     }
 
     public func screen(_ dossier: Dossier) -> ScreeningResult {
-        let facts = extractor.facts(in: dossier)
+        let (facts, cutSentences) = extractor.reading(of: dossier)
         let domains = scoreDomains(facts: facts, dossier: dossier)
         let gaps = findGaps(facts: facts, dossier: dossier)
         let schema2 = deriveSchema2(facts: facts, dossier: dossier)
@@ -35,7 +35,7 @@ public struct Evaluator: Sendable {
         let flags = rules.flags(for: input)
         return ScreeningResult(
             dossier: dossier, ruleset: ruleset, facts: facts, domains: domains, gaps: gaps, schema2: schema2,
-            flags: flags, trialAndError: screener?.screen(input, flags: flags) ?? .notScreened
+            flags: flags, trialAndError: screener?.screen(input, flags: flags) ?? .notScreened, cutSentences: cutSentences
         )
     }
 

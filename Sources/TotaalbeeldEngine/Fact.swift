@@ -53,8 +53,12 @@ public struct FactExtractor: Sendable {
         self.analyzer = analyzer ?? NarrativeAnalyzer(ruleset: ruleset)
     }
 
-    public func facts(in dossier: Dossier) -> [Fact] {
+    public func facts(in dossier: Dossier) -> [Fact] { reading(of: dossier).facts }
+
+    /// The dossier's facts, and the narrative sentences that were too long to read whole.
+    public func reading(of dossier: Dossier) -> (facts: [Fact], cutSentences: [CutSentenceNote]) {
         var facts: [Fact] = []
+        var cutSentences: [CutSentenceNote] = []
         for finding in dossier.findings {
             facts.append(fact(
                 elementID: finding.id, origin: .structured, indicator: finding.indicator, domain: finding.domain,
@@ -64,7 +68,9 @@ public struct FactExtractor: Sendable {
             ))
         }
         for narrative in dossier.narratives {
-            for hit in analyzer.analyze(narrative.text) {
+            let analysis = analyzer.analysis(of: narrative.text)
+            cutSentences += analysis.cutSentences.map { CutSentenceNote(elementID: narrative.id, location: narrative.location, sentence: $0) }
+            for hit in analysis.hits {
                 // A term belongs to its indicator's domain, wherever the text about it was filed.
                 let domain = ruleset.indicator(id: hit.indicator)?.domain ?? narrative.domain
                 facts.append(fact(
@@ -76,7 +82,7 @@ public struct FactExtractor: Sendable {
                 ))
             }
         }
-        return facts
+        return (facts, cutSentences)
     }
 
     /// The professional's own words (conclusions, placement, direction) read as facts. They never change
@@ -156,4 +162,11 @@ public func decimal(_ value: Double) -> String {
     if fraction == 0 { return sign + String(whole) }
     if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
     return sign + "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+/// A narrative sentence longer than the ruleset's `maxSentenceWords`, read in pieces (see ``CutSentence``).
+public struct CutSentenceNote: Sendable, Hashable {
+    public var elementID: String
+    public var location: Location
+    public var sentence: CutSentence
 }

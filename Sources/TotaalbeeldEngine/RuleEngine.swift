@@ -262,8 +262,14 @@ struct RuleEngine: Sendable {
         case .conclusion(let c): label = LocalizedText(nl: c.id, en: c.id)
         }
         var seen = Set<String>()
-        let evidence = state.evidence.filter { seen.insert("\($0.elementID)|\($0.span.map { "\($0)" } ?? "")").inserted }
+        let distinct = state.evidence.filter { seen.insert("\($0.elementID)|\($0.span.map { "\($0)" } ?? "")").inserted }
             .sorted { ($0.location, $0.span?.lowerBound ?? -1) < ($1.location, $1.span?.lowerBound ?? -1) }
+        // The same words in the same element are one evidence line with a count.
+        let evidence = foldRepeats(distinct) { [$0.elementID, $0.quote.lowercased()] }.map { repeated in
+            var first = repeated.item
+            first.occurrences = repeated.occurrences
+            return first
+        }
         var alternativeSeen = Set<String>()
         let alternatives = (rule.alternatives + state.alternatives).filter { alternativeSeen.insert($0.nl).inserted }
         return Flag(

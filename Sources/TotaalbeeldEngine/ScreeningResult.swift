@@ -14,6 +14,14 @@ public struct ScreeningResult: Sendable {
     public var schema2: [ActivityResult]
     public var flags: [Flag]
     public var trialAndError: TrialAndErrorResult
+    /// Narrative sentences too long to read whole; context was applied per piece.
+    public var cutSentences: [CutSentenceNote] = []
+
+    /// Narrative facts and cut-sentence notes per element id, grouped in one pass, for renderers that
+    /// show each narrative with its marks (a filter per narrative would be quadratic in a long dossier).
+    public func narrativeFactsByElement() -> (facts: [String: [Fact]], cutSentences: [String: [CutSentenceNote]]) {
+        (Dictionary(grouping: facts.filter(\.isNarrative), by: \.elementID), Dictionary(grouping: cutSentences, by: \.elementID))
+    }
 }
 
 /// One indicator's contribution to a domain score: the strongest observation counts once,
@@ -128,13 +136,16 @@ public struct Evidence: Sendable, Hashable {
     public var location: Location
     public var span: ClosedRange<Int>?
     public var quote: String
+    /// How often the same quote stands in the same element; the span is the first one's.
+    public var occurrences: Int
 
-    public init(elementID: String, sourceID: String?, location: Location, span: ClosedRange<Int>? = nil, quote: String) {
+    public init(elementID: String, sourceID: String?, location: Location, span: ClosedRange<Int>? = nil, quote: String, occurrences: Int = 1) {
         self.elementID = elementID
         self.sourceID = sourceID
         self.location = location
         self.span = span
         self.quote = quote
+        self.occurrences = occurrences
     }
 
     public init(_ fact: Fact) {
@@ -174,5 +185,37 @@ public struct TrackRecommendation: Sendable, Hashable {
         self.why = why
         self.safeguards = safeguards
         self.checkpoints = checkpoints
+    }
+}
+
+/// An item of an evidence list with how often it repeats: a term found 10,000 times in one element is one
+/// line with a count, not 10,000 lines, so reports stay readable and their size bounded by what differs.
+public struct Repeated<Item: Sendable>: Sendable {
+    public var item: Item
+    public var occurrences: Int
+}
+
+/// `items` in order, each run of items with the same `key` folded into its first, with the count.
+public func foldRepeats<Item: Sendable, Key: Hashable>(_ items: [Item], by key: (Item) -> Key) -> [Repeated<Item>] {
+    var position: [Key: Int] = [:]
+    var folded: [Repeated<Item>] = []
+    for item in items {
+        let itemKey = key(item)
+        if let index = position[itemKey] {
+            folded[index].occurrences += 1
+        } else {
+            position[itemKey] = folded.count
+            folded.append(Repeated(item: item, occurrences: 1))
+        }
+    }
+    return folded
+}
+
+extension Fact {
+    /// What makes two observations the same evidence line: the same words for the same indicator in the
+    /// same element, read the same way.
+    public var repeatKey: some Hashable {
+        [elementID, indicator, quote.lowercased(), isNarrative ? "n" : "s", present ? "p" : "-", historical ? "h" : "-",
+         hypothetical ? "y" : "-", experiencer.rawValue, "\(countFactor)"]
     }
 }

@@ -52,6 +52,7 @@ struct TrialAndErrorScreener: Sendable {
             ))
         }
         for (contraindication, facts) in found {
+            let facts = foldRepeats(facts, by: \.repeatKey).map(\.item)
             let where_ = facts.prefix(3).map { "\($0.elementID) r.\($0.location.line) “\($0.quote)”" }.joined(separator: "; ")
             let whereEN = facts.prefix(3).map { "\($0.elementID) l.\($0.location.line) “\($0.quote)”" }.joined(separator: "; ")
             let referral = contraindication.referral.compactMap { catalogue?.track(id: $0)?.label }
@@ -122,7 +123,7 @@ struct TrialAndErrorScreener: Sendable {
                     id: track.id, label: track.label, fit: 1,
                     why: [LocalizedText(nl: "Verwijzing vanwege: \(contraindication.label.nl).", en: "Referral because of: \(contraindication.label[.en]).")],
                     safeguards: [LocalizedText(nl: "Geen re-integratietraject starten voordat deze beoordeling er is.", en: "Start no reintegration track before this assessment is available.")],
-                    checkpoints: facts.prefix(4).map { LocalizedText(nl: "Te beoordelen: \($0.elementID) r.\($0.location.line) “\($0.quote)”", en: "To assess: \($0.elementID) l.\($0.location.line) “\($0.quote)”") }
+                    checkpoints: foldRepeats(facts, by: \.repeatKey).prefix(4).map(\.item).map { LocalizedText(nl: "Te beoordelen: \($0.elementID) r.\($0.location.line) “\($0.quote)”", en: "To assess: \($0.elementID) l.\($0.location.line) “\($0.quote)”") }
                 )
             }
         }

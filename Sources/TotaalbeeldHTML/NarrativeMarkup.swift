@@ -16,9 +16,10 @@ struct NarrativeMarkup {
 
     init(result: ScreeningResult, language: Language) {
         let say = Vocabulary(language: language)
+        let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.narratives {
             narratives.insert(narrative.id)
-            let facts = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }
+            let facts = byElement.facts[narrative.id] ?? []
             let segments = narrativeSegments(narrative, facts: facts).map { segment -> [String: Any] in
                 guard let fact = segment.fact else { return ["text": segment.text] }
                 let properties = say.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
@@ -43,6 +44,7 @@ struct NarrativeMarkup {
                 "source": result.dossier.source(id: narrative.source)?.role ?? narrative.source,
                 "line": String(narrative.location.line),
                 "segments": segments,
+                "notes": (byElement.cutSentences[narrative.id] ?? []).map { ScreeningReport(language: language).cutSentenceNote($0) },
             ])
         }
     }

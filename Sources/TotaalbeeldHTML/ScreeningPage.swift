@@ -94,7 +94,7 @@ public struct ScreeningPage: Sendable {
     }
 
     private func domainRow(_ domain: DomainResult, result: ScreeningResult, narrative: NarrativeMarkup) -> [String: Any] {
-        let fact = { (fact: Fact) in self.fact(fact, narrative: narrative) }
+        let fact = { (facts: [Fact]) in foldRepeats(facts, by: \.repeatKey).map { self.fact($0, narrative: narrative) } }
         let modifiers = domain.modifiers.map { modifier in
             (result.ruleset.dimension(id: modifier.dimension)?.label[language] ?? modifier.dimension) + " ×" + decimal(modifier.factor)
                 + (modifier.extraRisk ? say(" (extra risico)", " (extra risk)") : "")
@@ -104,7 +104,7 @@ public struct ScreeningPage: Sendable {
                 "indicator": contribution.indicator.label[language], "id": contribution.indicator.id,
                 "role": say.role(polarity), "polarity": polarity == .burden ? "burden" : "strength",
                 "weight": decimal(contribution.effectiveWeight),
-                "facts": contribution.facts.map(fact),
+                "facts": fact(contribution.facts),
             ] as [String: Any]
         }
         return [
@@ -115,16 +115,17 @@ public struct ScreeningPage: Sendable {
             "sources": domain.sourceKinds.map { result.ruleset.sourceKind(id: $0)?.label[language] ?? $0 }.joined(separator: ", "),
             "contributions": contributions,
             "modifiers": domain.modifiers.map { modifier in
-                ["indicator": modifier.indicator.label[language], "factor": decimal(modifier.factor), "facts": modifier.facts.map(fact)] as [String: Any]
+                ["indicator": modifier.indicator.label[language], "factor": decimal(modifier.factor), "facts": fact(modifier.facts)] as [String: Any]
             },
-            "uncounted": domain.uncounted.map(fact),
+            "uncounted": fact(domain.uncounted),
         ]
     }
 
-    private func fact(_ fact: Fact, narrative: NarrativeMarkup) -> [String: Any] {
+    private func fact(_ repeated: Repeated<Fact>, narrative: NarrativeMarkup) -> [String: Any] {
+        let fact = repeated.item
         var values: [String: Any] = [
             "element": fact.elementID, "line": String(fact.location.line), "quote": fact.quote, "present": fact.present,
-            "notes": report.factNotes(fact),
+            "notes": report.factNotes(fact), "times": report.timesNote(repeated.occurrences),
         ]
         // Only narrative facts link, to their mark (or their narrative when an overlapping hit was marked instead).
         if case .narrative(let start, _, _, _) = fact.origin, let href = narrative.link(element: fact.elementID, start: start) { values["href"] = href }
@@ -157,7 +158,9 @@ public struct ScreeningPage: Sendable {
             "alternatives": flag.alternatives.map { $0[language] },
             "rationale": flag.rationale.map { $0[language] } as Any,
             "evidence": flag.evidence.map { evidence in
-                var values: [String: Any] = ["element": evidence.elementID, "line": String(evidence.location.line), "quote": evidence.quote]
+                var values: [String: Any] = [
+                    "element": evidence.elementID, "line": String(evidence.location.line), "quote": evidence.quote, "times": report.timesNote(evidence.occurrences),
+                ]
                 if let href = narrative.link(element: evidence.elementID, start: evidence.span?.lowerBound) { values["href"] = href }
                 return values
             },

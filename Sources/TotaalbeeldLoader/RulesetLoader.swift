@@ -236,7 +236,8 @@ private struct RulesetReader {
             triggers: triggers, pseudoTriggers: pseudo, terminators: terminators,
             defaultMaxScope: element.integer("maxScope") ?? 8, termGap: element.integer("termGap") ?? 3,
             historicalFactor: element.decimal("historicalFactor") ?? 1, hypotheticalFactor: element.decimal("hypotheticalFactor") ?? 0,
-            otherExperiencerFactor: element.decimal("otherExperiencerFactor") ?? 1
+            otherExperiencerFactor: element.decimal("otherExperiencerFactor") ?? 1,
+            maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords
         )
     }
 }

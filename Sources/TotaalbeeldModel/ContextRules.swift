@@ -19,10 +19,14 @@ public struct ContextRules: Sendable, Hashable {
     public var hypotheticalFactor: Double
     /// Applies to indicators with `countsForOther`; other indicators ignore hits about others.
     public var otherExperiencerFactor: Double
+    /// A sentence longer than this, in words, is cut at clause marks before context is applied, so that
+    /// the work per sentence stays bounded and no scope runs across a whole run-on text.
+    public var maxSentenceWords: Int
 
     public init(
         triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],
-        defaultMaxScope: Int, termGap: Int, historicalFactor: Double, hypotheticalFactor: Double, otherExperiencerFactor: Double
+        defaultMaxScope: Int, termGap: Int, historicalFactor: Double, hypotheticalFactor: Double, otherExperiencerFactor: Double,
+        maxSentenceWords: Int = ContextRules.defaultMaxSentenceWords
     ) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
@@ -32,7 +36,10 @@ public struct ContextRules: Sendable, Hashable {
         self.historicalFactor = historicalFactor
         self.hypotheticalFactor = hypotheticalFactor
         self.otherExperiencerFactor = otherExperiencerFactor
+        self.maxSentenceWords = maxSentenceWords
     }
+
+    public static let defaultMaxSentenceWords = 80
 
     public static let empty = ContextRules(
         triggers: [], pseudoTriggers: [], terminators: [], defaultMaxScope: 8, termGap: 3,

@@ -39,11 +39,10 @@ public struct ScreeningJSON: Sendable {
     private func domain(_ domain: DomainResult) -> JSONValue {
         let contributions = domain.burdens.map { ($0, "burden") } + domain.strengths.map { ($0, "strength") }
         var evidence: [JSONValue] = contributions.flatMap { contribution, polarity in
-            contribution.facts.map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
+            foldRepeats(contribution.facts, by: \.repeatKey).map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
         }
-        evidence += domain.uncounted.map { fact in
-            let indicator = fact.indicator
-            return self.fact(nil, indicatorID: indicator, polarity: "uncounted", weight: 0, fact: fact)
+        evidence += foldRepeats(domain.uncounted, by: \.repeatKey).map { fact in
+            self.fact(nil, indicatorID: fact.item.indicator, polarity: "uncounted", weight: 0, fact: fact)
         }
         return .object([
             ("code", .string(domain.domain.id)),
@@ -60,14 +59,15 @@ public struct ScreeningJSON: Sendable {
                     ("dimension", .string(modifier.dimension)),
                     ("factor", .number(modifier.factor)),
                     ("extraRisk", .bool(modifier.extraRisk)),
-                    ("evidence", .array(modifier.facts.map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
+                    ("evidence", .array(foldRepeats(modifier.facts, by: \.repeatKey).map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
                 ])
             })),
             ("evidence", .array(evidence)),
         ])
     }
 
-    private func fact(_ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact: Fact) -> JSONValue {
+    private func fact(_ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact repeated: Repeated<Fact>) -> JSONValue {
+        let fact = repeated.item
         var members: [(String, JSONValue)] = [
             ("element", .string(fact.elementID)),
             ("indicator", .string(indicator?.id ?? indicatorID ?? fact.indicator)),
@@ -93,6 +93,7 @@ public struct ScreeningJSON: Sendable {
             ("historical", .bool(fact.historical)),
             ("hypothetical", .bool(fact.hypothetical)),
             ("experiencer", .string(fact.experiencer.rawValue)),
+            ("occurrences", .integer(repeated.occurrences)),
         ]
         return .object(members)
     }
@@ -161,6 +162,7 @@ public struct ScreeningJSON: Sendable {
             members.append(("span", .object([("start", .integer(span.lowerBound)), ("end", .integer(span.upperBound + 1))])))
         }
         members.append(("quote", .string(evidence.quote)))
+        members.append(("occurrences", .integer(evidence.occurrences)))
         return .object(members)
     }
 
@@ -182,14 +184,21 @@ public struct ScreeningJSON: Sendable {
     }
 
     private func narrative(_ result: ScreeningResult) -> [JSONValue] {
-        result.dossier.narratives.map { narrative in
-            let spans = result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }.sorted(by: spanOrder)
+        let byElement = result.narrativeFactsByElement()
+        return result.dossier.narratives.map { narrative in
+            let spans = (byElement.facts[narrative.id] ?? []).sorted(by: spanOrder)
             return .object([
                 ("element", .string(narrative.id)),
                 ("domain", .string(narrative.domain)),
                 ("source", .string(narrative.source)),
                 ("line", .integer(narrative.location.line)),
                 ("text", .string(narrative.text)),
+                ("cutSentences", .array((byElement.cutSentences[narrative.id] ?? []).map { note in
+                    .object([
+                        ("start", .integer(note.sentence.start)), ("end", .integer(note.sentence.end)),
+                        ("words", .integer(note.sentence.words)), ("pieces", .integer(note.sentence.pieces)),
+                    ])
+                })),
                 ("spans", .array(spans.map { fact in
                     guard case .narrative(let start, let end, _, _) = fact.origin else { return .null }
                     return .object([

@@ -62,6 +62,21 @@ public struct ScreeningReport: Sendable {
         return "\(assessed.text) (\(cites))"
     }
 
+    /// Says that a long sentence was read in pieces, so that a reader does not expect a negation in one
+    /// piece to reach a term in another.
+    public func cutSentenceNote(_ note: CutSentenceNote) -> String {
+        let sentence = note.sentence
+        return words(
+            "Lange zin (\(sentence.words) woorden, tekens \(sentence.start)–\(sentence.end)) in \(sentence.pieces) stukken gelezen, gesneden bij leestekens: ontkenning, verleden en andere context gelden per stuk.",
+            "Long sentence (\(sentence.words) words, characters \(sentence.start)–\(sentence.end)) read in \(sentence.pieces) pieces, cut at punctuation: negation, history and other context apply per piece."
+        )
+    }
+
+    /// " (×12 in dit element)" for repeated evidence, nothing for a single occurrence.
+    public func timesNote(_ occurrences: Int) -> String {
+        occurrences > 1 ? words(" (×\(occurrences) in dit element)", " (×\(occurrences) in this element)") : ""
+    }
+
     public func severityLabel(_ severity: Flag.Severity) -> String {
         switch severity {
         case .serious: words("ernstig", "serious")
@@ -116,7 +131,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init(
                     [.strong(contribution.indicator.label[language]), .plain(" — \(role) \(decimal(contribution.effectiveWeight))"
                         + (contribution.effectiveWeight != contribution.weight ? " (" + words("gewicht ", "weight ") + decimal(contribution.weight) + ")" : ""))],
-                    children: contribution.facts.map(factItem)
+                    children: foldRepeats(contribution.facts, by: \.repeatKey).map(factItem)
                 ))
             }
             // Modifiers found in this domain are shown with their evidence; those reaching it from elsewhere in one line.
@@ -127,7 +142,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init(
                     [.strong(modifier.indicator.label[language]), .plain(" — " + words("niveau 2", "level 2") + " (\(dimension)) ×\(decimal(modifier.factor))"
                         + (modifier.extraRisk ? words(", extra risico", ", extra risk") : ""))],
-                    children: modifier.facts.map(factItem)
+                    children: foldRepeats(modifier.facts, by: \.repeatKey).map(factItem)
                 ))
             }
             if !elsewhere.isEmpty {
@@ -135,7 +150,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init([.emphasis(words("Niveau 2 van elders in het dossier: ", "Level 2 from elsewhere in the dossier: ")), .plain(names)]))
             }
             if !domain.uncounted.isEmpty {
-                items.append(.init([.emphasis(words("Niet meegeteld", "Not counted"))], children: domain.uncounted.map(factItem)))
+                items.append(.init([.emphasis(words("Niet meegeteld", "Not counted"))], children: foldRepeats(domain.uncounted, by: \.repeatKey).map(factItem)))
             }
             let sources = domain.sourceKinds.map { result.ruleset.sourceKind(id: $0)?.label[language] ?? $0 }.joined(separator: ", ")
             doc.paragraph(
@@ -149,14 +164,15 @@ public struct ScreeningReport: Sendable {
         }
     }
 
-    private func factItem(_ fact: Fact) -> ReportDocument.ListItem {
+    private func factItem(_ repeated: Repeated<Fact>) -> ReportDocument.ListItem {
+        let fact = repeated.item
         var runs: [ReportDocument.Run] = [.code(fact.elementID), .plain(" " + words("r.", "l.") + "\(fact.location.line) ")]
         if case .narrative(let start, let end, _, _) = fact.origin {
             runs.append(.plain("[\(start)–\(end)] "))
         }
         let quote = "“" + fact.quote + "”"
         runs.append(fact.present ? .plain(quote) : .struck(quote))
-        runs.append(.plain(" (" + factNotes(fact) + ")"))
+        runs.append(.plain(timesNote(repeated.occurrences) + " (" + factNotes(fact) + ")"))
         return .init(runs)
     }
 
@@ -241,7 +257,7 @@ public struct ScreeningReport: Sendable {
             children.append(.init([.emphasis(words("Bewijs: ", "Evidence: "))], children: flag.evidence.map { evidence in
                 var runs: [ReportDocument.Run] = [.code(evidence.elementID), .plain(" " + words("r.", "l.") + "\(evidence.location.line)")]
                 if let span = evidence.span { runs.append(.plain(" [\(span.lowerBound)–\(span.upperBound + 1)]")) }
-                runs.append(.plain(" “\(evidence.quote)”"))
+                runs.append(.plain(" “\(evidence.quote)”" + timesNote(evidence.occurrences)))
                 return .init(runs)
             }))
         }
@@ -276,11 +292,15 @@ public struct ScreeningReport: Sendable {
             "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, hypothetisch, ander persoon.",
             "Terms found are shown in [ ] with their indicator and context: negated, historical, hypothetical, other person."
         )))
+        let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.narratives {
             let domain = result.ruleset.domain(id: narrative.domain)?.label[language] ?? narrative.domain
             let source = result.dossier.source(id: narrative.source).map { "\($0.role)" } ?? narrative.source
             doc.paragraph(.code(narrative.id), .plain(" — \(domain), \(source), " + words("r.", "l.") + "\(narrative.location.line)"))
-            doc.paragraph(annotated(narrative, facts: result.facts.filter { $0.elementID == narrative.id && $0.isNarrative }))
+            doc.paragraph(annotated(narrative, facts: byElement.facts[narrative.id] ?? []))
+            for note in byElement.cutSentences[narrative.id] ?? [] {
+                doc.paragraph(.emphasis(words("Let op: ", "Note: ")), .plain(cutSentenceNote(note)))
+            }
         }
     }
 

@@ -24,15 +24,17 @@ import TotaalbeeldModel
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
 /// ```
 struct ContextScopes: Sendable {
-    fileprivate enum Rule: Sendable {
+    enum Rule: Sendable {
         case trigger(ContextTrigger)
         case pseudo(PseudoTrigger)
         case terminator(Terminator)
     }
 
-    private let rules: [Rule]
+    let rules: [Rule]
     let matcher: PhraseMatcher
-    private let defaultMaxScope: Int
+    let defaultMaxScope: Int
+    /// The widest scope of any trigger, in words: no trigger further away can reach a hit.
+    private let widestScope: Int
 
     init(_ context: ContextRules) {
         var rules: [Rule] = []
@@ -52,36 +54,78 @@ struct ContextScopes: Sendable {
         self.rules = rules
         self.matcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
         self.defaultMaxScope = context.defaultMaxScope
+        self.widestScope = context.triggers.map { $0.maxScope ?? context.defaultMaxScope }.max() ?? context.defaultMaxScope
     }
 
-    /// The context cues of one sentence, ready to be applied to each hit in it.
+    /// The context cues of one sentence, ready to be applied to each hit in it, indexed by position so
+    /// that applying them costs about the same for every hit however long the sentence is: only
+    /// triggers within the widest scope of a hit are looked at, and "is there a terminator or another
+    /// negation in between" is a binary search, not a scan.
     struct SentenceCues {
-        /// Triggers that survived pseudo-triggers and longest-match, with their rule.
-        fileprivate var triggers: [(cue: PhraseMatcher.Match, rule: ContextTrigger)]
-        fileprivate var terminators: [(cue: PhraseMatcher.Match, rule: Terminator)]
+        /// Triggers that survived pseudo-triggers and longest-match, with their rule, ordered by first token.
+        var triggers: [(cue: PhraseMatcher.Match, rule: ContextTrigger)]
+        /// Indices into `triggers` ordered by last token (first-token order is `triggers`' own).
+        var byLast: [Int]
+        var lastOfByLast: [Int]
+        var firsts: [Int]
+        /// The longest trigger, in tokens from first to last.
+        var widestCue: Int
+        var terminators: [ContextCategory: IntervalIndex]
+        /// First and last tokens of the negation triggers, sorted, for the "next negation ends the scope" rule.
+        var negationFirsts: [Int]
+        var negationLasts: [Int]
         /// Words before each token of the sentence, to measure scopes in words.
-        fileprivate var wordsBefore: [Int]
-        fileprivate var firstToken: Int
+        var wordsBefore: [Int]
+        var firstToken: Int
+    }
+
+    /// Intervals sorted by their first token, with the smallest last token of every suffix: "is there an
+    /// interval with first > a and last < b" is one binary search.
+    struct IntervalIndex {
+        var firsts: [Int] = []
+        var suffixMinLast: [Int] = []
+
+        init(_ intervals: [(first: Int, last: Int)]) {
+            let sorted = intervals.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+            firsts = sorted.map(\.first)
+            suffixMinLast = Array(repeating: Int.max, count: sorted.count + 1)
+            for index in stride(from: sorted.count - 1, through: 0, by: -1) {
+                suffixMinLast[index] = min(sorted[index].last, suffixMinLast[index + 1])
+            }
+        }
+
+        func containsInterval(firstAbove lower: Int, lastBelow upper: Int) -> Bool {
+            suffixMinLast[firsts.partitionPoint { $0 > lower }] < upper
+        }
     }
 
     func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics) -> SentenceCues {
-        var triggers: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
+        var candidates: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
         var pseudos: [(cue: PhraseMatcher.Match, rule: PseudoTrigger)] = []
-        var terminators: [(cue: PhraseMatcher.Match, rule: Terminator)] = []
+        var terminatorSpans: [ContextCategory: [(first: Int, last: Int)]] = [:]
         for match in matcher.matches(in: tokens, range: sentence, statistics: &statistics) {
             switch rules[match.pattern] {
-            case .trigger(let rule): triggers.append((match, rule))
+            case .trigger(let rule): candidates.append((match, rule))
             case .pseudo(let rule): pseudos.append((match, rule))
-            case .terminator(let rule): terminators.append((match, rule))
+            case .terminator(let rule):
+                for category in rule.categories { terminatorSpans[category, default: []].append((match.first, match.last)) }
             }
         }
-        triggers = triggers.filter { trigger in
+        candidates.sort { ($0.cue.first, $0.cue.last, $0.cue.pattern) < ($1.cue.first, $1.cue.last, $1.cue.pattern) }
+        pseudos.sort { ($0.cue.first, $0.cue.last) < ($1.cue.first, $1.cue.last) }
+        let candidateFirsts = candidates.map(\.cue.first), pseudoFirsts = pseudos.map(\.cue.first)
+        let widestCandidate = candidates.map { $0.cue.last - $0.cue.first }.max() ?? 0
+        let widestPseudo = pseudos.map { $0.cue.last - $0.cue.first }.max() ?? 0
+        let triggers = candidates.filter { trigger in
+            // Only cues that start at most their own width before the trigger can own all of it.
+            let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
+            let otherRange = candidateFirsts.partitionPoint { $0 >= trigger.cue.first - widestCandidate }..<candidateFirsts.partitionPoint { $0 > trigger.cue.first }
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
-            !pseudos.contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
+            return !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope); identical rules
                 // count once.
-                && !triggers.contains { other in
+                && !candidates[otherRange].contains { other in
                     Self.owns(other.cue, allOf: trigger.cue)
                         && (Self.length(other.cue) > Self.length(trigger.cue)
                             || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category
@@ -91,7 +135,34 @@ struct ContextScopes: Sendable {
         var wordsBefore = [0]
         wordsBefore.reserveCapacity(sentence.count + 1)
         for index in sentence { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }
-        return SentenceCues(triggers: triggers, terminators: terminators, wordsBefore: wordsBefore, firstToken: sentence.lowerBound)
+        let byLast = triggers.indices.sorted { (triggers[$0].cue.last, $0) < (triggers[$1].cue.last, $1) }
+        let negations = triggers.filter { $0.rule.category == .negation }
+        return SentenceCues(
+            triggers: triggers, byLast: byLast, lastOfByLast: byLast.map { triggers[$0].cue.last },
+            firsts: triggers.map(\.cue.first), widestCue: triggers.map { $0.cue.last - $0.cue.first }.max() ?? 0,
+            terminators: terminatorSpans.mapValues(IntervalIndex.init),
+            negationFirsts: negations.map(\.cue.first).sorted(), negationLasts: negations.map(\.cue.last).sorted(),
+            wordsBefore: wordsBefore, firstToken: sentence.lowerBound
+        )
+    }
+
+    /// The hits of one sentence, indexed so that "is this cue one of a hit's own words" is a lookup.
+    struct SentenceHits {
+        var hits: [PhraseMatcher.Match]
+        var firsts: [Int]
+        var widest: Int
+
+        init(_ hits: [PhraseMatcher.Match]) {
+            self.hits = hits.sorted { ($0.first, $0.last, $0.pattern) < ($1.first, $1.last, $1.pattern) }
+            firsts = self.hits.map(\.first)
+            widest = hits.map { $0.last - $0.first }.max() ?? 0
+        }
+
+        /// Whether some hit owns every word of `cue`: a negation inside a term is part of that term.
+        func ownsAll(of cue: PhraseMatcher.Match) -> Bool {
+            let range = firsts.partitionPoint { $0 >= cue.first - widest }..<firsts.partitionPoint { $0 > cue.first }
+            return hits[range].contains { ContextScopes.owns($0, allOf: cue) }
+        }
     }
 
     /// The triggers that apply to `hit`, in text order. `hits` are all hits of the sentence: a negation
@@ -99,25 +170,30 @@ struct ContextScopes: Sendable {
     /// negative finding and negates nothing else, though it still ends the scope of an earlier
     /// negation. Other trigger words inside a term keep their force for the rest of the sentence:
     /// "moeder" in "zieke moeder", "jeugd" in "zware jeugd".
-    func triggers(for hit: PhraseMatcher.Match, among hits: [PhraseMatcher.Match], in cues: SentenceCues, tokens: [Token]) -> [AppliedTrigger] {
+    func triggers(
+        for hit: PhraseMatcher.Match, among hits: SentenceHits, in cues: SentenceCues, tokens: [Token], statistics: inout PhraseMatcher.MatchStatistics
+    ) -> [AppliedTrigger] {
         var applied: [AppliedTrigger] = []
-        for (cue, rule) in cues.triggers {
+        let candidates = candidateTriggers(for: hit, in: cues)
+        statistics.contextChecks += candidates.count
+        for index in candidates {
+            let (cue, rule) = cues.triggers[index]
             let category = rule.category
             let reaches: Bool
-            if Self.shareWords(cue, hit) || category == .negation && hits.contains(where: { Self.owns($0, allOf: cue) }) {
+            if Self.shareWords(cue, hit) || category == .negation && hits.ownsAll(of: cue) {
                 reaches = false
             } else if cue.first > hit.first && cue.last < hit.last || hit.first > cue.first && hit.last < cue.last {
                 reaches = true  // in a gap of the split term ("slaapt niet slecht"), or the term in the trigger's ("geen schulden meer")
             } else if cue.last < hit.first {
                 reaches = rule.direction != .backward
                     && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > cue.last && $0.cue.last < hit.first }
-                    && !(category == .negation && cues.triggers.contains { $0.rule.category == category && $0.cue.first > cue.last && $0.cue.first <= hit.last })
+                    && !(cues.terminators[category]?.containsInterval(firstAbove: cue.last, lastBelow: hit.first) ?? false)
+                    && !(category == .negation && Self.containsValue(in: cues.negationFirsts, above: cue.last, atMost: hit.last))
             } else if cue.first > hit.last {
                 reaches = rule.direction != .forward
                     && words(between: hit.last, and: cue.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && !cues.terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > hit.last && $0.cue.last < cue.first }
-                    && !(category == .negation && cues.triggers.contains { $0.rule.category == category && $0.cue.last < cue.first && $0.cue.last >= hit.first })
+                    && !(cues.terminators[category]?.containsInterval(firstAbove: hit.last, lastBelow: cue.first) ?? false)
+                    && !(category == .negation && Self.containsValue(in: cues.negationLasts, above: hit.first - 1, atMost: cue.first - 1))
             } else {
                 reaches = false
             }
@@ -125,7 +201,35 @@ struct ContextScopes: Sendable {
                 applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end))
             }
         }
-        return applied.sorted { ($0.start, $0.category.rawValue) < ($1.start, $1.category.rawValue) }
+        return applied.sorted { ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase) }
+    }
+
+    /// Indices of the triggers that could reach `hit` at all: those overlapping it, and those before or
+    /// after it within the widest scope any trigger has, in words. The rest are too far away.
+    private func candidateTriggers(for hit: PhraseMatcher.Match, in cues: SentenceCues) -> [Int] {
+        var result: [Int] = []
+        // Overlapping the hit: starting at most the widest cue before it, and not after its end.
+        let overlapping = cues.firsts.partitionPoint { $0 >= hit.first - cues.widestCue }..<cues.firsts.partitionPoint { $0 > hit.last }
+        result += overlapping.filter { cues.triggers[$0].cue.last >= hit.first }
+        // Before the hit, nearest first, while the words in between stay under the widest scope.
+        var position = cues.lastOfByLast.partitionPoint { $0 >= hit.first } - 1
+        while position >= 0, words(between: cues.lastOfByLast[position], and: hit.first, cues) < widestScope {
+            result.append(cues.byLast[position])  // ends before the hit, so not among the overlapping
+            position -= 1
+        }
+        // After the hit.
+        position = cues.firsts.partitionPoint { $0 > hit.last }
+        while position < cues.firsts.count, words(between: hit.last, and: cues.firsts[position], cues) < widestScope {
+            result.append(position)
+            position += 1
+        }
+        return result
+    }
+
+    /// Whether the sorted `values` hold one in `lower+1...upper`.
+    private static func containsValue(in values: [Int], above lower: Int, atMost upper: Int) -> Bool {
+        let index = values.partitionPoint { $0 > lower }
+        return index < values.count && values[index] <= upper
     }
 
     /// Whether two matches have a word in common (words skipped by a gap do not count).
@@ -144,5 +248,18 @@ struct ContextScopes: Sendable {
     private func words(between left: Int, and right: Int, _ cues: SentenceCues) -> Int {
         let from = left + 1 - cues.firstToken, to = right - cues.firstToken
         return from < to ? cues.wordsBefore[to] - cues.wordsBefore[from] : 0
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `belongsAfter` holds, in an array partitioned so that it
+    /// is false for a prefix and true for the rest (binary search).
+    func partitionPoint(where belongsAfter: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

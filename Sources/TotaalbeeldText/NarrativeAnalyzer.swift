@@ -36,6 +36,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// Indicators resolved apart from the rest (the ruleset's signals).
     private let separateLayer: Set<String>
     private let context: ContextScopes
+    private let maxSentenceWords: Int
 
     public convenience init(ruleset: Ruleset) {
         self.init(
@@ -65,6 +66,7 @@ public final class NarrativeAnalyzer: Sendable {
         indicatorOfPattern = owners
         self.separateLayer = separateLayer
         self.context = ContextScopes(context)
+        self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
     }
 
@@ -81,17 +83,38 @@ public final class NarrativeAnalyzer: Sendable {
 
     /// ``analyze(_:)``, also counting the matching work done (for cost tests and the benchmark).
     public func analyze(_ text: String, statistics: inout PhraseMatcher.MatchStatistics) -> [TextHit] {
+        analysis(of: text, statistics: &statistics).hits
+    }
+
+    /// The hits, and the sentences that were too long to read whole (see ``CutSentence``).
+    public func analysis(of text: String) -> NarrativeAnalysis {
+        var statistics = PhraseMatcher.MatchStatistics()
+        return analysis(of: text, statistics: &statistics)
+    }
+
+    public func analysis(of text: String, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         var hits: [TextHit] = []
-        for sentence in SentenceSplitter.split(scalars, tokens: tokens) {
+        var cut: [CutSentence] = []
+        var pieces: [Sentence] = []
+        for whole in SentenceSplitter.split(scalars, tokens: tokens) {
+            let parts = SentenceSplitter.pieces(of: whole, tokens: tokens, maxWords: maxSentenceWords)
+            if parts.count > 1 {
+                let words = whole.tokens.reduce(0) { $0 + (tokens[$1].isWord ? 1 : 0) }
+                cut.append(CutSentence(start: whole.start, end: whole.end, words: words, pieces: parts.count))
+            }
+            pieces += parts
+        }
+        for sentence in pieces {
             let matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
             let spans = resolve(matches)
             guard !spans.isEmpty else { continue }
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
             let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
+            let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
             for span in spans {
-                let triggers = context.triggers(for: span.match, among: spans.map(\.match), in: cues, tokens: tokens)
+                let triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
                 let start = tokens[span.first].start, end = tokens[span.last].end
                 hits.append(TextHit(
                     indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
@@ -104,7 +127,9 @@ public final class NarrativeAnalyzer: Sendable {
                 ))
             }
         }
-        return hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }
+        return NarrativeAnalysis(
+            hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
+        )
     }
 
     /// The sentences ``analyze(_:)`` works on, as text.
@@ -126,17 +151,26 @@ public final class NarrativeAnalyzer: Sendable {
         }
     }
 
-    /// Applies the overlap policy described on the type.
+    /// Applies the overlap policy described on the type. Spans are short, so which kept spans cover a
+    /// token is kept per token: the cost grows with the number of matches, not with its square.
     private func resolve(_ matches: [PhraseMatcher.Match]) -> [Span] {
+        guard let lowest = matches.map(\.first).min(), let highest = matches.map(\.last).max() else { return [] }
         let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], match: $0) }
             .sorted { ($1.last - $1.first, $0.first, $0.pattern) < ($0.last - $0.first, $1.first, $1.pattern) }
         var kept: [Span] = []
-        for candidate in candidates where !kept.contains(where: { $0.indicator == candidate.indicator && $0.overlaps(candidate) }) {
+        var keptAt = Array(repeating: [Int](), count: highest - lowest + 1)
+        for candidate in candidates {
+            let covering = (candidate.first...candidate.last).lazy.flatMap { keptAt[$0 - lowest] }
+            guard !covering.contains(where: { kept[$0].indicator == candidate.indicator }) else { continue }
+            for token in candidate.first...candidate.last { keptAt[token - lowest].append(kept.count) }
             kept.append(candidate)
         }
         return kept.filter { span in
             let layer = separateLayer.contains(span.indicator)
-            return !kept.contains { $0.indicator != span.indicator && separateLayer.contains($0.indicator) == layer && $0.strictlyContains(span) }
+            // A span that strictly contains this one covers its first token.
+            return !keptAt[span.first - lowest].contains {
+                kept[$0].indicator != span.indicator && separateLayer.contains(kept[$0].indicator) == layer && kept[$0].strictlyContains(span)
+            }
         }
     }
 
@@ -144,6 +178,29 @@ public final class NarrativeAnalyzer: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+}
+
+/// What ``NarrativeAnalyzer/analysis(of:)`` found in one text.
+public struct NarrativeAnalysis: Sendable, Hashable {
+    public var hits: [TextHit]
+    /// Sentences longer than the ruleset's `maxSentenceWords`, read in pieces.
+    public var cutSentences: [CutSentence]
+}
+
+/// A sentence too long to read whole: it was cut at clause marks into `pieces`, and context (negation,
+/// history, …) was applied per piece, so a trigger in one piece does not reach a term in another.
+/// Offsets count Unicode scalars from the start of the analysed text.
+public struct CutSentence: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var words: Int
+    public var pieces: Int
+    public init(start: Int, end: Int, words: Int, pieces: Int) {
+        self.start = start
+        self.end = end
+        self.words = words
+        self.pieces = pieces
     }
 }
 

@@ -38,6 +38,8 @@ public struct PhraseMatcher: Sendable {
         public var tokens = 0
         /// Live trie nodes visited, summed over tokens.
         public var steps = 0
+        /// Context triggers examined for a hit, summed over hits (see ``NarrativeAnalyzer``).
+        public var contextChecks = 0
         public init() {}
     }
 

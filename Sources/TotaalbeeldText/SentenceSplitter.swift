@@ -85,3 +85,45 @@ public enum SentenceSplitter {
         return newlines == 1 && listMarkers.contains(tokens[index].key)
     }
 }
+
+extension SentenceSplitter {
+    /// Clause marks at which an over-long sentence is cut, most preferred first.
+    static let clauseMarks: [String] = [";", ":", ","]
+
+    /// `sentence` cut into pieces of at most `maxWords` words, at the last clause mark (";" before ":"
+    /// before ",") that keeps a piece within the limit, or at the limit itself when a piece has none.
+    /// A sentence within the limit is returned whole. One pass over the tokens.
+    /// ```swift
+    /// // 2,340 × ", geen schulden" in one sentence, maxWords 80 → pieces of about 80 words, cut at commas
+    /// ```
+    public static func pieces(of sentence: Sentence, tokens: [Token], maxWords: Int) -> [Sentence] {
+        let limit = max(1, maxWords)
+        var pieces: [Sentence] = []
+        var first = sentence.tokens.lowerBound
+        var words = 0
+        // Per clause mark, the last token index in the current piece where it stands.
+        var lastMark = Array(repeating: -1, count: clauseMarks.count)
+        var index = first
+        while index < sentence.tokens.upperBound {
+            let token = tokens[index]
+            if token.isWord {
+                if words == limit {
+                    // Cut after the best mark in this piece, or before this word.
+                    let mark = lastMark.first { $0 >= first } ?? (index - 1)
+                    pieces.append(Sentence(tokens: first..<(mark + 1), start: tokens[first].start, end: tokens[mark].end))
+                    first = mark + 1
+                    words = (first...index).reduce(0) { $0 + (tokens[$1].isWord ? 1 : 0) } - 1
+                    lastMark = lastMark.map { $0 >= first ? $0 : -1 }
+                }
+                words += 1
+            } else if token.kind == .punctuation, let rank = clauseMarks.firstIndex(of: token.key) {
+                lastMark[rank] = index
+            }
+            index += 1
+        }
+        if first < sentence.tokens.upperBound {
+            pieces.append(Sentence(tokens: first..<sentence.tokens.upperBound, start: tokens[first].start, end: sentence.end))
+        }
+        return pieces
+    }
+}

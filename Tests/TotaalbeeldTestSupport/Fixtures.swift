@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 import TotaalbeeldLoader
 import TotaalbeeldModel
 
@@ -53,16 +54,24 @@ public enum Fixtures {
     }
 }
 
-/// A scratch directory removed when the test object goes away.
-public final class TemporaryDirectory {
+/// A scratch directory, removed when the test run ends.
+///
+/// XCTest keeps every test-case instance alive until the whole run is over and never runs their
+/// `deinit`, so a directory held by a test cannot clean up after itself: each one is registered with
+/// ``TemporaryDirectoryJanitor``, which removes them all when the test bundle finishes. Inside a test
+/// method, ``XCTestCase/temporaryDirectory()`` removes its directory as soon as that test ends.
+public final class TemporaryDirectory: Sendable {
     public let path: String
 
     public init() {
         path = NSTemporaryDirectory() + "totaalbeeld-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryDirectoryJanitor.shared.register(path)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    deinit { remove() }
 
     /// Writes `contents` to `name` inside the directory and returns the full path.
     @discardableResult
@@ -70,6 +79,41 @@ public final class TemporaryDirectory {
         let file = path + "/" + name
         _ = FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
         return file
+    }
+}
+
+extension XCTestCase {
+    /// A scratch directory removed when the current test ends.
+    public func temporaryDirectory() -> TemporaryDirectory {
+        let directory = TemporaryDirectory()
+        addTeardownBlock { directory.remove() }
+        return directory
+    }
+}
+
+/// Removes every ``TemporaryDirectory`` of the run when the test bundle finishes.
+public final class TemporaryDirectoryJanitor: NSObject, XCTestObservation, @unchecked Sendable {
+    public static let shared: TemporaryDirectoryJanitor = {
+        let janitor = TemporaryDirectoryJanitor()
+        XCTestObservationCenter.shared.addTestObserver(janitor)
+        return janitor
+    }()
+
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    func register(_ path: String) {
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
+    public func testBundleDidFinish(_ testBundle: Bundle) {
+        lock.lock()
+        let all = paths
+        paths = []
+        lock.unlock()
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
 }
 
