@@ -272,13 +272,22 @@ struct RuleEngine: Sendable {
         }
         var alternativeSeen = Set<String>()
         let alternatives = (rule.alternatives + state.alternatives).filter { alternativeSeen.insert($0.nl).inserted }
-        return Flag(
+        var flag = Flag(
             id: item.key.map { "\(rule.id):\($0)" } ?? rule.id, rule: rule.id,
             kind: Flag.Kind(rawValue: rule.kind.rawValue) ?? .quality,
             severity: Flag.Severity(rawValue: rule.severity.rawValue) ?? .info,
             message: replacing(rule.message, "{item}", with: label), question: replacing(question, "{item}", with: label),
             evidence: evidence, alternatives: alternatives, rationale: rule.rationale, reference: rule.reference
         )
+        // Observations beyond the list limit are counted, not listed; what the flag is about always stays.
+        var observations = 0
+        flag.evidence = evidence.filter { item in
+            guard item.isObservation else { return true }
+            observations += 1
+            return observations <= Repeated<Evidence>.listLimit
+        }
+        flag.evidenceOmitted = max(0, observations - Repeated<Evidence>.listLimit)
+        return flag
     }
 
     private func replacing(_ text: LocalizedText, _ placeholder: String, with value: LocalizedText) -> LocalizedText {

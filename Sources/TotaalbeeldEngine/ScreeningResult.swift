@@ -106,7 +106,9 @@ public struct Flag: Sendable, Hashable {
     public var severity: Severity
     public var message: LocalizedText
     public var question: LocalizedText
+    /// The first ``Flag/evidenceLimit`` evidence lines in dossier order; `evidenceOmitted` says how many more there are.
     public var evidence: [Evidence]
+    public var evidenceOmitted: Int = 0
     /// Readings of the same signals that the assessment has not addressed.
     public var alternatives: [LocalizedText]
     public var rationale: LocalizedText?
@@ -138,6 +140,9 @@ public struct Evidence: Sendable, Hashable {
     public var quote: String
     /// How often the same quote stands in the same element; the span is the first one's.
     public var occurrences: Int
+    /// Whether this is an observation in the dossier (a fact) rather than the assessment, a source or
+    /// the FML that the flag is about; only observations are cut at the list limit.
+    public var isObservation = false
 
     public init(elementID: String, sourceID: String?, location: Location, span: ClosedRange<Int>? = nil, quote: String, occurrences: Int = 1) {
         self.elementID = elementID
@@ -152,6 +157,7 @@ public struct Evidence: Sendable, Hashable {
         var span: ClosedRange<Int>?
         if case .narrative(let start, let end, _, _) = fact.origin { span = start...max(start, end - 1) }
         self.init(elementID: fact.elementID, sourceID: fact.sourceID, location: fact.location, span: span, quote: fact.quote)
+        isObservation = true
     }
 }
 
@@ -191,6 +197,11 @@ public struct TrackRecommendation: Sendable, Hashable {
 /// An item of an evidence list with how often it repeats: a term found 10,000 times in one element is one
 /// line with a count, not 10,000 lines, so reports stay readable and their size bounded by what differs.
 public struct Repeated<Item: Sendable>: Sendable {
+    /// How many evidence lines a list shows before it says "and N more": enough to check a reading, few
+    /// enough that one flag on a run-on dossier does not list tens of thousands of lines. The annotated
+    /// narrative still marks every hit.
+    public static var listLimit: Int { 25 }
+
     public var item: Item
     public var occurrences: Int
 }

@@ -94,7 +94,12 @@ public struct ScreeningPage: Sendable {
     }
 
     private func domainRow(_ domain: DomainResult, result: ScreeningResult, narrative: NarrativeMarkup) -> [String: Any] {
-        let fact = { (facts: [Fact]) in foldRepeats(facts, by: \.repeatKey).map { self.fact($0, narrative: narrative) } }
+        let fact = { (facts: [Fact]) -> [[String: Any]] in
+            let folded = foldRepeats(facts, by: \.repeatKey)
+            var items = folded.prefix(Repeated<Fact>.listLimit).map { self.fact($0, narrative: narrative) }
+            if folded.count > Repeated<Fact>.listLimit { items.append(["more": self.report.moreNote(folded.count - Repeated<Fact>.listLimit)]) }
+            return items
+        }
         let modifiers = domain.modifiers.map { modifier in
             (result.ruleset.dimension(id: modifier.dimension)?.label[language] ?? modifier.dimension) + " ×" + decimal(modifier.factor)
                 + (modifier.extraRisk ? say(" (extra risico)", " (extra risk)") : "")
@@ -157,6 +162,7 @@ public struct ScreeningPage: Sendable {
             "message": flag.message[language], "question": flag.question[language],
             "alternatives": flag.alternatives.map { $0[language] },
             "rationale": flag.rationale.map { $0[language] } as Any,
+            "evidenceMore": flag.evidenceOmitted > 0 ? [report.moreNote(flag.evidenceOmitted)] : [String](),
             "evidence": flag.evidence.map { evidence in
                 var values: [String: Any] = [
                     "element": evidence.elementID, "line": String(evidence.location.line), "quote": evidence.quote, "times": report.timesNote(evidence.occurrences),

@@ -39,11 +39,12 @@ public struct ScreeningJSON: Sendable {
     private func domain(_ domain: DomainResult) -> JSONValue {
         let contributions = domain.burdens.map { ($0, "burden") } + domain.strengths.map { ($0, "strength") }
         var evidence: [JSONValue] = contributions.flatMap { contribution, polarity in
-            foldRepeats(contribution.facts, by: \.repeatKey).map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
+            limited(contribution.facts).map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
         }
-        evidence += foldRepeats(domain.uncounted, by: \.repeatKey).map { fact in
+        evidence += limited(domain.uncounted).map { fact in
             self.fact(nil, indicatorID: fact.item.indicator, polarity: "uncounted", weight: 0, fact: fact)
         }
+        let omitted = (contributions.map(\.0.facts) + [domain.uncounted]).reduce(0) { $0 + omittedCount($1) }
         return .object([
             ("code", .string(domain.domain.id)),
             ("label", .string(domain.domain.label[language])),
@@ -59,12 +60,21 @@ public struct ScreeningJSON: Sendable {
                     ("dimension", .string(modifier.dimension)),
                     ("factor", .number(modifier.factor)),
                     ("extraRisk", .bool(modifier.extraRisk)),
-                    ("evidence", .array(foldRepeats(modifier.facts, by: \.repeatKey).map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
+                    ("evidence", .array(limited(modifier.facts).map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
+                    ("evidenceOmitted", .integer(omittedCount(modifier.facts))),
                 ])
             })),
             ("evidence", .array(evidence)),
+            ("evidenceOmitted", .integer(omitted)),
         ])
     }
+
+    /// An evidence list folded (repeats counted) and cut at the list limit.
+    private func limited(_ facts: [Fact]) -> ArraySlice<Repeated<Fact>> {
+        foldRepeats(facts, by: \.repeatKey).prefix(Repeated<Fact>.listLimit)
+    }
+
+    private func omittedCount(_ facts: [Fact]) -> Int { max(0, foldRepeats(facts, by: \.repeatKey).count - Repeated<Fact>.listLimit) }
 
     private func fact(_ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact repeated: Repeated<Fact>) -> JSONValue {
         let fact = repeated.item
@@ -147,6 +157,7 @@ public struct ScreeningJSON: Sendable {
             ("question", .string(flag.question[language])),
             ("alternatives", .array(flag.alternatives.map { .string($0[language]) })),
             ("evidence", .array(flag.evidence.map(evidence))),
+            ("evidenceOmitted", .integer(flag.evidenceOmitted)),
             ("reference", .optional(flag.reference)),
         ])
     }

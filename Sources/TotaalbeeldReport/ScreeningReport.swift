@@ -131,7 +131,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init(
                     [.strong(contribution.indicator.label[language]), .plain(" — \(role) \(decimal(contribution.effectiveWeight))"
                         + (contribution.effectiveWeight != contribution.weight ? " (" + words("gewicht ", "weight ") + decimal(contribution.weight) + ")" : ""))],
-                    children: foldRepeats(contribution.facts, by: \.repeatKey).map(factItem)
+                    children: evidenceItems(contribution.facts)
                 ))
             }
             // Modifiers found in this domain are shown with their evidence; those reaching it from elsewhere in one line.
@@ -142,7 +142,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init(
                     [.strong(modifier.indicator.label[language]), .plain(" — " + words("niveau 2", "level 2") + " (\(dimension)) ×\(decimal(modifier.factor))"
                         + (modifier.extraRisk ? words(", extra risico", ", extra risk") : ""))],
-                    children: foldRepeats(modifier.facts, by: \.repeatKey).map(factItem)
+                    children: evidenceItems(modifier.facts)
                 ))
             }
             if !elsewhere.isEmpty {
@@ -150,7 +150,7 @@ public struct ScreeningReport: Sendable {
                 items.append(.init([.emphasis(words("Niveau 2 van elders in het dossier: ", "Level 2 from elsewhere in the dossier: ")), .plain(names)]))
             }
             if !domain.uncounted.isEmpty {
-                items.append(.init([.emphasis(words("Niet meegeteld", "Not counted"))], children: foldRepeats(domain.uncounted, by: \.repeatKey).map(factItem)))
+                items.append(.init([.emphasis(words("Niet meegeteld", "Not counted"))], children: evidenceItems(domain.uncounted)))
             }
             let sources = domain.sourceKinds.map { result.ruleset.sourceKind(id: $0)?.label[language] ?? $0 }.joined(separator: ", ")
             doc.paragraph(
@@ -162,6 +162,19 @@ public struct ScreeningReport: Sendable {
             }
             doc.list(items)
         }
+    }
+
+    /// Facts as evidence lines: repeats folded, at most the list limit, then how many more.
+    private func evidenceItems(_ facts: [Fact]) -> [ReportDocument.ListItem] {
+        let folded = foldRepeats(facts, by: \.repeatKey)
+        var items = folded.prefix(Repeated<Fact>.listLimit).map(factItem)
+        if folded.count > Repeated<Fact>.listLimit { items.append(.init([.emphasis(moreNote(folded.count - Repeated<Fact>.listLimit))])) }
+        return items
+    }
+
+    /// "… en 12 meer (alle vindplaatsen staan in de geannoteerde tekst)".
+    public func moreNote(_ count: Int) -> String {
+        words("… en \(count) meer (alle vindplaatsen staan gemarkeerd in de geannoteerde tekst)", "… and \(count) more (every occurrence is marked in the annotated narrative)")
     }
 
     private func factItem(_ repeated: Repeated<Fact>) -> ReportDocument.ListItem {
@@ -259,7 +272,7 @@ public struct ScreeningReport: Sendable {
                 if let span = evidence.span { runs.append(.plain(" [\(span.lowerBound)–\(span.upperBound + 1)]")) }
                 runs.append(.plain(" “\(evidence.quote)”" + timesNote(evidence.occurrences)))
                 return .init(runs)
-            }))
+            } + (flag.evidenceOmitted > 0 ? [.init([.emphasis(moreNote(flag.evidenceOmitted))])] : [])))
         }
         return .init([.strong("[\(severityLabel(flag.severity))] "), .plain(flag.message[language] + " "), .code(flag.rule)], children: children)
     }
