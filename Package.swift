@@ -88,8 +88,8 @@ let package = Package(
         .testTarget(
             name: "TotaalbeeldEngineTests",
             dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"],
-            // Golden reports are read from the source tree by path, not bundled.
-            exclude: ["Golden"]
+            // Golden reports and the vignette dossiers are read from the source tree by path, not bundled.
+            exclude: ["Golden", "Vignettes"]
         ),
         .testTarget(
             name: "TotaalbeeldBatchTests",
