@@ -21,6 +21,15 @@ let package = Package(
         ),
         // Safe Swift API over libxml2: hardened parsing, XSD validation, located diagnostics.
         .target(name: "TotaalbeeldXML", dependencies: ["CLibXML2"]),
+        // The only places that see Snowball's and Hunspell's C APIs.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev", "hunspell-nl"])]
+        ),
+        // Safe Swift API over both: Dutch stems (Snowball) and compound splits checked against the Hunspell dictionary.
+        .target(name: "TotaalbeeldMorphology", dependencies: ["CStemmer", "CHunspell"]),
         // Plain value types for rulesets, dossiers and evaluations. No I/O.
         .target(name: "TotaalbeeldModel"),
         // XML documents → model, with schema validation and load-time lint.
@@ -57,7 +66,7 @@ let package = Package(
         // Measures throughput; a benchmark, not a test (figures go to BENCHMARKS.md).
         .executableTarget(
             name: "totaalbeeld-bench",
-            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine", "TotaalbeeldModel", "TotaalbeeldSynthetic", "CLibXML2"]
+            dependencies: ["TotaalbeeldLoader", "TotaalbeeldText", "TotaalbeeldEngine", "TotaalbeeldModel", "TotaalbeeldSynthetic", "TotaalbeeldMorphology", "CLibXML2"]
         ),
         // Shared test helpers: repository paths, the default ruleset, temporary files, running the CLI.
         .target(
@@ -66,6 +75,7 @@ let package = Package(
             path: "Tests/TotaalbeeldTestSupport"
         ),
         .testTarget(name: "TotaalbeeldXMLTests", dependencies: ["TotaalbeeldXML"]),
+        .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
             dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"],

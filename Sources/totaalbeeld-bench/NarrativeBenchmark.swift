@@ -51,7 +51,7 @@ enum NarrativeBenchmark {
     }
 
     /// The `text` of every line of the corpus's JSON Lines files.
-    private static func corpusSentences(in directory: String) throws -> [String] {
+    static func corpusSentences(in directory: String) throws -> [String] {
         struct Line: Decodable { var text: String }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
         var sentences: [String] = []

@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("narrative", "sentences per second through the narrative analyzer (default ruleset, text corpus)", NarrativeBenchmark.run),
     ("batch", "bulk screening: dossiers per second with 1 and 2 jobs against the libxml2 parse-only floor, peak memory", BatchBenchmark.run),
+    ("morphology", "words per second: Snowball stemming, compound splitting uncached and cached, on 1 and 2 threads", MorphologyBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
