@@ -56,10 +56,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Writes the shipped files into a Swift source for the EmbedResources plugin (build time only).
+        .executableTarget(name: "totaalbeeld-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["totaalbeeld-embed"]),
+        // The rulesets, schemas, identifier list and HTML templates, embedded so an installed binary finds them.
+        .target(name: "TotaalbeeldResources", plugins: ["EmbedResources"]),
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldResources", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -136,7 +136,7 @@ extension Resources {
     /// A file shipped in `Rulesets/`.
     static func rulesetsFile(_ name: String) throws -> String {
         guard let home = home() else {
-            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/\(name); set TOTAALBEELD_HOME"])
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/\(name): \(unavailable)"])
         }
         return home + "/Rulesets/" + name
     }

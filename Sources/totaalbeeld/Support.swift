@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TotaalbeeldResources
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
@@ -31,25 +32,40 @@ struct ReportOptions: ParsableArguments {
     var output: String?
 }
 
-/// Finds the shipped `Rulesets/` folder: $TOTAALBEELD_HOME, the working directory, or beside the executable.
+/// Finds the shipped `Rulesets/` and `Templates/` folders: $TOTAALBEELD_HOME, the working directory, the
+/// folders above the executable (a build tree), and otherwise the copy embedded in the binary, written
+/// once to the user's cache — so an installed `totaalbeeld` works from any folder.
 enum Resources {
     static let defaultRulesetName = "akc-2011.xml"
 
-    static func home() -> String? {
+    static func home() -> String? { located.home }
+
+    /// Why no folder was found, for the error message.
+    static var unavailable: String { located.problem ?? "" }
+
+    private static let located: (home: String?, problem: String?) = {
         var candidates: [String] = []
         if let home = ProcessInfo.processInfo.environment["TOTAALBEELD_HOME"] { candidates.append(home) }
         candidates.append(FileManager.default.currentDirectoryPath)
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // /proc/self/exe, not argv[0]: a binary called from PATH has no folder in argv[0].
+        var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(directory.path)
             directory.deleteLastPathComponent()
         }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/Rulesets/schema/dossier-1.xsd") }
-    }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/Rulesets/schema/dossier-1.xsd") }) {
+            return (found, nil)
+        }
+        do {
+            return (try ShippedFiles.materialize(), nil)
+        } catch {
+            return (nil, String(describing: error))
+        }
+    }()
 
     static func schemas() throws -> SchemaSet {
         guard let home = home() else {
-            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/schema; run from the Totaalbeeld folder or set TOTAALBEELD_HOME"])
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/schema: \(unavailable)"])
         }
         return try report { () throws(LoadError) in try SchemaSet(directory: home + "/Rulesets/schema") }
     }
@@ -57,7 +73,7 @@ enum Resources {
     static func rulesetPath(_ explicit: String?) throws -> String {
         if let explicit { return explicit }
         guard let home = home() else {
-            throw Failure(status: ExitStatus.noInput, lines: ["cannot find the default ruleset; pass --ruleset or set TOTAALBEELD_HOME"])
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find the default ruleset (pass --ruleset or set TOTAALBEELD_HOME): \(unavailable)"])
         }
         return home + "/Rulesets/" + defaultRulesetName
     }
@@ -80,7 +96,7 @@ enum Resources {
     /// The HTML report templates shipped in `Templates/html`.
     static func htmlTemplates() throws -> HTMLTemplates {
         guard let home = home() else {
-            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Templates/html; run from the Totaalbeeld folder or set TOTAALBEELD_HOME"])
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Templates/html: \(unavailable)"])
         }
         return try report { () throws(LoadError) in try HTMLTemplates(directory: home + "/Templates/html") }
     }
