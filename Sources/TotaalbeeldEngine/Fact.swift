@@ -27,6 +27,12 @@ public struct Fact: Sendable, Hashable {
     public var historical: Bool
     public var hypothetical: Bool
     public var experiencer: Experiencer
+    /// Stated as possible or probable rather than established.
+    public var uncertain: Bool = false
+    /// A problem stated as arranged or solved since: not a current burden.
+    public var resolved: Bool = false
+    /// The client's own statement about himself, or a finding of a source.
+    public var assertion: Assertion = .finding
     /// The matched words, or the finding's note.
     public var quote: String
     public var location: Location

@@ -144,6 +144,12 @@ public enum Experiencer: String, Sendable, Hashable {
     case client, other
 }
 
+/// Whether an observation is the client's own statement about himself (a claim, to be weighed against
+/// other sources) or a finding of a source (an observation, test, physician, document).
+public enum Assertion: String, Sendable, Hashable {
+    case finding, claim
+}
+
 /// An indicator recorded directly by a source, not found in text.
 public struct StructuredFinding: Sendable, Hashable {
     public var id: String

@@ -20,6 +20,12 @@ public struct TextHit: Sendable, Hashable {
     public var historical: Bool
     public var hypothetical: Bool
     public var experiencer: Experiencer
+    /// Stated as possible or probable, not established ("vermoedelijk", "er zijn aanwijzingen voor").
+    public var uncertain: Bool = false
+    /// A problem stated as arranged or solved since ("inmiddels geregeld", "afgelost").
+    public var resolved: Bool = false
+    /// The client's own statement about himself, or a finding.
+    public var assertion: Assertion = .finding
     /// The context triggers that gave the hit its properties, for the evidence trail.
     public var triggers: [AppliedTrigger]
     /// The ruleset term that matched, as written there ("schuld*"), when known.
