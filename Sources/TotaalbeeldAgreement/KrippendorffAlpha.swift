@@ -210,14 +210,19 @@ struct PairableData {
                 return between * between
             }
         case .interval:
+            // Alpha is a ratio of disagreements, so scaling every value by one factor leaves it unchanged;
+            // values are scaled into [-1, 1] so that huge ones (1e308) cannot overflow the squares.
+            let scale = values.map(abs).max().map { $0 > 0 ? $0 : 1 } ?? 1
             return { c, k in
-                let d = values[c] - values[k]
+                let d = values[c] / scale - values[k] / scale
                 return d * d
             }
         case .ratio:
-            // Only called for c ≠ k on non-negative values, so c + k > 0.
+            // Only called for c ≠ k on non-negative values, so c + k > 0; scaled as for interval.
+            let scale = values.max().map { $0 > 0 ? $0 : 1 } ?? 1
             return { c, k in
-                let d = (values[c] - values[k]) / (values[c] + values[k])
+                let (a, b) = (values[c] / scale, values[k] / scale)
+                let d = (a - b) / (a + b)
                 return d * d
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TotaalbeeldResources
+import TotaalbeeldBatch
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
@@ -146,9 +147,9 @@ func emit(_ text: String, to path: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    do throws(OutputProblem) {
+        try AtomicFile.write(text, to: path)
     } catch {
-        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output"])
+        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output: \(error.reason)"])
     }
 }

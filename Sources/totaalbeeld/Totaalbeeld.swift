@@ -12,4 +12,8 @@ struct Totaalbeeld: ParsableCommand {
         """,
         subcommands: [ValidateCommand.self, ScreenCommand.self, AnnotateCommand.self, AgreementCommand.self, GenerateCommand.self, CompareCommand.self, BatchCommand.self, MergeCommand.self]
     )
+
+    static func main() {
+        main(ValidateCommand.liftFileArguments(Array(CommandLine.arguments.dropFirst())))
+    }
 }
