@@ -53,6 +53,11 @@ public struct DossierScreener: Sendable {
     }
 
     public func screen(_ item: InputItem) -> DossierOutcome {
+        if let problem = item.problem {
+            // Found by the walk but not a file it may open: reported, never read.
+            let record = ErrorRecord(file: item.path, line: 0, column: 0, kind: .unreadable, message: "cannot be read: " + problem)
+            return .failed(FailedDossier(kind: .unreadable, errors: [record], identifiers: []))
+        }
         let dossier: Dossier
         let bytes: [UInt8]
         do {

@@ -43,7 +43,7 @@ public struct SchemaSet: Sendable {
     func load(_ path: String, maxBytes: Int) throws(LoadError) -> (XMLDocument, [UInt8]) {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path, limit: maxBytes)
+            bytes = try InputFile.contents(of: path, limit: maxBytes)
         } catch {
             throw LoadError(error)
         }

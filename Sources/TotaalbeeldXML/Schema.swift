@@ -18,7 +18,7 @@ public final class XMLSchema: @unchecked Sendable {
     private let document: xmlDocPtr
 
     public convenience init(contentsOf path: String) throws(XMLLoadError) {
-        let bytes = try FileInput.contents(of: path, limit: XMLParseOptions().maxBytes)
+        let bytes = try InputFile.contents(of: path, limit: XMLParseOptions().maxBytes)
         try self.init(data: bytes, fileName: path)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import TotaalbeeldBatch
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldXML
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -144,7 +145,7 @@ extension Resources {
     /// FNV-1a of the catalogue file that `loadCatalogue` uses, or "none".
     static func catalogueFingerprint(_ explicit: String?) throws -> String {
         let path = explicit ?? home().map { $0 + "/Rulesets/" + defaultCatalogueName }
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return "none" }
-        return String(FNV1a.hash(bytes: data), radix: 16)
+        guard let path, let bytes = try? InputFile.contents(of: path, limit: 32 << 20) else { return "none" }
+        return String(FNV1a.hash(bytes: bytes), radix: 16)
     }
 }

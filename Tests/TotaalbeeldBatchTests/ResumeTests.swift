@@ -5,7 +5,13 @@ import XCTest
 
 /// A run killed at any moment and resumed ends with exactly the outputs of an uninterrupted run.
 final class ResumeTests: XCTestCase {
-    private let scratch = TemporaryDirectory()
+    /// Removed by a teardown block: XCTest never runs the deinit of a stored helper.
+    private var scratch: TemporaryDirectory!
+
+    override func setUp() {
+        super.setUp()
+        scratch = makeScratchDirectory()
+    }
 
     private func runner(_ set: String, out: String, chunkSize: Int = 8, jobs: Int = 2, resume: Bool = false, stopAfter: Int? = nil) throws -> BatchRunner {
         let inputs = try InputSet(arguments: [set], suffix: ".dossier.xml")
