@@ -14,7 +14,9 @@ struct BatchCommand: ParsableCommand {
         Output order and content do not depend on --jobs. A dossier that cannot be loaded, or with --anonymised contains a
         direct identifier, goes to errors.jsonl and the run goes on; found = screened + failed. Exit 65 when anything failed,
         unless --keep-going. A killed run continues where it stopped with --resume and ends with exactly the outputs of an
-        uninterrupted run. An output directory that holds a previous run is refused without --resume (exit 73).
+        uninterrupted run. An output directory that holds a previous run is refused without --resume (exit 73); --resume
+        with other inputs or options is refused (exit 64), whether the run there was interrupted or finished. One process
+        at a time: a directory another batch or merge is writing is refused with its pid (exit 73).
         """
     )
 

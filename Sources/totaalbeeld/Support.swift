@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TotaalbeeldBatch
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
@@ -148,8 +149,9 @@ func emit(_ text: String, to path: String?) throws {
         return
     }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(text, to: path)
     } catch {
-        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output"])
+        // With the operating system's reason: "cannot write report.html: No space left on device".
+        throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])
     }
 }
