@@ -3,6 +3,7 @@ import TotaalbeeldBatch
 import TotaalbeeldLoader
 import TotaalbeeldSynthetic
 import TotaalbeeldTestSupport
+import TotaalbeeldXML
 import XCTest
 
 /// The anonymisation guard: every kind of direct identifier found, near-misses let through, the shipped
@@ -87,13 +88,14 @@ final class GuardTests: XCTestCase {
     }
 
     func testRedactedMessagesCarryNoValues() {
+        let redactor = MessageRedactor(names: Fixtures.schemas.vocabulary)
         let message = "Element 'client', attribute 'note': The value 'bel 06-12345678 of 123456782' is not accepted; 'j@x.nl'"
-        let redacted = ErrorRecord.redacted(message, guard: identifierGuard)
+        let redacted = ErrorRecord.redacted(message, redactor: redactor, guard: identifierGuard)
         XCTAssertFalse(redacted.contains("12345678"), redacted)
         XCTAssertFalse(redacted.contains("j@x.nl"), redacted)
         XCTAssertTrue(redacted.contains("'client'"), "names from the vocabulary stay: \(redacted)")
-        XCTAssertFalse(ErrorRecord.redacted("Input is not proper UTF-8 Bytes: 0xFF 0xC3", guard: nil).contains("0xFF"))
-        XCTAssertFalse(ErrorRecord.redacted("bel 06-12345678 nu", guard: identifierGuard).contains("12345678"))
+        XCTAssertFalse(ErrorRecord.redacted("Input is not proper UTF-8 Bytes: 0xFF 0xC3", redactor: redactor, guard: nil).contains("0xFF"))
+        XCTAssertFalse(ErrorRecord.redacted("bel 06-12345678 nu", redactor: redactor, guard: identifierGuard).contains("12345678"))
     }
 
     func testShippedCasesAndGeneratedDossiersPass() throws {
