@@ -140,11 +140,11 @@ declare -A landed=()
 for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
   out="$work/kill-$iteration"
   if ((iteration % 3 == 2)); then
-    # Just after the last chunk is journalled, plus 0–60 ms: the finish (summaries read, outputs linked and written).
+    # Just after the last chunk is journalled, plus 0–30 ms: the finish (summaries read, outputs linked and written).
     batch_in_background "$out"
     wait_for_markers "$out" "$chunks" "$background"
-    sleep "0.0$(printf '%02d' $((RANDOM % 60)))"
-    how="0-60 ms after the last chunk"
+    sleep "0.0$(printf '%02d' $((RANDOM % 30)))"
+    how="0-30 ms after the last chunk"
   elif ((iteration % 3 == 0)); then
     # As the first final output appears (spinning on a builtin test, no process per poll), then a few more spins:
     # the hard links and summaries being put in place.
@@ -155,8 +155,8 @@ for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
     for ((spin = RANDOM % 300; spin > 0; spin--)); do :; done
     how="as the outputs appeared"
   else
-    # Anywhere in the run: 0–110 % of the reference run's time.
-    delay=$((RANDOM % (reference_ms * 11 / 10 + 1)))
+    # Anywhere in the run: 0–95 % of the reference run's time.
+    delay=$((RANDOM % (reference_ms * 95 / 100 + 1)))
     batch_in_background "$out"
     sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
     how="after ${delay} ms"

@@ -166,14 +166,24 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(BatchFixtures.outputs(out), before, "a refused resume keeps the outputs")
         XCTAssertEqual(BatchFixtures.outputs(shardOut), shardBefore)
 
+        // Finished by the previous version, which kept no manifest: what summary.json records is compared.
+        try FileManager.default.removeItem(atPath: out + "/" + RunJournal.manifestName)
+        XCTAssertEqual(try batch([set, "--out", out, "--resume"]).status, 0)
+        let older = try batch([set, "--out", out, "--resume", "--anonymised"])
+        XCTAssertEqual(older.status, 64, older.stderr)
+        XCTAssertTrue(older.stderr.contains("anonymisationGuard"), older.stderr)
+        XCTAssertFalse(older.stderr.contains("ruleset"), older.stderr)
+        XCTAssertEqual(BatchFixtures.outputs(out), before)
+
         // A changed input file (its size or modification time) is a different input set.
+        let touched = out + "-again"
+        XCTAssertEqual(try batch([set, "--out", touched, "--chunk-size", "8"]).status, 0)
         let file = set + "/a/synth-000000.dossier.xml"
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: file)
-        let changed = try batch([set, "--out", out, "--resume"])
+        let changed = try batch([set, "--out", touched, "--resume"])
         XCTAssertEqual(changed.status, 64, changed.stderr)
         XCTAssertTrue(changed.stderr.contains("inputFingerprint"), changed.stderr)
         XCTAssertFalse(changed.stderr.contains("ruleset"), changed.stderr)
-        XCTAssertEqual(BatchFixtures.outputs(out), before)
     }
 
     // MARK: Temporary files
