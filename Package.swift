@@ -47,7 +47,7 @@ let package = Package(
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
         // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
-        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
         .target(
             name: "TotaalbeeldHTML",
@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldResources", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -78,14 +78,25 @@ public struct BatchRunner: Sendable {
         let shard = options.shard ?? .whole
         let census = InputCensus(options.inputs, shard: shard)
         let journal = RunJournal(directory: options.out)
+        // The directory's lock is held until the run ends, however it ends.
+        defer { journal.close() }
         let state = try journal.prepare(manifest: manifest(census), csvHeader: screener.csv.header, resume: options.resume)
-        if state == .complete {
+        if case .complete(let recorded) = state {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: options.out + "/summary.json"))) ?? Data()
+            let summary: BatchSummary
             do {
-                return BatchReport(summary: try BatchSummary(json: data), resumedChunks: 0, alreadyComplete: true, seconds: 0)
+                summary = try BatchSummary(json: data)
             } catch {
                 throw .output("\(options.out)/summary.json: cannot be read (\(error))")
             }
+            if recorded == nil {
+                // Finished by a version that kept no manifest: compare what summary.json records.
+                func described(_ identity: RunIdentity, _ shard: ShardSpec?) -> String {
+                    JSONValue.object(identity.json + [("shard", shard.map { .string($0.description) } ?? .null)]).serialized()
+                }
+                try RunJournal.refuseFinished(options.out, RunJournal.differingEntries(described(summary.identity, summary.shard), described(identity, options.shard)))
+            }
+            return BatchReport(summary: summary, resumedChunks: 0, alreadyComplete: true, seconds: 0)
         }
         let done = if case .resuming(let chunks) = state { chunks } else { 0 }
         let progress = makeProgress(census.count, min(census.count, done * options.chunkSize))

@@ -39,11 +39,14 @@ public struct SchemaSet: Sendable {
 
     func schema(for root: XMLQualifiedName) -> XMLSchema? { schemas[root] }
 
+    /// Every name the schemas define or use, for messages that must not carry a document's values (``MessageRedactor``).
+    public var vocabulary: Set<String> { schemas.values.reduce(into: Set<String>()) { $0.formUnion($1.vocabulary) } }
+
     /// Reads, parses hardened and validates one document against the schema of its root element.
     func load(_ path: String, maxBytes: Int) throws(LoadError) -> (XMLDocument, [UInt8]) {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path, limit: maxBytes)
+            bytes = try InputFile.contents(of: path, limit: maxBytes)
         } catch {
             throw LoadError(error)
         }

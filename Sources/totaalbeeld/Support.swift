@@ -5,6 +5,7 @@ import TotaalbeeldBatch
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldXML
 
 /// sysexits(3) codes, the convention batch users script against.
 enum ExitStatus {
@@ -114,6 +115,22 @@ struct Failure: Error {
     var lines: [String]
 }
 
+/// Reads a plain input file given on the command line (text to annotate, a CSV) through the same check as
+/// every document: a FIFO, device or dangling link is refused before it is opened (exit 66), a file over
+/// `limit` bytes too (exit 65).
+func readInputFile(_ path: String, limit: Int) throws -> Data {
+    do {
+        return Data(try InputFile.contents(of: path, limit: limit))
+    } catch {
+        switch error {
+        case .fileNotFound: throw Failure(status: ExitStatus.noInput, lines: ["\(path): no such file"])
+        case .unreadable(_, let reason): throw Failure(status: ExitStatus.noInput, lines: ["\(path): cannot be read: \(reason)"])
+        case .tooLarge(_, let bytes, let limit): throw Failure(status: ExitStatus.dataError, lines: ["\(path): file is \(bytes) bytes, more than the limit of \(limit)"])
+        case .invalid(let problems): throw Failure(status: ExitStatus.dataError, lines: problems.map(\.description))
+        }
+    }
+}
+
 /// Runs a loader and turns its error into a `Failure` with the right exit code.
 func report<T>(_ body: () throws(LoadError) -> T) throws -> T {
     do {
@@ -147,9 +164,10 @@ func emit(_ text: String, to path: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
-    do throws(OutputProblem) {
+    do {
         try AtomicFile.write(text, to: path)
     } catch {
-        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output: \(error.reason)"])
+        // With the operating system's reason: "cannot write report.html: No space left on device".
+        throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])
     }
 }
