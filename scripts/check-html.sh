@@ -5,11 +5,11 @@
 #   3. rendered by headless Chromium (Debian's `chromium` package): the DOM has the report's heading,
 #      an A4 PDF prints, and a screenshot is not blank.
 # Usage: scripts/check-html.sh [--docs]   (--docs also refreshes the screenshots in docs/)
-# Output goes to ${OUT:-/tmp/totaalbeeld-html}. Exit 1 when any check fails.
+# Output goes to $OUT, or a new temporary folder (kept, and named at the end). Exit 1 when any check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out="${OUT:-/tmp/totaalbeeld-html}"
+out="${OUT:-$(mktemp -d)}"
 docs=false
 [ "${1:-}" = "--docs" ] && docs=true
 browser="$(command -v chromium || command -v chromium-browser || true)"
@@ -67,4 +67,6 @@ if $docs; then
 fi
 
 echo "check-html: ${#reports[@]} reports checked in $out, $failures failure(s)"
+ok_reports=$((${#reports[@]} - failures)); [ "$ok_reports" -ge 0 ] || ok_reports=0
+echo "$ok_reports passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -40,8 +40,9 @@ public final class RunJournal {
     public enum State: Equatable {
         /// Nothing done yet.
         case fresh
-        /// The first `chunks` chunks are done.
-        case resuming(chunks: Int)
+        /// The first `chunks` chunks are done, holding the first `items` inputs (chunks vary in size: they
+        /// are bounded by count and by bytes).
+        case resuming(chunks: Int, items: Int)
         /// The final outputs are in place, of a run with the same inputs and options; `manifest` is nil when the
         /// run was finished by a version that did not keep it (then the caller compares what summary.json records).
         case complete(manifest: String?)
@@ -122,7 +123,8 @@ public final class RunJournal {
             guard differing.isEmpty else {
                 throw .usage("cannot resume in \(directory): the interrupted run there was started with a different \(Self.describe(differing)); resume with the same arguments and options, or use another output directory")
             }
-            return .resuming(chunks: try cutBack(csvHeader: csvHeader))
+            let (chunks, items) = try cutBack(csvHeader: csvHeader)
+            return .resuming(chunks: chunks, items: items)
         }
         if previous.contains("summary.json") {
             guard let recorded = try? String(contentsOfFile: directory + "/" + Self.manifestName, encoding: .utf8) else { return .complete(manifest: nil) }
@@ -155,13 +157,17 @@ public final class RunJournal {
 
     /// The number of whole chunks from the first on. Streams are cut back to the lengths the last of
     /// them records; later markers and temporary files are removed.
-    private func cutBack(csvHeader: String) throws(BatchError) -> Int {
+    private func cutBack(csvHeader: String) throws(BatchError) -> (chunks: Int, items: Int) {
         let files = FileManager.default
-        var done = 0
+        var done = 0, items = 0
         var lengths = [0, csvHeader.utf8.count + 1, 0]
         while let data = files.contents(atPath: markerPath(done)) {
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == 3 else { break }
+            // A chunk's summary counts the inputs it took (found = screened + failed).
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == 3,
+                  let found = ((object["summary"] as? [String: Any])?["dossiers"] as? [String: Any])?["found"] as? Int
+            else { break }
             lengths = ends
+            items += found
             done += 1
         }
         for name in (try? files.contentsOfDirectory(atPath: partial)) ?? [] {
@@ -175,7 +181,7 @@ public final class RunJournal {
             }
         }
         try openStreams()
-        return done
+        return (done, items)
     }
 
     private func openStreams() throws(BatchError) {

@@ -13,17 +13,38 @@ final class ResumeTests: XCTestCase {
         scratch = makeScratchDirectory()
     }
 
-    private func runner(_ set: String, out: String, chunkSize: Int = 8, jobs: Int = 2, resume: Bool = false, stopAfter: Int? = nil) throws -> BatchRunner {
+    private func runner(_ set: String, out: String, chunkSize: Int = 8, chunkBytes: Int? = nil, jobs: Int = 2, resume: Bool = false, stopAfter: Int? = nil) throws -> BatchRunner {
         let inputs = try InputSet(arguments: [set], suffix: ".dossier.xml")
         let screener = DossierScreener(ruleset: Fixtures.defaultRuleset, catalogue: nil, schemas: Fixtures.schemas, identifierGuard: nil, language: .nl)
         let identity = RunIdentity(ruleset: Fixtures.defaultRuleset, guardRules: nil, inputs: inputs.roots, suffix: ".dossier.xml", language: "nl")
         var options = BatchOptions(inputs: inputs, out: out, jobs: jobs, resume: resume, chunkSize: chunkSize)
         options.stopAfterChunks = stopAfter
+        if let chunkBytes { options.chunkBytes = chunkBytes }
         return BatchRunner(screener: screener, identity: identity, options: options)
     }
 
     private func chunkMarkers(_ out: String) -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: out + "/.partial")) ?? []).filter { $0.hasPrefix("chunk-") && $0.hasSuffix(".json") }.count
+    }
+
+    /// Chunks are bounded by bytes as well as by count, so large dossiers are never held 256 at a time;
+    /// a resume skips as many inputs as the finished chunks took, whatever their sizes.
+    func testChunksBoundedByBytesResumeAtTheRightInput() throws {
+        let set = BatchFixtures.population(in: scratch.path, count: 40, brokenShare: 0.1)
+        let reference = scratch.path + "/reference"
+        _ = try runner(set, out: reference, chunkSize: 256).run()
+        let sizes = try FileManager.default.contentsOfDirectory(atPath: set).compactMap { try FileManager.default.attributesOfItem(atPath: set + "/" + $0)[.size] as? Int }
+        // About three dossiers per chunk: chunks of uneven counts.
+        let budget = 3 * (sizes.reduce(0, +) / sizes.count)
+        let out = scratch.path + "/bytes"
+        _ = try runner(set, out: out, chunkSize: 256, chunkBytes: budget, stopAfter: 4).run()
+        XCTAssertEqual(chunkMarkers(out), 4)
+        let resumed = try runner(set, out: out, chunkSize: 256, chunkBytes: budget, resume: true).run()
+        XCTAssertEqual(resumed.resumedChunks, 4)
+        XCTAssertEqual(resumed.summary.found, 40)
+        for file in ["results.jsonl", "results.csv", "errors.jsonl", "summary.json", "summary.txt"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: out + "/" + file), FileManager.default.contents(atPath: reference + "/" + file), file)
+        }
     }
 
     func testJournalResumesFromEveryKindOfInterruption() throws {
