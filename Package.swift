@@ -71,7 +71,7 @@ let package = Package(
             name: "TotaalbeeldWorkbench",
             dependencies: [
                 "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport",
-                "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldImport",
+                "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldImport", "TotaalbeeldBatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
