@@ -257,7 +257,7 @@ private struct MappingState {
             // Text blocks.
             var text = block.text
             if case .table(let rows) = block.kind {
-                if !sawContent, case .preamble = section, tableAsParticulars(rows, at: block.position) { continue }
+                if !sawContent, isPreambleOrUnassigned(section), tableAsParticulars(rows, at: block.position) { continue }
                 if case .section(.sources, _) = section, tableAsSources(rows, at: block.position) { continue }
                 text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")
             }
