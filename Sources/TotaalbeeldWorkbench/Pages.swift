@@ -5,7 +5,11 @@ import NIOCore
 /// The workbench's page frame: one inline style sheet, no scripts, a skip link, visible focus, AA contrast.
 enum Pages {
     static let style = """
-    .wb{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a1a;background:#fff;margin:0;line-height:1.45}
+    body.wb{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a1a;background:#fff;margin:0;padding:0;max-width:none;line-height:1.45;font-size:1rem}
+    .wb-cols>*{min-width:0}
+    .wb fieldset{min-width:0}
+    .wb .report{overflow-x:auto}
+    .wb .report table{font-size:.9rem}
     .wb-top{background:#12355b;color:#fff;padding:.6rem 1rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
     .wb-top a{color:#fff}
     .wb-top strong{font-size:1.1rem}
