@@ -132,11 +132,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TotaalbeeldImportTests",
-            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldXML", "TotaalbeeldTestSupport"]
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "TotaalbeeldWorkbenchTests",
-            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldTestSupport"]
+            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",
