@@ -37,6 +37,11 @@ public enum MarkdownReader {
                 if !rest.isEmpty {
                     document.blocks.append(.init(kind: .paragraph, text: inline(rest.map { $0.trimmed }.joined(separator: " "), markdown: false), position: .init(.line, paragraphStart + 1)))
                 }
+            } else if paragraph.count > 1, paragraph.allSatisfy({ keyValue($0) != nil }) {
+                // "Gedeeld met cliënt: ja" under "Horizon: kort": one setting per line, not one paragraph.
+                for (offset, line) in paragraph.enumerated() {
+                    document.blocks.append(.init(kind: .paragraph, text: inline(line.trimmed, markdown: !plainText), position: .init(.line, paragraphStart + offset)))
+                }
             } else if !joined.isEmpty {
                 document.blocks.append(.init(kind: .paragraph, text: joined, position: .init(.line, paragraphStart)))
             }

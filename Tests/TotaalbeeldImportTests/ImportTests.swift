@@ -136,7 +136,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(found.map(\.theme), ["prive", "prive", nil])
         XCTAssertFalse(result.xml.contains("huurbaas"))
         XCTAssertFalse(result.xml.contains("Navragen"))
-        XCTAssertEqual(result.unmappedHeadings.first?.position.description, "paragraph 4")
+        XCTAssertEqual(result.unmappedHeadings.first?.position.description, "paragraph 5")
         XCTAssertTrue(result.report.contains { $0.message.hasPrefix("headers and footers left out") })
     }
 

@@ -11,8 +11,10 @@ import XCTest
 /// The workbench served on 127.0.0.1 (a free port), driven over HTTP: pages, a save, the version check and refusals.
 final class WorkbenchTests: XCTestCase {
     private final class Port: @unchecked Sendable {
-        let lock = NSLock()
-        var value = 0
+        private let lock = NSLock()
+        private var bound = 0
+        func set(_ port: Int) { lock.withLock { bound = port } }
+        var value: Int { lock.withLock { bound } }
     }
 
     private func withServer(_ body: (String, String) async throws -> Void) async throws {
@@ -24,13 +26,13 @@ final class WorkbenchTests: XCTestCase {
         configuration.today = "2026-11-20"
         let port = Port()
         let server = Task {
-            try await Workbench(configuration: configuration).run { bound in port.lock.lock(); port.value = bound; port.lock.unlock() }
+            try await Workbench(configuration: configuration).run { bound in port.set(bound) }
         }
         defer { server.cancel() }
         var bound = 0
         for _ in 0..<200 where bound == 0 {
             try await Task.sleep(nanoseconds: 20_000_000)
-            port.lock.lock(); bound = port.value; port.lock.unlock()
+            bound = port.value
         }
         XCTAssertNotEqual(bound, 0, "server did not start")
         try await body("http://127.0.0.1:\(bound)", folder.path)
