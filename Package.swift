@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -56,6 +58,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Intakes (.docx, .odt, .md, .txt) → dossier XML: headings mapped to themes by the ruleset's heading lists.
+        .target(
+            name: "TotaalbeeldImport",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The local web workbench (`totaalbeeld serve`): dossiers, import, theme forms, weighing, intervision.
+        .target(
+            name: "TotaalbeeldWorkbench",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport",
+                "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldImport", "TotaalbeeldBatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Writes the shipped files into a Swift source for the EmbedResources plugin (build time only).
         .executableTarget(name: "totaalbeeld-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["totaalbeeld-embed"]),
@@ -65,6 +84,7 @@ let package = Package(
             name: "totaalbeeld",
             dependencies: [
                 "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldImport", "TotaalbeeldWorkbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +129,14 @@ let package = Package(
         .testTarget(
             name: "TotaalbeeldBatchTests",
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldImportTests",
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "TotaalbeeldWorkbenchTests",
+            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

@@ -58,6 +58,15 @@ public struct SchemaSet: Sendable {
         }
     }
 
+    /// Parses hardened and validates bytes already in memory; `fileName` is used in locations.
+    func parse(_ bytes: [UInt8], fileName: String, maxBytes: Int) throws(LoadError) -> XMLDocument {
+        do {
+            return try XMLDocumentLoader.parse(bytes: bytes, fileName: fileName, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
     /// The kind of document at `path`, judged by its root element, without validating.
     public static func expectedRoots() -> String {
         documentTypes.map { "<\($0.root) xmlns=\"\($0.namespace)\">" }.joined(separator: " or ")
