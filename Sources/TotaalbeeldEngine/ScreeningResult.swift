@@ -166,12 +166,18 @@ public struct TrialAndErrorResult: Sendable {
     public var indicated: Bool
     public var reasons: [LocalizedText]
     public var tracks: [TrackRecommendation]
+    /// The ids of the contraindications that hold: when any does, the advice is to refer (or stabilise) first.
+    public var contraindications: [String]
 
-    public init(indicated: Bool, reasons: [LocalizedText], tracks: [TrackRecommendation]) {
+    public init(indicated: Bool, reasons: [LocalizedText], tracks: [TrackRecommendation], contraindications: [String] = []) {
         self.indicated = indicated
         self.reasons = reasons
         self.tracks = tracks
+        self.contraindications = contraindications
     }
+
+    /// Refer first (a contraindication holds), indicated, or not indicated.
+    public var verdict: String { !contraindications.isEmpty ? "refer-first" : indicated ? "indicated" : "not-indicated" }
 
     public static let notScreened = TrialAndErrorResult(indicated: false, reasons: [], tracks: [])
 }

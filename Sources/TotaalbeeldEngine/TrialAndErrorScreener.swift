@@ -73,7 +73,7 @@ struct TrialAndErrorScreener: Sendable {
         } else {
             tracks = []
         }
-        return TrialAndErrorResult(indicated: indicated, reasons: reasons, tracks: tracks)
+        return TrialAndErrorResult(indicated: indicated, reasons: reasons, tracks: tracks, contraindications: found.map(\.0.id))
     }
 
     private func weight(of flag: Flag) -> Double? {
