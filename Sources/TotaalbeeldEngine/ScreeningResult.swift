@@ -78,6 +78,17 @@ public struct ActivityResult: Sendable {
     public var contributions: [Contribution]
     /// The professional's own judgement for this activity, when the assessment gives one.
     public var assessed: Assessment.AssessedSupportNeed?
+    /// The FML's limitations of this activity: work requirements from the physician, each adding its weight.
+    public var fml: [FMLRequirement] = []
+
+    /// An FML limitation as a Schema 2 work requirement, with where it comes from.
+    public struct FMLRequirement: Sendable, Hashable {
+        public var limitation: FML.Limitation
+        public var weight: Double
+        public var sourceID: String?
+        public var sourceRole: String?
+        public var date: SimpleDate?
+    }
 
     public struct Contribution: Sendable, Hashable {
         public var indicator: Indicator
