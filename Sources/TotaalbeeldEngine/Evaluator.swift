@@ -90,7 +90,8 @@ public struct Evaluator: Sendable {
             return DomainResult(
                 domain: domain, burden: burden, strength: strength, supportNeed: need,
                 supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
-                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) },
+                // Signals never count: listing them as "not counted" would suggest they could.
+                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) && ruleset.indicator(id: $0.indicator)?.role != .signal },
                 hasInformation: narrativeHere || !inDomain.isEmpty, sourceKinds: kinds.sorted()
             )
         }

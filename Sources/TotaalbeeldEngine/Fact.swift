@@ -107,7 +107,8 @@ public struct FactExtractor: Sendable {
         for narrative in dossier.narratives {
             let analysis = analyzer.analysis(of: narrative.text)
             cutSentences += analysis.cutSentences.map { CutSentenceNote(elementID: narrative.id, location: narrative.location, sentence: $0) }
-            for hit in analysis.hits {
+            // The weighing signal describes the assessment's own weighing; in a source's prose it says nothing.
+            for hit in analysis.hits where hit.indicator != ruleset.weighingSignal {
                 facts.append(fact(hit: hit, elementID: narrative.id, sourceID: narrative.source, dossier: dossier, date: narrative.date, location: narrative.location))
             }
         }

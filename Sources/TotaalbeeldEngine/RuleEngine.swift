@@ -113,7 +113,8 @@ struct RuleEngine: Sendable {
         case .overlap(let target, let min, let negate):
             guard let direction = input.dossier.assessment?.direction else { return false }
             let others = target == .wish ? input.dossier.wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
-            guard !others.isEmpty else { return negate }
+            // Without a wish (or FML jobs) there is nothing to repeat or to depart from.
+            guard !others.isEmpty else { return false }
             let score = others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
@@ -141,7 +142,8 @@ struct RuleEngine: Sendable {
             // What the chosen course rests on: the direction's and placement's own citations.
             let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
             let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
-            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count
+            // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
+            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
             let total = Set(cited.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
             guard total > 0 else { return whenNothingCited }
             let supportive = Set(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
@@ -484,6 +486,8 @@ struct RuleInput {
     /// FML limitations per Schema 2 activity.
     var fmlLimitations: [String: [FML.Limitation]]
     var fmlReader: FMLReader
+    /// The ids of the FML and its limitations and suggested jobs.
+    var fmlElements: Set<String>
     private var assessmentElements: Set<String>
     private var citationGroups: [Set<String>]
     private var citations: [String: [String]]
@@ -504,6 +508,7 @@ struct RuleInput {
         self.schema2 = schema2
         self.fmlReader = fmlReader
         self.fmlLimitations = fmlLimitations
+        fmlElements = Set(([dossier.fml?.id] + (dossier.fml?.items.map(\.id) ?? []) + (dossier.fml?.jobIDs ?? [])).compactMap { $0 })
         let assessment = dossier.assessment
         // Every assessment element with what it rests on; conclusions and the placement judge the client.
         var elements: [(id: String, text: String, cites: [String], addresses: [String], judges: Bool)] = []

@@ -170,6 +170,11 @@ struct TrialAndErrorScreener: Sendable {
         for type in [Track.Fenger.lifeFirst, .humanCapitalFirst, .workFirst] {
             if let first = ranked.first(where: { $0.track.fenger == type }) { chosen.append(first) }
         }
+        // The client's own wish, tried out in practice, is always among the options (seed 003: the track
+        // connects to the client's perspective; seed 004: let him experience what the wish asks).
+        if !wishes.isEmpty, let own = ranked.first(where: { $0.track.testsWish }), !chosen.contains(where: { $0.track.id == own.track.id }) {
+            chosen.append(own)
+        }
         for candidate in ranked where chosen.count < rules.alternatives && !chosen.contains(where: { $0.track.id == candidate.track.id }) {
             chosen.append(candidate)
         }

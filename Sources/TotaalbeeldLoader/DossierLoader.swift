@@ -96,7 +96,7 @@ private struct DossierReader {
             },
             fml: root.child(named: "fml").map { fml in
                 FML(
-                    present: fml.boolean("present", default: false), date: fml.date("date"), source: fml.attribute("source"),
+                    id: fml.attribute("id"), present: fml.boolean("present", default: false), date: fml.date("date"), source: fml.attribute("source"),
                     summary: fml.child(named: "summary")?.normalizedText,
                     prognosis: fml.child(named: "prognosis").map {
                         FML.Prognosis(expectation: .init(rawValue: $0.attribute("expectation") ?? "") ?? .unclear, text: $0.normalizedText, location: $0.modelLocation)
@@ -105,7 +105,8 @@ private struct DossierReader {
                         if limitation.attribute("activity") != nil { check(limitation, "activity", known: ruleset.activities.map(\.id), what: "Schema 2 activity") }
                         return FML.Limitation(id: limitation.attribute("id"), text: limitation.normalizedText, activity: limitation.attribute("activity"), location: limitation.modelLocation)
                     },
-                    suggestedJobs: fml.children(named: "suggestedJob").map(\.normalizedText), location: fml.modelLocation
+                    suggestedJobs: fml.children(named: "suggestedJob").map(\.normalizedText),
+                    jobIDs: fml.children(named: "suggestedJob").compactMap { $0.attribute("id") }, location: fml.modelLocation
                 )
             },
             sources: sources, findings: findings, narratives: narratives, wishes: wishes,

@@ -108,6 +108,8 @@ public struct Disability: Sendable, Hashable {
 
 /// The physician's Functionele Mogelijkheden Lijst, as summarised in the dossier.
 public struct FML: Sendable, Hashable {
+    /// The id to cite the FML as a whole, when it has one.
+    public var id: String?
     public var present: Bool
     public var date: SimpleDate?
     public var source: String?
@@ -115,11 +117,15 @@ public struct FML: Sendable, Hashable {
     public var prognosis: Prognosis?
     public var items: [Limitation]
     public var suggestedJobs: [String]
+    /// The ids of the suggested jobs that have one.
+    public var jobIDs: [String]
     public var location: Location
     public init(
-        present: Bool, date: SimpleDate?, source: String?, summary: String?, prognosis: Prognosis? = nil, items: [Limitation],
-        suggestedJobs: [String], location: Location
+        id: String? = nil, present: Bool, date: SimpleDate?, source: String?, summary: String?, prognosis: Prognosis? = nil, items: [Limitation],
+        suggestedJobs: [String], jobIDs: [String] = [], location: Location
     ) {
+        self.id = id
+        self.jobIDs = jobIDs
         self.present = present
         self.date = date
         self.source = source
