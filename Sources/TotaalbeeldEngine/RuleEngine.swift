@@ -519,7 +519,10 @@ struct RuleInput {
         if let direction = assessment?.direction { elements.append((direction.id, direction.text, direction.cites, direction.addresses, false)) }
         assessmentTexts = elements.map { ($0.id, $0.text) }
         assessmentElements = Set(elements.map(\.id))
-        citationGroups = elements.map { Set($0.cites + $0.addresses) }
+        // What explains a contradiction is a conclusion (or a <weighed> element) that rests on both sides; a
+        // direction, placement or support need that cites both uses them, it does not reconcile them.
+        let explaining = Set((assessment?.conclusions.map(\.id) ?? []) + (assessment?.weighed.map(\.id) ?? []))
+        citationGroups = elements.filter { explaining.contains($0.id) }.map { Set($0.cites + $0.addresses) }
         citations = Dictionary(elements.map { ($0.id, $0.cites) }, uniquingKeysWith: { a, _ in a })
         let selfReport = Set(dossier.sources.filter { ruleset.sourceKind(id: $0.kind)?.isSelfReport == true }.map(\.id))
         var claims = Set(dossier.wishes.map(\.id))
@@ -579,7 +582,7 @@ struct RuleInput {
         return cites.allSatisfy { claimElements.contains($0) }
     }
 
-    /// Whether the assessment explains the pair: one assessment element rests on both sides — an element
+    /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element
     /// holding the one indicator (read the same way) and an element holding the other — or a `<weighed>`
     /// element weighs either indicator.
     func explains(_ a: Fact, _ b: Fact) -> Bool {

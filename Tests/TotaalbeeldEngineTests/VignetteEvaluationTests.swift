@@ -179,6 +179,22 @@ final class VignetteEvaluationTests: XCTestCase {
         if ProcessInfo.processInfo.environment["VIGNETTE_ERRORS"] != nil { printTuningErrors() }
     }
 
+    /// Floors on the tuning part only (measured 2026-12-03: judgement risk P 0.95 R 0.97, inconsistency P 1.00 R 1.00,
+    /// no flag on its clean controls, verdict 29/30). The held-out part is printed above and asserted nowhere: the
+    /// issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80, verdict ≥ 0.90) are
+    /// not reached yet (see EVALUATION.md).
+    func testTuningPartMeetsItsFloors() throws {
+        let tuning = Self.tuning
+        let risk = Self.counts(kind: .judgementRisk, over: tuning), inconsistency = Self.counts(kind: .inconsistency, over: tuning)
+        XCTAssertGreaterThanOrEqual(risk.precision ?? 0, 0.90)
+        XCTAssertGreaterThanOrEqual(risk.recall ?? 0, 0.90)
+        XCTAssertGreaterThanOrEqual(inconsistency.precision ?? 0, 0.80)
+        XCTAssertGreaterThanOrEqual(inconsistency.recall ?? 0, 0.80)
+        XCTAssertEqual(Self.cleanViolations(over: tuning).map(\.0), [], "no inconsistency or judgement risk on a clean control")
+        let verdict = Self.verdictAccuracy(over: tuning)
+        XCTAssertGreaterThanOrEqual(Double(verdict.right) / Double(verdict.total), 0.90)
+    }
+
     /// Disagreements on the tuning part only; the held-out part is measured, never inspected.
     private func printTuningErrors() {
         var lines = ["", "Disagreements on the tuning part:"]
