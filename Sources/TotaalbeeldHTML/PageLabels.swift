@@ -48,6 +48,7 @@ enum PageLabels {
             "support": ("Ondersteuning", "Support"),
             "workRequirement": ("Eisen aan werk", "Work requirements"),
             "derived": ("Afgeleid uit", "Derived from"),
+            "fmlRequirements": ("Eisen uit de FML", "Requirements from the FML"),
             "flags": ("Signalen voor reflectie", "Signals for reflection"),
             "noFlags": ("Geen signalen.", "No signals."),
             "question": ("Vraag", "Question"),

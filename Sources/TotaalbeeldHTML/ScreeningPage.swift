@@ -33,6 +33,7 @@ public struct ScreeningPage: Sendable {
                 ] as [String: Any]
             },
             "schema2": result.schema2.map { schema2Row($0, result: result) },
+            "prognosis": result.dossier.fml?.prognosis.map(report.prognosisNote) as Any,
             "flagGroups": Flag.Kind.allCases.compactMap { kind -> [String: Any]? in
                 let flags = result.flags.filter { $0.kind == kind }
                 guard !flags.isEmpty else { return nil }
@@ -151,6 +152,7 @@ public struct ScreeningPage: Sendable {
             values["workRequirement"] = need.workRequirement[language]
         }
         values["derived"] = row.contributions.map(report.derivation)
+        values["fml"] = row.fml.map(report.fmlRequirement)
         if let assessed = row.assessed { values["professional"] = report.assessedNote(assessed) }
         values["hasDetail"] = row.need != nil || row.assessed != nil
         return values

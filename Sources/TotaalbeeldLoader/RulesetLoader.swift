@@ -50,7 +50,7 @@ private struct RulesetReader {
             ConversationTheme(
                 id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
                 label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind"),
-                coveredByWish: $0.boolean("coveredByWish", default: false),
+                coveredByWish: $0.boolean("coveredByWish", default: false), coveredByBenefitGround: $0.boolean("coveredByBenefitGround", default: false),
                 headings: $0.children(named: "heading").map(\.normalizedText)
             )
         } ?? []
@@ -65,12 +65,24 @@ private struct RulesetReader {
         let context = root.child(named: "context").map(readContext) ?? .empty
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
+        let contradictions = root.child(named: "contradictions")?.children(named: "contradiction").map {
+            Contradiction(left: $0.list("indicators"), right: $0.list("with"), location: $0.modelLocation)
+        } ?? []
+        let qualifiers = root.child(named: "qualifiers")?.children(named: "qualifier").map {
+            Qualifier(
+                id: $0.attribute("id") ?? "", signal: $0.attribute("signal") ?? "", indicators: $0.list("indicators"),
+                factor: $0.decimal("factor") ?? 1, reason: $0.localized("reason"), location: $0.modelLocation
+            )
+        } ?? []
+        let benefitGround = root.child(named: "benefitGround").map { BenefitGround(indicator: $0.attribute("indicator") ?? "", regimes: $0.list("regimes")) }
 
         var ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
-            activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context
+            activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context,
+            contradictions: contradictions, qualifiers: qualifiers, benefitGround: benefitGround,
+            weighingSignal: root.child(named: "rules")?.attribute("weighing")
         )
         ruleset.intakeSections = intakeSections
         ruleset.sourceRoles = sourceRoles
@@ -99,7 +111,9 @@ private struct RulesetReader {
             factorRange: min(factorMin, factorMax)...max(factorMin, factorMax),
             strengthOffset: element.decimal("strengthOffset") ?? 0,
             supportNeedMax: element.decimal("supportNeedMax") ?? 0,
-            levels: levels
+            levels: levels,
+            resolvedFactor: element.decimal("resolvedFactor") ?? 0,
+            incidentalFactor: element.decimal("incidentalFactor") ?? 1
         )
     }
 
@@ -162,7 +176,11 @@ private struct RulesetReader {
             stopCriteria: element.children(named: "stop").map { .init(text: $0.localized("text"), when: $0.list("when")) },
             reviewBaseWeeks: element.integer("reviewBaseWeeks") ?? 4, reviewMinWeeks: element.integer("reviewMinWeeks") ?? 1,
             alternatives: element.integer("alternatives") ?? 3,
-            referralShare: (element.decimal("referralShareMin") ?? 0)...max(element.decimal("referralShareMin") ?? 0, element.decimal("referralShareMax") ?? 1)
+            referralShare: (element.decimal("referralShareMin") ?? 0)...max(element.decimal("referralShareMin") ?? 0, element.decimal("referralShareMax") ?? 1),
+            capacities: element.children(named: "capacity").map {
+                .init(id: $0.attribute("id") ?? "", label: $0.localized("label"), conditions: $0.child(named: "when")?.children.compactMap(readCondition) ?? [])
+            },
+            wishWeight: element.decimal("wishWeight") ?? 0
         )
     }
 
@@ -174,16 +192,31 @@ private struct RulesetReader {
                 sourceKinds: element.list("sourceKinds"), excludedSourceKinds: element.list("excludeSourceKinds"),
                 place: FactPattern.Place(rawValue: element.attribute("in") ?? "dossier") ?? .dossier,
                 status: FactPattern.Status(rawValue: element.attribute("status") ?? "counted") ?? .counted,
-                minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs")
+                minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs"),
+                assertion: element.attribute("assertion").flatMap(Assertion.init(rawValue:)), domains: element.list("domains"),
+                withReadings: element.boolean("withReadings", default: false)
             )
         }
+        func pair() -> PairPattern {
+            PairPattern(
+                name: element.attribute("name"), left: element.attribute("facts") ?? "", right: element.attribute("with") ?? "",
+                indicator: PairPattern.IndicatorRelation(rawValue: element.attribute("indicator") ?? "any") ?? .any,
+                sign: PairPattern.Sign(rawValue: element.attribute("sign") ?? "any") ?? .any,
+                source: PairPattern.Distinct(rawValue: element.attribute("source") ?? "any") ?? .any,
+                element: PairPattern.Distinct(rawValue: element.attribute("element") ?? "any") ?? .any,
+                assertion: PairPattern.AssertionRelation(rawValue: element.attribute("assertion") ?? "any") ?? .any,
+                scope: PairPattern.Scope(rawValue: element.attribute("scope") ?? "dossier") ?? .dossier,
+                unexplained: element.boolean("unexplained", default: false), min: element.integer("min") ?? 1
+            )
+        }
+        func group() -> [RuleCondition] { element.children.compactMap(readCondition) }
         func presence(_ name: String) -> Bool? { element.attribute(name).map { $0 == "present" } }
         func values(_ name: String) -> [String]? { element.attribute(name) == nil ? nil : element.list(name) }
         switch element.name.localName {
         case "facts": return .facts(pattern())
         case "absent": return .absent(pattern())
         case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1)
-        case "readings": return .readings(facts: element.attribute("facts") ?? "")
+        case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
                 direction: presence("direction"), supportNeeds: presence("supportNeeds"), placement: presence("placement"),
@@ -193,9 +226,10 @@ private struct RulesetReader {
         case "overlap":
             return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false))
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
+        case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
-        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0)
+        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly
@@ -204,6 +238,14 @@ private struct RulesetReader {
         case "fml": return .fmlMissing
         case "ageBand": return .ageBand(maxUpper: element.integer("maxUpper") ?? 0)
         case "benefitRegime": return .benefitRegime(element.list("in"))
+        case "allOf": return .allOf(group())
+        case "anyOf": return .anyOf(group())
+        case "not": return .not(group())
+        case "pair": return .pair(pair())
+        case "unpaired": return .unpaired(pair())
+        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "")
+        case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
+        case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil
         }
     }
@@ -215,6 +257,10 @@ private struct RulesetReader {
             derivations: element.children(named: "derivedFrom").map {
                 .init(indicator: $0.attribute("indicator") ?? "", weight: $0.decimal("weight") ?? 0, location: $0.modelLocation)
             },
+            fromFML: element.child(named: "fromFml").map {
+                .init(weight: $0.decimal("weight") ?? 0, terms: $0.children(named: "term").map(\.normalizedText))
+            },
+            demands: element.child(named: "demands")?.children(named: "term").map(\.normalizedText) ?? [],
             needs: element.children(named: "need").map {
                 .init(level: $0.attribute("level") ?? "", min: $0.decimal("min") ?? 0, support: $0.localized("support"), workRequirement: $0.localized("workRequirement"))
             },
@@ -340,25 +386,35 @@ extension RulesetReader {
             let id = rule.attribute("id") ?? ""
             expect(rule, "reference", in: referenceIDs, what: "reference", owner: "rule '\(id)'")
             var bound = Set<String>()
-            for condition in rule.child(named: "when")?.children ?? [] {
-                for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
-                    log.report(condition.attributeLocation("indicators"), "rule '\(id)' refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+            lintConditions(rule.child(named: "when")?.children ?? [], owner: "rule '\(id)'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+        }
+
+        let indicatorIDs = ruleset.indicators.map(\.id)
+        func expectIndicators(_ element: XMLElement, _ attribute: String, owner: String) {
+            for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
+                log.report(element.attributeLocation(attribute), "\(owner) refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: indicatorIDs))")
+            }
+        }
+        checkUnique("qualifier", in: "qualifiers", child: "qualifier")
+        for qualifier in root.child(named: "qualifiers")?.children(named: "qualifier") ?? [] {
+            let owner = "qualifier '\(qualifier.attribute("id") ?? "")'"
+            expectIndicators(qualifier, "signal", owner: owner)
+            expectIndicators(qualifier, "indicators", owner: owner)
+            if let factor = qualifier.decimal("factor"), !(0...1).contains(factor) {
+                log.report(qualifier.attributeLocation("factor"), "\(owner) has factor \(format(factor)); a qualifier lowers how much a fact counts (0–1)")
+            }
+        }
+        for contradiction in root.child(named: "contradictions")?.children(named: "contradiction") ?? [] {
+            expectIndicators(contradiction, "indicators", owner: "contradiction")
+            expectIndicators(contradiction, "with", owner: "contradiction")
+        }
+        if let ground = root.child(named: "benefitGround") { expectIndicators(ground, "indicator", owner: "benefitGround") }
+        if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
+        for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
+            for term in (activity.child(named: "fromFml")?.children(named: "term") ?? []) + (activity.child(named: "demands")?.children(named: "term") ?? []) {
+                if let problem = TermSyntax.problem(in: term.normalizedText) {
+                    log.report(term.location, "activity '\(activity.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
-                for attribute in ["sourceKinds", "excludeSourceKinds"] {
-                    for kind in condition.list(attribute) where !sourceKindIDs.contains(kind) {
-                        log.report(condition.attributeLocation(attribute), "rule '\(id)' refers to unknown source kind '\(kind)'\(suggestion(kind, among: Array(sourceKindIDs)))")
-                    }
-                }
-                for attribute in ["atLeast", "below"] where condition.attribute(attribute) != nil {
-                    expect(condition, attribute, in: levelIDs, what: "score level", owner: "rule '\(id)'")
-                }
-                // A name must be bound by an earlier <facts> before <unaddressed>, <readings> or sameDomainAs use it.
-                for attribute in ["facts", "sameDomainAs"] {
-                    if let name = condition.attribute(attribute), condition.name.localName != "facts" || attribute == "sameDomainAs", !bound.contains(name) {
-                        log.report(condition.attributeLocation(attribute), "rule '\(id)' uses '\(name)' before a <facts name=\"\(name)\"> binds it")
-                    }
-                }
-                if condition.name.localName == "facts", let name = condition.attribute("name") { bound.insert(name) }
             }
         }
 
@@ -373,6 +429,10 @@ extension RulesetReader {
                 if (weight.attribute("rule") == nil) == (weight.attribute("kind") == nil) {
                     log.report(weight.location, "an <uncertainty> names exactly one of rule or kind")
                 }
+            }
+            for capacity in screening.children(named: "capacity") {
+                var bound = Set<String>()
+                lintConditions(capacity.child(named: "when")?.children ?? [], owner: "capacity '\(capacity.attribute("id") ?? "")'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
             }
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {
@@ -395,6 +455,45 @@ extension RulesetReader {
             for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
                 log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
             }
+        }
+    }
+
+    /// Checks rule conditions, groups included: known indicators, source kinds and levels, and names used only
+    /// after a `<facts>` (or a `<pair>`/`<unpaired>` with `name`) binds them. A name bound in any branch of an
+    /// `<anyOf>` counts as bound after it.
+    private func lintConditions(_ conditions: [XMLElement], owner: String, bound: inout Set<String>, ruleset: Ruleset, levelIDs: Set<String>, sourceKindIDs: Set<String>) {
+        for condition in conditions {
+            let kind = condition.name.localName
+            if ["allOf", "anyOf", "not"].contains(kind) {
+                var inner = bound
+                lintConditions(condition.children, owner: owner, bound: &inner, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+                if kind != "not" { bound.formUnion(inner) }
+                continue
+            }
+            for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
+                log.report(condition.attributeLocation("indicators"), "\(owner) refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+            }
+            for attribute in ["sourceKinds", "excludeSourceKinds", "kinds"] {
+                for sourceKind in condition.list(attribute) where !sourceKindIDs.contains(sourceKind) {
+                    log.report(condition.attributeLocation(attribute), "\(owner) refers to unknown source kind '\(sourceKind)'\(suggestion(sourceKind, among: Array(sourceKindIDs)))")
+                }
+            }
+            for domain in condition.list("domains") where ruleset.domain(id: domain) == nil {
+                log.report(condition.attributeLocation("domains"), "\(owner) refers to unknown domain '\(domain)'\(suggestion(domain, among: ruleset.domains.map(\.id)))")
+            }
+            for attribute in ["atLeast", "below"] where condition.attribute(attribute) != nil {
+                expect(condition, attribute, in: levelIDs, what: "score level", owner: owner)
+            }
+            // A name must be bound before <unaddressed>, <readings>, <pair>, <unpaired> or sameDomainAs use it.
+            var uses: [String] = ["sameDomainAs"]
+            if kind != "facts" { uses.append("facts") }
+            if kind == "pair" || kind == "unpaired" { uses.append("with") }
+            for attribute in uses {
+                if let name = condition.attribute(attribute), !bound.contains(name) {
+                    log.report(condition.attributeLocation(attribute), "\(owner) uses '\(name)' before a <facts name=\"\(name)\"> binds it")
+                }
+            }
+            if ["facts", "pair", "unpaired"].contains(kind), let name = condition.attribute("name") { bound.insert(name) }
         }
     }
 

@@ -136,6 +136,15 @@ public struct ScreeningJSON: Sendable {
                     ("lines", .array(Array(Set(contribution.facts.map(\.location.line))).sorted().map(JSONValue.integer))),
                 ])
             })),
+            ("fml", .array(row.fml.map { requirement in
+                .object([
+                    ("limitation", .string(requirement.limitation.text)),
+                    ("element", .optional(requirement.limitation.id)),
+                    ("weight", .number(requirement.weight)),
+                    ("source", .optional(requirement.sourceID)),
+                    ("date", .optional(requirement.date?.description)),
+                ])
+            })),
             ("assessed", row.assessed.map { need in
                 .object([
                     ("element", .string(need.id)),

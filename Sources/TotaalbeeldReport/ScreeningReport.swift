@@ -56,6 +56,24 @@ public struct ScreeningReport: Sendable {
         return contribution.indicator.label[language] + " (\(sign)\(decimal(contribution.effectiveWeight))) ← " + elements
     }
 
+    /// An FML limitation as a Schema 2 work requirement, with its source: "“Beperkt: samenwerken.” (+3) — verzekeringsarts, 2010-02-08, fml-samenwerken".
+    public func fmlRequirement(_ requirement: ActivityResult.FMLRequirement) -> String {
+        let source = [requirement.sourceRole ?? requirement.sourceID, requirement.date.map(\.description), requirement.limitation.id].compactMap { $0 }.joined(separator: ", ")
+        return "“\(requirement.limitation.text)” (+\(decimal(requirement.weight)))" + (source.isEmpty ? "" : " — " + source)
+    }
+
+    /// The FML's prognosis for the load capacity, for the Schema 2 section.
+    public func prognosisNote(_ prognosis: FML.Prognosis) -> String {
+        let expectation: String
+        switch prognosis.expectation {
+        case .improve: expectation = words("verbetering verwacht", "improvement expected")
+        case .stable: expectation = words("stabiel", "stable")
+        case .worsen: expectation = words("achteruitgang verwacht", "decline expected")
+        case .unclear: expectation = words("onduidelijk", "unclear")
+        }
+        return words("Prognose FML: ", "FML prognosis: ") + expectation + " — “\(prognosis.text)”"
+    }
+
     /// The professional's own Schema 2 judgement with what it cites.
     public func assessedNote(_ assessed: Assessment.AssessedSupportNeed) -> String {
         let cites = assessed.cites.isEmpty ? words("zonder bronvermelding", "citing nothing") : words("op basis van ", "based on ") + assessed.cites.joined(separator: ", ")
@@ -209,6 +227,7 @@ public struct ScreeningReport: Sendable {
             "Twee vragen apart: wat het einddoel kan zijn, en welke ondersteuning nodig is om er te komen.",
             "Two questions kept apart: what the end goal can be, and what support is needed to get there."
         )))
+        if let prognosis = result.dossier.fml?.prognosis { doc.paragraph(.plain(prognosisNote(prognosis))) }
         let levels = result.ruleset.scoring
         doc.blocks.append(.table(
             header: [words("Activiteit", "Activity"), words("Score", "Score"), words("Behoefte", "Need"), words("Oordeel professional", "Professional's judgement")],
@@ -225,6 +244,9 @@ public struct ScreeningReport: Sendable {
             if let need = row.need {
                 children.append(.init([.emphasis(words("Ondersteuning: ", "Support: ")), .plain(need.support[language])]))
                 children.append(.init([.emphasis(words("Implicaties voor eisen aan werk: ", "Implications for work requirements: ")), .plain(need.workRequirement[language])]))
+            }
+            if !row.fml.isEmpty {
+                children.append(.init([.emphasis(words("Eisen uit de FML: ", "Requirements from the FML: "))], children: row.fml.map { .init([.plain(fmlRequirement($0))]) }))
             }
             if !row.contributions.isEmpty {
                 children.append(.init([.emphasis(words("Afgeleid uit: ", "Derived from: "))], children: row.contributions.map { contribution in

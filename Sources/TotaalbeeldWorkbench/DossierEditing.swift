@@ -9,7 +9,7 @@ struct DossierEditor {
     let today: String
 
     static let order = ["summary", "client", "disability", "fml", "sources", "findings", "narratives", "wish", "assessment"]
-    static let assessmentOrder = ["conclusion", "supportNeed", "placement", "direction", "weighed"]
+    static let assessmentOrder = ["conclusion", "weighed", "supportNeed", "placement", "direction", "weighedFlag"]
 
     enum EditError: Error { case message(String) }
 
@@ -215,7 +215,7 @@ struct DossierEditor {
                 assessment.setAttribute("source", assessor)
                 assessment.setAttribute("date", date)
             }
-            let element = assessment.makeChild("weighed", attributes: [("flag", flag), ("by", name), ("date", date)], text: reason)
+            let element = assessment.makeChild("weighedFlag", attributes: [("flag", flag), ("by", name), ("date", date)], text: reason)
             Self.insert(element, into: &assessment, order: Self.assessmentOrder, indent: "    ")
         }
     }

@@ -20,7 +20,7 @@ extension Workbench {
             if let result = loaded.result {
                 let serious = result.flags.filter { $0.severity == .serious }.count
                 let warnings = result.flags.filter { $0.severity == .warning }.count
-                let weighed = loaded.dossier?.assessment?.weighed.count ?? 0
+                let weighed = loaded.dossier?.assessment?.weighedFlags.count ?? 0
                 status = "\(result.flags.count) signalen (\(serious) ernstig, \(warnings) waarschuwing)\(weighed > 0 ? ", \(weighed) gewogen" : ""); \(result.gaps.count) lacunes; proefplaatsing \(result.trialAndError.indicated ? "aangewezen" : "niet aangewezen")"
             } else {
                 status = "<strong>ongeldig</strong> (\(loaded.problems.count) probleem\(loaded.problems.count == 1 ? "" : "en"))"
@@ -315,7 +315,7 @@ extension Workbench {
 
         // The screening: the report's own page, in its own order, then the flags to weigh.
         let report = Pages.reportParts(configuration.templates.render(ScreeningPage(language: .nl).context(for: result), template: "screen"))
-        let weighed = dossier.assessment?.weighed ?? []
+        let weighed = dossier.assessment?.weighedFlags ?? []
         var flags = ""
         for flag in result.flags {
             let done = weighed.filter { $0.flag == flag.id }
