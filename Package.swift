@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"],
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
