@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -46,6 +47,11 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
+        // Word (.docx) and OpenDocument (.odt) renderings of a report document, zipped with fixed timestamps.
+        .target(
+            name: "TotaalbeeldDocuments",
+            dependencies: ["TotaalbeeldModel", "TotaalbeeldReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
         .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
@@ -64,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldResources", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldResources", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch", "TotaalbeeldDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
