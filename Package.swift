@@ -113,6 +113,15 @@ let package = Package(
             exclude: ["Golden", "Vignettes"]
         ),
         .testTarget(
+            name: "TotaalbeeldReportTests",
+            dependencies: [
+                "TotaalbeeldReport", "TotaalbeeldDocuments", "TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine",
+                "TotaalbeeldIntervision", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // The word lists are read from the source tree by path, not bundled.
+            exclude: ["Language"]
+        ),
+        .testTarget(
             name: "TotaalbeeldBatchTests",
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),

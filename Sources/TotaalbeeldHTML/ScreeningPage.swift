@@ -50,13 +50,22 @@ public struct ScreeningPage: Sendable {
         ]
     }
 
+    /// A sentence cut into the reader's words and the dossier's quoted words (`said` template), so quotes
+    /// carry the dossier's language.
+    static func segments(_ text: String) -> [String: Any] {
+        ["segments": ReaderText.runs(quoting: text).map { run -> [String: Any] in
+            if case .quoted(let quote) = run { return ["text": quote, "quoted": true] }
+            return ["text": run.text, "quoted": false]
+        }]
+    }
+
     // MARK: Kernpunten
 
     private func summaryValues(_ summary: ScreeningSummary) -> [String: Any] {
         let reader = summary.reader
         return [
-            "advice": summary.advice.rawValue, "adviceLabel": summary.adviceLabel(), "adviceSentence": summary.adviceSentence,
-            "trialAndError": summary.trialAndError,
+            "advice": summary.advice.rawValue, "adviceLabel": summary.adviceLabel(), "adviceSentence": Self.segments(summary.adviceSentence),
+            "trialAndError": Self.segments(summary.trialAndError),
             "points": summary.points.map { group in
                 [
                     "severity": group.severity.rawValue, "severityLabel": say.severity(group.severity),
@@ -86,7 +95,7 @@ public struct ScreeningPage: Sendable {
             "rule": group.lead.rule,
             "message": reader.message(group.lead), "question": reader.question(group.lead),
             "also": group.also.map { ["message": reader.message($0), "question": reader.question($0)] },
-            "alternatives": group.alternatives.map(reader.clean),
+            "alternatives": group.alternatives.map { Self.segments(reader.clean($0)) },
             "rationale": rationale as Any,
             "evidence": group.strongest.map(evidence),
             "rest": group.rest.map(evidence),
@@ -105,17 +114,17 @@ public struct ScreeningPage: Sendable {
             "assessed": !(t.reasons.isEmpty && t.tracks.isEmpty),
             "indicated": t.indicated,
             "verdict": report.verdict(t),
-            "reasons": t.reasons.map(reader.clean),
+            "reasons": t.reasons.map { Self.segments(reader.clean($0)) },
             "referral": tracks.referral,
             "commonTitle": tracks.referral ? say("Voor elke verwijzing", "For every referral") : say("Voor elk traject", "For every track"),
             "tracksTitle": tracks.referral ? say("Verwijzingen", "Referrals") : say("Trajecten, van meest naar minder passend", "Tracks, best fit first"),
-            "commonSafeguards": tracks.commonSafeguards,
-            "commonCheckpoints": tracks.commonCheckpoints,
+            "commonSafeguards": tracks.commonSafeguards.map(Self.segments),
+            "commonCheckpoints": tracks.commonCheckpoints.map(Self.segments),
             "hasCommon": !(tracks.commonSafeguards.isEmpty && tracks.commonCheckpoints.isEmpty),
             "tracks": tracks.entries.map { entry in
                 [
                     "rank": String(entry.rank), "label": entry.label, "id": entry.id, "fit": entry.fitLevel ?? "",
-                    "why": entry.why, "safeguards": entry.safeguards, "checkpoints": entry.checkpoints,
+                    "why": Self.segments(entry.why), "safeguards": entry.safeguards.map(Self.segments), "checkpoints": entry.checkpoints.map(Self.segments),
                 ] as [String: Any]
             },
         ]

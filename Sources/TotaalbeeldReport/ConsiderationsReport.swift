@@ -32,8 +32,8 @@ public struct ConsiderationsReport: Sendable {
 
         // Kernpunten.
         doc.heading(2, say("Kernpunten", "Key points"))
-        doc.paragraph(.strong(summary.adviceLabel() + ". "), .plain(summary.adviceSentence))
-        doc.paragraph(.strong(say("Trial-and-error: ", "Trial and error: ")), .plain(summary.trialAndError))
+        doc.paragraph([.strong(summary.adviceLabel() + ". ")] + ReaderText.runs(quoting: summary.adviceSentence))
+        doc.paragraph([.strong(say("Trial-and-error: ", "Trial and error: "))] + ReaderText.runs(quoting: summary.trialAndError))
         if !summary.points.isEmpty {
             doc.paragraph(.strong(say("Open punten voor het volgende gesprek", "Open points for the next conversation")))
             doc.list(summary.points.map { group in
@@ -65,11 +65,11 @@ public struct ConsiderationsReport: Sendable {
         let t = result.trialAndError
         if !t.reasons.isEmpty {
             doc.heading(3, say("Trial-and-error", "Trial and error"))
-            doc.paragraph(.plain(t.reasons.map(reader.clean).map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")))
+            doc.paragraph(ReaderText.runs(quoting: t.reasons.map(reader.clean).map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")))
             let tracks = TrackDigest(t, reader: reader)
             if !tracks.entries.isEmpty {
                 let names = tracks.entries.map { entry in entry.label + (entry.fitLevel.map { " (\($0))" } ?? "") }
-                doc.paragraph(.plain((tracks.referral ? say("Verwijzing: ", "Referral: ") : say("Passende trajecten, van meest naar minder passend: ", "Fitting tracks, best fit first: "))
+                doc.paragraph(ReaderText.runs(quoting: (tracks.referral ? say("Verwijzing: ", "Referral: ") : say("Passende trajecten, van meest naar minder passend: ", "Fitting tracks, best fit first: "))
                     + ScreeningSummary.list(names, say: say) + "."
                     + (tracks.commonSafeguards.isEmpty ? "" : say(" Voor elk geldt: ", " For each: ") + tracks.commonSafeguards.joined(separator: " "))))
             }
@@ -98,8 +98,8 @@ public struct ConsiderationsReport: Sendable {
         }
         var runs: [ReportDocument.Run] = [.plain(text + " "), .emphasis(say("De vraag is: ", "The question is: ")), .plain(reader.question(group.lead))]
         if !group.alternatives.isEmpty {
-            runs.append(.plain(" " + say("Lezingen die nog niet zijn gewogen: ", "Readings not yet weighed: ")
-                + group.alternatives.map(reader.clean).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + "."))
+            runs += ReaderText.runs(quoting: " " + say("Lezingen die nog niet zijn gewogen: ", "Readings not yet weighed: ")
+                + group.alternatives.map(reader.clean).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + ".")
         }
         let lines = Array(Set(group.evidence.map(\.location.line))).sorted()
         if !lines.isEmpty {

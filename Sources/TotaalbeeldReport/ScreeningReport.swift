@@ -163,8 +163,8 @@ public struct ScreeningReport: Sendable {
 
     private func kernpunten(_ summary: ScreeningSummary, into doc: inout ReportDocument) {
         doc.heading(2, words("Kernpunten", "Key points"))
-        doc.paragraph(.strong(summary.adviceLabel() + ". "), .plain(summary.adviceSentence))
-        doc.paragraph(.strong(words("Trial-and-error: ", "Trial and error: ")), .plain(summary.trialAndError))
+        doc.paragraph([.strong(summary.adviceLabel() + ". ")] + ReaderText.runs(quoting: summary.adviceSentence))
+        doc.paragraph([.strong(words("Trial-and-error: ", "Trial and error: "))] + ReaderText.runs(quoting: summary.trialAndError))
         doc.heading(3, words("Open punten voor het volgende gesprek", "Open points for the next conversation"))
         if summary.points.isEmpty {
             doc.paragraph(.plain(words("Geen open punten.", "No open points.")))
@@ -219,7 +219,7 @@ public struct ScreeningReport: Sendable {
             children.append(.init([.emphasis(words("ook: ", "also: ")), .plain(reader.message(flag) + " "), .emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(flag))]))
         }
         if !group.alternatives.isEmpty {
-            children.append(.init([.emphasis(words("Overweeg ook: ", "Also consider: "))], children: group.alternatives.map { .init([.plain(reader.clean($0))]) }))
+            children.append(.init([.emphasis(words("Overweeg ook: ", "Also consider: "))], children: group.alternatives.map { .init(reader.runs($0)) }))
         }
         if !group.evidence.isEmpty || group.evidenceOmitted > 0 {
             var lines = group.strongest.map { ReportDocument.ListItem(evidenceRuns($0)) }
@@ -238,28 +238,28 @@ public struct ScreeningReport: Sendable {
         }
         let reader = ReaderText(result: result, language: language)
         doc.paragraph(.strong(verdict(t)))
-        doc.list(t.reasons.map { .init([.plain(reader.clean($0))]) })
+        doc.list(t.reasons.map { .init(reader.runs($0)) })
         let tracks = TrackDigest(t, reader: reader)
         guard !tracks.entries.isEmpty else { return }
         if !tracks.commonSafeguards.isEmpty || !tracks.commonCheckpoints.isEmpty {
             doc.heading(3, tracks.referral ? words("Voor elke verwijzing", "For every referral") : words("Voor elk traject", "For every track"))
             var items: [ReportDocument.ListItem] = []
             if !tracks.commonSafeguards.isEmpty {
-                items.append(.init([.emphasis(words("Waarborgen", "Safeguards"))], children: tracks.commonSafeguards.map { .init([.plain($0)]) }))
+                items.append(.init([.emphasis(words("Waarborgen", "Safeguards"))], children: tracks.commonSafeguards.map { .init(ReaderText.runs(quoting: $0)) }))
             }
             if !tracks.commonCheckpoints.isEmpty {
-                items.append(.init([.emphasis(words("IJkpunten", "Checkpoints"))], children: tracks.commonCheckpoints.map { .init([.plain($0)]) }))
+                items.append(.init([.emphasis(words("IJkpunten", "Checkpoints"))], children: tracks.commonCheckpoints.map { .init(ReaderText.runs(quoting: $0)) }))
             }
             doc.list(items)
         }
         doc.heading(3, tracks.referral ? words("Verwijzingen", "Referrals") : words("Trajecten, van meest naar minder passend", "Tracks, best fit first"))
         doc.list(tracks.entries.map { entry in
-            var children: [ReportDocument.ListItem] = [.init([.emphasis(words("Waarom: ", "Why: ")), .plain(entry.why)])]
+            var children: [ReportDocument.ListItem] = [.init([.emphasis(words("Waarom: ", "Why: "))] + ReaderText.runs(quoting: entry.why))]
             if !entry.safeguards.isEmpty {
-                children.append(.init([.emphasis(words("Daarnaast als waarborg: ", "Also as a safeguard: ")), .plain(entry.safeguards.joined(separator: " "))]))
+                children.append(.init([.emphasis(words("Daarnaast als waarborg: ", "Also as a safeguard: "))] + ReaderText.runs(quoting: entry.safeguards.joined(separator: " "))))
             }
             if !entry.checkpoints.isEmpty {
-                children.append(.init([.emphasis(words("Daarnaast als ijkpunt: ", "Also as a checkpoint: ")), .plain(entry.checkpoints.joined(separator: " "))]))
+                children.append(.init([.emphasis(words("Daarnaast als ijkpunt: ", "Also as a checkpoint: "))] + ReaderText.runs(quoting: entry.checkpoints.joined(separator: " "))))
             }
             return .init([.strong("\(entry.rank). " + entry.label)] + (entry.fitLevel.map { [.plain(" — " + $0)] } ?? []), children: children)
         })

@@ -16,6 +16,8 @@ public struct ReaderText: Sendable {
     private let elements: [String: Int]
     /// Rule ids in a tally ("3× lacune-gespreksthema"): replaced by the kind of flag.
     private let names: [String: String]
+    /// Score level ids after a comparison ("≥ matig"): replaced by the level's label in the language.
+    private let levels: [String: String]
 
     public init(result: ScreeningResult, language: Language) {
         self.language = language
@@ -38,6 +40,7 @@ public struct ReaderText: Sendable {
         self.elements = elements
         let say = Vocabulary(language: language)
         self.names = Dictionary(result.ruleset.rules.map { ($0.id, say.kindNoun($0.kind)) }, uniquingKeysWith: { first, _ in first })
+        self.levels = Dictionary(result.ruleset.scoring.levels.map { ($0.id, $0.label[language]) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The ids of the assessment and of every part of it (conclusions, support needs, placement, direction).
@@ -80,6 +83,8 @@ public struct ReaderText: Sendable {
                 }
             } else if !inQuote, out.hasSuffix("× "), let name = names[core] {
                 out += name + tail
+            } else if !inQuote, out.hasSuffix("≥ ") || out.hasSuffix("≤ ") || out.hasSuffix("> ") || out.hasSuffix("< "), let label = levels[core] {
+                out += label + tail
             } else {
                 out += token
             }
@@ -98,10 +103,42 @@ public struct ReaderText: Sendable {
             out.append(character)
         }
         flush()
-        return ReaderText.oneDecimal(ReaderText.mergedTallies(out))
+        // Figures are rounded in the reader's words only; a quote keeps its own.
+        return ReaderText.runs(quoting: ReaderText.mergedTallies(out)).map { run in
+            if case .plain(let text) = run { return ReaderText.oneDecimal(text) }
+            return run.text
+        }.joined()
     }
 
     public func clean(_ text: LocalizedText) -> String { clean(text[language]) }
+
+    /// `clean(text)` cut into the reader's words and the dossier's words between “ and ”, so renderers can
+    /// mark the quotes as the dossier's language.
+    public func runs(_ text: String) -> [ReportDocument.Run] { Self.runs(quoting: clean(text)) }
+    public func runs(_ text: LocalizedText) -> [ReportDocument.Run] { runs(text[language]) }
+
+    /// Splits at “…”: the quotation marks stay plain, what is between them becomes `.quoted`.
+    public static func runs(quoting text: String) -> [ReportDocument.Run] {
+        var runs: [ReportDocument.Run] = []
+        var current = ""
+        var inQuote = false
+        for character in text {
+            if character == "“" && !inQuote {
+                current.append(character)
+                runs.append(.plain(current))
+                current = ""
+                inQuote = true
+            } else if character == "”" && inQuote {
+                runs.append(.quoted(current))
+                current = String(character)
+                inQuote = false
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { runs.append(inQuote ? .quoted(current) : .plain(current)) }
+        return runs.filter { !$0.text.isEmpty }
+    }
 
     /// A flag's message, question and alternative readings as the reader sees them.
     public func message(_ flag: Flag) -> String { clean(flag.message) }
