@@ -69,8 +69,8 @@ public struct ComparisonPage: Sendable {
                 ] as [String: Any]
             },
             "moreDivergences": comparison.divergent.count > divergenceLimit
-                ? say("En nog \(comparison.divergent.count - divergenceLimit) oordelen met verschillen; zie de tekst- of JSON-uitvoer.", "And \(comparison.divergent.count - divergenceLimit) more judgements with differences; see the text or JSON output.")
-                : "",
+                ? [say("En nog \(comparison.divergent.count - divergenceLimit) oordelen met verschillen; zie de tekst- of JSON-uitvoer.", "And \(comparison.divergent.count - divergenceLimit) more judgements with differences; see the text or JSON output.")]
+                : [String](),
             "noDivergences": comparison.divergent.isEmpty,
             "agreements": comparison.agreements.map { agreement in
                 [

@@ -70,10 +70,10 @@ public struct ScreeningPage: Sendable {
                 [
                     "severity": group.severity.rawValue, "severityLabel": say.severity(group.severity),
                     "message": reader.message(group.lead), "question": reader.question(group.lead),
-                    "also": group.also.isEmpty ? "" : group.also.count == 1 ? say("(en één verwant signaal)", "(and one related signal)") : say("(en \(group.also.count) verwante signalen)", "(and \(group.also.count) related signals)"),
+                    "also": group.also.isEmpty ? [] : [group.also.count == 1 ? say("(en één verwant signaal)", "(and one related signal)") : say("(en \(group.also.count) verwante signalen)", "(and \(group.also.count) related signals)")],
                 ] as [String: Any]
             },
-            "morePoints": summary.morePoints > 0 ? say("Nog \(summary.morePoints) signalen onder Signalen.", "\(summary.morePoints) more signals under Signals.") : "",
+            "morePoints": summary.morePoints > 0 ? [say("Nog \(summary.morePoints) signalen onder Signalen.", "\(summary.morePoints) more signals under Signals.")] : [],
             "notYet": summary.notYet.isEmpty ? [say("Niets hoeft te wachten op grond van deze screening.", "Nothing needs to wait on the strength of this screening.")] : summary.notYet,
             "strengths": summary.strengths.isEmpty ? [say("De screening vond geen sterke punten; vraag er in het gesprek naar.", "The screening found no strengths; ask about them in the conversation.")] : summary.strengths,
         ]
@@ -96,11 +96,12 @@ public struct ScreeningPage: Sendable {
             "message": reader.message(group.lead), "question": reader.question(group.lead),
             "also": group.also.map { ["message": reader.message($0), "question": reader.question($0)] },
             "alternatives": group.alternatives.map { Self.segments(reader.clean($0)) },
-            "rationale": rationale as Any,
+            "rationale": rationale.map { [$0] } ?? [],
             "evidence": group.strongest.map(evidence),
             "rest": group.rest.map(evidence),
-            "more": group.moreCount > 0 ? say.more(group.moreCount) : "",
-            "omitted": group.evidenceOmitted > 0 ? say("… en \(group.evidenceOmitted) die de screening niet opsomt", "… and \(group.evidenceOmitted) the screening does not list") : "",
+            "hasMore": group.moreCount > 0,
+            "more": say.more(group.moreCount),
+            "omitted": group.evidenceOmitted > 0 ? [say("… en \(group.evidenceOmitted) die de screening niet opsomt", "… and \(group.evidenceOmitted) the screening does not list")] : [],
         ]
     }
 
@@ -123,7 +124,7 @@ public struct ScreeningPage: Sendable {
             "hasCommon": !(tracks.commonSafeguards.isEmpty && tracks.commonCheckpoints.isEmpty),
             "tracks": tracks.entries.map { entry in
                 [
-                    "rank": String(entry.rank), "label": entry.label, "id": entry.id, "fit": entry.fitLevel ?? "",
+                    "rank": String(entry.rank), "label": entry.label, "id": entry.id, "fit": entry.fitLevel.map { [$0] } ?? [],
                     "why": Self.segments(entry.why), "safeguards": entry.safeguards.map(Self.segments), "checkpoints": entry.checkpoints.map(Self.segments),
                 ] as [String: Any]
             },
@@ -179,14 +180,15 @@ public struct ScreeningPage: Sendable {
     }
 
     private func domainRow(_ domain: DomainResult, result: ScreeningResult, narrative: NarrativeMarkup) -> [String: Any] {
+        // The three strongest observations, then the lines of the rest (every one is marked in the narrative).
         let facts = { (facts: [Fact]) -> [String: Any] in
             let ranked = self.report.strongestFacts(facts)
+            var counts: [Int: Int] = [:]
+            for fact in ranked.dropFirst(SignalGroup.shownEvidence) { counts[fact.item.location.line, default: 0] += 1 }
+            let lines = counts.keys.sorted().map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!)×)" : "\($0)" }.joined(separator: ", ")
             return [
                 "shown": ranked.prefix(SignalGroup.shownEvidence).map { self.fact($0, ruleset: result.ruleset, narrative: narrative) },
-                "rest": ranked.dropFirst(SignalGroup.shownEvidence).prefix(Repeated<Fact>.listLimit).map { self.fact($0, ruleset: result.ruleset, narrative: narrative) },
-                "more": ranked.count > SignalGroup.shownEvidence ? self.say.more(ranked.count - SignalGroup.shownEvidence) : "",
-                "omitted": ranked.count > SignalGroup.shownEvidence + Repeated<Fact>.listLimit
-                    ? self.say("… en \(ranked.count - SignalGroup.shownEvidence - Repeated<Fact>.listLimit) meer, gemarkeerd in de geannoteerde tekst", "… and \(ranked.count - SignalGroup.shownEvidence - Repeated<Fact>.listLimit) more, marked in the annotated narrative") : "",
+                "more": counts.isEmpty ? [] : [self.say.more(ranked.count - SignalGroup.shownEvidence) + ": " + self.say("r. ", "l. ") + lines],
             ]
         }
         let contributions = (domain.burdens.map { ($0, Polarity.burden) } + domain.strengths.map { ($0, Polarity.strength) }).map { contribution, polarity in

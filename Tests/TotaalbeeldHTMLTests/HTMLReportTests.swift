@@ -67,6 +67,9 @@ enum HTMLChecks {
 
     static func checkAll(_ html: String, file: String) throws -> XMLDocument {
         let document = try parse(html, file: file)
+        // Nothing empty or unset leaks into the page (Mustache treats "" as true, and prints nil as "nil").
+        XCTAssertNil(html.range(of: #"<(li|p|summary|ul|ol)( [^>]*)?></\1>"#, options: .regularExpression), "\(file): an empty element")
+        XCTAssertNil(html.range(of: #"[> ]nil[<.]"#, options: .regularExpression), "\(file): 'nil' in the page")
         XCTAssertEqual(externalReferences(html), [], file)
         checkInternalLinks(document, file: file)
         checkAccessibility(document, file: file)
