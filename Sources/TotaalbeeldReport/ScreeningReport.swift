@@ -171,7 +171,7 @@ public struct ScreeningReport: Sendable {
         }
         let reader = summary.reader
         doc.list(summary.points.map { group in
-            var children: [ReportDocument.ListItem] = [.init([.emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(group.lead))])]
+            let children: [ReportDocument.ListItem] = [.init([.emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(group.lead))])]
             let also = group.also.isEmpty ? "" : group.also.count == 1 ? words(" (en één verwant signaal)", " (and one related signal)") : words(" (en \(group.also.count) verwante signalen)", " (and \(group.also.count) related signals)")
             return .init([.strong("[\(words.severity(group.severity))] "), .plain(reader.message(group.lead) + also)], children: children)
         })

@@ -45,11 +45,29 @@ public struct TrackDigest: Sendable {
             Entry(
                 rank: index + 1, id: track.id, label: track.label[reader.language],
                 fitLevel: referral ? nil : TrackDigest.fitLevel(track.fit, say: say),
-                why: track.why.map(reader.clean).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + (track.why.isEmpty ? "" : "."),
+                why: TrackDigest.oneLine(track.why.map(reader.clean)),
                 safeguards: track.safeguards.filter { !sharedSafeguards.contains($0) }.map(reader.clean),
                 checkpoints: track.checkpoints.filter { !sharedCheckpoints.contains($0) }.map(reader.clean)
             )
         }
+    }
+
+    /// Reasons as one line: "Werkt aan: A (r. 4); Werkt aan: B" becomes "Werkt aan: A (r. 4), B" — items that
+    /// open with the same label before a colon share it.
+    static func oneLine(_ reasons: [String]) -> String {
+        var parts: [(label: String?, items: [String])] = []
+        for reason in reasons.map({ $0.hasSuffix(".") ? String($0.dropLast()) : $0 }) {
+            let split = reason.range(of: ": ").map { (String(reason[..<$0.lowerBound]), String(reason[$0.upperBound...])) }
+            if let split, let last = parts.last, last.label == split.0 {
+                parts[parts.count - 1].items.append(split.1)
+            } else if let split, !split.0.contains(" ") || split.0.count <= 20 {
+                parts.append((split.0, [split.1]))
+            } else {
+                parts.append((nil, [reason]))
+            }
+        }
+        let line = parts.map { part in (part.label.map { $0 + ": " } ?? "") + part.items.joined(separator: ", ") }.joined(separator: "; ")
+        return line.isEmpty ? "" : line + "."
     }
 
     /// The fit relative to the best track (1) as a word, not a number with false precision.
