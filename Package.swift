@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -53,13 +54,30 @@ let package = Package(
             dependencies: ["TotaalbeeldModel", "TotaalbeeldReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
-        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
         .target(
             name: "TotaalbeeldHTML",
             dependencies: [
                 "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Intakes (.docx, .odt, .md, .txt) → dossier XML: headings mapped to themes by the ruleset's heading lists.
+        .target(
+            name: "TotaalbeeldImport",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The local web workbench (`totaalbeeld serve`): dossiers, import, theme forms, weighing, intervision.
+        .target(
+            name: "TotaalbeeldWorkbench",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport",
+                "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldImport", "TotaalbeeldBatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Writes the shipped files into a Swift source for the EmbedResources plugin (build time only).
@@ -70,7 +88,8 @@ let package = Package(
         .executableTarget(
             name: "totaalbeeld",
             dependencies: [
-                "TotaalbeeldResources", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch", "TotaalbeeldDocuments",
+                "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldImport", "TotaalbeeldWorkbench", "TotaalbeeldDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,6 +143,14 @@ let package = Package(
         .testTarget(
             name: "TotaalbeeldBatchTests",
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldImportTests",
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "TotaalbeeldWorkbenchTests",
+            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

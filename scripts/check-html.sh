@@ -10,11 +10,11 @@
 #   5. the professional's DOCX and ODT of every case open in real readers (python-docx and odfpy, installed
 #      with pip when missing; LibreOffice headless too when installed) and their text holds the Kernpunten.
 # Usage: scripts/check-html.sh [--docs]   (--docs also refreshes the first-page images in docs/)
-# Output goes to ${OUT:-/tmp/totaalbeeld-html}. Exit 1 when any check fails.
+# Output goes to $OUT, or a new temporary folder (kept, and named at the end). Exit 1 when any check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out="${OUT:-/tmp/totaalbeeld-html}"
+out="${OUT:-$(mktemp -d)}"
 docs=false
 [ "${1:-}" = "--docs" ] && docs=true
 browser="$(command -v chromium || command -v chromium-browser || true)"
@@ -136,5 +136,8 @@ if $docs; then
   pdftoppm -f 1 -l 1 -r 90 -png -singlefile "$out/compare-case3.pdf" docs/compare-report
 fi
 
+checked=$((${#reports[@]} + $(ls "$out"/overwegingen-*.docx | wc -l)))
 echo "check-html: ${#reports[@]} reports and $(ls "$out"/overwegingen-*.docx | wc -l) DOCX/ODT pairs checked in $out, $failures failure(s)"
+ok_reports=$((checked - failures)); [ "$ok_reports" -ge 0 ] || ok_reports=0
+echo "$ok_reports passed, $failures failed"
 [ "$failures" -eq 0 ]

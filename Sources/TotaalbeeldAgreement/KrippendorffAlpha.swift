@@ -184,15 +184,23 @@ struct PairableData {
             }
         }
         let n = Double(total)
-        result.observedDisagreement = observed / n
-        result.expectedDisagreement = expected / (n * (n - 1))
-        if result.expectedDisagreement > 0 {
-            result.alpha = 1 - result.observedDisagreement / result.expectedDisagreement
+        let observedScaled = observed / n, expectedScaled = expected / (n * (n - 1))
+        // Interval differences are computed on values scaled into [-1, 1]; the disagreements are reported
+        // in the data's own units, alpha from the scaled ones (so 1e308 does not overflow it).
+        let unit = level == .interval ? intervalScale * intervalScale : 1
+        result.observedDisagreement = observedScaled * unit
+        result.expectedDisagreement = expectedScaled * unit
+        if expectedScaled > 0 {
+            result.alpha = 1 - observedScaled / expectedScaled
         } else {
             result.undefinedReason = .noVariation
         }
         return result
     }
+
+    /// The largest magnitude among the values (1 when all are 0): interval differences are taken on values
+    /// divided by it.
+    private var intervalScale: Double { values.map(abs).max().map { $0 > 0 ? $0 : 1 } ?? 1 }
 
     /// δ²(c, k) for distinct value indices c ≠ k (into the sorted `values`), given the marginals n_c.
     private func differenceFunction(_ level: MeasurementLevel, marginals: [Double]) -> (Int, Int) -> Double {
@@ -210,14 +218,19 @@ struct PairableData {
                 return between * between
             }
         case .interval:
+            // Alpha is a ratio of disagreements, so scaling every value by one factor leaves it unchanged;
+            // values are scaled into [-1, 1] so that huge ones (1e308) cannot overflow the squares.
+            let scale = intervalScale
             return { c, k in
-                let d = values[c] - values[k]
+                let d = values[c] / scale - values[k] / scale
                 return d * d
             }
         case .ratio:
-            // Only called for c ≠ k on non-negative values, so c + k > 0.
+            // Only called for c ≠ k on non-negative values, so c + k > 0; scaled as for interval.
+            let scale = values.max().map { $0 > 0 ? $0 : 1 } ?? 1
             return { c, k in
-                let d = (values[c] - values[k]) / (values[c] + values[k])
+                let (a, b) = (values[c] / scale, values[k] / scale)
+                let d = (a - b) / (a + b)
                 return d * d
             }
         }

@@ -5,10 +5,20 @@ import Glibc
 import Darwin
 #endif
 
+/// A file that could not be written, with the operating system's reason: "cannot write out/summary.json: No space left on device".
 public struct OutputProblem: Error, Sendable, CustomStringConvertible {
     public var path: String
+    /// What failed: "create", "write", "read", "rename into place".
+    public var action: String
+    /// strerror(3) of the failure.
     public var reason: String
-    public var description: String { "\(path): \(reason)" }
+    public var description: String { "cannot \(action) \(path): \(reason)" }
+
+    init(path: String, action: String, errno code: Int32) {
+        self.path = path
+        self.action = action
+        reason = String(cString: strerror(code))
+    }
 }
 
 /// A file that appears complete or not at all: written to a temporary name in the same directory,
@@ -31,7 +41,7 @@ public final class AtomicFile {
         self.path = path
         temporary = path + ".tmp-\(getpid())"
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputProblem(path: path, reason: "cannot create (\(String(cString: strerror(errno))))") }
+        guard descriptor >= 0 else { throw OutputProblem(path: path, action: "create", errno: errno) }
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -49,7 +59,7 @@ public final class AtomicFile {
     public func append(contentsOf source: String) throws(OutputProblem) {
         try flush()
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw OutputProblem(path: source, reason: "cannot open") }
+        guard input >= 0 else { throw OutputProblem(path: source, action: "open", errno: errno) }
         defer { close(input) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -57,7 +67,7 @@ public final class AtomicFile {
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OutputProblem(path: source, reason: "cannot read")
+                throw OutputProblem(path: source, action: "read", errno: errno)
             }
             try writeAll(chunk[..<n])
         }
@@ -74,7 +84,7 @@ public final class AtomicFile {
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + written, $0.count - written) }
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw OutputProblem(path: path, reason: "cannot write (\(String(cString: strerror(errno))))") }
+            guard n > 0 else { throw OutputProblem(path: path, action: "write", errno: n == 0 ? EIO : errno) }
             written += n
         }
     }
@@ -83,13 +93,22 @@ public final class AtomicFile {
     public func commit() throws(OutputProblem) {
         try flush()
         committed = true
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        // A full disk may only show at fsync or close (NFS, delayed allocation): "write" too.
+        guard fsync(descriptor) == 0 else {
+            let code = errno
+            close(descriptor)
             unlink(temporary)
-            throw OutputProblem(path: path, reason: "cannot sync")
+            throw OutputProblem(path: path, action: "write", errno: code)
+        }
+        guard close(descriptor) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputProblem(path: path, action: "write", errno: code)
         }
         guard rename(temporary, path) == 0 else {
+            let code = errno
             unlink(temporary)
-            throw OutputProblem(path: path, reason: "cannot rename into place")
+            throw OutputProblem(path: path, action: "rename into place", errno: code)
         }
         AtomicFile.syncDirectory(of: path)
     }

@@ -9,8 +9,12 @@ public struct BatchOptions: Sendable {
     public var shard: ShardSpec?
     public var jobs: Int
     public var resume: Bool
-    /// Dossiers per journal chunk: the most work a kill can lose.
+    /// Dossiers per journal chunk at most: the most work a kill can lose.
     public var chunkSize: Int
+    /// Input bytes per chunk at most (a chunk takes at least one dossier): two chunks' results are in
+    /// memory at once, so this bounds memory by bytes as well as by count — 256 dossiers of 15 MB each
+    /// would otherwise be held together.
+    public var chunkBytes: Int = 32 << 20
     /// Fingerprint of the track catalogue file (its contents decide the recommended tracks).
     public var catalogueFingerprint: String
     /// Stops after this many chunks of this session, before the final outputs, as a kill would: for tests of resume.
@@ -78,25 +82,41 @@ public struct BatchRunner: Sendable {
         let shard = options.shard ?? .whole
         let census = InputCensus(options.inputs, shard: shard)
         let journal = RunJournal(directory: options.out)
+        // The directory's lock is held until the run ends, however it ends.
+        defer { journal.close() }
         let state = try journal.prepare(manifest: manifest(census), csvHeader: screener.csv.header, resume: options.resume)
-        if state == .complete {
+        if case .complete(let recorded) = state {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: options.out + "/summary.json"))) ?? Data()
+            let summary: BatchSummary
             do {
-                return BatchReport(summary: try BatchSummary(json: data), resumedChunks: 0, alreadyComplete: true, seconds: 0)
+                summary = try BatchSummary(json: data)
             } catch {
                 throw .output("\(options.out)/summary.json: cannot be read (\(error))")
             }
+            if recorded == nil {
+                // Finished by a version that kept no manifest: compare what summary.json records.
+                func described(_ identity: RunIdentity, _ shard: ShardSpec?) -> String {
+                    JSONValue.object(identity.json + [("shard", shard.map { .string($0.description) } ?? .null)]).serialized()
+                }
+                try RunJournal.refuseFinished(options.out, RunJournal.differingEntries(described(summary.identity, summary.shard), described(identity, options.shard)))
+            }
+            return BatchReport(summary: summary, resumedChunks: 0, alreadyComplete: true, seconds: 0)
         }
-        let done = if case .resuming(let chunks) = state { chunks } else { 0 }
-        let progress = makeProgress(census.count, min(census.count, done * options.chunkSize))
+        let (done, doneItems) = if case .resuming(let chunks, let items) = state { (chunks, items) } else { (0, 0) }
+        let progress = makeProgress(census.count, min(census.count, doneItems))
 
-        var items = options.inputs.lazy.filter { shard.contains($0) }.dropFirst(done * options.chunkSize).makeIterator()
+        var items = options.inputs.lazy.filter { shard.contains($0) }.dropFirst(doneItems).makeIterator()
         let writer = ChunkWriter(journal: journal, identity: identity, screener: screener)
         var chunkIndex = done
         while true {
             var chunk: [InputItem] = []
             chunk.reserveCapacity(options.chunkSize)
-            while chunk.count < options.chunkSize, let item = items.next() { chunk.append(item) }
+            var bytes = 0
+            while chunk.count < options.chunkSize, bytes < options.chunkBytes, let item = items.next() {
+                chunk.append(item)
+                var info = stat()
+                if stat(item.path, &info) == 0 { bytes += Int(info.st_size) }
+            }
             if chunk.isEmpty { break }
             let outcomes = Self.screen(chunk, jobs: options.jobs, screener: screener, progress: progress)
             try writer.submit(chunk: chunkIndex, outcomes: outcomes)

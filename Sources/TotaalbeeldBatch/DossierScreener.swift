@@ -3,6 +3,7 @@ import TotaalbeeldEngine
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldReport
+import TotaalbeeldXML
 
 /// What a run produces for one dossier: its `results.jsonl` line, `results.csv` row and summary
 /// contribution, or its `errors.jsonl` lines.
@@ -39,6 +40,8 @@ public struct DossierScreener: Sendable {
     public let redactor: IdentifierGuard?
     public let json: ScreeningJSON
     public let csv: ResultsCSV
+    /// Keeps only whitelisted words and names in error messages (``MessageRedactor``).
+    public let messageRedactor: MessageRedactor
 
     /// `redactor` (default: the guard) finds identifiers to take out of error messages even when dossiers
     /// are not refused for them.
@@ -50,9 +53,31 @@ public struct DossierScreener: Sendable {
         self.redactor = redactor ?? identifierGuard
         self.json = ScreeningJSON(language: language)
         self.csv = ResultsCSV(ruleset: ruleset)
+        self.messageRedactor = MessageRedactor(names: schemas.vocabulary.union(Self.names(of: ruleset)))
+    }
+
+    /// What a loader message may name from the ruleset: its id and version and the ids it defines (suggestions
+    /// such as "did you mean 'schulden'?" quote them).
+    static func names(of ruleset: Ruleset) -> Set<String> {
+        var names: Set<String> = [ruleset.id, ruleset.version]
+        names.formUnion(ruleset.domains.map(\.id))
+        names.formUnion(ruleset.themes.map(\.id))
+        names.formUnion(ruleset.indicators.map(\.id))
+        names.formUnion(ruleset.sourceKinds.map(\.id))
+        names.formUnion(ruleset.activities.map(\.id))
+        names.formUnion(ruleset.dimensions.map(\.id))
+        names.formUnion(ruleset.scoring.levels.map(\.id))
+        names.formUnion(ruleset.rules.map(\.id))
+        return names
     }
 
     public func screen(_ item: InputItem) -> DossierOutcome {
+        if let problem = item.problem {
+            // Found by the walk but not a file it may open: reported, never read.
+            let message = ErrorRecord.redacted("cannot be read: " + problem, redactor: messageRedactor, guard: redactor)
+            let record = ErrorRecord(file: item.path, line: 0, column: 0, kind: .unreadable, message: message)
+            return .failed(FailedDossier(kind: .unreadable, errors: [record], identifiers: []))
+        }
         let dossier: Dossier
         let bytes: [UInt8]
         do {
@@ -82,13 +107,13 @@ public struct DossierScreener: Sendable {
     private func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {
         switch error {
         case .missingInput(_, let reason):
-            let message = ErrorRecord.redacted(reason, guard: redactor)
+            let message = ErrorRecord.redacted(reason, redactor: messageRedactor, guard: redactor)
             return FailedDossier(kind: .unreadable, errors: [ErrorRecord(file: item.path, line: 0, column: 0, kind: .unreadable, message: message)], identifiers: [])
         case .invalid(let problems):
             let errors = problems.map { problem in
                 ErrorRecord(
                     file: item.path, line: problem.location.line, column: problem.location.column, kind: .invalid,
-                    message: ErrorRecord.redacted(problem.message, guard: redactor)
+                    message: ErrorRecord.redacted(problem.message, redactor: messageRedactor, guard: redactor)
                 )
             }
             return FailedDossier(kind: .invalid, errors: errors, identifiers: [])

@@ -1,5 +1,6 @@
 import Foundation
 import TotaalbeeldReport
+import TotaalbeeldXML
 
 /// One line of `errors.jsonl`: `{"file":…,"line":…,"column":…,"kind":…,"message":…}`, plus `"identifier"`
 /// for a guard hit.
@@ -44,15 +45,14 @@ public struct ErrorRecord: Sendable, Hashable {
         return .object(members)
     }
 
-    /// A loader message with everything that might be a value of the dossier taken out: quoted values
-    /// (after "value", or not shaped like a name), byte dumps, and anything the guard recognises as an
-    /// identifier. Element, attribute and indicator names and schema patterns stay, so the message still
-    /// says what is wrong. Dossiers hold health data; errors.jsonl travels further than they do.
-    public static func redacted(_ message: String, guard identifierGuard: IdentifierGuard?) -> String {
-        var text = message
-        if let bytes = text.range(of: "Bytes:") { text = String(text[..<bytes.lowerBound]).trimmingCharacters(in: .whitespaces) + " [bytes redacted]" }
-        text = redactQuoted(text, quote: "'")
-        text = redactQuoted(text, quote: "\"")
+    /// A loader or libxml2 message with everything that might come from the dossier taken out, by construction:
+    /// `redactor` keeps only whitelisted words and names (libxml2's and Totaalbeeld's message words, the schemas'
+    /// and the ruleset's names, line numbers) and puts «…» for anything else, quoted or not, cut off or whole;
+    /// then anything the identifier guard still recognises becomes `[redacted]`. Element, attribute and
+    /// indicator names stay, so the message still says what is wrong. Dossiers hold health data; errors.jsonl
+    /// travels further than they do.
+    public static func redacted(_ message: String, redactor: MessageRedactor, guard identifierGuard: IdentifierGuard?) -> String {
+        var text = redactor.redact(message)
         if let identifierGuard {
             var bytes = Array(text.utf8)
             for range in identifierGuard.ranges(in: bytes).sorted(by: { $0.lowerBound > $1.lowerBound }) {
@@ -61,35 +61,5 @@ public struct ErrorRecord: Sendable, Hashable {
             text = String(decoding: bytes, as: UTF8.self)
         }
         return text
-    }
-
-    /// Keeps a quoted token when it is a schema pattern or shaped like a name (`client`, `{urn:…}client`,
-    /// `schuldenn`: a letter first, then letters, digits, `-_.:`), unless it is a value ("The value '…'").
-    private static func redactQuoted(_ text: String, quote: Character) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: quote) {
-            let before = out + rest[..<open]
-            out += rest[...open]
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: quote) else { rest = after; break }
-            let inner = after[..<close]
-            let lead = before.lowercased()
-            let keep = !lead.hasSuffix("value ") && (lead.hasSuffix("pattern ") || isNameShaped(inner))
-            out += keep ? String(inner) : "…"
-            out.append(quote)
-            rest = after[after.index(after: close)...]
-        }
-        return out + rest
-    }
-
-    private static func isNameShaped(_ token: Substring) -> Bool {
-        var name = token
-        if name.first == "{", let end = name.firstIndex(of: "}") {
-            guard !name[..<end].contains(where: \.isWhitespace) else { return false }
-            name = name[name.index(after: end)...]
-        }
-        guard let first = name.first, first.isLetter, name.count <= 60 else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
     }
 }

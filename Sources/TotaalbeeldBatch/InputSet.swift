@@ -1,4 +1,5 @@
 import Foundation
+import TotaalbeeldXML
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,6 +18,10 @@ public struct InputItem: Sendable, Hashable {
     public var root: Int
     /// Path below the root ("" when the root argument is the file itself).
     public var relative: String
+    /// Why the walk cannot take this path as a dossier file — named like one but not a regular file (a FIFO,
+    /// a device, a dangling link, a link to a folder), or a folder it cannot read. Such an item is found and
+    /// reported as unreadable, and never opened.
+    public var problem: String? = nil
 
     /// The key that decides the shard: the path relative to the input root (the file name for a file given directly).
     public var shardKey: String { relative.isEmpty ? (path.split(separator: "/").last.map(String.init) ?? path) : relative }
@@ -119,9 +124,12 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
 /// The inputs of a run: files taken as given, directories walked recursively.
 ///
 /// Enumeration is lazy (a depth-first walk holding one sorted listing per open directory), so memory
-/// follows the largest directory, not the number of dossiers. In directories only regular files whose
-/// name ends in ``suffix`` are taken; hidden entries (starting with ".") are skipped, and symbolic links
-/// to directories are not followed (no cycles). A file found twice is taken once, the first time.
+/// follows the largest directory, not the number of dossiers. In directories, entries whose name ends in
+/// ``suffix`` are taken; hidden entries (starting with ".") are skipped, and symbolic links to directories
+/// are not followed (no cycles). Nothing is skipped in silence: an entry named like a dossier that is not
+/// a regular file (a FIFO, a device, a dangling link, a link to a folder), and a folder that cannot be
+/// read, are yielded with their ``InputItem/problem``, judged with `lstat`/`stat` without opening them.
+/// A file found twice is taken once, the first time.
 public struct InputSet: Sendable, Sequence {
     public let roots: [String]
     public let suffix: String
@@ -173,9 +181,16 @@ public struct InputSet: Sendable, Sequence {
                     let relative = relativeBase.isEmpty ? name : relativeBase + "/" + name
                     switch Self.kind(of: path) {
                     case .directory:
-                        stack.append((path, relative, Self.sortedEntries(of: path)))
+                        switch Self.sortedEntries(of: path) {
+                        case .success(let entries): stack.append((path, relative, entries))
+                        case .failure(let unreadable):
+                            if let item = take(InputItem(path: path, root: nextRoot - 1, relative: relative, problem: unreadable.reason)) { return item }
+                        }
                     case .file where name.hasSuffix(suffix):
                         if let item = take(InputItem(path: path, root: nextRoot - 1, relative: relative)) { return item }
+                    case .other where name.hasSuffix(suffix):
+                        let problem = InputFile.problem(at: path).map(Self.reason) ?? "vanished while the inputs were listed"
+                        if let item = take(InputItem(path: path, root: nextRoot - 1, relative: relative, problem: problem)) { return item }
                     default:
                         continue
                     }
@@ -185,7 +200,11 @@ public struct InputSet: Sendable, Sequence {
                 let root = roots[nextRoot]
                 nextRoot += 1
                 if Self.kind(of: root) == .directory {
-                    stack.append((root, "", Self.sortedEntries(of: root)))
+                    switch Self.sortedEntries(of: root) {
+                    case .success(let entries): stack.append((root, "", entries))
+                    case .failure(let unreadable):
+                        if let item = take(InputItem(path: root, root: nextRoot - 1, relative: "", problem: unreadable.reason)) { return item }
+                    }
                 } else if let item = take(InputItem(path: root, root: nextRoot - 1, relative: "")) {
                     return item
                 }
@@ -213,9 +232,22 @@ public struct InputSet: Sendable, Sequence {
             return type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
         }
 
-        /// Entries without hidden names, sorted byte-wise, reversed for popLast.
-        static func sortedEntries(of directory: String) -> [String] {
-            guard let handle = opendir(directory) else { return [] }
+        /// The reason an input cannot be read, without its path (the error record names the file).
+        static func reason(_ problem: XMLLoadError) -> String {
+            switch problem {
+            case .fileNotFound: "vanished while the inputs were listed"
+            case .unreadable(_, let reason): reason
+            case .tooLarge, .invalid: "\(problem)"
+            }
+        }
+
+        struct UnreadableDirectory: Error { var reason: String }
+
+        /// Entries without hidden names, sorted byte-wise, reversed for popLast; or why the directory cannot be read.
+        static func sortedEntries(of directory: String) -> Result<[String], UnreadableDirectory> {
+            guard let handle = opendir(directory) else {
+                return .failure(UnreadableDirectory(reason: "directory cannot be read: " + String(cString: strerror(errno))))
+            }
             defer { closedir(handle) }
             var names: [String] = []
             while let entry = readdir(handle) {
@@ -225,7 +257,7 @@ public struct InputSet: Sendable, Sequence {
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
-            return names.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) }
+            return .success(names.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) })
         }
     }
 }

@@ -18,48 +18,92 @@ import Darwin
 /// list, language); a resume with anything different is refused.
 ///
 /// At the end the streams are hard-linked into place under their final names (each appears whole, in
-/// one rename, without copying), the summaries are added up and written, and `.partial` is removed.
-/// A resumed run therefore writes exactly the bytes of an uninterrupted one.
+/// one rename, without copying), the summaries are added up and written, the manifest is kept as
+/// ``manifestName``, every temporary name is gone, and only then is `.partial` removed — the step that
+/// marks the run finished. A resumed run therefore writes exactly the bytes of an uninterrupted one, and a
+/// finished directory never holds a temporary file.
+///
+/// The whole time, the process holds the directory's ``DirectoryLock``: a second process is refused
+/// before it reads or removes anything. With the lock taken, leftovers of a killed or failed process
+/// (temporary names, a half-removed journal) are removed first.
 public final class RunJournal {
     public static let outputNames = ["results.jsonl", "results.csv", "errors.jsonl", "summary.json", "summary.txt"]
+    /// The manifest of a finished run, kept (hidden, not an output) so that `--resume` can refuse a finished
+    /// run of other inputs or options as it refuses an interrupted one.
+    public static let manifestName = ".totaalbeeld-manifest.json"
     static let streams = ["results.jsonl", "results.csv", "errors.jsonl"]
     public let directory: String
     var partial: String { directory + "/.partial" }
     private var descriptors: [Int32] = []
+    private var lock: DirectoryLock?
 
     public enum State: Equatable {
         /// Nothing done yet.
         case fresh
-        /// The first `chunks` chunks are done.
-        case resuming(chunks: Int)
-        /// The final outputs are in place.
-        case complete
+        /// The first `chunks` chunks are done, holding the first `items` inputs (chunks vary in size: they
+        /// are bounded by count and by bytes).
+        case resuming(chunks: Int, items: Int)
+        /// The final outputs are in place, of a run with the same inputs and options; `manifest` is nil when the
+        /// run was finished by a version that did not keep it (then the caller compares what summary.json records).
+        case complete(manifest: String?)
     }
 
     public init(directory: String) {
         self.directory = directory
     }
 
-    deinit {
-        for descriptor in descriptors { close(descriptor) }
+    deinit { close() }
+
+    /// Closes the streams and releases the directory's lock (also when the run failed).
+    public func close() {
+        for descriptor in descriptors { closeDescriptor(descriptor) }
+        descriptors = []
+        lock?.release()
+        lock = nil
     }
 
-    /// Creates the output directory, or checks an existing one; with `resume`, reads how far a previous
-    /// run got and cuts its streams back to the last whole chunk. `csvHeader` starts a new CSV stream.
-    public func prepare(manifest: String, csvHeader: String, resume: Bool) throws(BatchError) -> State {
+    /// Creates `directory` when missing and checks it is a writable directory.
+    static func createDirectory(_ directory: String) throws(BatchError) {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
         if files.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .output("\(directory): exists and is not a directory") }
         } else {
-            do { try files.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch { throw .output("\(directory): cannot create directory") }
+            do { try files.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw .output("\(directory): cannot create directory (\(Self.reason(of: error)))")
+            }
         }
         guard access(directory, W_OK) == 0 else { throw .output("\(directory): not writable") }
-        // What an earlier run killed while finishing may have left: a journal being removed, temporary names.
+    }
+
+    private static func reason(of error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+
+    /// Removes what a killed or failed process may have left in `directory`: temporary names of the outputs
+    /// and the manifest, and a journal that was being removed. Only under the directory's lock.
+    static func removeLeftovers(in directory: String) {
+        let files = FileManager.default
+        let finals = outputNames + [manifestName]
         for leftover in (try? files.contentsOfDirectory(atPath: directory)) ?? []
-        where leftover.hasPrefix(".partial-done") || Self.outputNames.contains(where: { leftover.hasPrefix($0 + ".tmp-") }) {
+        where leftover.hasPrefix(".partial-done") || finals.contains(where: { leftover.hasPrefix($0 + ".tmp-") }) {
             try? files.removeItem(atPath: directory + "/" + leftover)
         }
+    }
+
+    /// Creates the output directory, or checks an existing one, and takes its lock; removes leftovers of an
+    /// earlier process; with `resume`, reads how far a previous run got and cuts its streams back to the last
+    /// whole chunk. A previous run with another manifest is refused (usage error), whether it was interrupted
+    /// or finished; a finished run's chunk size does not count, as it does not change the outputs.
+    /// `csvHeader` starts a new CSV stream.
+    public func prepare(manifest: String, csvHeader: String, resume: Bool) throws(BatchError) -> State {
+        let files = FileManager.default
+        try Self.createDirectory(directory)
+        lock = try DirectoryLock.acquire(directory)
+        Self.removeLeftovers(in: directory)
         let hasPartial = files.fileExists(atPath: partial)
         let previous = Self.outputNames.filter { files.fileExists(atPath: directory + "/" + $0) }
         if !resume {
@@ -75,11 +119,25 @@ public final class RunJournal {
                 try? files.removeItem(atPath: partial)
                 return try start(manifest, csvHeader: csvHeader)
             }
-            guard recorded == manifest else { throw .usage("cannot resume in \(directory): \(Self.difference(recorded, manifest))") }
-            return .resuming(chunks: try cutBack(csvHeader: csvHeader))
+            let differing = Self.differingEntries(recorded, manifest)
+            guard differing.isEmpty else {
+                throw .usage("cannot resume in \(directory): the interrupted run there was started with a different \(Self.describe(differing)); resume with the same arguments and options, or use another output directory")
+            }
+            let (chunks, items) = try cutBack(csvHeader: csvHeader)
+            return .resuming(chunks: chunks, items: items)
         }
-        if previous.contains("summary.json") { return .complete }
+        if previous.contains("summary.json") {
+            guard let recorded = try? String(contentsOfFile: directory + "/" + Self.manifestName, encoding: .utf8) else { return .complete(manifest: nil) }
+            try Self.refuseFinished(directory, Self.differingEntries(recorded, manifest, ignoring: ["chunkSize"]))
+            return .complete(manifest: recorded)
+        }
         return try start(manifest, csvHeader: csvHeader)
+    }
+
+    /// Refuses to resume the finished run in `directory` when `differing` names anything.
+    static func refuseFinished(_ directory: String, _ differing: [String]) throws(BatchError) {
+        guard !differing.isEmpty else { return }
+        throw .usage("cannot resume in \(directory): the finished run there was made with a different \(describe(differing)); its outputs are kept; run with the same arguments and options, or use another output directory")
     }
 
     private func start(_ manifest: String, csvHeader: String) throws(BatchError) -> State {
@@ -99,13 +157,17 @@ public final class RunJournal {
 
     /// The number of whole chunks from the first on. Streams are cut back to the lengths the last of
     /// them records; later markers and temporary files are removed.
-    private func cutBack(csvHeader: String) throws(BatchError) -> Int {
+    private func cutBack(csvHeader: String) throws(BatchError) -> (chunks: Int, items: Int) {
         let files = FileManager.default
-        var done = 0
+        var done = 0, items = 0
         var lengths = [0, csvHeader.utf8.count + 1, 0]
         while let data = files.contents(atPath: markerPath(done)) {
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == 3 else { break }
+            // A chunk's summary counts the inputs it took (found = screened + failed).
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == 3,
+                  let found = ((object["summary"] as? [String: Any])?["dossiers"] as? [String: Any])?["found"] as? Int
+            else { break }
             lengths = ends
+            items += found
             done += 1
         }
         for name in (try? files.contentsOfDirectory(atPath: partial)) ?? [] {
@@ -119,13 +181,13 @@ public final class RunJournal {
             }
         }
         try openStreams()
-        return done
+        return (done, items)
     }
 
     private func openStreams() throws(BatchError) {
         for stream in Self.streams {
             let descriptor = open(partial + "/" + stream, O_WRONLY | O_APPEND | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .output("\(partial)/\(stream): cannot open") }
+            guard descriptor >= 0 else { throw .output("cannot open \(partial)/\(stream): \(String(cString: strerror(errno)))") }
             descriptors.append(descriptor)
         }
     }
@@ -139,7 +201,9 @@ public final class RunJournal {
     func commit(chunk index: Int, results: [UInt8], csvRows: String, errors: String, summary: BatchSummary) throws(BatchError) {
         var ends: [Int] = []
         for (stream, (descriptor, bytes)) in zip(Self.streams, zip(descriptors, [results, Array(csvRows.utf8), Array(errors.utf8)])) {
-            guard Self.writeAll(descriptor, bytes), fsync(descriptor) == 0 else { throw .output("\(partial)/\(stream): cannot write") }
+            guard Self.writeAll(descriptor, bytes), fsync(descriptor) == 0 else {
+                throw .output("cannot write \(partial)/\(stream): \(String(cString: strerror(errno)))")
+            }
             ends.append(Int(lseek(descriptor, 0, SEEK_END)))
         }
         let marker = JSONValue.object([("ends", .array(ends.map(JSONValue.integer))), ("summary", summary.json)])
@@ -162,7 +226,12 @@ public final class RunJournal {
     }
 
     /// Puts the streams in place under their final names, adds the `chunks` chunk summaries to `base`,
-    /// writes the summary files and removes `.partial`. Returns the run's summary.
+    /// writes the summary files, keeps the manifest, and removes `.partial`. Returns the run's summary.
+    ///
+    /// The order is what makes a kill or a full disk at any step harmless: every final name appears whole
+    /// (a hard link or a synced temporary file, renamed into place); a failure removes the temporary names
+    /// before it is reported; and `.partial` — whose presence means "not finished" — goes last, after every
+    /// temporary name is gone. A resume of a killed finish redoes it (a stream already in place is skipped).
     func finish(chunks: Int, base: BatchSummary) throws(BatchError) -> BatchSummary {
         var summary = base
         do {
@@ -176,26 +245,26 @@ public final class RunJournal {
         } catch {
             throw .output("\(partial): a chunk's journal entry cannot be read (\(error)); remove the directory and run again")
         }
-        for descriptor in descriptors { close(descriptor) }
+        for descriptor in descriptors { closeDescriptor(descriptor) }
         descriptors = []
-        for stream in Self.streams {
-            // A second name for the stream, renamed over the final one: it appears whole, and the
-            // journal keeps its own name until the end, should this be interrupted.
-            let temporary = directory + "/" + stream + ".tmp-\(getpid())"
-            unlink(temporary)
-            guard link(partial + "/" + stream, temporary) == 0, rename(temporary, directory + "/" + stream) == 0 else {
-                unlink(temporary)
-                throw .output("\(directory)/\(stream): cannot put in place")
+        do throws(BatchError) {
+            for stream in Self.streams { try Self.place(partial + "/" + stream, at: directory + "/" + stream) }
+            AtomicFile.syncDirectory(of: directory + "/results.jsonl")
+            do {
+                try AtomicFile.write(summary.json.serialized(pretty: true) + "\n", to: directory + "/summary.json")
+                try AtomicFile.write(SummaryText.render(summary), to: directory + "/summary.txt")
+            } catch {
+                throw .output(error.description)
             }
-        }
-        AtomicFile.syncDirectory(of: directory + "/results.jsonl")
-        do {
-            try AtomicFile.write(summary.json.serialized(pretty: true) + "\n", to: directory + "/summary.json")
-            try AtomicFile.write(SummaryText.render(summary), to: directory + "/summary.txt")
+            try Self.place(partial + "/manifest.json", at: directory + "/" + Self.manifestName)
         } catch {
-            throw .output(error.description)
+            Self.removeLeftovers(in: directory)
+            throw error
         }
-        // Rename first, so a kill during removal never leaves a .partial that looks resumable but is not.
+        Self.removeLeftovers(in: directory)
+        AtomicFile.syncDirectory(of: directory + "/summary.json")
+        // The step that marks the run finished. Renamed first, so a kill during removal never leaves a
+        // .partial that looks resumable but is not.
         let done = directory + "/.partial-done-\(getpid())"
         if rename(partial, done) == 0 {
             AtomicFile.syncDirectory(of: partial)
@@ -204,16 +273,66 @@ public final class RunJournal {
         return summary
     }
 
-    /// Which manifest entries differ, for the refusal message.
-    static func difference(_ recorded: String, _ current: String) -> String {
+    /// Gives `source` the second name `target`: a hard link under a temporary name, renamed over `target`, so
+    /// `target` appears whole, and the source keeps its name should this be interrupted. When `target` already
+    /// is `source` (a killed finish got that far), nothing is done: rename(2) of two names of one file does
+    /// nothing and would leave the temporary name behind.
+    static func place(_ source: String, at target: String) throws(BatchError) {
+        var from = stat(), to = stat()
+        if stat(source, &from) == 0, stat(target, &to) == 0, from.st_dev == to.st_dev, from.st_ino == to.st_ino { return }
+        let temporary = target + ".tmp-\(getpid())"
+        unlink(temporary)
+        guard link(source, temporary) == 0, rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .output("cannot write \(target): \(reason)")
+        }
+    }
+
+    /// The manifest entries whose values differ (compared as JSON values, whatever their order or layout),
+    /// less those in `ignoring`. The input census (`inputCount`, `inputFingerprint`) is named only when the
+    /// input arguments, suffix and shard are the same — then the files themselves changed; otherwise it differs
+    /// because of them. A changed fingerprint covers a changed count.
+    static func differingEntries(_ recorded: String, _ current: String, ignoring: Set<String> = []) -> [String] {
         let old = (try? JSONSerialization.jsonObject(with: Data(recorded.utf8))) as? [String: Any] ?? [:]
         let new = (try? JSONSerialization.jsonObject(with: Data(current.utf8))) as? [String: Any] ?? [:]
-        let keys = Set(old.keys).union(new.keys).sorted().filter { key in
-            "\(old[key].map { "\($0)" } ?? "")" != "\(new[key].map { "\($0)" } ?? "")"
+        func canonical(_ value: Any?) -> Data {
+            guard let value else { return Data("absent".utf8) }
+            return (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])) ?? Data("\(value)".utf8)
         }
-        let what = keys.isEmpty ? "the run's settings" : keys.joined(separator: ", ")
-        return "the interrupted run was started with different \(what); resume with the same inputs and options, or use another output directory"
+        var keys = Set(old.keys).union(new.keys).subtracting(ignoring).filter { canonical(old[$0]) != canonical(new[$0]) }
+        if !keys.isDisjoint(with: ["inputs", "suffix", "shard"]) { keys.subtract(["inputCount", "inputFingerprint"]) }
+        if keys.contains("inputFingerprint") { keys.remove("inputCount") }
+        return keys.sorted()
     }
+
+    /// What each manifest entry stands for, for the refusal message.
+    static let entryMeanings: [String: String] = [
+        "formatVersion": "journal format, of another version of totaalbeeld",
+        "ruleset": "--ruleset",
+        "anonymisationGuard": "--anonymised, --identifiers",
+        "inputs": "the input arguments",
+        "suffix": "--suffix",
+        "language": "--lang",
+        "shard": "--shard",
+        "chunkSize": "--chunk-size",
+        "inputCount": "the number of input files",
+        "inputFingerprint": "input files added, removed or changed since",
+        "catalogue": "--tracks, the track catalogue",
+        "redaction": "the identifier list that redacts error messages",
+    ]
+
+    static func describe(_ entries: [String]) -> String {
+        entries.map { entry in entryMeanings[entry].map { "\(entry) (\($0))" } ?? entry }.joined(separator: ", ")
+    }
+}
+
+private func closeDescriptor(_ descriptor: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.close(descriptor)
+    #else
+    _ = Darwin.close(descriptor)
+    #endif
 }
 
 /// A batch failure phrased for the user, with the exit status it maps to.

@@ -45,7 +45,8 @@ public enum ShardMerge {
         for summary in summaries.dropFirst() {
             do { try merged.merge(summary) } catch { throw .data(error.description) }
         }
-        try prepare(out, inputs: directories)
+        let lock = try prepare(out, inputs: directories)
+        defer { lock.release() }
         let roots = first.identity.inputs
         do {
             try mergeLines(directories.map { $0 + "/results.jsonl" }, companions: directories.map { $0 + "/results.csv" }, into: out + "/results.jsonl", companionOut: out + "/results.csv", roots: roots)
@@ -60,22 +61,23 @@ public enum ShardMerge {
         return merged
     }
 
-    private static func prepare(_ out: String, inputs: [String]) throws(BatchError) {
+    /// Creates `out`, takes its lock (held for the whole merge, as `batch` holds it), removes temporary names
+    /// an interrupted merge left, and refuses a directory that holds outputs.
+    private static func prepare(_ out: String, inputs: [String]) throws(BatchError) -> DirectoryLock {
         let files = FileManager.default
         let target = URL(fileURLWithPath: out).standardizedFileURL.path
         if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
             throw .usage("\(out): the output directory must not be one of the shard directories")
         }
-        var isDirectory: ObjCBool = false
-        if files.fileExists(atPath: out, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .output("\(out): exists and is not a directory") }
-            let previous = RunJournal.outputNames.filter { files.fileExists(atPath: out + "/" + $0) }
-            if !previous.isEmpty || files.fileExists(atPath: out + "/.partial") {
-                throw .output("\(out): already holds batch outputs (\(previous.joined(separator: ", "))); choose an empty directory")
-            }
-        } else {
-            do { try files.createDirectory(atPath: out, withIntermediateDirectories: true) } catch { throw .output("\(out): cannot create directory") }
+        try RunJournal.createDirectory(out)
+        let lock = try DirectoryLock.acquire(out)
+        RunJournal.removeLeftovers(in: out)
+        let previous = RunJournal.outputNames.filter { files.fileExists(atPath: out + "/" + $0) }
+        if !previous.isEmpty || files.fileExists(atPath: out + "/.partial") {
+            lock.release()
+            throw .output("\(out): already holds batch outputs (\(previous.joined(separator: ", "))); choose an empty directory")
         }
+        return lock
     }
 
     /// K-way merge of line files whose lines start with `{"file":…`; `companions` (CSV files with a header)

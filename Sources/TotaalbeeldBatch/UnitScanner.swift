@@ -1,3 +1,5 @@
+import TotaalbeeldModel
+
 /// The digit-based identifier mechanisms of the guard, over one text unit's bytes.
 ///
 /// Dates are found first: their digits never count towards a phone number or a BSN, so
@@ -260,6 +262,308 @@ struct UnitScanner {
             let tld = bytes[(dot + 1)..<end]
             guard tld.count >= 2, tld.allSatisfy({ $0 < 0x80 && ASCII.isLetter($0) }) else { continue }
             found.append(start..<end)
+        }
+        return found
+    }
+}
+
+// MARK: - IBANs
+
+extension UnitScanner {
+    private func alphanumeric(_ i: Int) -> Bool { digit(i) || letter(i) }
+
+    /// IBANs (ISO 13616): a listed country code (either case), two check digits, then letters and digits up to the
+    /// country's length, written together or in groups of four separated by single spaces or hyphens, not inside a
+    /// longer word or number, passing the mod-97 check.
+    func ibans(lengths: [String: Int]) -> [Range<Int>] {
+        guard !lengths.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            defer { i += 1 }
+            guard bytes[i] < 0x80, bytes[i + 1] < 0x80, letter(i), letter(i + 1), !alphanumeric(i - 1), digit(i + 2), digit(i + 3) else { continue }
+            let country = String(decoding: [ASCII.upper(bytes[i]), ASCII.upper(bytes[i + 1])], as: UTF8.self)
+            guard let length = lengths[country] else { continue }
+            var characters: [UInt8] = []
+            var separator: UInt8?
+            var group = 0
+            var k = i
+            var wellFormed = true
+            while k < range.upperBound, characters.count < length {
+                let byte = bytes[k]
+                if byte < 0x80, ASCII.isDigit(byte) || ASCII.isLetter(byte) {
+                    // After a separator, groups have four characters at most.
+                    if separator != nil, group == 4 { wellFormed = false; break }
+                    characters.append(ASCII.upper(byte))
+                    group += 1
+                    k += 1
+                } else if byte == 0x20 || byte == UInt8(ascii: "-"), group == 4, separator == nil || separator == byte, alphanumeric(k + 1) {
+                    separator = byte
+                    group = 0
+                    k += 1
+                } else {
+                    break
+                }
+            }
+            guard wellFormed, characters.count == length, !alphanumeric(k), Self.passesMod97(characters) else { continue }
+            found.append(i..<k)
+            i = k - 1
+        }
+        return found
+    }
+
+    /// ISO 7064 mod 97-10 as IBANs use it: the first four characters moved to the end, letters as 10…35, the number mod 97 is 1.
+    static func passesMod97(_ characters: [UInt8]) -> Bool {
+        guard characters.count > 4 else { return false }
+        var remainder = 0
+        for byte in characters[4...] + characters[..<4] {
+            if ASCII.isDigit(byte) {
+                remainder = (remainder * 10 + Int(byte - 0x30)) % 97
+            } else {
+                remainder = (remainder * 100 + Int(byte - UInt8(ascii: "A")) + 10) % 97
+            }
+        }
+        return remainder == 1
+    }
+}
+
+// MARK: - Dates in words
+
+/// The number and month words of the identifier list, for dates written (partly) in words.
+struct DateWords: Sendable {
+    let months: [String: Int]
+    let numbers: [String: Int]
+    let joiners: [String]
+    let hundreds: [String: Int]
+    /// Byte lengths and first bytes of the month names: most words are ruled out without reading them.
+    let monthLengths: Set<Int>
+    let monthInitials: Set<UInt8>
+    /// English ordinal suffixes after digits ("12th"), and Dutch ones ("12e", "12de").
+    static let digitSuffixes: Set<String> = ["st", "nd", "rd", "th", "e", "de", "ste"]
+
+    init(_ rules: IdentifierRules) {
+        months = rules.months
+        numbers = rules.numberWords
+        joiners = rules.numberJoiners
+        hundreds = rules.hundredWords
+        monthLengths = Set(months.keys.map(\.utf8.count))
+        monthInitials = Set(months.keys.compactMap(\.utf8.first))
+    }
+
+    /// A number word up to 99: listed ("twaalf", "twaalfde", "twintigste"), or a unit, a joiner and a ten
+    /// ("zevenenzestig", "tweeëntwintigste").
+    func number(_ word: String) -> Int? {
+        if let value = numbers[word] { return value }
+        for (unit, value) in numbers where (1...9).contains(value) && word.hasPrefix(unit) {
+            let rest = word.dropFirst(unit.count)
+            for joiner in joiners where rest.hasPrefix(joiner) {
+                if let ten = numbers[String(rest.dropFirst(joiner.count))], ten >= 20, ten % 10 == 0 { return ten + value }
+            }
+        }
+        return nil
+    }
+
+    /// A year in one word: a hundred, optionally followed by a number ("negentienhonderdtachtig").
+    func year(_ word: String) -> Int? {
+        for (name, hundred) in hundreds where word.hasPrefix(name) {
+            let rest = String(word.dropFirst(name.count))
+            if rest.isEmpty { return hundred }
+            if let value = number(rest) { return hundred + value }
+        }
+        return nil
+    }
+}
+
+extension UnitScanner {
+    private struct Word {
+        var range: Range<Int>
+        var isDigits: Bool
+    }
+
+    /// Words, digit runs and single punctuation marks of the unit, by byte range.
+    private func words() -> [Word] {
+        var words: [Word] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { i += 1; continue }
+            let start = i
+            if ASCII.isDigit(byte) {
+                while digit(i) { i += 1 }
+                words.append(Word(range: start..<i, isDigits: true))
+            } else if ASCII.isLetter(byte) {
+                while letter(i) { i += 1 }
+                words.append(Word(range: start..<i, isDigits: false))
+            } else {
+                i += 1
+                words.append(Word(range: start..<i, isDigits: false))
+            }
+        }
+        return words
+    }
+
+    private func text(_ word: Word) -> String {
+        String(decoding: bytes[word.range], as: UTF8.self).lowercased()
+    }
+
+    /// Full dates with words in them that `dates(months:)` does not read: the day in words ("twaalf maart 1980",
+    /// "de tweeëntwintigste juni 1971"), the year in words ("12 maart negentienhonderd tachtig"), the month first
+    /// ("March 12, 1980", "March 12th, 1980") and an ordinal day ("12th of March 1980"). Only read around month
+    /// names, so text without one costs a scan and nothing more.
+    func datesInWords(_ vocabulary: DateWords) -> [Range<Int>] {
+        let words = words()
+        func isMonth(_ index: Int) -> Int? {
+            guard index >= 0, index < words.count, !words[index].isDigits, vocabulary.monthLengths.contains(words[index].range.count),
+                  vocabulary.monthInitials.contains(ASCII.lower(bytes[words[index].range.lowerBound])) else { return nil }
+            return vocabulary.months[text(words[index])]
+        }
+        func isText(_ index: Int, _ literal: String) -> Bool {
+            index >= 0 && index < words.count && words[index].range.count == literal.utf8.count && text(words[index]) == literal
+        }
+        /// A day ending at `last` (inclusive): digits (1–2, with an ordinal suffix written against them, or not) or
+        /// a number word; returns the day and the index of its first word.
+        func day(endingAt last: Int) -> (Int, Int)? {
+            guard last >= 0, last < words.count else { return nil }
+            let word = words[last]
+            if word.isDigits {
+                guard word.range.count <= 2, let value = Int(text(word)) else { return nil }
+                return (value, last)
+            }
+            if last > 0, words[last - 1].isDigits, words[last - 1].range.upperBound == word.range.lowerBound, words[last - 1].range.count <= 2,
+               DateWords.digitSuffixes.contains(text(word)), let value = Int(text(words[last - 1])) {
+                return (value, last - 1)
+            }
+            guard word.range.count <= 40 else { return nil }
+            return vocabulary.number(text(word)).map { ($0, last) }
+        }
+        /// A year starting at `start` (after an optional comma): four digits, or words ("negentienhonderdtachtig",
+        /// "negentienhonderd tachtig"); returns the year and the index of its last word.
+        func year(startingAt start: Int) -> (Int, Int)? {
+            var index = start
+            if isText(index, ",") { index += 1 }
+            guard index < words.count else { return nil }
+            let word = words[index]
+            if word.isDigits {
+                guard word.range.count == 4, let value = Int(text(word)) else { return nil }
+                return (value, index)
+            }
+            guard word.range.count <= 80, let value = vocabulary.year(text(word)) else { return nil }
+            if value % 100 == 0, index + 1 < words.count, !words[index + 1].isDigits, words[index + 1].range.count <= 40,
+               let rest = vocabulary.number(text(words[index + 1])) {
+                return (value + rest, index + 1)
+            }
+            return (value, index)
+        }
+        var found: [Range<Int>] = []
+        for index in words.indices {
+            guard let monthValue = isMonth(index) else { continue }
+            let afterMonth = isText(index + 1, ".") ? index + 2 : index + 1
+            // Day (optionally followed by "of"), month, year: "twaalf maart 1980", "12th of March 1980".
+            let dayEnd = isText(index - 1, "of") ? index - 2 : index - 1
+            if let (dayValue, first) = day(endingAt: dayEnd), let (yearValue, last) = year(startingAt: afterMonth),
+               Self.plausible(day: dayValue, month: monthValue, year: yearValue) {
+                // Digits, month and four digits are dates(months:)'s; here only what has words in it.
+                let allDigits = first == dayEnd && words[first].isDigits && words[last].isDigits && dayEnd == index - 1
+                if !allDigits { found.append(words[first].range.lowerBound..<words[last].range.upperBound) }
+                continue
+            }
+            // Month, day, year: "March 12, 1980", "March 12th, 1980".
+            guard afterMonth < words.count, words[afterMonth].isDigits else { continue }
+            let dayLast = afterMonth + 1 < words.count && words[afterMonth + 1].range.lowerBound == words[afterMonth].range.upperBound
+                && !words[afterMonth + 1].isDigits && DateWords.digitSuffixes.contains(text(words[afterMonth + 1])) ? afterMonth + 1 : afterMonth
+            if let (dayValue, _) = day(endingAt: dayLast), let (yearValue, last) = year(startingAt: dayLast + 1), words[last].isDigits,
+               Self.plausible(day: dayValue, month: monthValue, year: yearValue) {
+                found.append(words[index].range.lowerBound..<words[last].range.upperBound)
+            }
+        }
+        return found
+    }
+}
+
+// MARK: - Obfuscated e-mail addresses
+
+/// Spellings of "@" and "." in e-mail addresses written to dodge a filter, and the top-level domains that end one.
+struct EmailObfuscation: Sendable {
+    let at: [[UInt8]]
+    let dot: [[UInt8]]
+    let topLevelDomains: Set<String>
+
+    init(at: [String], dot: [String], topLevelDomains: [String]) {
+        self.at = at.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        self.dot = dot.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        self.topLevelDomains = Set(topLevelDomains)
+    }
+}
+
+extension UnitScanner {
+    private func isSpace(_ i: Int) -> Bool {
+        guard let b = byte(i) else { return true }
+        return b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+    }
+
+    /// A spelling from `spellings` at `i` (ASCII case ignored): its end. A spelling of letters or a bare "@" or
+    /// "." between spaces must stand as a word of its own, with a space before and after.
+    private func spelling(_ spellings: [[UInt8]], at i: Int, bare: (([UInt8]) -> Bool)) -> Int? {
+        // Spellings are lower case already (the list is read lower-cased).
+        for spelling in spellings where i + spelling.count <= range.upperBound && ASCII.matches(spelling, in: bytes, at: i) {
+            if bare(spelling), !(isSpace(i - 1) && isSpace(i + spelling.count)) { continue }
+            return i + spelling.count
+        }
+        return nil
+    }
+
+    private func localByte(_ i: Int) -> Bool {
+        guard let b = byte(i), b < 0x80 else { return false }
+        return ASCII.isDigit(b) || ASCII.isLetter(b) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(b)
+    }
+
+    private func labelEnd(_ i: Int) -> Int {
+        var k = i
+        while let b = byte(k), b < 0x80, ASCII.isDigit(b) || ASCII.isLetter(b) || b == UInt8(ascii: "-") { k += 1 }
+        return k
+    }
+
+    /// "naam at provider dot nl", "naam [at] provider [punt] nl", "j.jansen(at)voorbeeld(dot)com", "naam @ provider . nl":
+    /// a local part, a spelling of "@", labels joined by spellings of "." (at least one), the last a listed top-level domain.
+    func obfuscatedEmails(_ obfuscation: EmailObfuscation) -> [Range<Int>] {
+        guard !obfuscation.at.isEmpty, !obfuscation.topLevelDomains.isEmpty else { return [] }
+        // Letters only ("at", "punt") or a lone "@" / ".": must stand between spaces.
+        let bare: ([UInt8]) -> Bool = { spelling in spelling.allSatisfy { ASCII.isLetter($0) } || spelling.count == 1 }
+        let firstBytes = Set(obfuscation.at.compactMap(\.first).map(ASCII.lower))
+        var found: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            defer { i += 1 }
+            guard firstBytes.contains(ASCII.lower(bytes[i])), let afterAt = spelling(obfuscation.at, at: i, bare: bare) else { continue }
+            // The local part just before, spaces allowed in between.
+            var localEnd = i
+            while localEnd > range.lowerBound, isSpace(localEnd - 1) { localEnd -= 1 }
+            var localStart = localEnd
+            while localStart > range.lowerBound, localByte(localStart - 1) { localStart -= 1 }
+            guard localStart < localEnd, (localStart...localEnd - 1).contains(where: { ASCII.isLetter(bytes[$0]) || ASCII.isDigit(bytes[$0]) }) else { continue }
+            // Labels joined by dots.
+            var k = afterAt
+            while isSpace(k), k < range.upperBound { k += 1 }
+            var end = labelEnd(k)
+            guard end > k else { continue }
+            var lastLabel = k..<end
+            var dots = 0
+            while true {
+                var d = end
+                while isSpace(d), d < range.upperBound { d += 1 }
+                guard let afterDot = spelling(obfuscation.dot, at: d, bare: bare) ?? (byte(d) == UInt8(ascii: ".") ? d + 1 : nil) else { break }
+                var next = afterDot
+                while isSpace(next), next < range.upperBound { next += 1 }
+                let labelStop = labelEnd(next)
+                guard labelStop > next else { break }
+                lastLabel = next..<labelStop
+                end = labelStop
+                dots += 1
+            }
+            let tld = String(decoding: bytes[lastLabel].map(ASCII.lower), as: UTF8.self)
+            guard dots > 0, obfuscation.topLevelDomains.contains(tld), !letter(end) else { continue }
+            found.append(localStart..<end)
+            i = end - 1
         }
         return found
     }

@@ -14,6 +14,11 @@ public enum DossierLoader {
         return try dossier(from: document, ruleset: ruleset)
     }
 
+    /// As ``load(contentsOf:ruleset:schemas:)``, for bytes in memory (an import, a workbench save before it is written).
+    public static func load(bytes: [UInt8], fileName: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> Dossier {
+        try dossier(from: try schemas.parse(bytes, fileName: fileName, maxBytes: maxBytes), ruleset: ruleset)
+    }
+
     /// As ``load(contentsOf:ruleset:schemas:)``, also returning the file's bytes, read once, for checks on the raw text
     /// (the anonymisation guard of bulk screening).
     public static func loadWithBytes(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> (dossier: Dossier, bytes: [UInt8]) {
@@ -81,7 +86,7 @@ private struct DossierReader {
         let wishes = root.children(named: "wish").map {
             Wish(id: $0.attribute("id") ?? "", source: $0.attribute("source") ?? "", date: $0.date("date"), text: $0.normalizedText, location: $0.modelLocation)
         }
-        let dossier = Dossier(
+        var dossier = Dossier(
             id: root.attribute("id") ?? "", file: file, date: root.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1),
             summary: root.child(named: "summary")?.normalizedText,
             client: ClientProfile(
@@ -101,6 +106,11 @@ private struct DossierReader {
             sources: sources, findings: findings, narratives: narratives, wishes: wishes,
             assessment: root.child(named: "assessment").map(readAssessment)
         )
+        dossier.unassigned = root.child(named: "narratives")?.children(named: "unassigned").map {
+            UnassignedText(
+                id: $0.attribute("id") ?? "", heading: $0.attribute("heading"), origin: $0.attribute("origin"), source: $0.attribute("source"),
+                date: $0.date("date"), text: $0.normalizedText, location: $0.modelLocation)
+        } ?? []
         checkReferences()
         try log.throwIfAny()
         return dossier
@@ -150,10 +160,14 @@ private struct DossierReader {
                 location: $0.modelLocation
             )
         }
-        return Assessment(
+        var assessment = Assessment(
             id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
             conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, location: element.modelLocation
         )
+        assessment.weighed = element.children(named: "weighed").map {
+            Assessment.WeighedFlag(flag: $0.attribute("flag") ?? "", by: $0.attribute("by") ?? "", date: $0.date("date"), reason: $0.normalizedText, location: $0.modelLocation)
+        }
+        return assessment
     }
 
     /// libxml2's XSD validation does not resolve IDREFs, so every citation and source reference is checked here.

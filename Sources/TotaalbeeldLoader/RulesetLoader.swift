@@ -50,19 +50,30 @@ private struct RulesetReader {
             ConversationTheme(
                 id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
                 label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind"),
-                coveredByWish: $0.boolean("coveredByWish", default: false)
+                coveredByWish: $0.boolean("coveredByWish", default: false),
+                headings: $0.children(named: "heading").map(\.normalizedText)
             )
+        } ?? []
+        let intakeSections = root.child(named: "conversationModel")?.children(named: "intakeSection").compactMap { element in
+            IntakeSection.Role(rawValue: element.attribute("role") ?? "").map {
+                IntakeSection(role: $0, headings: element.children(named: "heading").map(\.normalizedText))
+            }
+        } ?? []
+        let sourceRoles = root.child(named: "conversationModel")?.children(named: "sourceRole").map {
+            SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
 
-        let ruleset = Ruleset(
+        var ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
             activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context
         )
+        ruleset.intakeSections = intakeSections
+        ruleset.sourceRoles = sourceRoles
         lint(ruleset)
         try log.throwIfAny()
         return ruleset
@@ -323,6 +334,8 @@ extension RulesetReader {
             }
         }
 
+        lintIntakeHeadings(ruleset, sourceKindIDs: sourceKindIDs)
+
         checkUnique("rule", in: "rules", child: "rule")
         for rule in root.child(named: "rules")?.children(named: "rule") ?? [] {
             let id = rule.attribute("id") ?? ""
@@ -448,5 +461,62 @@ enum TermSyntax {
             return "cannot start or end with a gap"
         }
         return nil
+    }
+}
+
+// MARK: - Intake headings
+
+extension RulesetReader {
+    /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
+    /// source kind only; a theme's Dutch label counts as one of its headings.
+    fileprivate func lintIntakeHeadings(_ ruleset: Ruleset, sourceKindIDs: Set<String>) {
+        guard let model = root.child(named: "conversationModel") else { return }
+        var owners: [String: String] = [:]
+        func claim(_ heading: String, owner: String, at element: XMLElement) {
+            let key = HeadingKey.fold(heading)
+            if key.isEmpty {
+                log.report(element.location, "\(owner): heading \"\(heading)\" has no letters or digits")
+            } else if let first = owners[key], first != owner {
+                log.report(element.location, "\(owner): heading \"\(heading)\" is also a heading of \(first); an imported intake could not tell them apart")
+            } else {
+                owners[key] = owner
+            }
+        }
+        for theme in model.children(named: "theme") {
+            let owner = "theme '\(theme.attribute("id") ?? "")'"
+            if let label = theme.children(named: "label").first(where: { $0.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace") == "nl" }) {
+                claim(label.normalizedText, owner: owner, at: label)
+            }
+            var seen = Set<String>()
+            for heading in theme.children(named: "heading") {
+                if !seen.insert(HeadingKey.fold(heading.normalizedText)).inserted {
+                    log.report(heading.location, "\(owner): heading \"\(heading.normalizedText)\" is listed twice")
+                }
+                claim(heading.normalizedText, owner: owner, at: heading)
+            }
+        }
+        var roles = Set<String>()
+        for section in model.children(named: "intakeSection") {
+            let role = section.attribute("role") ?? ""
+            if !roles.insert(role).inserted {
+                log.report(section.attributeLocation("role"), "intake section '\(role)' is listed twice; give all its headings in one element")
+            }
+            for heading in section.children(named: "heading") {
+                claim(heading.normalizedText, owner: "intake section '\(role)'", at: heading)
+            }
+        }
+        var names: [String: String] = [:]
+        for element in model.children(named: "sourceRole") {
+            expect(element, "kind", in: sourceKindIDs, what: "source kind", owner: "sourceRole")
+            let kind = element.attribute("kind") ?? ""
+            for name in element.children(named: "name") {
+                let key = HeadingKey.fold(name.normalizedText)
+                if let first = names[key] {
+                    log.report(name.location, "source role \"\(name.normalizedText)\" is listed for source kind '\(first)' already")
+                } else {
+                    names[key] = kind
+                }
+            }
+        }
     }
 }

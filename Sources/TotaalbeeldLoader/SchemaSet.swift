@@ -41,17 +41,29 @@ public struct SchemaSet: Sendable {
 
     func schema(for root: XMLQualifiedName) -> XMLSchema? { schemas[root] }
 
+    /// Every name the schemas define or use, for messages that must not carry a document's values (``MessageRedactor``).
+    public var vocabulary: Set<String> { schemas.values.reduce(into: Set<String>()) { $0.formUnion($1.vocabulary) } }
+
     /// Reads, parses hardened and validates one document against the schema of its root element.
     func load(_ path: String, maxBytes: Int) throws(LoadError) -> (XMLDocument, [UInt8]) {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path, limit: maxBytes)
+            bytes = try InputFile.contents(of: path, limit: maxBytes)
         } catch {
             throw LoadError(error)
         }
         do {
             let document = try XMLDocumentLoader.parse(bytes: bytes, fileName: path, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
             return (document, bytes)
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
+    /// Parses hardened and validates bytes already in memory; `fileName` is used in locations.
+    func parse(_ bytes: [UInt8], fileName: String, maxBytes: Int) throws(LoadError) -> XMLDocument {
+        do {
+            return try XMLDocumentLoader.parse(bytes: bytes, fileName: fileName, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
         } catch {
             throw LoadError(error)
         }

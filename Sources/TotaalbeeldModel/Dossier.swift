@@ -20,6 +20,8 @@ public struct Dossier: Sendable {
     public var narratives: [Narrative]
     public var wishes: [Wish]
     public var assessment: Assessment?
+    /// Text an imported intake held under a heading that maps to no theme: kept for the professional, not screened.
+    public var unassigned: [UnassignedText] = []
 
     public init(
         id: String, file: String, date: SimpleDate, summary: String?, client: ClientProfile, disability: Disability?, fml: FML?,
@@ -224,6 +226,8 @@ public struct Assessment: Sendable, Hashable {
     public var supportNeeds: [AssessedSupportNeed]
     public var placement: Placement?
     public var direction: Direction?
+    /// Flags of the screening the professional has weighed ("gewogen"), with who, when and why.
+    public var weighed: [WeighedFlag] = []
     public var location: Location
 
     public init(
@@ -291,6 +295,22 @@ public struct Assessment: Sendable, Hashable {
         }
     }
 
+    /// A flag the professional has weighed: the flag's id (`rule` or `rule:item`), a name, a date and the reason.
+    public struct WeighedFlag: Sendable, Hashable {
+        public var flag: String
+        public var by: String
+        public var date: SimpleDate?
+        public var reason: String
+        public var location: Location
+        public init(flag: String, by: String, date: SimpleDate?, reason: String, location: Location) {
+            self.flag = flag
+            self.by = by
+            self.date = date
+            self.reason = reason
+            self.location = location
+        }
+    }
+
     public struct Direction: Sendable, Hashable {
         public var id: String
         public var text: String
@@ -313,5 +333,25 @@ public struct Assessment: Sendable, Hashable {
             self.sharedWithClient = sharedWithClient
             self.location = location
         }
+    }
+}
+
+/// Text kept from an imported intake whose heading maps to no theme (`<unassigned>` in `<narratives>`).
+public struct UnassignedText: Sendable, Hashable {
+    public var id: String
+    public var heading: String?
+    public var origin: String?
+    public var source: String?
+    public var date: SimpleDate?
+    public var text: String
+    public var location: Location
+    public init(id: String, heading: String?, origin: String?, source: String?, date: SimpleDate?, text: String, location: Location) {
+        self.id = id
+        self.heading = heading
+        self.origin = origin
+        self.source = source
+        self.date = date
+        self.text = text
+        self.location = location
     }
 }

@@ -21,6 +21,9 @@ public struct Ruleset: Sendable {
     public var indicators: [Indicator]
     public var activities: [Schema2Activity]
     public var themes: [ConversationTheme]
+    /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
+    public var intakeSections: [IntakeSection] = []
+    public var sourceRoles: [SourceRoleNames] = []
     public var rules: [FlagRule]
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
@@ -261,7 +264,12 @@ public struct ConversationTheme: Sendable, Hashable {
     public var requiredSourceKind: String?
     /// Whether the client's stated wish also speaks to this theme.
     public var coveredByWish: Bool
-    public init(id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?, coveredByWish: Bool = false) {
+    /// Headings an intake uses for this theme (besides its Dutch label), for `totaalbeeld import`.
+    public var headings: [String]
+    public init(
+        id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?,
+        coveredByWish: Bool = false, headings: [String] = []
+    ) {
         self.id = id
         self.order = order
         self.domain = domain
@@ -269,5 +277,29 @@ public struct ConversationTheme: Sendable, Hashable {
         self.question = question
         self.requiredSourceKind = requiredSourceKind
         self.coveredByWish = coveredByWish
+        self.headings = headings
+    }
+}
+
+/// An intake section that is not a conversation theme, recognised by its headings when an intake is imported.
+public struct IntakeSection: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        case summary, client, sources, fml, wish, assessment, conclusions, direction
+    }
+    public var role: Role
+    public var headings: [String]
+    public init(role: Role, headings: [String]) {
+        self.role = role
+        self.headings = headings
+    }
+}
+
+/// Words an intake uses for who gave a piece of information ("Volgens de bedrijfsarts: …"), mapped to a source kind.
+public struct SourceRoleNames: Sendable, Hashable {
+    public var kind: String
+    public var names: [String]
+    public init(kind: String, names: [String]) {
+        self.kind = kind
+        self.names = names
     }
 }

@@ -102,8 +102,17 @@ final class DiagnosticCollector {
         case XML_ERR_WARNING: severity = .warning
         default: severity = .error
         }
-        let message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error \(error.code)"
+        let message = error.message.map { Self.forUsers(String(cString: $0)) } ?? "unknown libxml2 error \(error.code)"
         add(XMLDiagnostic(location: location(of: error), message: message, severity: severity))
+    }
+
+    /// libxml2's advice to set parser options a user of this tool cannot set is replaced by the limit itself.
+    static func forUsers(_ message: String) -> String {
+        var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let advice = text.range(of: " use XML_PARSE_HUGE option") {
+            text.replaceSubrange(advice, with: " levels of nesting at most; the document nests deeper than any dossier needs")
+        }
+        return text
     }
 
     /// The node's recorded location when libxml2 names a node (validation), else its line/column.

@@ -19,7 +19,7 @@ public enum XMLDocumentLoader {
         contentsOf path: String, options: XMLParseOptions = .init(),
         schemaFor resolver: (XMLQualifiedName) -> XMLSchema?
     ) throws(XMLLoadError) -> XMLDocument {
-        let bytes = try FileInput.contents(of: path, limit: options.maxBytes)
+        let bytes = try InputFile.contents(of: path, limit: options.maxBytes)
         return try parse(bytes: bytes, fileName: path, options: options, schemaFor: resolver)
     }
 
@@ -70,10 +70,65 @@ public enum XMLDocumentLoader {
     }
 }
 
-/// Bounded file reading with the failure kinds the CLI distinguishes.
-enum FileInput {
-    static func contents(of path: String, limit: Int) throws(XMLLoadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+/// Reading one input file, the same way everywhere (dossiers, rulesets, schemas, evaluations, the CLI's
+/// text and CSV inputs): the path is checked with `lstat`/`stat` before it is opened, so a FIFO, a device,
+/// a socket or a dangling link is refused with a reason instead of blocking on it (a FIFO) or reading it
+/// without end (`/dev/zero`), and the file is read up to a size limit.
+///
+/// ```swift
+/// let bytes = try InputFile.contents(of: "case1.dossier.xml", limit: 16 << 20)
+/// InputFile.problem(at: "/dev/zero")   // .unreadable(path: "/dev/zero", reason: "not a regular file (a character device)")
+/// ```
+public enum InputFile {
+    /// Why `path` cannot be read as a regular file, judged without opening it (a link to a regular file is
+    /// followed); nil when it can.
+    public static func problem(at path: String) -> XMLLoadError? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .fileNotFound(path: path) }
+            return .unreadable(path: path, reason: String(cString: strerror(code)))
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard stat(path, &info) == 0 else {
+                let code = errno
+                if code == ENOENT || code == ENOTDIR { return .unreadable(path: path, reason: "a symbolic link whose target does not exist") }
+                return .unreadable(path: path, reason: "a symbolic link that cannot be followed: " + String(cString: strerror(code)))
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { return .unreadable(path: path, reason: "not a regular file (a link to a directory)") }
+        }
+        return problem(mode: info.st_mode, path: path)
+    }
+
+    /// The refusal for a file of type `mode` (from `stat`), nil for a regular file.
+    static func problem(mode: mode_t, path: String) -> XMLLoadError? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: .unreadable(path: path, reason: "is a directory")
+        default: .unreadable(path: path, reason: "not a regular file (\(typeName(mode)))")
+        }
+    }
+
+    /// "a FIFO", "a character device", … for the message.
+    public static func typeName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        case S_IFREG: "a regular file"
+        default: "of an unknown type"
+        }
+    }
+
+    /// The whole file, refused before opening unless it is a regular file, and refused as too large
+    /// beyond `limit` bytes (at most 2 GiB - 1, what libxml2 takes).
+    public static func contents(of path: String, limit: Int) throws(XMLLoadError) -> [UInt8] {
+        if let problem = problem(at: path) { throw problem }
+        // O_NONBLOCK: should a FIFO have replaced the file since the check, opening it cannot block.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
@@ -84,9 +139,7 @@ enum FileInput {
         guard fstat(fd, &info) == 0 else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(path: path, reason: "not a regular file")
-        }
+        if let problem = problem(mode: info.st_mode, path: path) { throw problem }
         let limit = min(limit, Int(Int32.max))
         if Int(info.st_size) > limit {
             throw .tooLarge(path: path, bytes: Int(info.st_size), limit: limit)

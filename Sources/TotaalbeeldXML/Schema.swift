@@ -16,9 +16,13 @@ public final class XMLSchema: @unchecked Sendable {
     private let schema: xmlSchemaPtr
     /// The parsed main schema document; libxml2's compiled schema may point into it.
     private let document: xmlDocPtr
+    /// Every name the schema defines or uses — element local names of the schema document, attribute values
+    /// (element, attribute and type names, enumeration values, patterns, facet values, split at spaces too) and
+    /// namespace URIs: what a validation message about a document may name without naming the document's values.
+    public let vocabulary: Set<String>
 
     public convenience init(contentsOf path: String) throws(XMLLoadError) {
-        let bytes = try FileInput.contents(of: path, limit: XMLParseOptions().maxBytes)
+        let bytes = try InputFile.contents(of: path, limit: XMLParseOptions().maxBytes)
         try self.init(data: bytes, fileName: path)
     }
 
@@ -56,6 +60,44 @@ public final class XMLSchema: @unchecked Sendable {
         guard let compiled else { throw .invalid(collector.sorted()) }
         self.fileName = fileName
         (document, schema) = compiled
+        vocabulary = Self.names(in: compiled.0)
+    }
+
+    private static func names(in document: xmlDocPtr) -> Set<String> {
+        var names = Set<String>()
+        func text(_ pointer: UnsafePointer<xmlChar>?) -> String? { pointer.map { String(cString: $0) } }
+        func visit(_ first: xmlNodePtr?) {
+            var node = first
+            while let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    if let name = text(current.pointee.name) { names.insert(name) }
+                    var ns = current.pointee.nsDef
+                    while let definition = ns {
+                        if let href = text(definition.pointee.href) { names.insert(href) }
+                        ns = definition.pointee.next
+                    }
+                    var attribute = current.pointee.properties
+                    while let a = attribute {
+                        // An attribute's value is the text of its children (text nodes; schemas hold no entities).
+                        var value = ""
+                        var child = a.pointee.children
+                        while let part = child {
+                            if let content = text(part.pointee.content) { value += content }
+                            child = part.pointee.next
+                        }
+                        if !value.isEmpty {
+                            names.insert(value)
+                            for part in value.split(whereSeparator: \.isWhitespace) { names.insert(String(part)) }
+                        }
+                        attribute = a.pointee.next
+                    }
+                    visit(current.pointee.children)
+                }
+                node = current.pointee.next
+            }
+        }
+        visit(xmlDocGetRootElement(document))
+        return names
     }
 
     deinit {

@@ -22,9 +22,7 @@ struct AgreementCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw Failure(status: ExitStatus.noInput, lines: ["\(file): no such file or not readable"])
-            }
+            let data = try readInputFile(file, limit: 64 << 20)
             guard let text = String(data: data, encoding: .utf8) else {
                 let (line, column) = firstInvalidUTF8(in: data)
                 throw Failure(status: ExitStatus.dataError, lines: ["\(file):\(line):\(column): input is not valid UTF-8"])

@@ -51,12 +51,7 @@ struct AnnotateCommand: ParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let contents = FileManager.default.contents(atPath: file) else {
-                throw Failure(status: ExitStatus.noInput, lines: ["\(file): no such file or not readable"])
-            }
-            data = contents
+            data = try readInputFile(file, limit: 16 << 20)
         }
         guard let text = String(validatingUTF8Data: data) else {
             let (line, column) = firstInvalidUTF8(in: data)

@@ -3,6 +3,7 @@ import Foundation
 import TotaalbeeldBatch
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldXML
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,9 @@ struct BatchCommand: ParsableCommand {
         Output order and content do not depend on --jobs. A dossier that cannot be loaded, or with --anonymised contains a
         direct identifier, goes to errors.jsonl and the run goes on; found = screened + failed. Exit 65 when anything failed,
         unless --keep-going. A killed run continues where it stopped with --resume and ends with exactly the outputs of an
-        uninterrupted run. An output directory that holds a previous run is refused without --resume (exit 73).
+        uninterrupted run. An output directory that holds a previous run is refused without --resume (exit 73); --resume
+        with other inputs or options is refused (exit 64), whether the run there was interrupted or finished. One process
+        at a time: a directory another batch or merge is writing is refused with its pid (exit 73).
         """
     )
 
@@ -144,7 +147,7 @@ extension Resources {
     /// FNV-1a of the catalogue file that `loadCatalogue` uses, or "none".
     static func catalogueFingerprint(_ explicit: String?) throws -> String {
         let path = explicit ?? home().map { $0 + "/Rulesets/" + defaultCatalogueName }
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return "none" }
-        return String(FNV1a.hash(bytes: data), radix: 16)
+        guard let path, let bytes = try? InputFile.contents(of: path, limit: 32 << 20) else { return "none" }
+        return String(FNV1a.hash(bytes: bytes), radix: 16)
     }
 }

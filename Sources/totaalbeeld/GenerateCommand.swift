@@ -15,7 +15,9 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Writes a seeded population of synthetic, anonymous dossiers for tests, benchmarks and selectivity checks.",
         discussion: """
         The same --seed and --count always give byte-identical files, on any number of cores.
-        Refuses (exit 73) to write into a directory that already holds files, unless --force.
+        Refuses (exit 73) to write into a directory that already holds files, unless --force, which first
+        removes the synthetic dossiers (synth-*.dossier.xml) of an earlier run, so the folder holds exactly
+        this population; other files are left alone.
         """
     )
 
@@ -86,7 +88,13 @@ struct GenerateCommand: ParsableCommand {
             guard isDirectory.boolValue else { throw Failure(status: ExitStatus.cannotCreate, lines: ["\(out): exists and is not a directory"]) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
             if !entries.isEmpty, !force {
-                throw Failure(status: ExitStatus.cannotCreate, lines: ["\(out): directory is not empty (\(entries.count) entries); pass --force to replace files of the same name"])
+                throw Failure(status: ExitStatus.cannotCreate, lines: ["\(out): directory is not empty (\(entries.count) entries); pass --force to replace an earlier population"])
+            }
+            // A smaller population must not leave the earlier one's extra files behind.
+            for entry in entries where entry.hasPrefix("synth-") && (entry.hasSuffix(".dossier.xml") || entry.contains(".dossier.xml.tmp-")) {
+                guard unlink(out + "/" + entry) == 0 || errno == ENOENT else {
+                    throw Failure(status: ExitStatus.cannotCreate, lines: ["\(out)/\(entry): cannot remove (\(String(cString: strerror(errno))))"])
+                }
             }
         } else {
             do {

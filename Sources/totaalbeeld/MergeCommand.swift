@@ -9,7 +9,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
         summary.json and summary.txt come out byte-identical to a single run's; results.jsonl, results.csv and errors.jsonl
         in the same order. Refuses shards of different runs, unfinished shards and incomplete shard sets (exit 65).
-        Exit 65 when the merged run has failed dossiers, unless --keep-going, as 'batch' does.
+        Exit 65 when the merged run has failed dossiers, unless --keep-going, as 'batch' does. --out is locked for the
+        whole merge, as 'batch' locks it: a directory another process is writing is refused with its pid (exit 73).
         """
     )
 

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import TotaalbeeldResources
+import TotaalbeeldBatch
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldXML
 
 /// sysexits(3) codes, the convention batch users script against.
 enum ExitStatus {
@@ -135,6 +137,22 @@ struct Failure: Error {
     var lines: [String]
 }
 
+/// Reads a plain input file given on the command line (text to annotate, a CSV) through the same check as
+/// every document: a FIFO, device or dangling link is refused before it is opened (exit 66), a file over
+/// `limit` bytes too (exit 65).
+func readInputFile(_ path: String, limit: Int) throws -> Data {
+    do {
+        return Data(try InputFile.contents(of: path, limit: limit))
+    } catch {
+        switch error {
+        case .fileNotFound: throw Failure(status: ExitStatus.noInput, lines: ["\(path): no such file"])
+        case .unreadable(_, let reason): throw Failure(status: ExitStatus.noInput, lines: ["\(path): cannot be read: \(reason)"])
+        case .tooLarge(_, let bytes, let limit): throw Failure(status: ExitStatus.dataError, lines: ["\(path): file is \(bytes) bytes, more than the limit of \(limit)"])
+        case .invalid(let problems): throw Failure(status: ExitStatus.dataError, lines: problems.map(\.description))
+        }
+    }
+}
+
 /// Runs a loader and turns its error into a `Failure` with the right exit code.
 func report<T>(_ body: () throws(LoadError) -> T) throws -> T {
     do {
@@ -176,8 +194,11 @@ func emit(_ data: Data, to path: String?, binary: Bool = false) throws {
         return
     }
     do {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        let file = try AtomicFile(path: path)
+        try file.write(bytes: data)
+        try file.commit()
     } catch {
-        throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output"])
+        // With the operating system's reason: "cannot write report.html: No space left on device".
+        throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])
     }
 }

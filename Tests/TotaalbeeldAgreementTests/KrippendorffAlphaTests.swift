@@ -156,6 +156,23 @@ final class KrippendorffAlphaTests: XCTestCase {
         }
     }
 
+    /// Interval and ratio alpha are unchanged when every value is multiplied by one factor, also when the
+    /// factor takes the values near the largest Double (whose squared differences would overflow).
+    func testAlphaIsScaleFreeUpToTheLargestValues() {
+        let base: [[Double?]] = [[1, 2, 3, nil, 1], [1, 2, 4, 2, 2], [2, 2, 3, 2, nil]]
+        for level in [MeasurementLevel.interval, .ratio] {
+            let reference = KrippendorffAlpha.compute(matrix(base), level: level).alpha!
+            for factor in [1e-300, 1e-3, 1e3, 1e300, 4e307] {
+                let scaled = base.map { $0.map { $0.map { $0 * factor } } }
+                let alpha = KrippendorffAlpha.compute(matrix(scaled), level: level).alpha
+                XCTAssertNotNil(alpha, "\(level) ×\(factor)")
+                XCTAssertEqual(alpha ?? .nan, reference, accuracy: 1e-9, "\(level) ×\(factor)")
+            }
+        }
+        let extremes = KrippendorffAlpha.compute(matrix([[1e308, 1, 2], [-1e308, 1, 3]]), level: .interval)
+        XCTAssertNotNil(extremes.alpha, "1e308 against -1e308 is a defined (strong) disagreement")
+    }
+
     func testTwoRatersTwoUnitsByHand() {
         // Values 1,1 | 2,3. n.. = 4, marginals n_1 = 2, n_2 = 1, n_3 = 1; o_11 = 2, o_23 = o_32 = 1.
         let tiny = matrix([[1, 2], [1, 3]])

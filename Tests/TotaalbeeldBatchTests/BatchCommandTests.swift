@@ -6,7 +6,13 @@ import XCTest
 /// `totaalbeeld batch` and `merge` end to end: the same bytes whatever --jobs, shards merged equal one run,
 /// every input accounted for, the exit codes batch users script against.
 final class BatchCommandTests: XCTestCase {
-    private let scratch = TemporaryDirectory()
+    /// Removed by a teardown block: XCTest never runs the deinit of a stored helper.
+    private var scratch: TemporaryDirectory!
+
+    override func setUp() {
+        super.setUp()
+        scratch = makeScratchDirectory()
+    }
 
     private func batch(_ arguments: [String]) throws -> CLIRun {
         try CLI.run(["batch"] + arguments + ["--quiet"])

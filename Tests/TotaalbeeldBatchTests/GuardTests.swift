@@ -3,6 +3,7 @@ import TotaalbeeldBatch
 import TotaalbeeldLoader
 import TotaalbeeldSynthetic
 import TotaalbeeldTestSupport
+import TotaalbeeldXML
 import XCTest
 
 /// The anonymisation guard: every kind of direct identifier found, near-misses let through, the shipped
@@ -78,6 +79,60 @@ final class GuardTests: XCTestCase {
         ])
     }
 
+    func testIBANsThatPassTheMod97Check() {
+        assertFinds(.iban, [
+            "IBAN NL91ABNA0417164300", "rekening NL91 ABNA 0417 1643 00 (ING)", "iban: nl91abna0417164300", "NL02ABNA0123456789",
+            "Belgisch: BE68 5390 0754 7034", "DE89 3704 0044 0532 0130 00", "GB29NWBK60161331926819", "FR14 2004 1010 0505 0001 3M02 606",
+            "Turks: TR33 0006 1005 1978 6457 8413 26", "MA64 0115 1900 0001 2050 0053 4921", "NL91-ABNA-0417-1643-00",
+        ])
+        assertClean(["NL91ABNA0417164301", "NL91ABNA041716430", "de 12 maanden waarin hij werkte", "in NL sinds 2009", "XX91ABNA0417164300", "NL91ABNA0417164300123"])
+        // A failing check digit or a wrong grouping is no IBAN (its digits may still be another kind: "0417 1643 01" is a phone number).
+        for sample in ["NL91 ABNA 0417 1643 01", "ABNA 0417 1643 00", "NL91 ABNA 04171 64300"] { XCTAssertFalse(kinds(sample).contains(.iban), sample) }
+    }
+
+    func testNamesWrittenInLowerCase() {
+        assertFinds(.name, ["gesprek met jan jansen", "piet de vries belde", "volgens fatima el amrani", "mevrouw jansen", "dhr. de vries", "met eva bakker"])
+        assertClean([
+            "een ton schulden", "jan. 2010", "hij is huisman", "jan en alleman", "de bakker en de visser", "zwart-wit denken",
+            "met rob", "meneer zegt dat", "max. vier uur",
+        ])
+    }
+
+    func testDatesOfBirthFurtherThanTheWindowFromTheirWord() {
+        assertFinds(.birthDate, [
+            "Cliënte is geboren in het Sint-Antoniusziekenhuis te Nieuwegein op 12-03-1980.",
+            "Hij werd geboren in Den Haag, in het Bronovo Ziekenhuis, op 3 april 1975",
+        ])
+        assertClean([
+            "Hij is geboren in Turkije en kwam als tiener naar Nederland; sinds 1-3-2010 werkt hij niet meer.",
+            "Geboren in Turkije, kwam als tiener naar Nederland en werkt sinds 01-03-2010 niet meer.",
+            "Geboren en getogen in Rotterdam, in de WW sinds 12-05-2009.",
+        ])
+    }
+
+    func testDatesOfBirthWrittenInWords() {
+        assertFinds(.birthDate, [
+            "geboren op twaalf maart 1980", "geboren op twaalf maart negentienhonderdtachtig", "geb. eenendertig december negentienhonderdzevenenzestig",
+            "geboortedatum: de tweeëntwintigste juni 1971", "geboren 12 maart negentienhonderd tachtig",
+            "Born March 12, 1980", "born on March 12th, 1980 in Leeds", "date of birth: 12th of March 1980",
+        ])
+        assertClean([
+            "sinds twaalf maart 2010 ziek", "op twaalf maart 2010 gesproken", "Since March 12, 2010 on sick leave", "twaalf maanden geleden geboren",
+            "geboren in het jaar negentienhonderdtachtig",
+        ])
+    }
+
+    func testObfuscatedEmailAddresses() {
+        assertFinds(.email, [
+            "mail naam at provider dot org", "naam [at] provider [punt] nl", "j.jansen(at)voorbeeld(dot)com", "naam [at] provider.nl",
+            "naam apenstaartje provider punt nl", "naam @ provider . nl", "NAAM AT PROVIDER DOT NL",
+        ])
+        assertClean([
+            "Op dit punt is er geen verbetering.", "at work", "werkt bij een provider", "hij zit op het punt van opgeven",
+            "Het gesprek at home liep goed; punt twee", "kijkt naar het punt nl", "at school dot",
+        ])
+    }
+
     func testEveryHitHasALineAndColumnButNoValue() {
         let xml = "<?xml version=\"1.0\"?>\n<d>\n  <n>bel 06-12345678</n>\n  <!-- mail: a@b.nl -->\n</d>\n"
         let hits = identifierGuard.scan(Array(xml.utf8))
@@ -87,13 +142,14 @@ final class GuardTests: XCTestCase {
     }
 
     func testRedactedMessagesCarryNoValues() {
+        let redactor = MessageRedactor(names: Fixtures.schemas.vocabulary)
         let message = "Element 'client', attribute 'note': The value 'bel 06-12345678 of 123456782' is not accepted; 'j@x.nl'"
-        let redacted = ErrorRecord.redacted(message, guard: identifierGuard)
+        let redacted = ErrorRecord.redacted(message, redactor: redactor, guard: identifierGuard)
         XCTAssertFalse(redacted.contains("12345678"), redacted)
         XCTAssertFalse(redacted.contains("j@x.nl"), redacted)
         XCTAssertTrue(redacted.contains("'client'"), "names from the vocabulary stay: \(redacted)")
-        XCTAssertFalse(ErrorRecord.redacted("Input is not proper UTF-8 Bytes: 0xFF 0xC3", guard: nil).contains("0xFF"))
-        XCTAssertFalse(ErrorRecord.redacted("bel 06-12345678 nu", guard: identifierGuard).contains("12345678"))
+        XCTAssertFalse(ErrorRecord.redacted("Input is not proper UTF-8 Bytes: 0xFF 0xC3", redactor: redactor, guard: nil).contains("0xFF"))
+        XCTAssertFalse(ErrorRecord.redacted("bel 06-12345678 nu", redactor: redactor, guard: identifierGuard).contains("12345678"))
     }
 
     func testShippedCasesAndGeneratedDossiersPass() throws {
@@ -104,6 +160,12 @@ final class GuardTests: XCTestCase {
         let generator = DossierGenerator(options: GeneratorOptions(seed: 4242, assessmentShare: 0.5), indicatorCatalogue: IndicatorCatalogue(ruleset: Fixtures.defaultRuleset))
         for index in 0..<400 {
             let dossier = generator.dossier(at: index)
+            XCTAssertEqual(identifierGuard.scan(dossier.bytes), [], dossier.fileName)
+        }
+        // Another seed, as `totaalbeeld generate` writes them (every profile and regime, broken ones included).
+        let generated = DossierGenerator(options: GeneratorOptions(seed: 2011, brokenShare: 0.1), indicatorCatalogue: IndicatorCatalogue(ruleset: Fixtures.defaultRuleset))
+        for index in 0..<1200 {
+            let dossier = generated.dossier(at: index)
             XCTAssertEqual(identifierGuard.scan(dossier.bytes), [], dossier.fileName)
         }
     }

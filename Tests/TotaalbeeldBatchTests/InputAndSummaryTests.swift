@@ -6,7 +6,13 @@ import XCTest
 
 /// Input order, sharding, summaries that add up, and the line format merge relies on.
 final class InputAndSummaryTests: XCTestCase {
-    private let scratch = TemporaryDirectory()
+    /// Removed by a teardown block: XCTest never runs the deinit of a stored helper.
+    private var scratch: TemporaryDirectory!
+
+    override func setUp() {
+        super.setUp()
+        scratch = makeScratchDirectory()
+    }
 
     func testInputsAreWalkedDepthFirstInByteOrder() throws {
         for name in ["b/2.dossier.xml", "b/10.dossier.xml", "a-b/x.dossier.xml", "a/z.dossier.xml", "a/sub/y.dossier.xml", "B.dossier.xml", "a/notes.txt", ".hidden/h.dossier.xml"] {

@@ -45,6 +45,18 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: other, encoding: .utf8).contains("<dossier"))
     }
 
+    /// A smaller population over a larger one leaves exactly the smaller one (and other people's files).
+    func testForceReplacesTheEarlierPopulationWhole() throws {
+        let out = scratch.path + "/again"
+        XCTAssertEqual(try CLI.run(["generate", "--count", "12", "--seed", "1", "--out", out]).status, 0)
+        _ = FileManager.default.createFile(atPath: out + "/notes.txt", contents: Data("mine".utf8))
+        let smaller = try CLI.run(["generate", "--count", "4", "--seed", "2", "--out", out, "--force"])
+        XCTAssertEqual(smaller.status, 0, smaller.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(names.filter { $0.hasSuffix(".dossier.xml") }.count, 4, "\(names)")
+        XCTAssertTrue(names.contains("notes.txt"), "files that are not synthetic dossiers stay")
+    }
+
     func testBadArgumentsAreUsageErrors() throws {
         XCTAssertEqual(try CLI.run(["generate", "--count", "3", "--seed", "1", "--out", scratch.path + "/a", "--broken-share", "1.5"]).status, 64)
         XCTAssertEqual(try CLI.run(["generate", "--count", "-1", "--seed", "1", "--out", scratch.path + "/b"]).status, 64)

@@ -15,13 +15,17 @@ public enum CLI {
         return products.appendingPathComponent("totaalbeeld").path
     }
 
-    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIRun {
+    /// Runs `executable` (default: the built one) in `directory` (default: the repository root); an
+    /// environment value of "" removes that variable.
+    public static func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable path: String? = nil, directory: String? = nil
+    ) throws -> CLIRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: path ?? executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.root)
         var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
+        for (key, value) in environment { env[key] = value.isEmpty ? nil : value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -30,10 +34,20 @@ public enum CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read before waiting so a large report cannot fill the pipe and block the child.
+        // Read both pipes before waiting, stderr on its own thread: a child that fills one pipe while the
+        // parent waits on the other would block forever.
+        let stderrBox = DataBox()
+        let reader = Thread { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile(); stderrBox.done.signal() }
+        reader.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        stderrBox.done.wait()
+        let stderrData = stderrBox.data
         process.waitUntilExit()
         return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
 }
