@@ -48,6 +48,11 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
+        // Word (.docx) and OpenDocument (.odt) renderings of a report document, zipped with fixed timestamps.
+        .target(
+            name: "TotaalbeeldDocuments",
+            dependencies: ["TotaalbeeldModel", "TotaalbeeldReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
         .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
@@ -84,7 +89,7 @@ let package = Package(
             name: "totaalbeeld",
             dependencies: [
                 "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
-                "TotaalbeeldImport", "TotaalbeeldWorkbench",
+                "TotaalbeeldImport", "TotaalbeeldWorkbench", "TotaalbeeldDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,7 +108,7 @@ let package = Package(
         .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"],
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -125,6 +130,15 @@ let package = Package(
             dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"],
             // Golden reports and the vignette dossiers are read from the source tree by path, not bundled.
             exclude: ["Golden", "Vignettes"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldReportTests",
+            dependencies: [
+                "TotaalbeeldReport", "TotaalbeeldDocuments", "TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine",
+                "TotaalbeeldIntervision", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // The word lists are read from the source tree by path, not bundled.
+            exclude: ["Language"]
         ),
         .testTarget(
             name: "TotaalbeeldBatchTests",

@@ -115,8 +115,10 @@ public struct FactExtractor: Sendable {
         return (boundedBySourceFindings(qualified(facts)), cutSentences)
     }
 
-    /// The element id under which the benefit ground's facts are listed.
-    public static let disabilityElement = "disability"
+    /// The element id under which the benefit ground's facts are listed. The `<disability>` element has no
+    /// id of its own; this name is not a word, so reader text that turns ids into line numbers cannot take
+    /// the English word "disability" in a label for it.
+    public static let disabilityElement = "disability-record"
 
     /// Who states the benefit ground: the FML's physician, else the first document or physician source.
     private func benefitSource(in dossier: Dossier) -> (id: String, kind: String) {

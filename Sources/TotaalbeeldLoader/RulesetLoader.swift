@@ -154,7 +154,8 @@ private struct RulesetReader {
             conditions: element.child(named: "when")?.children.compactMap(readCondition) ?? [],
             message: element.localized("message"), question: element.localized("question"),
             alternatives: element.children(named: "alternative").map { $0.localized("text") },
-            rationale: element.localized("rationale"), location: element.modelLocation
+            rationale: element.localized("rationale"), location: element.modelLocation,
+            phase: FlagRule.Phase(rawValue: element.attribute("phase") ?? "") ?? .oordeelsvorming
         )
     }
 
@@ -385,6 +386,10 @@ extension RulesetReader {
         for rule in root.child(named: "rules")?.children(named: "rule") ?? [] {
             let id = rule.attribute("id") ?? ""
             expect(rule, "reference", in: referenceIDs, what: "reference", owner: "rule '\(id)'")
+            // A gap is information not gathered: it arises while forming the picture, whatever else the rule says.
+            if rule.attribute("kind") == "gap", let phase = rule.attribute("phase"), phase != FlagRule.Phase.beeldvorming.rawValue {
+                log.report(rule.attributeLocation("phase"), "rule '\(id)' is a gap, which arises in beeldvorming, not in \(phase)")
+            }
             var bound = Set<String>()
             lintConditions(rule.child(named: "when")?.children ?? [], owner: "rule '\(id)'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
         }

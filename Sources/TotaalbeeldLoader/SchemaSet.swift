@@ -12,6 +12,7 @@ public struct SchemaSet: Sendable {
     public static let tracksNamespace = "urn:totaalbeeld:tracks:1"
     public static let evaluationNamespace = "urn:totaalbeeld:evaluation:1"
     public static let identifiersNamespace = "urn:totaalbeeld:identifiers:1"
+    public static let plainNamespace = "urn:totaalbeeld:plain:1"
 
     /// Root element → schema file name in the schema directory.
     static let documentTypes: [(namespace: String, root: String, file: String)] = [
@@ -20,6 +21,7 @@ public struct SchemaSet: Sendable {
         (tracksNamespace, "catalogue", "tracks-1.xsd"),
         (evaluationNamespace, "evaluation", "evaluation-1.xsd"),
         (identifiersNamespace, "identifiers", "identifiers-1.xsd"),
+        (plainNamespace, "plainLanguage", "plain-1.xsd"),
     ]
 
     private let schemas: [XMLQualifiedName: XMLSchema]

@@ -9,10 +9,16 @@ public struct FlagRule: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case inconsistency, gap, quality, judgementRisk = "judgement-risk" }
     public enum Severity: String, Sendable, Hashable { case info, warning, serious }
     public enum Scope: String, Sendable, Hashable { case dossier, domain, theme, source, conclusion }
+    /// The step of the weighing in which the pitfall arises (seed 000), in process order.
+    public enum Phase: String, Sendable, Hashable, CaseIterable, Comparable {
+        case beeldvorming, oordeelsvorming, besluitvorming
+        public static func < (lhs: Phase, rhs: Phase) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+    }
 
     public var id: String
     public var kind: Kind
     public var severity: Severity
+    public var phase: Phase
     public var reference: String
     public var scope: Scope
     public var conditions: [RuleCondition]
@@ -24,11 +30,13 @@ public struct FlagRule: Sendable, Hashable {
 
     public init(
         id: String, kind: Kind, severity: Severity, reference: String, scope: Scope, conditions: [RuleCondition],
-        message: LocalizedText, question: LocalizedText, alternatives: [LocalizedText], rationale: LocalizedText, location: Location
+        message: LocalizedText, question: LocalizedText, alternatives: [LocalizedText], rationale: LocalizedText, location: Location,
+        phase: Phase = .oordeelsvorming
     ) {
         self.id = id
         self.kind = kind
         self.severity = severity
+        self.phase = phase
         self.reference = reference
         self.scope = scope
         self.conditions = conditions

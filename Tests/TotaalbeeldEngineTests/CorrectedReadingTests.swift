@@ -239,7 +239,7 @@ final class CorrectedReadingTests: XCTestCase {
         let wajong = try screen(body: "", client: #"<client ageBand="18-26" benefitRegime="wajong"/><disability percentage="80-100"><cause>Licht verstandelijke beperking.</cause></disability>"#)
         let illness = try domain(wajong, "ziekte")
         XCTAssertTrue(illness.burdens.contains { $0.indicator.id == "erkende-arbeidsbeperking" })
-        XCTAssertTrue(wajong.facts.contains { $0.elementID == "disability" && $0.indicator == "leerproblemen" })
+        XCTAssertTrue(wajong.facts.contains { $0.elementID == FactExtractor.disabilityElement && $0.indicator == "leerproblemen" })
         XCTAssertFalse(wajong.gaps.contains { $0.theme.id == "reden-ao" }, "the benefit ground states the reason for the disability")
         let ww = try screen(body: "", client: #"<client ageBand="36-45" benefitRegime="ww"/><disability><cause>Rugklachten.</cause></disability>"#)
         XCTAssertFalse(ww.facts.contains { $0.indicator == "erkende-arbeidsbeperking" })

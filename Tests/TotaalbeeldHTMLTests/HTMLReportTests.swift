@@ -4,6 +4,7 @@ import TotaalbeeldHTML
 import TotaalbeeldIntervision
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldReport
 import TotaalbeeldTestSupport
 import TotaalbeeldXML
 import XCTest
@@ -66,6 +67,9 @@ enum HTMLChecks {
 
     static func checkAll(_ html: String, file: String) throws -> XMLDocument {
         let document = try parse(html, file: file)
+        // Nothing empty or unset leaks into the page (Mustache treats "" as true, and prints nil as "nil").
+        XCTAssertNil(html.range(of: #"<(li|p|summary|ul|ol)( [^>]*)?></\1>"#, options: .regularExpression), "\(file): an empty element")
+        XCTAssertNil(html.range(of: #"[> ]nil[<.]"#, options: .regularExpression), "\(file): 'nil' in the page")
         XCTAssertEqual(externalReferences(html), [], file)
         checkInternalLinks(document, file: file)
         checkAccessibility(document, file: file)
@@ -107,11 +111,36 @@ final class ScreeningHTMLTests: XCTestCase {
         XCTAssertTrue(dutch.contains("@page { size: A4"))
         let english = html(result, .en)
         XCTAssertTrue(english.contains("lang=\"en\""))
-        XCTAssertTrue(english.contains("an aid for critical reflection, not a decision"))
+        XCTAssertTrue(english.contains("An aid for critical reflection, not a decision"))
         XCTAssertTrue(english.contains("Schema 1 — burden and strength per life domain"))
-        // Every domain is a row of the table, with its scores as text beside the chart.
+        // Every domain is a row of the table: the level leads, the figures follow with at most one decimal.
         for domain in result.domains where domain.hasInformation {
-            XCTAssertTrue(dutch.contains("<tr><th scope=\"row\">\(domain.domain.label[.nl])</th><td class=\"num\">\(decimal(domain.burden))</td>"), domain.domain.id)
+            let level = domain.supportNeedLevel?.label[.nl] ?? ""
+            XCTAssertTrue(dutch.contains("<tr><th scope=\"row\">\(domain.domain.label[.nl])</th><td><strong>\(level)</strong></td><td class=\"num\">\(ReaderText.figure(domain.supportNeed))</td><td class=\"num\">\(ReaderText.figure(domain.burden))</td>"), domain.domain.id)
+        }
+    }
+
+    func testKernpuntenComeFirstAndTheRestOfTheEvidenceIsADisclosure() throws {
+        let result = try result("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
+        for language in [Language.nl, .en] {
+            let page = html(result, language)
+            let document = try HTMLChecks.parse(page, file: "case 3")
+            let main = try XCTUnwrap(HTMLChecks.elements(document.root).first { $0.name.localName == "main" })
+            XCTAssertEqual(main.children.first?.attribute("id"), "kernpunten", "the Kernpunten open the report")
+            let summary = ScreeningSummary(result: result, language: language)
+            XCTAssertEqual(summary.advice, .referFirst)
+            XCTAssertTrue(page.contains(summary.trialAndError))
+            // Three evidence lines per signal; the rest in a disclosure the print stylesheet opens.
+            XCTAssertTrue(page.contains("<details class=\"more\">"))
+            XCTAssertTrue(page.contains("details::details-content { content-visibility: visible"))
+            for article in HTMLChecks.elements(main) where article.name.localName == "article" {
+                let shown = article.children.first { $0.attribute("class") == "evidence" }
+                XCTAssertLessThanOrEqual(shown?.children.count ?? 0, SignalGroup.shownEvidence)
+            }
+            // No element ids in what the reader sees (anchors may use them).
+            for element in HTMLChecks.elements(document.root) {
+                XCTAssertFalse(element.text.contains("c-onwil") || element.text.contains("f-verslaving"), element.text)
+            }
         }
     }
 
@@ -201,8 +230,8 @@ final class ComparisonHTMLTests: XCTestCase {
         let cells = HTMLChecks.elements(document.root).filter { $0.name.localName == "rect" && $0.attribute("fill") != nil && $0.attribute("stroke-width") == "0.5" }
         // Every burden, strength, level-2, Schema 2 and placement cell that someone judged appears once.
         XCTAssertEqual(cells.count, comparison.cells.count)
-        // Coping with the future and the able axis, the top divergences (7/12), show agreement 0.42.
-        XCTAssertTrue(html.contains(">0.42</text>"))
+        // Coping with the future and the able axis, the top divergences (0.6), show agreement 0.4.
+        XCTAssertTrue(html.contains(">0.4</text>"))
     }
 
     func testScatterPlacesEveryRaterAndTheNormsQuestionIsAsked() throws {

@@ -252,9 +252,13 @@ final class EvaluationMismatchTests: XCTestCase {
         XCTAssertEqual(dutch.status, 0, dutch.stderr)
         XCTAssertTrue(dutch.stdout.contains("Grootste verschillen"), String(dutch.stdout.prefix(400)))
         XCTAssertTrue(dutch.stdout.contains("Normvraag"))
-        // Disputed evidence is quoted from the dossier with its line (f-terugval: the fear of relapse).
-        XCTAssertTrue(dutch.stdout.contains("- f-terugval genoemd door"), dutch.stdout)
-        XCTAssertTrue(dutch.stdout.contains("  - r. 53: Vreest dat hij weer naar de middelen"), dutch.stdout)
+        // Disputed evidence is quoted from the dossier with its line, never its element id (the fear of relapse).
+        XCTAssertTrue(dutch.stdout.contains("- r. 53 “Vreest dat hij weer naar de middelen"), dutch.stdout)
+        XCTAssertFalse(dutch.stdout.contains("f-terugval"), dutch.stdout)
+        // Format values and alpha in the report's language; alpha withheld below the minimum of units, with why.
+        XCTAssertTrue(dutch.stdout.contains("helpen over angst heen"))
+        XCTAssertFalse(dutch.stdout.contains("help-over-fear") || dutch.stdout.contains("labour-expert") || dutch.stdout.contains("pairable"))
+        XCTAssertTrue(dutch.stdout.contains("niet getoond") && dutch.stdout.contains("zegt alfa niets over de overeenstemming"))
         let output = directory.path + "/compare.md"
         let english = try CLI.run(["compare", dossier] + files + ["--lang", "en", "--format", "markdown", "-o", output])
         XCTAssertEqual(english.status, 0, english.stderr)
