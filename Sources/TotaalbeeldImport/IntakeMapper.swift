@@ -68,6 +68,28 @@ public struct IntakeMapper: Sendable {
     }
 }
 
+extension IntakeMapper {
+    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
+    static func roleKind(_ role: String, ruleset: Ruleset) -> String? {
+        let words = HeadingKey.fold(role).split(separator: " ")
+        if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
+        var best: (length: Int, kind: String)?
+        for entry in ruleset.sourceRoles {
+            for name in entry.names {
+                let key = HeadingKey.fold(name).split(separator: " ")
+                guard !key.isEmpty, key.count <= words.count else { continue }
+                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
+                }
+            }
+        }
+        if let best { return best.kind }
+        if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
+        return nil
+    }
+
+}
+
 // MARK: - Headings
 
 struct HeadingIndex {
@@ -454,24 +476,7 @@ private struct MappingState {
         return words.joined(separator: " ")
     }
 
-    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
-    func roleKind(_ role: String) -> String? {
-        let words = HeadingKey.fold(role).split(separator: " ")
-        if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
-        var best: (length: Int, kind: String)?
-        for entry in ruleset.sourceRoles {
-            for name in entry.names {
-                let key = HeadingKey.fold(name).split(separator: " ")
-                guard !key.isEmpty, key.count <= words.count else { continue }
-                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
-                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
-                }
-            }
-        }
-        if let best { return best.kind }
-        if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
-        return nil
-    }
+    func roleKind(_ role: String) -> String? { IntakeMapper.roleKind(role, ruleset: ruleset) }
 
     /// The declared source a role names (same kind and words in its role, else same kind), or a new one.
     mutating func resolveSource(named role: String, at position: IntakeDocument.Position) -> String {
