@@ -99,7 +99,7 @@ private struct Rendering {
             ids[source.id] = id
             // The ruleset's own word for the kind first, so the importer reads the same kind back.
             let role = Self.oneLine(source.role).replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "|", with: "/")
-            lines.append("bron: \(kindWord(source.kind)); \(role)\(source.date.map { "; \($0)" } ?? "")")
+            lines.append("bron: \(kindWord(source.kind, role: source.role)); \(role)\(source.date.map { "; \($0)" } ?? "")")
         }
         lines.append("---")
         lines.append("")
@@ -108,9 +108,12 @@ private struct Rendering {
     }
 
     /// A word of the ruleset's source-role list that names `kind` (the importer's reading of it), else the kind id.
-    func kindWord(_ kind: String) -> String {
+    /// The one the role itself uses when there is one ("verzekeringsarts" for "verzekeringsarts UWV").
+    func kindWord(_ kind: String, role: String) -> String {
         let names = ruleset.sourceRoles.filter { $0.kind == kind }.flatMap(\.names)
-        return names.first { IntakeMapper.roleKind($0, ruleset: ruleset) == kind && !$0.contains(";") } ?? kind
+            .filter { IntakeMapper.roleKind($0, ruleset: ruleset) == kind && !$0.contains(";") && !$0.contains("|") && DateParsing.date($0) == nil }
+        let roleKey = " " + HeadingKey.fold(role) + " "
+        return names.first { roleKey.contains(" " + HeadingKey.fold($0) + " ") } ?? names.first ?? kind
     }
 
     /// Words for "Volgens …:" that the importer resolves to exactly this source: same kind, and the first source of
@@ -121,13 +124,10 @@ private struct Rendering {
         candidates += role.split(separator: " ").map { String($0).trimmingPunctuation }
         candidates.append(role)
         candidates.append(source.kind)
+        let declared = dossier.sources.map { (id: $0.id, kind: $0.kind, role: $0.role) }
         for words in candidates where !words.isEmpty && !words.contains(":") && words.count <= 70 {
             let bare = IntakeMapper.stripArticleForWriter(words)
-            guard IntakeMapper.roleKind(bare, ruleset: ruleset) == source.kind else { continue }
-            let key = HeadingKey.fold(bare)
-            let pick = dossier.sources.first { $0.kind == source.kind && HeadingKey.fold($0.role).contains(key) }
-                ?? dossier.sources.first { $0.kind == source.kind }
-            if pick?.id == source.id { return bare }
+            if IntakeMapper.declaredSource(named: bare, among: declared, ruleset: ruleset) == source.id { return bare }
         }
         return nil
     }
