@@ -68,6 +68,48 @@ public struct IntakeMapper: Sendable {
     }
 }
 
+extension IntakeMapper {
+    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
+    static func roleKind(_ role: String, ruleset: Ruleset) -> String? {
+        let words = HeadingKey.fold(role).split(separator: " ")
+        if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
+        var best: (length: Int, kind: String)?
+        for entry in ruleset.sourceRoles {
+            for name in entry.names {
+                let key = HeadingKey.fold(name).split(separator: " ")
+                guard !key.isEmpty, key.count <= words.count else { continue }
+                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
+                }
+            }
+        }
+        if let best { return best.kind }
+        if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
+        return nil
+    }
+
+}
+
+extension IntakeMapper {
+    /// The declared source a role phrase ("bedrijfsarts", "ploegleider van de inlenende bakkerij") names: a source
+    /// whose role is exactly the phrase; else, when the phrase names a kind, the first source of that kind whose role
+    /// contains it, else the first of that kind; else a source whose role contains the phrase as whole words.
+    static func declaredSource(named role: String, among sources: [(id: String, kind: String, role: String)], ruleset: Ruleset) -> String? {
+        let key = HeadingKey.fold(role)
+        guard !key.isEmpty else { return nil }
+        if let exact = sources.first(where: { HeadingKey.fold($0.role) == key }) { return exact.id }
+        if let kind = roleKind(role, ruleset: ruleset) {
+            return (sources.first { $0.kind == kind && HeadingKey.fold($0.role).contains(key) } ?? sources.first { $0.kind == kind })?.id
+        }
+        let words = key.split(separator: " ")
+        return sources.first { source in
+            let roleWords = HeadingKey.fold(source.role).split(separator: " ")
+            guard words.count <= roleWords.count else { return false }
+            return (0...(roleWords.count - words.count)).contains { Array(roleWords[$0..<($0 + words.count)]) == words }
+        }?.id
+    }
+}
+
 // MARK: - Headings
 
 struct HeadingIndex {
@@ -431,12 +473,12 @@ private struct MappingState {
         let window = rest.prefix(80)
         if let colon = window.firstIndex(of: ":") {
             let role = String(rest[..<colon]).trimmed
-            guard roleKind(role) != nil else { return nil }
+            guard roleKind(role) != nil || declaredSource(named: Self.stripArticle(role)) != nil else { return nil }
             return (Self.stripArticle(role), String(rest[rest.index(after: colon)...]).trimmed)
         }
         // Without a colon, only a heading or label made of the role alone: "Volgens de bedrijfsarts".
         let whole = rest.trimmed
-        if whole.split(separator: " ").count <= 5, roleKind(whole) != nil, !whole.hasSuffix(".") { return (Self.stripArticle(whole), "") }
+        if whole.split(separator: " ").count <= 5, roleKind(whole) != nil || declaredSource(named: Self.stripArticle(whole)) != nil, !whole.hasSuffix(".") { return (Self.stripArticle(whole), "") }
         return nil
     }
 
@@ -454,32 +496,16 @@ private struct MappingState {
         return words.joined(separator: " ")
     }
 
-    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
-    func roleKind(_ role: String) -> String? {
-        let words = HeadingKey.fold(role).split(separator: " ")
-        if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
-        var best: (length: Int, kind: String)?
-        for entry in ruleset.sourceRoles {
-            for name in entry.names {
-                let key = HeadingKey.fold(name).split(separator: " ")
-                guard !key.isEmpty, key.count <= words.count else { continue }
-                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
-                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
-                }
-            }
-        }
-        if let best { return best.kind }
-        if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
-        return nil
+    func roleKind(_ role: String) -> String? { IntakeMapper.roleKind(role, ruleset: ruleset) }
+
+    func declaredSource(named role: String) -> String? {
+        IntakeMapper.declaredSource(named: role, among: sources.map { ($0.id, $0.kind, $0.role) }, ruleset: ruleset)
     }
 
     /// The declared source a role names (same kind and words in its role, else same kind), or a new one.
     mutating func resolveSource(named role: String, at position: IntakeDocument.Position) -> String {
         let kind = roleKind(role) ?? "document"
-        let key = HeadingKey.fold(role)
-        if let match = sources.first(where: { $0.kind == kind && HeadingKey.fold($0.role).contains(key) }) ?? sources.first(where: { $0.kind == kind }) {
-            return match.id
-        }
+        if let id = declaredSource(named: role) { return id }
         let id = nextID("s-" + kind)
         sources.append(PendingSource(id: id, kind: kind, role: role, date: nil))
         report.append(.init(kind: .defaulted, position: position, message: "source \"\(role)\" is not among the sources; added as \(id) (kind \(kind), no date)"))

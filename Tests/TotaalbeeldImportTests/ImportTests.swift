@@ -46,6 +46,28 @@ final class ImportTests: XCTestCase {
         XCTAssertFalse(lines.contains("rijbewijs"))
     }
 
+    func testVolgensNamesADeclaredSourceByItsRole() throws {
+        // Two employers: the second is named by its role as declared, not by a word of the ruleset's role list.
+        let text = """
+        ---
+        datum: 2026-10-05
+        bron: cliënt; cliënte; 2026-10-05
+        bron: werkgever; intercedent uitzendbureau; 2026-10-01
+        bron: werkgever; ploegleider van de inlenende bakkerij; 2026-10-02
+        ---
+        ## Arbeidsverleden
+
+        Volgens de werkgever: zij komt altijd op tijd.
+
+        Volgens de ploegleider van de inlenende bakkerij: zij werkt zelfstandig.
+
+        Volgens de ploegleider: zij maakt nieuwe collega's wegwijs.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        XCTAssertEqual(narratives(result).map(\.source), ["s-employer-1", "s-employer-2", "s-employer-2"])
+        XCTAssertEqual(narratives(result).map(\.text).last, "zij maakt nieuwe collega's wegwijs.")
+    }
+
     func testImportIsDeterministic() throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/intake-administratief-medewerker.md"))))
         XCTAssertEqual(try importer.importIntake(bytes: bytes, fileName: "a.md").xml, try importer.importIntake(bytes: bytes, fileName: "a.md").xml)
