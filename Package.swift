@@ -146,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TotaalbeeldImportTests",
-            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "TotaalbeeldWorkbenchTests",

@@ -4,6 +4,7 @@ import TotaalbeeldImport
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldTestSupport
+import TotaalbeeldReport
 import XCTest
 
 /// Issue 16's round trip: a shipped case written as a Markdown intake (`IntakeWriter`, `totaalbeeld export`) and
@@ -48,7 +49,8 @@ final class RoundTripTests: XCTestCase {
             XCTAssertEqual(t.imported.id, t.original.id, file)
             XCTAssertEqual(t.imported.date, t.original.date, file)
             XCTAssertEqual(t.imported.client, t.original.client, file)
-            XCTAssertEqual(t.imported.disability, t.original.disability, file)
+            // The benefit ground's words come back; its location is the intake's, not the dossier's.
+            XCTAssertEqual(t.imported.disability.map { [$0.percentage ?? "", $0.cause, $0.status ?? ""] }, t.original.disability.map { [$0.percentage ?? "", $0.cause, $0.status ?? ""] }, file)
             XCTAssertEqual(t.imported.sources.map { [$0.kind, $0.role.split(whereSeparator: \.isWhitespace).joined(separator: " "), $0.date?.description ?? ""] },
                            t.original.sources.map { [$0.kind, $0.role.split(whereSeparator: \.isWhitespace).joined(separator: " ").replacingOccurrences(of: ";", with: ","), $0.date?.description ?? ""] }, file)
             XCTAssertTrue(t.imported.unassigned.isEmpty || !t.original.unassigned.isEmpty, "\(file): nothing should land unassigned")
@@ -94,7 +96,16 @@ final class RoundTripTests: XCTestCase {
                 check("flag \(k) only in the original", reasons(elements: before[k]!.evidence.map(\.elementID), t))
             }
             for k in Set(after.keys).subtracting(before.keys).sorted() {
-                check("flag \(k) only after the round trip", reasons(elements: after[k]!.evidence.map(\.elementID), t))
+                var why = reasons(elements: after[k]!.evidence.map(\.elementID), t)
+                // The assessment's own Schema 2 judgements (support needs) and placement have no place in a text
+                // intake; a flag on the assessment (it cites the assessment) that they answered in the original may
+                // appear without them.
+                if let assessment = t.original.assessment, !assessment.supportNeeds.isEmpty || assessment.placement != nil,
+                   let imported = t.imported.assessment, !after[k]!.evidence.isEmpty,
+                   after[k]!.evidence.contains(where: { ReaderText.elementIDs(of: imported).contains($0.elementID) }) {
+                    why.append("the original assessment's support needs (\(assessment.supportNeeds.count)) or placement, which a text intake cannot carry, answered it")
+                }
+                check("flag \(k) only after the round trip", why)
             }
             var equalLevels = 0
             for (b, a) in zip(t.before.domains, t.after.domains) {
