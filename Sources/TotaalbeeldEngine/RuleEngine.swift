@@ -11,9 +11,12 @@ struct RuleEngine: Sendable {
     let ruleset: Ruleset
     /// Finds mentions of alternative readings in the assessment's own words (negation-aware).
     let readingAnalyzer: NarrativeAnalyzer
+    /// Each rule's message and question, placeholders found once (same order as `ruleset.rules`).
+    let templates: [RuleTemplates]
 
     init(ruleset: Ruleset) {
         self.ruleset = ruleset
+        templates = ruleset.rules.map { RuleTemplates($0, themes: ruleset.themes) }
         let readings = ruleset.indicators.flatMap { indicator in indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) } }
         readingAnalyzer = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
     }
@@ -22,11 +25,11 @@ struct RuleEngine: Sendable {
 
     func flags(for input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
-        for rule in ruleset.rules {
+        for (rule, templates) in zip(ruleset.rules, templates) {
             for item in items(for: rule.scope, input: input) {
                 var state = MatchState(item: item)
                 guard rule.conditions.allSatisfy({ holds($0, input: input, state: &state) }) else { continue }
-                flags.append(flag(rule, item: item, state: state))
+                flags.append(flag(rule, templates, item: item, state: state))
             }
         }
         return flags
@@ -408,15 +411,18 @@ struct RuleEngine: Sendable {
 
     // MARK: Flags
 
-    private func flag(_ rule: FlagRule, item: Item, state: MatchState) -> Flag {
+    private func flag(_ rule: FlagRule, _ templates: RuleTemplates, item: Item, state: MatchState) -> Flag {
         let label: LocalizedText
-        var question = rule.question
+        var question = templates.question
         switch item {
         case .dossier: label = LocalizedText(nl: "", en: "")
         case .domain(let d): label = d.domain.label
         case .theme(_, let t):
             label = t.label
-            question = replacing(question, "{question}", with: t.question)
+            if RuleTemplates.embedsThemeQuestion(rule.question) {
+                // A theme outside the ruleset's list (none today) is compiled on the spot.
+                question = templates.questionPerTheme[t.id] ?? LocalizedTemplate(RuleTemplates.withThemeQuestion(rule.question, t))
+            }
         case .source(let s): label = LocalizedText(nl: s.role, en: s.role)
         case .conclusion(let c): label = LocalizedText(nl: c.id, en: c.id)
         }
@@ -435,7 +441,7 @@ struct RuleEngine: Sendable {
             id: item.key.map { "\(rule.id):\($0)" } ?? rule.id, rule: rule.id,
             kind: Flag.Kind(rawValue: rule.kind.rawValue) ?? .quality,
             severity: Flag.Severity(rawValue: rule.severity.rawValue) ?? .info,
-            message: replacing(rule.message, "{item}", with: label), question: replacing(question, "{item}", with: label),
+            message: templates.message.filled(with: label), question: question.filled(with: label),
             evidence: evidence, alternatives: alternatives, rationale: rule.rationale, reference: rule.reference
         )
         // Observations beyond the list limit are counted, not listed; what the flag is about always stays.
@@ -447,10 +453,6 @@ struct RuleEngine: Sendable {
         }
         flag.evidenceOmitted = max(0, observations - Repeated<Evidence>.listLimit)
         return flag
-    }
-
-    private func replacing(_ text: LocalizedText, _ placeholder: String, with value: LocalizedText) -> LocalizedText {
-        LocalizedText(nl: text.nl.replacing(placeholder, with: value.nl), en: text.en.map { $0.replacing(placeholder, with: value[.en]) })
     }
 
     private func spanKey(_ fact: Fact) -> String {
