@@ -320,6 +320,12 @@ struct RuleEngine: Sendable {
     private func facts(matching pattern: FactPattern, input: RuleInput, state: MatchState) -> [Fact] {
         let pool: [Fact]
         switch pattern.place {
+        case .dossier where !pattern.indicators.isEmpty:
+            // Only the named indicators' facts, from the index, in the facts' own order.
+            var indices: [Int] = []
+            for id in Set(pattern.indicators) { indices += input.factIndicesByIndicator[id] ?? [] }
+            indices.sort()
+            pool = indices.map { input.facts[$0] }
         case .dossier: pool = input.facts
         case .assessment: pool = input.assessmentFacts
         case .cited: pool = input.facts.filter { input.cited.contains($0.elementID) }
@@ -466,6 +472,8 @@ struct RuleEngine: Sendable {
 struct RuleInput {
     var dossier: Dossier
     var facts: [Fact]
+    /// Positions in `facts` per indicator, built once per dossier.
+    var factIndicesByIndicator: [String: [Int]]
     var assessmentFacts: [Fact]
     var domains: [DomainResult]
     var gaps: [Gap]
@@ -504,6 +512,9 @@ struct RuleInput {
     ) {
         self.dossier = dossier
         self.facts = facts
+        var byIndicator: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { byIndicator[fact.indicator, default: []].append(index) }
+        factIndicesByIndicator = byIndicator
         self.assessmentFacts = assessmentFacts
         self.domains = domains
         self.gaps = gaps
