@@ -16,7 +16,33 @@ final class ProblemLog {
     }
 }
 
-extension XMLElement {
+/// What a reader asks of an element, answered alike by a copied ``XMLElement`` and by an ``XMLCursor`` standing in
+/// libxml2's tree, so one reader serves both (the dossier reader reads in place; other documents are copied first).
+protocol ReadableElement {
+    var localName: String { get }
+    func isNamed(_ localName: String) -> Bool
+    func attribute(_ localName: String, namespace: String?) -> String?
+    func attributeLocation(_ localName: String) -> SourceLocation
+    var text: String { get }
+    var location: SourceLocation { get }
+    var elementChildren: [Self] { get }
+    func children(named localName: String) -> [Self]
+    func child(named localName: String) -> Self?
+}
+
+extension XMLElement: ReadableElement {
+    var localName: String { name.localName }
+    func isNamed(_ localName: String) -> Bool { name.localName == localName }
+    var elementChildren: [XMLElement] { children }
+}
+
+extension XMLCursor: ReadableElement {
+    var elementChildren: [XMLCursor] { children }
+}
+
+extension ReadableElement {
+    func attribute(_ localName: String) -> String? { attribute(localName, namespace: nil) }
+
     var modelLocation: Location { Location(location) }
 
     /// Children `name` read as one text per language; Dutch falls back to the first entry.

@@ -107,7 +107,7 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Validates `doc`, reporting problems to `collector`; true if valid.
     func validate(_ doc: xmlDocPtr, collector: DiagnosticCollector) -> Bool {
-        let location = collector.nodeLocations.first ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
+        let location = collector.locator?.rootLocation ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
         guard let context = xmlSchemaNewValidCtxt(schema) else {
             collector.add("out of memory", at: location)
             return false
