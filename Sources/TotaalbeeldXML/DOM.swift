@@ -16,13 +16,12 @@ enum DOM {
     static func element(_ node: xmlNodePtr, locator: NodeLocator) -> XMLElement {
         let location = locator.location(ofElement: node)
         var attributes: [XMLAttribute] = []
-        var attributeLocations: [SourceLocation] = []
         var attr = node.pointee.properties
         while let a = attr {
             attributes.append(XMLAttribute(name: name(a.pointee.ns, a.pointee.name), value: text(of: a.pointee.children)))
-            attributeLocations.append(locator.location(ofAttribute: a, owner: node))
             attr = a.pointee.next
         }
+        let attributeLocations = locator.attributeLocations(of: node, elementLocation: location)
         var children: [XMLElement] = []
         var text = ""
         var child = node.pointee.children
@@ -163,6 +162,23 @@ final class NodeLocator {
         let written = source.attributeNames(inStartTagAt: tagOffsets[index], qualifiedName: DOM.rawName(owner.pointee.ns, owner.pointee.name))
         let raw = DOM.rawName(attribute.pointee.ns, attribute.pointee.name)
         return written.first { source.bytes(in: $0, equal: raw) }.map { source.location(ofOffset: $0.lowerBound) } ?? ownerLocation
+    }
+
+    /// The locations of all the element's attributes, in order, from one scan of its start tag.
+    func attributeLocations(of element: xmlNodePtr, elementLocation: SourceLocation) -> [SourceLocation] {
+        var locations: [SourceLocation] = []
+        guard element.pointee.properties != nil else { return locations }
+        var written: [Range<Int>] = []
+        if let index = nodeIndex(element), index < tagOffsets.count, tagOffsets[index] >= 0 {
+            written = source.attributeNames(inStartTagAt: tagOffsets[index], qualifiedName: DOM.rawName(element.pointee.ns, element.pointee.name))
+        }
+        var attr = element.pointee.properties
+        while let a = attr {
+            let raw = DOM.rawName(a.pointee.ns, a.pointee.name)
+            locations.append(written.first { source.bytes(in: $0, equal: raw) }.map { source.location(ofOffset: $0.lowerBound) } ?? elementLocation)
+            attr = a.pointee.next
+        }
+        return locations
     }
 
     /// The location of a node libxml2 names in an error: a numbered element of this document or an attribute of
