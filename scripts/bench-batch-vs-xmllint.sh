@@ -19,16 +19,19 @@ SCHEMA=Rulesets/schema/dossier-1.xsd
 mkdir -p "$WORK"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-fastest() { # command... → the fastest wall time in seconds of $REPEAT runs
-    local best=""
+fastest() { # command... → "wall cpu" in seconds of the fastest (by wall time) of $REPEAT runs; cpu = user + system
+    local best="" best_cpu="" timing
+    timing=$(mktemp)
     for _ in $(seq "$REPEAT"); do
-        local start end
-        start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        end=$(date +%s.%N)
-        best=$(echo "$end - $start" | bc | awk -v b="$best" '{ if (b == "" || $1 < b) print $1; else print b }')
+        /usr/bin/time -f '%e %U %S' -o "$timing" "$@" >/dev/null 2>&1 || true
+        read -r wall user system < "$timing"
+        if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" = 1 ]; then
+            best=$wall
+            best_cpu=$(echo "$user + $system" | bc)
+        fi
     done
-    echo "$best"
+    rm -f "$timing"
+    echo "$best $best_cpu"
 }
 
 for count in $COUNTS; do
@@ -39,13 +42,16 @@ for count in $COUNTS; do
         find "$set_dir" -name '*.dossier.xml' | sort > "$set_dir/.files"
         touch "$set_dir/.complete"
     fi
-    noout=$(fastest sh -c "xargs xmllint --noout < '$set_dir/.files'")
-    schema=$(fastest sh -c "xargs xmllint --noout --schema '$SCHEMA' < '$set_dir/.files'")
-    jobs1=$(fastest sh -c "rm -rf '$WORK/out'; '$BINARY' batch '$set_dir' --out '$WORK/out' --jobs 1 --quiet")
-    jobs2=$(fastest sh -c "rm -rf '$WORK/out'; '$BINARY' batch '$set_dir' --out '$WORK/out' --jobs 2 --quiet")
+    rm -rf "$WORK/out"
+    read -r noout noout_cpu <<< "$(fastest sh -c "xargs xmllint --noout < '$set_dir/.files'")"
+    read -r schema schema_cpu <<< "$(fastest sh -c "xargs xmllint --noout --schema '$SCHEMA' < '$set_dir/.files'")"
+    read -r jobs1 jobs1_cpu <<< "$(fastest sh -c "rm -rf '$WORK/out'; '$BINARY' batch '$set_dir' --out '$WORK/out' --jobs 1 --quiet")"
+    read -r jobs2 jobs2_cpu <<< "$(fastest sh -c "rm -rf '$WORK/out'; '$BINARY' batch '$set_dir' --out '$WORK/out' --jobs 2 --quiet")"
     for name in noout schema jobs1 jobs2; do
         seconds=${!name}
-        printf '%6d dossiers  %-7s %8.2f s  %7.3f ms/dossier\n' "$count" "$name" "$seconds" "$(echo "$seconds * 1000 / $count" | bc -l)"
+        cpu_name=${name}_cpu
+        printf '%6d dossiers  %-7s %8.2f s  %7.3f ms/dossier  (CPU %.2f s)\n' "$count" "$name" "$seconds" \
+            "$(echo "$seconds * 1000 / $count" | bc -l)" "${!cpu_name}"
     done
     printf '%6d dossiers  --jobs 1 / xmllint --schema = %.2f×, --jobs 1 / --jobs 2 = %.2f×\n' "$count" \
         "$(echo "$jobs1 / $schema" | bc -l)" "$(echo "$jobs1 / $jobs2" | bc -l)"
