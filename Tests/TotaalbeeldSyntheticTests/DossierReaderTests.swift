@@ -81,4 +81,20 @@ final class DossierReaderTests: XCTestCase {
         let citesColumn = lines[citesLine - 1].range(of: "cites=")!.lowerBound.utf16Offset(in: lines[citesLine - 1]) + 1
         XCTAssertTrue(inPlace.contains("refs.dossier.xml:\(citesLine):\(citesColumn): <conclusion> cites 'f-9'"), inPlace)
     }
+
+    /// Every element the dossier schema declares is read in one place, `DossierReader` in DossierLoader.swift: an
+    /// element added to `dossier-1.xsd` without a line there fails here.
+    func testEveryElementOfTheDossierSchemaIsReadInTheOnePlace() throws {
+        let schema = try String(contentsOfFile: Fixtures.path("Rulesets/schema/dossier-1.xsd"), encoding: .utf8)
+        let reader = try String(contentsOfFile: Fixtures.path("Sources/TotaalbeeldLoader/DossierLoader.swift"), encoding: .utf8)
+        let names = Set(schema.split(separator: "<").compactMap { tag -> String? in
+            guard tag.hasPrefix("xs:element "), let start = tag.range(of: #"name=""#)?.upperBound,
+                  let end = tag[start...].firstIndex(of: "\"") else { return nil }
+            return String(tag[start..<end])
+        })
+        XCTAssertGreaterThan(names.count, 20)
+        for name in names.sorted() {
+            XCTAssertTrue(reader.contains("\"\(name)\""), "<\(name)> is declared in dossier-1.xsd but not read in DossierLoader.swift")
+        }
+    }
 }
