@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -46,13 +47,17 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
-        // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
-        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        // Screenings compared: two screenings of one client over time (diff), and a ruleset change over a case set (impact tallies).
+        .target(name: "TotaalbeeldDiff", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        // The SQLite results store of `batch --db` and `impact --db` (GRDB), derived from the JSONL contract.
+        .target(name: "TotaalbeeldStore", dependencies: ["TotaalbeeldReport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge; impact runs.
+        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldDiff", "TotaalbeeldStore"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
         .target(
             name: "TotaalbeeldHTML",
             dependencies: [
-                "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport",
+                "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -65,6 +70,7 @@ let package = Package(
             name: "totaalbeeld",
             dependencies: [
                 "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldDiff", "TotaalbeeldStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +115,14 @@ let package = Package(
         .testTarget(
             name: "TotaalbeeldBatchTests",
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+        ),
+        .testTarget(
+            name: "TotaalbeeldDiffTests",
+            dependencies: [
+                "totaalbeeld", "TotaalbeeldDiff", "TotaalbeeldBatch", "TotaalbeeldStore", "TotaalbeeldHTML", "TotaalbeeldSynthetic",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

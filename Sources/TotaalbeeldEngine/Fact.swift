@@ -118,7 +118,7 @@ public struct FactExtractor: Sendable {
     ) -> Fact {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
-            indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
+            indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
             hypothetical: hypothetical, experiencer: experiencer
         )
         return Fact(
@@ -130,9 +130,12 @@ public struct FactExtractor: Sendable {
     }
 
     /// The ruleset decides how each context property counts; negated hits never count.
-    private func countFactor(indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> (Double, LocalizedText) {
+    private func countFactor(indicatorID: String, indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> (Double, LocalizedText) {
         let context = ruleset.context
         guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
+        if indicator == nil, let parking = ruleset.parking(of: indicatorID) {
+            return (0, LocalizedText(nl: "indicator geparkeerd sinds \(parking.since)", en: "indicator parked since \(parking.since)"))
+        }
         var factor = 1.0
         var nl: [String] = [], en: [String] = []
         if experiencer == .other {

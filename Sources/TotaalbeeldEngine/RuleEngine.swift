@@ -176,19 +176,20 @@ struct RuleEngine: Sendable {
         let sameDomains = pattern.sameDomainAs.map { Set((state.bound[$0] ?? []).map(\.domain)) }
         return pool.filter { fact in
             if !pattern.indicators.isEmpty && !pattern.indicators.contains(fact.indicator) { return false }
-            let indicator = ruleset.indicator(id: fact.indicator)
+            // A finding of a parked indicator is kept as evidence "not counted", never matched by a rule.
+            guard let indicator = ruleset.indicator(id: fact.indicator) else { return false }
             if let role = pattern.role, role != Self.role(of: indicator) { return false }
             if !pattern.sourceKinds.isEmpty && !pattern.sourceKinds.contains(fact.sourceKind) { return false }
             if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
             switch pattern.status {
             case .counted: if !fact.counts { return false }
             case .current: if !fact.counts || fact.historical { return false }
-            case .present: if !fact.present || (fact.experiencer == .other && indicator?.countsForOther != true) { return false }
+            case .present: if !fact.present || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .negated: if fact.present { return false }
             case .any: break
             }
             if let minWeight = pattern.minWeight {
-                guard case .level1(_, let weight)? = indicator?.role, weight >= minWeight else { return false }
+                guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return false }
             }
             if let sameDomains, !sameDomains.contains(fact.domain) { return false }
             if case .domain(let domain) = state.item, fact.domain != domain.domain.id { return false }
@@ -287,7 +288,15 @@ struct RuleEngine: Sendable {
             return observations <= Repeated<Evidence>.listLimit
         }
         flag.evidenceOmitted = max(0, observations - Repeated<Evidence>.listLimit)
+        flag.evidenceFingerprint = Self.fingerprint(flagID: flag.id, evidence: evidence)
         return flag
+    }
+
+    /// SHA-256 over the flag id and its distinct evidence lines (element, tab, quoted words), sorted: the same
+    /// evidence gives the same fingerprint wherever it stands in the file; other words or elements give another.
+    static func fingerprint(flagID: String, evidence: [Evidence]) -> String {
+        let lines = Set(evidence.map { $0.elementID + "\t" + $0.quote }).sorted()
+        return "sha256:" + SHA256.hex(of: Array(([flagID] + lines).joined(separator: "\n").utf8))
     }
 
     private func replacing(_ text: LocalizedText, _ placeholder: String, with value: LocalizedText) -> LocalizedText {

@@ -52,6 +52,7 @@ enum PageLabels {
             "noFlags": ("Geen signalen.", "No signals."),
             "question": ("Vraag", "Question"),
             "alsoConsider": ("Overweeg ook", "Also consider"),
+            "unmatchedWeighings": ("Gewogen signalen die nu niet optreden", "Weighed signals that do not fire now"),
             "why": ("Waarom", "Why"),
             "evidenceLabel": ("Bewijs", "Evidence"),
             "trialAndError": ("Trial-and-error-traject", "Trial-and-error track"),

@@ -39,6 +39,9 @@ public struct ScreeningPage: Sendable {
                 return ["kind": kind.rawValue, "label": report.kindLabel(kind), "count": String(flags.count), "flags": flags.map { flag($0, narrative: narrative) }]
             },
             "noFlags": result.flags.isEmpty,
+            "unmatched": result.unmatchedWeighings.isEmpty ? [] : [["items": result.unmatchedWeighings.map { weighed in
+                ["flag": weighed.flagID, "line": String(weighed.location.line), "by": weighed.by, "date": weighed.date.description, "reason": weighed.reason] as [String: Any]
+            }] as [String: Any]],
             "trialAndError": trialAndError(result.trialAndError),
             "narratives": narrative.sections,
             "legend": NarrativeMarkup.legend(language),
@@ -163,6 +166,10 @@ public struct ScreeningPage: Sendable {
             "alternatives": flag.alternatives.map { $0[language] },
             "rationale": flag.rationale.map { $0[language] } as Any,
             "evidenceMore": flag.evidenceOmitted > 0 ? [report.moreNote(flag.evidenceOmitted)] : [String](),
+            // Only when weighed: Mustache takes a nil Optional inside Any as a value, not as absent.
+            "weighing": flag.weighing.map { weighing in
+                [["state": weighing.state.rawValue, "label": report.weighingLabel(weighing.state), "note": report.weighingNote(weighing)] as [String: Any]]
+            } ?? [],
             "evidence": flag.evidence.map { evidence in
                 var values: [String: Any] = [
                     "element": evidence.elementID, "line": String(evidence.location.line), "quote": evidence.quote, "times": report.timesNote(evidence.occurrences),

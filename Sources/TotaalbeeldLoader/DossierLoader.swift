@@ -86,7 +86,8 @@ private struct DossierReader {
             summary: root.child(named: "summary")?.normalizedText,
             client: ClientProfile(
                 ageBand: client?.attribute("ageBand") ?? "", age: client?.integer("age"), gender: client?.attribute("gender"),
-                benefitRegime: client?.attribute("benefitRegime") ?? "", background: client?.attribute("background")
+                benefitRegime: client?.attribute("benefitRegime") ?? "", background: client?.attribute("background"),
+                ref: client?.attribute("ref"), location: client?.modelLocation
             ),
             disability: root.child(named: "disability").map {
                 Disability(percentage: $0.attribute("percentage"), cause: $0.child(named: "cause")?.normalizedText ?? "", status: $0.child(named: "status")?.normalizedText)
@@ -108,7 +109,8 @@ private struct DossierReader {
 
     private func readFinding(_ element: XMLElement) -> StructuredFinding {
         let indicatorID = element.attribute("indicator") ?? ""
-        let indicator = ruleset.indicator(id: indicatorID)
+        // A parked indicator is known: the finding loads (in the indicator's domain) and is listed as not counted.
+        let indicator = ruleset.indicator(id: indicatorID) ?? ruleset.parking(of: indicatorID)?.indicators.first { $0.id == indicatorID }
         if indicator == nil { check(element, "indicator", known: ruleset.indicators.map(\.id), what: "indicator") }
         if element.attribute("domain") != nil { check(element, "domain", known: ruleset.domains.map(\.id), what: "domain") }
         return StructuredFinding(
@@ -150,10 +152,26 @@ private struct DossierReader {
                 location: $0.modelLocation
             )
         }
-        return Assessment(
+        var assessment = Assessment(
             id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
             conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, location: element.modelLocation
         )
+        assessment.weighedFlags = element.children(named: "weighedFlag").map { weighed in
+            Assessment.WeighedFlag(
+                rule: weighed.attribute("rule") ?? "", item: weighed.attribute("item"), by: weighed.attribute("by") ?? "",
+                date: weighed.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), evidence: weighed.attribute("evidence") ?? "",
+                reason: weighed.normalizedText, location: weighed.modelLocation
+            )
+        }
+        var seen: [String: Location] = [:]
+        for (weighed, xml) in zip(assessment.weighedFlags, element.children(named: "weighedFlag")) {
+            if let first = seen[weighed.flagID] {
+                log.report(xml.location, "flag '\(weighed.flagID)' is weighed twice (first at line \(first.line)); keep one <weighedFlag> per flag, the latest weighing")
+            } else {
+                seen[weighed.flagID] = weighed.location
+            }
+        }
+        return assessment
     }
 
     /// libxml2's XSD validation does not resolve IDREFs, so every citation and source reference is checked here.

@@ -57,13 +57,25 @@ private struct RulesetReader {
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
 
-        let ruleset = Ruleset(
+        var ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
             activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context
         )
+        ruleset.changes = root.child(named: "changelog")?.children(named: "change").map {
+            RulesetChange(version: $0.attribute("version") ?? "", date: $0.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), text: $0.normalizedText, location: $0.modelLocation)
+        } ?? []
+        ruleset.parked = root.children(named: "parked").map { element in
+            ParkedItems(
+                since: element.date("since") ?? SimpleDate(year: 1970, month: 1, day: 1), reason: element.localized("reason"),
+                rules: element.child(named: "rules")?.children(named: "rule").map(readRule) ?? [],
+                indicators: element.child(named: "indicators")?.children.map(readIndicator) ?? [],
+                location: element.modelLocation
+            )
+        }
         lint(ruleset)
+        lintManagement(ruleset)
         try log.throwIfAny()
         return ruleset
     }
@@ -329,7 +341,7 @@ extension RulesetReader {
             var bound = Set<String>()
             for condition in rule.child(named: "when")?.children ?? [] {
                 for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
-                    log.report(condition.attributeLocation("indicators"), "rule '\(id)' refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                    log.report(condition.attributeLocation("indicators"), "rule '\(id)' refers to \(unknownIndicator(indicator, ruleset))")
                 }
                 for attribute in ["sourceKinds", "excludeSourceKinds"] {
                     for kind in condition.list(attribute) where !sourceKindIDs.contains(kind) {
@@ -353,7 +365,11 @@ extension RulesetReader {
             expect(screening, "burdenLevel", in: levelIDs, what: "score level", owner: "trialAndError")
             let ruleIDs = Set(ruleset.rules.map(\.id))
             for weight in screening.children(named: "uncertainty") {
-                if weight.attribute("rule") != nil { expect(weight, "rule", in: ruleIDs, what: "rule", owner: "trialAndError uncertainty") }
+                if let rule = weight.attribute("rule"), let parking = ruleset.parking(of: rule) {
+                    log.report(weight.attributeLocation("rule"), "trialAndError uncertainty refers to rule '\(rule)', which is parked (since \(parking.since)); remove the weight or bring the rule back")
+                } else if weight.attribute("rule") != nil {
+                    expect(weight, "rule", in: ruleIDs, what: "rule", owner: "trialAndError uncertainty")
+                }
                 if let kind = weight.attribute("kind"), !["inconsistency", "gap", "quality", "judgement-risk"].contains(kind) {
                     log.report(weight.attributeLocation("kind"), "trialAndError uncertainty names unknown flag kind '\(kind)'")
                 }
@@ -364,7 +380,7 @@ extension RulesetReader {
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {
                     for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
-                        log.report(element.attributeLocation(attribute), "trialAndError refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                        log.report(element.attributeLocation(attribute), "trialAndError refers to \(unknownIndicator(indicator, ruleset))")
                     }
                 }
             }
@@ -381,6 +397,76 @@ extension RulesetReader {
             }
             for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
                 log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
+            }
+        }
+    }
+
+    /// "unknown indicator 'x'; did you mean …", or that it is parked.
+    private func unknownIndicator(_ id: String, _ ruleset: Ruleset) -> String {
+        if let parking = ruleset.parking(of: id) {
+            return "indicator '\(id)', which is parked (since \(parking.since)); park this too or bring the indicator back"
+        }
+        return "unknown indicator '\(id)'\(suggestion(id, among: ruleset.indicators.map(\.id)))"
+    }
+
+    /// The ruleset as a managed artefact: the change log runs oldest first with rising versions and dates that
+    /// never go back, the ruleset's own version and date are those of its newest entry, and every parked item is
+    /// dated, not also active, and named by a change-log entry of the day it was parked.
+    private func lintManagement(_ ruleset: Ruleset) {
+        let changes = ruleset.changes
+        let entries = root.child(named: "changelog")?.children(named: "change") ?? []
+        var previous: (version: SemanticVersion, date: SimpleDate)?
+        for (change, element) in zip(changes, entries) {
+            guard let version = SemanticVersion(change.version) else { continue }
+            if let previous {
+                if version <= previous.version {
+                    log.report(element.attributeLocation("version"), "change log: version \(version) follows \(previous.version); entries run oldest first and each names a higher version")
+                }
+                if change.date < previous.date {
+                    log.report(element.attributeLocation("date"), "change log: entry \(version) is dated \(change.date), before the entry above it (\(previous.date)); entries run oldest first")
+                }
+            }
+            previous = (version, change.date)
+        }
+        if let newest = changes.last, let element = entries.last {
+            if ruleset.version != newest.version {
+                let rose = SemanticVersion(ruleset.version).flatMap { own in SemanticVersion(newest.version).map { own > $0 } } ?? false
+                log.report(
+                    root.attributeLocation("version"),
+                    "the ruleset's version \(ruleset.version) is not that of its newest change-log entry (\(newest.version), line \(element.location.line)); "
+                        + (rose ? "add an entry for \(ruleset.version) that says what changed and why" : "set version to \(newest.version), or log the change under a new, higher version")
+                )
+            }
+            if ruleset.date != newest.date.description {
+                log.report(root.attributeLocation("date"), "the ruleset's date \(ruleset.date) is not that of its newest change-log entry (\(newest.date), line \(element.location.line)); the release date is the date of the latest change")
+            }
+        }
+
+        let activeRules = Set(ruleset.rules.map(\.id)), activeIndicators = Set(ruleset.indicators.map(\.id))
+        var parkedSeen: [String: SourceLocation] = [:]
+        for (entry, element) in zip(ruleset.parked, root.children(named: "parked")) {
+            if entry.rules.isEmpty && entry.indicators.isEmpty {
+                log.report(element.location, "<parked> holds no <rules> or <indicators>; park at least one rule or indicator")
+            }
+            if let date = SimpleDate(ruleset.date), date < entry.since {
+                log.report(element.attributeLocation("since"), "parked since \(entry.since), after the ruleset's date \(ruleset.date)")
+            }
+            let parkedElements = (element.child(named: "rules")?.children(named: "rule") ?? []) + (element.child(named: "indicators")?.children ?? [])
+            for item in parkedElements {
+                let id = item.attribute("id") ?? ""
+                let active = item.name.localName == "rule" ? activeRules.contains(id) : activeIndicators.contains(id)
+                if active {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked and also active; keep it in one place")
+                }
+                if let first = parkedSeen[id] {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked twice (first at line \(first.line))")
+                } else {
+                    parkedSeen[id] = item.location
+                }
+                let logged = changes.contains { $0.date == entry.since && $0.text.contains(id) }
+                if !changes.isEmpty, !logged {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked since \(entry.since), but no change-log entry of that date names it; log what was parked and why")
+                }
             }
         }
     }

@@ -24,6 +24,11 @@ public struct Ruleset: Sendable {
     public var rules: [FlagRule]
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
+    /// The change log, oldest entry first: what changed in each version, when and why.
+    public var changes: [RulesetChange] = []
+    /// Rules and indicators taken out but kept (the keuzehulp's "parkeer"-tab): never applied, kept so that earlier
+    /// screenings stay explainable and an item can be brought back as it was.
+    public var parked: [ParkedItems] = []
 
     private var indicatorIndex: [String: Int]
 
@@ -59,6 +64,67 @@ public struct Ruleset: Sendable {
     public func dimension(id: String) -> Level2Dimension? { dimensions.first { $0.id == id } }
     public func theme(id: String) -> ConversationTheme? { themes.first { $0.id == id } }
     public func reference(id: String) -> Reference? { references.first { $0.id == id } }
+
+    /// The parking entry of a rule or indicator that is parked, not active.
+    public func parking(of id: String) -> ParkedItems? {
+        parked.first { entry in entry.rules.contains { $0.id == id } || entry.indicators.contains { $0.id == id } }
+    }
+
+    /// The change-log entries after `version` up to and including this ruleset's own, oldest first: what a move
+    /// from `version` to this ruleset changes.
+    public func changes(since version: String) -> [RulesetChange] {
+        guard let old = SemanticVersion(version) else { return changes }
+        return changes.filter { SemanticVersion($0.version).map { $0 > old } ?? false }
+    }
+}
+
+/// One entry of a ruleset's change log: a version, its date and what changed and why (Dutch is the reference text).
+public struct RulesetChange: Sendable, Hashable {
+    public var version: String
+    public var date: SimpleDate
+    public var text: String
+    public var location: Location
+    public init(version: String, date: SimpleDate, text: String, location: Location) {
+        self.version = version
+        self.date = date
+        self.text = text
+        self.location = location
+    }
+}
+
+/// Rules and indicators parked together on one date for one reason (`<parked since=…>` in the ruleset).
+public struct ParkedItems: Sendable {
+    public var since: SimpleDate
+    public var reason: LocalizedText
+    public var rules: [FlagRule]
+    public var indicators: [Indicator]
+    public var location: Location
+    public init(since: SimpleDate, reason: LocalizedText, rules: [FlagRule], indicators: [Indicator], location: Location) {
+        self.since = since
+        self.reason = reason
+        self.rules = rules
+        self.indicators = indicators
+        self.location = location
+    }
+
+    public var ids: [String] { rules.map(\.id) + indicators.map(\.id) }
+}
+
+/// `major.minor.patch`, compared numerically (1.10.0 > 1.9.0).
+public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public var patch: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]) else { return nil }
+        (self.major, self.minor, self.patch) = (major, minor, patch)
+    }
+
+    public var description: String { "\(major).\(minor).\(patch)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch) }
 }
 
 public struct Reference: Sendable, Hashable {

@@ -6,7 +6,9 @@ import TotaalbeeldText
 ///
 /// Top-level keys: `dossier`, `ruleset` (`id`, `version`), `domains` (each `code`, `burden`, `strength`,
 /// `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each `id`, `kind`, `severity`, `evidence`, `message`),
-/// `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans).
+/// `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans). Added since: `dossier.client`,
+/// per flag `item`, `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
+/// `unmatchedWeighings`.
 /// Keys are only ever added, never renamed or removed, within format version 1.
 public struct ScreeningJSON: Sendable {
     public let language: Language
@@ -18,6 +20,7 @@ public struct ScreeningJSON: Sendable {
             ("formatVersion", .integer(1)),
             ("dossier", .object([
                 ("id", .string(dossier.id)),
+                ("client", .optional(dossier.client.ref)),
                 ("date", .string(dossier.date.description)),
                 ("benefitRegime", .string(dossier.client.benefitRegime)),
                 ("ageBand", .string(dossier.client.ageBand)),
@@ -33,6 +36,7 @@ public struct ScreeningJSON: Sendable {
             ("flags", .array(result.flags.map(flag))),
             ("trialAndError", trialAndError(result.trialAndError)),
             ("narrative", .array(narrative(result))),
+            ("unmatchedWeighings", .array(result.unmatchedWeighings.map { .object(weighingMembers($0)) })),
         ])
     }
 
@@ -159,7 +163,20 @@ public struct ScreeningJSON: Sendable {
             ("evidence", .array(flag.evidence.map(evidence))),
             ("evidenceOmitted", .integer(flag.evidenceOmitted)),
             ("reference", .optional(flag.reference)),
+            ("item", .optional(flag.item)),
+            ("evidenceFingerprint", .string(flag.evidenceFingerprint)),
+            ("weighed", flag.weighing.map { weighing in
+                .object(weighingMembers(weighing.weighed) + [("state", .string(weighing.state.rawValue))])
+            } ?? .null),
         ])
+    }
+
+    private func weighingMembers(_ weighed: Assessment.WeighedFlag) -> [(String, JSONValue)] {
+        [
+            ("rule", .string(weighed.rule)), ("item", .optional(weighed.item)), ("by", .string(weighed.by)),
+            ("date", .string(weighed.date.description)), ("evidence", .string(weighed.evidence)), ("reason", .string(weighed.reason)),
+            ("line", .integer(weighed.location.line)),
+        ]
     }
 
     func evidence(_ evidence: Evidence) -> JSONValue {

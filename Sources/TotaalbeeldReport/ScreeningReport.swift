@@ -240,6 +240,7 @@ public struct ScreeningReport: Sendable {
 
     private func flags(_ result: ScreeningResult, into doc: inout ReportDocument) {
         doc.heading(2, words("Signalen voor reflectie", "Signals for reflection"))
+        defer { unmatchedWeighings(result, into: &doc) }
         if result.flags.isEmpty {
             doc.paragraph(.plain(words("Geen signalen.", "No signals.")))
             return
@@ -274,7 +275,40 @@ public struct ScreeningReport: Sendable {
                 return .init(runs)
             } + (flag.evidenceOmitted > 0 ? [.init([.emphasis(moreNote(flag.evidenceOmitted))])] : [])))
         }
-        return .init([.strong("[\(severityLabel(flag.severity))] "), .plain(flag.message[language] + " "), .code(flag.rule)], children: children)
+        var head: [ReportDocument.Run] = [.strong("[\(severityLabel(flag.severity))] ")]
+        if let weighing = flag.weighing {
+            head.append(.strong("[\(weighingLabel(weighing.state))] "))
+            children.insert(.init([.emphasis(weighingNote(weighing))]), at: 0)
+        }
+        return .init(head + [.plain(flag.message[language] + " "), .code(flag.rule)], children: children)
+    }
+
+    /// "gewogen" or "opnieuw te wegen".
+    public func weighingLabel(_ state: FlagWeighing.State) -> String {
+        switch state {
+        case .weighed: words("gewogen", "weighed")
+        case .reweigh: words("opnieuw te wegen", "to be weighed again")
+        }
+    }
+
+    /// Who weighed the flag, when and why, and what that means for the screening now.
+    public func weighingNote(_ weighing: FlagWeighing) -> String {
+        let w = weighing.weighed
+        let who = words("Gewogen door \(w.by) op \(w.date): ", "Weighed by \(w.by) on \(w.date): ") + w.reason
+        switch weighing.state {
+        case .weighed:
+            return who + words(" — telt niet mee in de onzekerheid van het trial-and-error-oordeel.", " — not counted in the trial-and-error uncertainty.")
+        case .reweigh:
+            return who + words(" — het bewijs is sindsdien veranderd; opnieuw wegen (telt weer mee).", " — the evidence has changed since; weigh it again (it counts again).")
+        }
+    }
+
+    private func unmatchedWeighings(_ result: ScreeningResult, into doc: inout ReportDocument) {
+        guard !result.unmatchedWeighings.isEmpty else { return }
+        doc.heading(3, words("Gewogen signalen die nu niet optreden", "Weighed signals that do not fire now") + " (\(result.unmatchedWeighings.count))")
+        doc.list(result.unmatchedWeighings.map { weighed in
+            .init([.code(weighed.flagID), .plain(" " + words("r.", "l.") + "\(weighed.location.line) — " + words("gewogen door \(weighed.by) op \(weighed.date): ", "weighed by \(weighed.by) on \(weighed.date): ") + weighed.reason)])
+        })
     }
 
     private func trialAndError(_ result: ScreeningResult, into doc: inout ReportDocument) {
