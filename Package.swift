@@ -120,7 +120,7 @@ let package = Package(
             name: "TotaalbeeldDiffTests",
             dependencies: [
                 "totaalbeeld", "TotaalbeeldDiff", "TotaalbeeldBatch", "TotaalbeeldStore", "TotaalbeeldHTML", "TotaalbeeldSynthetic",
-                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport", "TotaalbeeldXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -7,7 +7,7 @@ import TotaalbeeldText
 /// Top-level keys: `dossier`, `ruleset` (`id`, `version`), `domains` (each `code`, `burden`, `strength`,
 /// `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each `id`, `kind`, `severity`, `evidence`, `message`),
 /// `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans). Added since: `dossier.client`,
-/// per flag `item`, `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
+/// `ruleset.levels` (the support-need levels in order), per flag `item`, `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
 /// `unmatchedWeighings`.
 /// Keys are only ever added, never renamed or removed, within format version 1.
 public struct ScreeningJSON: Sendable {
@@ -29,6 +29,7 @@ public struct ScreeningJSON: Sendable {
                 ("id", .string(result.ruleset.id)),
                 ("version", .string(result.ruleset.version)),
                 ("checksum", .string("sha256:" + result.ruleset.checksum)),
+                ("levels", .array(result.ruleset.scoring.levels.map { .string($0.id) })),
             ])),
             ("domains", .array(result.domains.map(domain))),
             ("gaps", .array(result.gaps.map(gap))),
