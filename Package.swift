@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldTestSupport"],
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldDiff", "TotaalbeeldTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

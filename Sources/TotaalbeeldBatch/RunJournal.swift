@@ -131,6 +131,10 @@ public final class RunJournal {
         Self.removeLeftovers(in: directory, outputs: layout.outputNames)
         let hasPartial = files.fileExists(atPath: partial)
         let previous = layout.outputNames.filter { files.fileExists(atPath: directory + "/" + $0) }
+        // The finished outputs of another kind of run (an impact where a batch would go, or the reverse).
+        if !hasPartial, !previous.contains(layout.summaries[0]), files.fileExists(atPath: directory + "/" + Self.manifestName) {
+            throw .output("\(directory): holds the outputs of another kind of run (its \(Self.manifestName) is not of this one); choose another directory")
+        }
         if !resume {
             if hasPartial || !previous.isEmpty {
                 throw .output("\(directory): holds \(hasPartial ? "an interrupted run" : "the outputs of a previous run"); pass --resume to \(hasPartial ? "continue" : "keep") it, or choose another directory")
@@ -366,6 +370,9 @@ public final class RunJournal {
         "inputFingerprint": "input files added, removed or changed since",
         "catalogue": "--tracks, the track catalogue",
         "redaction": "the identifier list that redacts error messages",
+        "run": "the kind of run (batch or impact)",
+        "old": "--old, the ruleset before",
+        "new": "--new, the ruleset after",
     ]
 
     static func describe(_ entries: [String]) -> String {

@@ -40,8 +40,8 @@ public struct DiffPage: Sendable {
                         [
                             "sign": part.kind == .added ? "+" : part.kind == .removed ? "−" : "~",
                             "role": report.roleLabel(part.role), "indicator": part.indicator,
-                            "removed": part.evidence.removed.map(report.evidenceText), "added": part.evidence.added.map(report.evidenceText),
-                            "recounted": part.evidence.recounted.map(report.recountedText),
+                            "removed": joined(part.evidence.removed.map(report.evidenceText)), "added": joined(part.evidence.added.map(report.evidenceText)),
+                            "recounted": joined(part.evidence.recounted.map(report.recountedText)),
                             "removedLabel": part.kind == .removed ? PageLabels.diff(language)["evidenceThen"]! : PageLabels.diff(language)["evidenceGone"]!,
                         ]
                     },
@@ -56,6 +56,9 @@ public struct DiffPage: Sendable {
             ] as [String: Any],
         ]
     }
+
+    /// One text for a list of evidence lines, or nothing (so the template shows no label for it).
+    private func joined(_ lines: [String]) -> [String] { lines.isEmpty ? [] : [lines.joined(separator: "; ")] }
 
     private func trial(_ trial: ScreeningSnapshot.TrialState) -> [String: Any] {
         ["reasons": trial.reasons, "tracks": trial.trackLabels.isEmpty ? [] : [trial.trackLabels.joined(separator: ", ")]]
@@ -90,10 +93,12 @@ public struct DiffPage: Sendable {
             let before = say("voor", "before"), after = say("na", "after")
             let levels = (pair.before?.level ?? "–") + " → " + (pair.after.level ?? "–")
             let moved = pair.before.map { ($0.level != pair.after.level) || abs($0.supportNeed - pair.after.supportNeed) >= 0.00005 || abs($0.burden - pair.after.burden) >= 0.00005 } ?? true
+            let informed = pair.after.hasInformation || pair.before?.hasInformation == true
             return [
                 "name": pair.after.label, "nameY": coordinate(y + 27), "levels": levels + (moved ? "" : say(" (gelijk)", " (same)")), "levelsY": coordinate(y + 45),
                 "separatorY": coordinate(y + rowHeight - 6),
-                "bars": [
+                "noInformation": informed ? [] : [["text": say("geen informatie, voor en na", "no information, before or after"), "x": coordinate(labelWidth), "y": coordinate(y + 27)]],
+                "bars": !informed ? [] : [
                     bar(pair.before?.burden, 0, "burden before", say("belastend", "burden") + " " + before),
                     bar(pair.after.burden, 1, "burden", say("belastend", "burden") + " " + after),
                     bar(pair.before?.supportNeed, 2, "need before", say("behoefte", "need") + " " + before),

@@ -120,6 +120,7 @@ enum PageLabels {
             "from": ("van", "from"),
             "to": ("naar", "to"),
             "mostChanged": ("Dossiers die het meest veranderden", "Dossiers that changed most"),
+            "noLevels": ("In geen enkel domein veranderde het niveau van een dossier.", "No dossier's level changed in any domain."),
             "score": ("Verandering", "Change"),
             "file": ("Bestand", "File"),
             "what": ("Wat", "What"),

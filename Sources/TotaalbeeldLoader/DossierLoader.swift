@@ -21,6 +21,16 @@ public enum DossierLoader {
         return (try dossier(from: document, ruleset: ruleset), bytes)
     }
 
+    /// One parse and schema validation, then the dossier read once per ruleset (each checks its own references), for
+    /// screening one file under two rulesets (`totaalbeeld impact`). A file that cannot be parsed or validated throws;
+    /// a reference one ruleset does not define fails that ruleset's result only.
+    public static func loadForRulesets(
+        contentsOf path: String, rulesets: [Ruleset], schemas: SchemaSet
+    ) throws(LoadError) -> (bytes: [UInt8], dossiers: [Result<Dossier, LoadError>]) {
+        let (document, bytes) = try schemas.load(path, maxBytes: maxBytes)
+        return (bytes, rulesets.map { ruleset in Result { () throws(LoadError) in try dossier(from: document, ruleset: ruleset) } })
+    }
+
     /// As ``load(contentsOf:ruleset:schemas:)``, also returning, from the same parse, every element with an `id` —
     /// what an evaluation may cite — with where it is and what it says (its text, whitespace collapsed, cut at
     /// `excerptLength` characters), so `compare` can check citations and show the evidence itself.
