@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TotaalbeeldIntervisionTests",
-            dependencies: ["TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+            dependencies: ["totaalbeeld", "TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldSyntheticTests",
