@@ -309,7 +309,7 @@ extension RulesetReader {
             for derivation in activity.children(named: "derivedFrom") {
                 let indicator = derivation.attribute("indicator") ?? ""
                 if ruleset.indicator(id: indicator) == nil {
-                    log.report(derivation.attributeLocation("indicator"), "activity '\(id)' is derived from unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                    log.report(derivation.attributeLocation("indicator"), "activity '\(id)' is derived from \(unknownIndicator(indicator, ruleset))")
                 }
                 if let weight = derivation.decimal("weight"), weight == 0 || abs(weight) > scoring.weightRange.upperBound {
                     log.report(derivation.attributeLocation("weight"), "activity '\(id)': derivation weight \(format(weight)) must be non-zero and at most \(format(scoring.weightRange.upperBound)) in size")
