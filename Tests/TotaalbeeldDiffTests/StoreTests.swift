@@ -83,6 +83,15 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try rows(database, "SELECT f.weighed, f.weighed_by, f.weighed_reason FROM flags f JOIN dossiers d USING (seq) WHERE d.dossier = 'akc-casus1-ict-wens' AND f.rule = 'tunnelvisie'"),
                        [["weighed", "ad-1", "Besproken in de intervisie."]])
         XCTAssertEqual(try rows(database, "SELECT weighed_flags FROM dossiers WHERE dossier = 'akc-casus1-ict-wens'"), [["1"]])
+        // Batch summaries count weighed flags per rule and list the reasons.
+        let tunnel = try XCTUnwrap(summary["flags"]?.array?.first { $0["rule"]?.string == "tunnelvisie" })
+        XCTAssertEqual(tunnel["weighed"]?.int, 1)
+        XCTAssertEqual(tunnel["reweigh"]?.int, 0)
+        XCTAssertEqual(tunnel["reasons"]?[0]?["reason"]?.string, "Besproken in de intervisie.")
+        XCTAssertEqual(tunnel["reasons"]?[0]?["flags"]?.int, 1)
+        let text = try String(contentsOfFile: directory.path + "/one/summary.txt", encoding: .utf8)
+        XCTAssertTrue(text.contains("Weighed flags per rule"), text)
+        XCTAssertTrue(text.contains("  tunnelvisie, reasons given:\n    1× Besproken in de intervisie."), text)
         XCTAssertGreaterThan(Int(try rows(database, "SELECT count(*) FROM evidence WHERE owner = 'flag'")[0][0]) ?? 0, 0)
         XCTAssertGreaterThan(Int(try rows(database, "SELECT count(*) FROM evidence WHERE owner = 'domain'")[0][0]) ?? 0, 0)
         let tracks = results.reduce(0) { total, line in total + ((try? JSONValue(parsing: Data(line.utf8)))?["trialAndError"]?["tracks"]?.array?.count ?? 0) }

@@ -66,6 +66,9 @@ final class RulesetManagementTests: XCTestCase {
         XCTAssertEqual(versions, versions.sorted())
         XCTAssertEqual(Set(versions).count, versions.count)
         XCTAssertEqual(ruleset.changes.map(\.date), ruleset.changes.map(\.date).sorted())
+        XCTAssertFalse(ruleset.parked.isEmpty, "at least one parked item")
+        XCTAssertNotNil(ruleset.parking(of: "korte-banen-doorzettingsvermogen"))
+        XCTAssertNil(ruleset.rules.first { $0.id == "korte-banen-doorzettingsvermogen" }, "parked, not applied")
         for entry in ruleset.parked {
             XCTAssertFalse(entry.reason.nl.isEmpty)
             for id in entry.ids {
