@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only place that sees libxml2's C API.
@@ -47,6 +49,11 @@ let package = Package(
         .target(name: "TotaalbeeldSynthetic", dependencies: ["TotaalbeeldModel"]),
         // Text, Markdown and JSON renderings of screenings and comparisons.
         .target(name: "TotaalbeeldReport", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldText", "TotaalbeeldIntervision", "TotaalbeeldAgreement"]),
+        // Word (.docx) and OpenDocument (.odt) renderings of a report document, zipped with fixed timestamps.
+        .target(
+            name: "TotaalbeeldDocuments",
+            dependencies: ["TotaalbeeldModel", "TotaalbeeldReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Screenings compared: two screenings of one client over time (diff), and a ruleset change over a case set (impact tallies).
         .target(name: "TotaalbeeldDiff", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldReport"]),
         // The SQLite results store of `batch --db` and `impact --db` (GRDB), derived from the JSONL contract.
@@ -61,6 +68,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Intakes (.docx, .odt, .md, .txt) → dossier XML: headings mapped to themes by the ruleset's heading lists.
+        .target(
+            name: "TotaalbeeldImport",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The local web workbench (`totaalbeeld serve`): dossiers, import, theme forms, weighing, intervision.
+        .target(
+            name: "TotaalbeeldWorkbench",
+            dependencies: [
+                "TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport",
+                "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldImport", "TotaalbeeldBatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Writes the shipped files into a Swift source for the EmbedResources plugin (build time only).
         .executableTarget(name: "totaalbeeld-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["totaalbeeld-embed"]),
@@ -71,6 +95,7 @@ let package = Package(
             dependencies: [
                 "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
                 "TotaalbeeldDiff", "TotaalbeeldStore",
+                "TotaalbeeldImport", "TotaalbeeldWorkbench", "TotaalbeeldDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,7 +114,7 @@ let package = Package(
         .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldDiff", "TotaalbeeldTestSupport"],
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldDiff", "TotaalbeeldTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -113,6 +138,15 @@ let package = Package(
             exclude: ["Golden", "Vignettes"]
         ),
         .testTarget(
+            name: "TotaalbeeldReportTests",
+            dependencies: [
+                "TotaalbeeldReport", "TotaalbeeldDocuments", "TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine",
+                "TotaalbeeldIntervision", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // The word lists are read from the source tree by path, not bundled.
+            exclude: ["Language"]
+        ),
+        .testTarget(
             name: "TotaalbeeldBatchTests",
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),
@@ -123,6 +157,14 @@ let package = Package(
                 "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport", "TotaalbeeldXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "TotaalbeeldImportTests",
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "TotaalbeeldWorkbenchTests",
+            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

@@ -13,6 +13,7 @@ public struct Evaluator: Sendable {
     public let extractor: FactExtractor
     private let rules: RuleEngine
     private let screener: TrialAndErrorScreener?
+    private let fmlReader: FMLReader
 
     /// - Parameter catalogue: the tracks to recommend from; without it the screening still says whether
     ///   a trial-and-error track is indicated and why, but names no tracks.
@@ -20,17 +21,19 @@ public struct Evaluator: Sendable {
         self.ruleset = ruleset
         self.extractor = extractor ?? FactExtractor(ruleset: ruleset)
         self.rules = RuleEngine(ruleset: ruleset)
-        self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue) }
+        self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue, engine: RuleEngine(ruleset: ruleset)) }
+        self.fmlReader = FMLReader(ruleset: ruleset)
     }
 
     public func screen(_ dossier: Dossier) -> ScreeningResult {
         let (facts, cutSentences) = extractor.reading(of: dossier)
-        let domains = scoreDomains(facts: facts, dossier: dossier)
         let gaps = findGaps(facts: facts, dossier: dossier)
-        let schema2 = deriveSchema2(facts: facts, dossier: dossier)
+        let domains = scoreDomains(facts: facts, dossier: dossier, gaps: gaps)
+        let fmlLimitations = fmlReader.limitationsByActivity(dossier.fml)
+        let schema2 = deriveSchema2(facts: facts, dossier: dossier, fmlLimitations: fmlLimitations)
         let input = RuleInput(
             dossier: dossier, facts: facts, assessmentFacts: extractor.assessmentFacts(in: dossier),
-            domains: domains, gaps: gaps, schema2: schema2
+            domains: domains, gaps: gaps, schema2: schema2, ruleset: ruleset, fmlReader: fmlReader, fmlLimitations: fmlLimitations
         )
         let (flags, unmatched) = FlagWeighing.apply(dossier.assessment?.weighedFlags ?? [], to: rules.flags(for: input))
         return ScreeningResult(
@@ -42,8 +45,25 @@ public struct Evaluator: Sendable {
 
     // MARK: Schema 1
 
-    private func scoreDomains(facts: [Fact], dossier: Dossier) -> [DomainResult] {
+    private func scoreDomains(facts allFacts: [Fact], dossier: Dossier, gaps: [Gap]) -> [DomainResult] {
         let scoring = ruleset.scoring
+        // A domain none of whose themes the dossier covers is known only from words in passing elsewhere:
+        // they raise the theme's question (the gap) rather than score the domain.
+        let uncovered = Set(gaps.filter { $0.missingSourceKind == nil }.map(\.theme.id))
+        let incidental = Set(ruleset.domains.map(\.id).filter { domain in
+            let themes = ruleset.themes.filter { $0.domain == domain }
+            return !themes.isEmpty && themes.allSatisfy { uncovered.contains($0.id) }
+        })
+        let facts = scoring.incidentalFactor == 1 ? allFacts : allFacts.map { fact in
+            guard incidental.contains(fact.domain), fact.counts else { return fact }
+            var fact = fact
+            fact.countFactor *= scoring.incidentalFactor
+            fact.countReason = LocalizedText(
+                nl: fact.countReason.nl + ", terloops genoemd; het thema zelf is niet besproken (×\(decimal(scoring.incidentalFactor)))",
+                en: fact.countReason[.en] + ", mentioned in passing; the theme itself was not discussed (×\(decimal(scoring.incidentalFactor)))"
+            )
+            return fact
+        }
         // Modifiers with scope "all" reach every domain, so collect them first.
         let globalModifiers = modifiers(in: facts.filter { fact in
             if case .modifier(_, _, .all, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
@@ -71,7 +91,8 @@ public struct Evaluator: Sendable {
             return DomainResult(
                 domain: domain, burden: burden, strength: strength, supportNeed: need,
                 supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
-                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) },
+                // Signals never count: listing them as "not counted" would suggest they could.
+                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) && ruleset.indicator(id: $0.indicator)?.role != .signal },
                 hasInformation: narrativeHere || !inDomain.isEmpty, sourceKinds: kinds.sorted()
             )
         }
@@ -120,7 +141,9 @@ public struct Evaluator: Sendable {
             let narratives = dossier.narratives.filter { $0.theme == theme.id || ($0.theme == nil && $0.domain == theme.domain) }
             let findings = dossier.findings.filter { $0.domain == theme.domain }
             let wishes = theme.coveredByWish ? dossier.wishes.map(\.source) : []
-            let kinds = (narratives.map(\.source) + findings.map(\.source) + wishes).compactMap { dossier.source(id: $0)?.kind }
+            var kinds = (narratives.map(\.source) + findings.map(\.source) + wishes).compactMap { dossier.source(id: $0)?.kind }
+            // The benefit ground states the reason for the work disability.
+            if theme.coveredByBenefitGround, dossier.disability != nil { kinds.append(ruleset.sourceKinds.first { $0.id == "document" }?.id ?? "document") }
             if kinds.isEmpty { return Gap(theme: theme, missingSourceKind: nil) }
             if let required = theme.requiredSourceKind, !kinds.contains(required) {
                 return Gap(theme: theme, missingSourceKind: required)
@@ -131,8 +154,9 @@ public struct Evaluator: Sendable {
 
     // MARK: Schema 2
 
-    private func deriveSchema2(facts: [Fact], dossier: Dossier) -> [ActivityResult] {
+    private func deriveSchema2(facts: [Fact], dossier: Dossier, fmlLimitations: [String: [FML.Limitation]]) -> [ActivityResult] {
         let grouped = Dictionary(grouping: facts) { $0.indicator }
+        let fmlSource = dossier.fml?.source.flatMap { dossier.source(id: $0) }
         return ruleset.activities.map { activity in
             let contributions: [ActivityResult.Contribution] = activity.derivations.compactMap { derivation in
                 guard let indicator = ruleset.indicator(id: derivation.indicator), let observations = grouped[derivation.indicator] else { return nil }
@@ -140,10 +164,14 @@ public struct Evaluator: Sendable {
                 guard strongest > 0 else { return nil }
                 return .init(indicator: indicator, weight: derivation.weight, effectiveWeight: derivation.weight * strongest, facts: observations.sorted(by: factOrder))
             }
-            let score = max(0, contributions.reduce(0) { $0 + $1.effectiveWeight })
+            // The physician's limitation of this activity is a work requirement in its own right, with its source.
+            let limits = fmlLimitations[activity.id] ?? []
+            let fmlWeight = limits.isEmpty ? 0 : (activity.fromFML?.weight ?? 0)
+            let score = max(0, contributions.reduce(0) { $0 + $1.effectiveWeight } + fmlWeight)
             return ActivityResult(
                 activity: activity, score: score, need: activity.need(for: score), contributions: contributions,
-                assessed: dossier.assessment?.supportNeeds.first { $0.activity == activity.id }
+                assessed: dossier.assessment?.supportNeeds.first { $0.activity == activity.id },
+                fml: limits.map { ActivityResult.FMLRequirement(limitation: $0, weight: fmlWeight, sourceID: dossier.fml?.source, sourceRole: fmlSource?.role, date: dossier.fml?.date) }
             )
         }
     }

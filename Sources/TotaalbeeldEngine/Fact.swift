@@ -62,6 +62,12 @@ public struct FactExtractor: Sendable {
     public func facts(in dossier: Dossier) -> [Fact] { reading(of: dossier).facts }
 
     /// The dossier's facts, and the narrative sentences that were too long to read whole.
+    ///
+    /// Besides findings and narratives: the note of a structured finding is read for the signals in it
+    /// (the finding itself states its indicator); the benefit ground (`<disability>`) is a recognised
+    /// work disability and its cause is read like a narrative. Then the ruleset's qualifiers apply (a cue in
+    /// the same sentence: not the client's doing, only partly completed), and a source's structured finding
+    /// bounds how much its own prose about the same indicator counts (the source coded it historical).
     public func reading(of dossier: Dossier) -> (facts: [Fact], cutSentences: [CutSentenceNote]) {
         var facts: [Fact] = []
         var cutSentences: [CutSentenceNote] = []
@@ -70,25 +76,120 @@ public struct FactExtractor: Sendable {
                 elementID: finding.id, origin: .structured, indicator: finding.indicator, domain: finding.domain,
                 sourceID: finding.source, dossier: dossier, date: finding.date, present: finding.present,
                 historical: finding.historical, hypothetical: false, experiencer: finding.experiencer,
-                quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location
+                quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location,
+                resolved: finding.resolved
             ))
+            // The note is read for the signals in it (a cue that the contract ended through no fault of the
+            // client, the kind of crisis); the finding itself states which indicator the source reports.
+            if let note = finding.note {
+                for hit in analyzer.analyze(note) where hit.indicator != finding.indicator && ruleset.indicator(id: hit.indicator)?.role == .signal {
+                    facts.append(fact(hit: hit, elementID: finding.id, sourceID: finding.source, dossier: dossier, date: finding.date, location: finding.location))
+                }
+            }
+        }
+        if let disability = dossier.disability {
+            let source = benefitSource(in: dossier)
+            if let ground = ruleset.benefitGround, ground.regimes.contains(dossier.client.benefitRegime), let indicator = ruleset.indicator(id: ground.indicator) {
+                let quote = "\(dossier.client.benefitRegime)\(disability.percentage.map { " \($0)%" } ?? ""): \(disability.cause)"
+                var ground = fact(
+                    elementID: Self.disabilityElement, origin: .structured, indicator: indicator.id, domain: indicator.domain, sourceID: source.id, dossier: dossier,
+                    date: nil, present: true, historical: false, hypothetical: false, experiencer: .client, quote: quote, location: disability.location
+                )
+                ground.sourceKind = source.kind
+                facts.append(ground)
+            }
+            for hit in analyzer.analyze(disability.cause) {
+                var fromCause = fact(hit: hit, elementID: Self.disabilityElement, sourceID: source.id, dossier: dossier, date: nil, location: disability.location)
+                fromCause.sourceKind = source.kind
+                facts.append(fromCause)
+            }
         }
         for narrative in dossier.narratives {
             let analysis = analyzer.analysis(of: narrative.text)
             cutSentences += analysis.cutSentences.map { CutSentenceNote(elementID: narrative.id, location: narrative.location, sentence: $0) }
-            for hit in analysis.hits {
-                // A term belongs to its indicator's domain, wherever the text about it was filed.
-                let domain = ruleset.indicator(id: hit.indicator)?.domain ?? narrative.domain
-                facts.append(fact(
-                    elementID: narrative.id,
-                    origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
-                    indicator: hit.indicator, domain: domain, sourceID: narrative.source, dossier: dossier,
-                    date: narrative.date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
-                    experiencer: hit.experiencer, quote: hit.matchedText, location: narrative.location
-                ))
+            // The weighing signal describes the assessment's own weighing; in a source's prose it says nothing.
+            for hit in analysis.hits where hit.indicator != ruleset.weighingSignal {
+                facts.append(fact(hit: hit, elementID: narrative.id, sourceID: narrative.source, dossier: dossier, date: narrative.date, location: narrative.location))
             }
         }
-        return (facts, cutSentences)
+        return (boundedBySourceFindings(qualified(facts)), cutSentences)
+    }
+
+    /// The element id under which the benefit ground's facts are listed. The `<disability>` element has no
+    /// id of its own; this name is not a word, so reader text that turns ids into line numbers cannot take
+    /// the English word "disability" in a label for it.
+    public static let disabilityElement = "disability-record"
+
+    /// Who states the benefit ground: the FML's physician, else the first document or physician source.
+    private func benefitSource(in dossier: Dossier) -> (id: String, kind: String) {
+        if let id = dossier.fml?.source, let source = dossier.source(id: id) { return (source.id, source.kind) }
+        if let source = dossier.sources.first(where: { $0.kind == "document" || $0.kind == "physician" }) { return (source.id, source.kind) }
+        return (Self.disabilityElement, "document")
+    }
+
+    /// A narrative hit as a fact, with the reader's properties.
+    private func fact(hit: TextHit, elementID: String, sourceID: String, dossier: Dossier, date: SimpleDate?, location: Location) -> Fact {
+        // A term belongs to its indicator's domain, wherever the text about it was filed.
+        let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
+        var result = fact(
+            elementID: elementID, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
+            indicator: hit.indicator, domain: domain, sourceID: sourceID, dossier: dossier,
+            date: date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
+            experiencer: hit.experiencer, quote: hit.matchedText, location: location, resolved: hit.resolved
+        )
+        result.uncertain = hit.uncertain
+        // What the client says about himself is a claim, whoever wrote it down; until the reader marks claims
+        // in other sources' prose, everything a self-report source says counts as one.
+        if hit.assertion == .claim || ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true { result.assertion = .claim }
+        return result
+    }
+
+    /// Applies the ruleset's qualifiers: a fact of a qualified indicator with the qualifier's cue in the same
+    /// sentence (for a structured finding: in its note) counts × the qualifier's factor.
+    private func qualified(_ facts: [Fact]) -> [Fact] {
+        guard !ruleset.qualifiers.isEmpty else { return facts }
+        var cues: Set<String> = []
+        for fact in facts {
+            for qualifier in ruleset.qualifiers where qualifier.signal == fact.indicator && fact.present {
+                cues.insert(qualifier.id + "|" + Self.sentenceKey(fact))
+            }
+        }
+        return facts.map { fact in
+            var fact = fact
+            for qualifier in ruleset.qualifiers where qualifier.indicators.contains(fact.indicator) && fact.counts {
+                guard cues.contains(qualifier.id + "|" + Self.sentenceKey(fact)) || (fact.origin == .structured && cues.contains { $0.hasPrefix(qualifier.id + "|" + fact.elementID + "|") }) else { continue }
+                fact.countFactor *= qualifier.factor
+                fact.countReason = LocalizedText(nl: fact.countReason.nl + ", " + qualifier.reason.nl + " (×\(decimal(qualifier.factor)))", en: fact.countReason[.en] + ", " + qualifier.reason[.en] + " (×\(decimal(qualifier.factor)))")
+            }
+            return fact
+        }
+    }
+
+    private static func sentenceKey(_ fact: Fact) -> String {
+        if case .narrative(_, _, let sentence, _) = fact.origin { return fact.elementID + "|" + sentence }
+        return fact.elementID + "|"
+    }
+
+    /// A source's structured finding states how current it holds an indicator to be (historical, resolved):
+    /// its own prose about the same indicator counts no more than that.
+    private func boundedBySourceFindings(_ facts: [Fact]) -> [Fact] {
+        var bound: [String: Fact] = [:]
+        for fact in facts where fact.origin == .structured && fact.present {
+            let key = fact.sourceID + "|" + fact.indicator
+            if let existing = bound[key], existing.countFactor >= fact.countFactor { continue }
+            bound[key] = fact
+        }
+        return facts.map { fact in
+            guard fact.isNarrative, let finding = bound[fact.sourceID + "|" + fact.indicator], finding.elementID != fact.elementID,
+                  fact.countFactor > finding.countFactor else { return fact }
+            var fact = fact
+            fact.countFactor = finding.countFactor
+            fact.countReason = LocalizedText(
+                nl: fact.countReason.nl + ", niet meer dan de eigen bevinding van de bron \(finding.elementID) (\(finding.countReason.nl))",
+                en: fact.countReason[.en] + ", no more than the source's own finding \(finding.elementID) (\(finding.countReason[.en]))"
+            )
+            return fact
+        }
     }
 
     /// The professional's own words (conclusions, placement, direction) read as facts. They never change
@@ -96,6 +197,7 @@ public struct FactExtractor: Sendable {
     public func assessmentFacts(in dossier: Dossier) -> [Fact] {
         guard let assessment = dossier.assessment else { return [] }
         var texts: [(id: String, text: String, location: Location)] = assessment.conclusions.map { ($0.id, $0.text, $0.location) }
+        texts += assessment.weighed.map { ($0.id, $0.text, $0.location) }
         texts += assessment.supportNeeds.map { ($0.id, $0.text, $0.location) }
         if let placement = assessment.placement { texts.append((placement.id, placement.text, placement.location)) }
         if let direction = assessment.direction { texts.append((direction.id, direction.text, direction.location)) }
@@ -114,23 +216,29 @@ public struct FactExtractor: Sendable {
     // swiftlint:disable:next function_parameter_count
     private func fact(
         elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,
-        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, quote: String, location: Location
+        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, quote: String, location: Location,
+        resolved: Bool = false
     ) -> Fact {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
             indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
-            hypothetical: hypothetical, experiencer: experiencer
+            hypothetical: hypothetical, experiencer: experiencer, resolved: resolved
         )
-        return Fact(
+        var result = Fact(
             elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
             sourceKind: source?.kind ?? "", date: date ?? source?.date, present: present, historical: historical,
             hypothetical: hypothetical, experiencer: experiencer, quote: quote, location: location,
             countFactor: factor, countReason: reason
         )
+        result.resolved = resolved
+        if ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true { result.assertion = .claim }
+        return result
     }
 
     /// The ruleset decides how each context property counts; negated hits never count.
-    private func countFactor(indicatorID: String, indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> (Double, LocalizedText) {
+    private func countFactor(
+        indicatorID: String, indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, resolved: Bool
+    ) -> (Double, LocalizedText) {
         let context = ruleset.context
         guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
         if indicator == nil, let parking = ruleset.parking(of: indicatorID) {
@@ -151,6 +259,11 @@ public struct FactExtractor: Sendable {
             factor *= context.hypotheticalFactor
             nl.append("hypothetisch (×\(decimal(context.hypotheticalFactor)))")
             en.append("hypothetical (×\(decimal(context.hypotheticalFactor)))")
+        }
+        if resolved {
+            factor *= ruleset.scoring.resolvedFactor
+            nl.append("sindsdien opgelost of geregeld (×\(decimal(ruleset.scoring.resolvedFactor)))")
+            en.append("resolved or arranged since (×\(decimal(ruleset.scoring.resolvedFactor)))")
         }
         if historical {
             factor *= context.historicalFactor

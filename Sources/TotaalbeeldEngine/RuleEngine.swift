@@ -32,6 +32,12 @@ struct RuleEngine: Sendable {
         return flags
     }
 
+    /// Whether all the conditions hold for the dossier as a whole (used for the trial screening's capacities).
+    func holdsAll(_ conditions: [RuleCondition], input: RuleInput) -> Bool {
+        var state = MatchState(item: .dossier)
+        return conditions.allSatisfy { holds($0, input: input, state: &state) }
+    }
+
     // MARK: Items
 
     enum Item: Sendable {
@@ -77,55 +83,69 @@ struct RuleEngine: Sendable {
             let matched = facts(matching: pattern, input: input, state: state)
             guard Set(matched.map { $0.elementID + "|" + $0.indicator + "|" + spanKey($0) }).count >= pattern.min else { return false }
             if let name = pattern.name { state.bound[name] = matched }
-            state.evidence += matched.map(Evidence.init)
+            // With min 0 the matches are context for a later condition (what weighs), not evidence.
+            if pattern.min > 0 { state.evidence += matched.map(Evidence.init) }
             return true
         case .absent(let pattern):
             return facts(matching: pattern, input: input, state: state).isEmpty
         case .unaddressed(let name, let min):
-            // A dossier fact is addressed when the assessment cites it; the assessment's own words are
-            // "addressed" when the element that says them cites evidence.
-            let open = (state.bound[name] ?? []).filter { !input.referenced.contains($0.elementID) && !input.citingElements.contains($0.elementID) }
+            // A dossier fact is addressed when the assessment cites, addresses or weighs it, or discusses its
+            // indicator with evidence; the assessment's own words are addressed when the element that says them
+            // cites evidence beyond the signal it interprets, or when the sentence weighs them.
+            let bound = state.bound[name] ?? []
+            let open = bound.filter { !input.isAddressed($0) }
             guard Set(open.map { $0.elementID + "|" + $0.indicator }).count >= min else { return false }
             state.bound[name] = open
+            // What the assessment did address is no evidence for this flag.
+            let addressed = Set(bound.filter { input.isAddressed($0) }.map { Evidence($0) })
+            state.evidence.removeAll { addressed.contains($0) }
             return true
-        case .readings(let name):
-            // All known readings are listed; the ones the assessment argues are marked as its choice.
+        case .readings(let name, let minWeighed):
+            // All known readings are listed; the ones the assessment weighs are marked as weighed.
             let readings = readings(of: state.bound[name] ?? [], input: input)
-            state.alternatives += readings.map { reading, argued in
-                argued ? LocalizedText(nl: "(lezing van het oordeel) " + reading.text.nl, en: "(the assessment's reading) " + reading.text[.en]) : reading.text
+            state.alternatives += readings.map { reading, weighed in
+                weighed ? LocalizedText(nl: "(gewogen in het oordeel) " + reading.text.nl, en: "(weighed in the assessment) " + reading.text[.en]) : reading.text
             }
-            return readings.contains { !$0.argued }
+            let weighed = readings.filter(\.weighed).count
+            return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
         case .overlap(let target, let min, let negate):
             guard let direction = input.dossier.assessment?.direction else { return false }
             let others = target == .wish ? input.dossier.wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
-            guard !others.isEmpty else { return negate }
+            // Without a wish (or FML jobs) there is nothing to repeat or to depart from.
+            guard !others.isEmpty else { return false }
             let score = others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
-            if score >= min { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
+            if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
         case .derivedNeed(let level, let min):
             let rank = levelRank(level)
             let rows = input.schema2.filter { levelRank($0.need?.level) >= rank }
             state.evidence += rows.flatMap { $0.contributions.flatMap(\.facts) }.map(Evidence.init)
             return rows.count >= min
+        case .assessedNeed(let level, let min):
+            let rank = levelRank(level)
+            let needs = (input.dossier.assessment?.supportNeeds ?? []).filter { levelRank($0.level) >= rank }
+            state.evidence += needs.map { Evidence(elementID: $0.id, sourceID: input.dossier.assessment?.source, location: $0.location, quote: $0.text) }
+            return needs.count >= min
         case .domainNeed(let level, let min, let unaddressedOnly):
             let rank = levelRank(level)
             let domains = input.domains.filter { domain in
                 guard levelRank(domain.supportNeedLevel?.id) >= rank else { return false }
-                return !unaddressedOnly || domain.burdens.flatMap(\.facts).allSatisfy { !input.referenced.contains($0.elementID) }
+                return !unaddressedOnly || domain.burdens.flatMap(\.facts).filter(\.counts).allSatisfy { !input.isAddressed($0) }
             }
             state.evidence += domains.flatMap { $0.burdens.flatMap(\.facts) }.map(Evidence.init)
             return domains.count >= min
         case .maxDomainNeed(let below):
             return input.domains.allSatisfy { levelRank($0.supportNeedLevel?.id) < levelRank(below) }
-        case .citedSupport(let min):
+        case .citedSupport(let min, let whenNothingCited):
             // What the chosen course rests on: the direction's and placement's own citations.
             let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
-            let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts }
-            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count
+            let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
+            // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
+            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
             let total = Set(cited.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
-            guard total > 0 else { return false }
+            guard total > 0 else { return whenNothingCited }
             let supportive = Set(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
             return Double(supportive) / Double(total) >= min
         case .uncited:
@@ -168,11 +188,140 @@ struct RuleEngine: Sendable {
         case .ageBand(let maxUpper):
             guard let upper = input.dossier.client.ageBand.split(separator: "-").last.flatMap({ Int($0) }) else { return false }
             return upper <= maxUpper
+        case .allOf(let conditions):
+            var trial = state
+            guard conditions.allSatisfy({ holds($0, input: input, state: &trial) }) else { return false }
+            state = trial
+            return true
+        case .anyOf(let conditions):
+            for condition in conditions {
+                var trial = state
+                if holds(condition, input: input, state: &trial) {
+                    state = trial
+                    return true
+                }
+            }
+            return false
+        case .not(let conditions):
+            var trial = state
+            return !conditions.allSatisfy { holds($0, input: input, state: &trial) }
+        case .pair(let pattern):
+            let found = pairs(pattern, input: input, state: state)
+            guard Set(found.map { factKey($0.0) + "~" + factKey($0.1) }).count >= pattern.min else { return false }
+            let sides = found.flatMap { [$0.0, $0.1] }
+            if let name = pattern.name { state.bound[name] = unique(sides) }
+            state.evidence += sides.map(Evidence.init)
+            return true
+        case .unpaired(let pattern):
+            let partnered = Set(pairs(pattern, input: input, state: state).map { factKey($0.0) })
+            let open = (state.bound[pattern.left] ?? []).filter { !partnered.contains(factKey($0)) }
+            guard Set(open.map { $0.elementID + "|" + $0.indicator + "|" + spanKey($0) }).count >= pattern.min else { return false }
+            let dropped = Set((state.bound[pattern.left] ?? []).filter { partnered.contains(factKey($0)) }.map { Evidence($0) })
+            state.bound[pattern.name ?? pattern.left] = open
+            state.evidence.removeAll { dropped.contains($0) }
+            return true
+        case .claimsOnly(let name):
+            let resting = (state.bound[name] ?? []).filter { input.restsOnClaimsOnly($0.elementID) }
+            guard !resting.isEmpty else { return false }
+            state.bound[name] = resting
+            return true
+        case .sources(let kinds, let min):
+            return input.dossier.sources.filter { kinds.contains($0.kind) }.count >= min
+        case .fmlConflict(let target):
+            return fmlConflict(target, input: input, state: &state)
         }
     }
 
+    /// Pairs (left, right) of the two bound fact sets that stand in the pattern's relation.
+    private func pairs(_ pattern: PairPattern, input: RuleInput, state: MatchState) -> [(Fact, Fact)] {
+        let left = state.bound[pattern.left] ?? [], right = state.bound[pattern.right] ?? []
+        var result: [(Fact, Fact)] = []
+        for l in left {
+            for r in right where l != r {
+                switch pattern.indicator {
+                case .same: if l.indicator != r.indicator { continue }
+                case .contradicting: if !ruleset.contradicts(l.indicator, r.indicator) { continue }
+                case .either: if l.indicator != r.indicator && !ruleset.contradicts(l.indicator, r.indicator) { continue }
+                case .any: break
+                }
+                switch pattern.sign {
+                case .opposite: if l.present == r.present { continue }
+                case .same: if l.present != r.present { continue }
+                case .any: break
+                }
+                switch pattern.source {
+                case .different: if l.sourceID == r.sourceID { continue }
+                case .same: if l.sourceID != r.sourceID { continue }
+                case .any: break
+                }
+                switch pattern.element {
+                case .different: if l.elementID == r.elementID { continue }
+                case .same: if l.elementID != r.elementID { continue }
+                case .any: break
+                }
+                if pattern.assertion == .claimFinding && (l.assertion == .claim) == (r.assertion == .claim) { continue }
+                switch pattern.scope {
+                case .sentence: if l.elementID != r.elementID || sentence(of: l) != sentence(of: r) { continue }
+                case .element: if l.elementID != r.elementID { continue }
+                case .dossier: break
+                }
+                if pattern.unexplained && l.elementID != r.elementID && input.explains(l, r) { continue }
+                result.append((l, r))
+            }
+        }
+        return result
+    }
+
+    /// An FML limitation against the direction's demands or the assessment's own Schema 2.
+    private func fmlConflict(_ target: RuleCondition.FMLConflictTarget, input: RuleInput, state: inout MatchState) -> Bool {
+        guard let assessment = input.dossier.assessment, let fml = input.dossier.fml else { return false }
+        var conflicts: [(FML.Limitation, Evidence)] = []
+        switch target {
+        case .direction:
+            guard let direction = assessment.direction else { return false }
+            for (activity, words) in input.fmlReader.demands(in: direction.text) {
+                for limitation in input.fmlLimitations[activity] ?? [] where !direction.addresses.contains(limitation.id ?? "") {
+                    conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(words): \(direction.text)")))
+                }
+            }
+        case .supportNeeds:
+            for need in assessment.supportNeeds where need.level == ruleset.scoring.levels.first?.id {
+                let activities = [need.activity] + ruleset.activities.filter { $0.parent == need.activity }.map(\.id)
+                for limitation in activities.flatMap({ input.fmlLimitations[$0] ?? [] }) where !need.cites.contains(limitation.id ?? "") {
+                    conflicts.append((limitation, Evidence(elementID: need.id, sourceID: assessment.source, location: need.location, quote: need.text)))
+                }
+            }
+        }
+        var seen = Set<String>()
+        for (limitation, evidence) in conflicts {
+            if seen.insert(limitation.text).inserted {
+                state.evidence.append(Evidence(elementID: limitation.id ?? "fml", sourceID: fml.source, location: limitation.location, quote: limitation.text))
+            }
+            state.evidence.append(evidence)
+        }
+        return !conflicts.isEmpty
+    }
+
+    private func sentence(of fact: Fact) -> String {
+        if case .narrative(_, _, let sentence, _) = fact.origin { return sentence }
+        return ""
+    }
+
+    private func factKey(_ fact: Fact) -> String { fact.elementID + "|" + fact.indicator + "|" + spanKey(fact) + "|" + (fact.present ? "+" : "-") }
+
+    private func unique(_ facts: [Fact]) -> [Fact] {
+        var seen = Set<String>()
+        return facts.filter { seen.insert(factKey($0)).inserted }
+    }
+
     private func facts(matching pattern: FactPattern, input: RuleInput, state: MatchState) -> [Fact] {
-        let pool = pattern.place == .dossier ? input.facts : input.assessmentFacts
+        let pool: [Fact]
+        switch pattern.place {
+        case .dossier: pool = input.facts
+        case .assessment: pool = input.assessmentFacts
+        case .cited: pool = input.facts.filter { input.cited.contains($0.elementID) }
+        case .soleEvidence: pool = input.facts.filter { input.soleEvidence.contains($0.elementID) }
+        }
         let sameDomains = pattern.sameDomainAs.map { Set((state.bound[$0] ?? []).map(\.domain)) }
         return pool.filter { fact in
             if !pattern.indicators.isEmpty && !pattern.indicators.contains(fact.indicator) { return false }
@@ -183,16 +332,21 @@ struct RuleEngine: Sendable {
             if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
             switch pattern.status {
             case .counted: if !fact.counts { return false }
-            case .current: if !fact.counts || fact.historical { return false }
+            case .current: if !fact.counts || fact.historical || fact.resolved { return false }
             case .present: if !fact.present || (fact.experiencer == .other && !indicator.countsForOther) { return false }
+            case .now: if !fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .negated: if fact.present { return false }
             case .any: break
             }
+            if let assertion = pattern.assertion, fact.assertion != assertion { return false }
+            if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return false }
+            if pattern.withReadings && indicator.readings.isEmpty { return false }
             if let minWeight = pattern.minWeight {
                 guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return false }
             }
             if let sameDomains, !sameDomains.contains(fact.domain) { return false }
             if case .domain(let domain) = state.item, fact.domain != domain.domain.id { return false }
+            if case .conclusion(let conclusion) = state.item, pattern.place == .assessment, fact.elementID != conclusion.id { return false }
             return true
         }
     }
@@ -232,14 +386,19 @@ struct RuleEngine: Sendable {
         return true
     }
 
-    /// The readings of the signals in `facts`, each marked whether an evidence-citing conclusion argues it.
-    private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, argued: Bool)] {
+    /// The readings of the signals in `facts`, each marked whether the assessment weighs it: mentions it
+    /// (accepting or rejecting it) where it cites evidence beyond the signal itself or weighs in so many
+    /// words, or names it in a `<weighed>` element.
+    private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, weighed: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
-        let argued = (input.dossier.assessment?.conclusions ?? []).filter { !$0.cites.isEmpty }.map(\.text)
-            + [input.dossier.assessment?.direction].compactMap { $0 }.filter { !$0.addresses.isEmpty }.map(\.text)
-        let mentioned = Set(argued.flatMap { readingAnalyzer.analyze($0).filter { !$0.negated }.map(\.indicator) })
+        var weighed = Set(input.dossier.assessment?.weighed.compactMap { item in item.reading.map { Self.readingKey(item.indicator, $0) } } ?? [])
+        for (id, text) in input.assessmentTexts {
+            for hit in readingAnalyzer.analyze(text) where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
+                weighed.insert(hit.indicator)
+            }
+        }
         return indicators.flatMap { id in
-            (ruleset.indicator(id: id)?.readings ?? []).map { ($0, mentioned.contains(Self.readingKey(id, $0.id))) }
+            (ruleset.indicator(id: id)?.readings ?? []).map { ($0, weighed.contains(Self.readingKey(id, $0.id))) }
         }
     }
 
@@ -309,7 +468,8 @@ struct RuleEngine: Sendable {
     }
 }
 
-/// What the rules look at: the screened dossier plus the assessment's own words as facts.
+/// What the rules look at: the screened dossier plus the assessment's own words as facts, and what the
+/// assessment cites, addresses and weighs.
 struct RuleInput {
     var dossier: Dossier
     var facts: [Fact]
@@ -319,28 +479,126 @@ struct RuleInput {
     var schema2: [ActivityResult]
     /// Element ids the assessment cites anywhere.
     var cited: Set<String>
-    /// Cited or explicitly addressed (weighed against the direction).
+    /// Cited, explicitly addressed (weighed against the direction) or named in a `<weighed>` element.
     var referenced: Set<String>
-    /// Assessment elements (conclusions, needs, placement, direction) that cite at least one element.
-    var citingElements: Set<String>
+    /// Assessment elements that cite evidence beyond the signals they interpret, and `<weighed>` elements.
+    var substantiveElements: Set<String>
+    /// Dossier elements that are all an assessment element cites, when that is only an ambiguous signal
+    /// (a fact with known readings): the conclusion cites the very signal it interprets.
+    var soleEvidence: Set<String>
+    /// Assessment elements that weigh in so many words ("overwogen", "geen aanwijzingen dat", "neem ik niet als uitgangspunt").
+    var weighingElements: Set<String>
+    /// Indicators the assessment discusses with evidence or weighs in so many words.
+    var discussedIndicators: Set<String>
+    /// The assessment's own texts by element id.
+    var assessmentTexts: [(id: String, text: String)]
+    /// FML limitations per Schema 2 activity.
+    var fmlLimitations: [String: [FML.Limitation]]
+    var fmlReader: FMLReader
+    /// The ids of the FML and its limitations and suggested jobs.
+    var fmlElements: Set<String>
+    private var assessmentElements: Set<String>
+    private var citationGroups: [Set<String>]
+    private var citations: [String: [String]]
+    /// Dossier elements per indicator and reading ("schulden+", "schulden-").
+    private var elementsHolding: [String: Set<String>]
+    private var claimElements: Set<String>
+    private var weighedIndicators: Set<String>
 
-    init(dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult]) {
+    init(
+        dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
+        ruleset: Ruleset, fmlReader: FMLReader, fmlLimitations: [String: [FML.Limitation]]
+    ) {
         self.dossier = dossier
         self.facts = facts
         self.assessmentFacts = assessmentFacts
         self.domains = domains
         self.gaps = gaps
         self.schema2 = schema2
+        self.fmlReader = fmlReader
+        self.fmlLimitations = fmlLimitations
+        fmlElements = Set(([dossier.fml?.id] + (dossier.fml?.items.map(\.id) ?? []) + (dossier.fml?.jobIDs ?? [])).compactMap { $0 })
         let assessment = dossier.assessment
-        let cites = (assessment?.conclusions.flatMap(\.cites) ?? []) + (assessment?.supportNeeds.flatMap(\.cites) ?? [])
-            + (assessment?.placement?.cites ?? []) + (assessment?.direction?.cites ?? [])
-        cited = Set(cites)
-        referenced = cited.union(assessment?.direction?.addresses ?? [])
-        var citing = (assessment?.conclusions ?? []).filter { !$0.cites.isEmpty }.map(\.id)
-        citing += (assessment?.supportNeeds ?? []).filter { !$0.cites.isEmpty }.map(\.id)
-        if let placement = assessment?.placement, !placement.cites.isEmpty { citing.append(placement.id) }
-        if let direction = assessment?.direction, !direction.cites.isEmpty { citing.append(direction.id) }
-        citingElements = Set(citing)
+        // Every assessment element with what it rests on; conclusions and the placement judge the client.
+        var elements: [(id: String, text: String, cites: [String], addresses: [String], judges: Bool)] = []
+        elements += (assessment?.conclusions ?? []).map { ($0.id, $0.text, $0.cites, [], true) }
+        elements += (assessment?.weighed ?? []).map { ($0.id, $0.text, $0.cites, $0.of, false) }
+        elements += (assessment?.supportNeeds ?? []).map { ($0.id, $0.text, $0.cites, [], false) }
+        if let placement = assessment?.placement { elements.append((placement.id, placement.text, placement.cites, [], true)) }
+        if let direction = assessment?.direction { elements.append((direction.id, direction.text, direction.cites, direction.addresses, false)) }
+        assessmentTexts = elements.map { ($0.id, $0.text) }
+        assessmentElements = Set(elements.map(\.id))
+        // What explains a contradiction is a conclusion (or a <weighed> element) that rests on both sides; a
+        // direction, placement or support need that cites both uses them, it does not reconcile them.
+        let explaining = Set((assessment?.conclusions.map(\.id) ?? []) + (assessment?.weighed.map(\.id) ?? []))
+        citationGroups = elements.filter { explaining.contains($0.id) }.map { Set($0.cites + $0.addresses) }
+        citations = Dictionary(elements.map { ($0.id, $0.cites) }, uniquingKeysWith: { a, _ in a })
+        let selfReport = Set(dossier.sources.filter { ruleset.sourceKind(id: $0.kind)?.isSelfReport == true }.map(\.id))
+        var claims = Set(dossier.wishes.map(\.id))
+        let factsOf = Dictionary(grouping: facts, by: \.elementID)
+        for narrative in dossier.narratives {
+            let own = factsOf[narrative.id] ?? []
+            if own.isEmpty ? selfReport.contains(narrative.source) : own.allSatisfy({ $0.assertion == .claim }) { claims.insert(narrative.id) }
+        }
+        for finding in dossier.findings where (factsOf[finding.id] ?? []).allSatisfy({ $0.assertion == .claim }) { claims.insert(finding.id) }
+        claimElements = claims
+        elementsHolding = Dictionary(grouping: facts, by: { $0.indicator + ($0.present ? "+" : "-") }).mapValues { Set($0.map(\.elementID)) }
+        cited = Set(elements.flatMap(\.cites))
+        referenced = cited.union(elements.flatMap(\.addresses))
+
+        // An element whose facts are all ambiguous signals is the thing interpreted, not evidence for a reading.
+        let factsByElement = Dictionary(grouping: facts, by: \.elementID)
+        let mereSignal = Set(factsByElement.filter { _, facts in
+            facts.allSatisfy { !(ruleset.indicator(id: $0.indicator)?.readings.isEmpty ?? true) }
+        }.keys)
+        var substantive = Set((assessment?.weighed ?? []).map(\.id))
+        var sole = Set<String>()
+        for element in elements where !element.cites.isEmpty {
+            if !element.judges || element.cites.contains(where: { !mereSignal.contains($0) }) {
+                substantive.insert(element.id)
+            } else {
+                sole.formUnion(element.cites)
+            }
+        }
+        substantiveElements = substantive
+        soleEvidence = sole
+
+        let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
+        weighingElements = weighing
+        weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        var discussed = weighedIndicators
+        for fact in assessmentFacts where fact.indicator != ruleset.weighingSignal {
+            if substantive.contains(fact.elementID) || weighing.contains(fact.elementID) { discussed.insert(fact.indicator) }
+        }
+        discussedIndicators = discussed
+    }
+
+    /// Whether the assessment cites, addresses or weighs this fact — for the assessment's own words: whether
+    /// the element that says them rests on evidence beyond the signal, or the sentence weighs them.
+    func isAddressed(_ fact: Fact) -> Bool {
+        if assessmentElements.contains(fact.elementID) {
+            return substantiveElements.contains(fact.elementID) || weighingElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+        }
+        // The benefit ground is the premise every advice starts from; it has no id to cite.
+        if fact.elementID == FactExtractor.disabilityElement { return true }
+        return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element cites something and all it cites is the client's own word about himself:
+    /// a wish, or an element whose facts are all claims (an element without facts counts by its source).
+    func restsOnClaimsOnly(_ element: String) -> Bool {
+        guard let cites = citations[element], !cites.isEmpty else { return false }
+        return cites.allSatisfy { claimElements.contains($0) }
+    }
+
+    /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element
+    /// holding the one indicator (read the same way) and an element holding the other — or a `<weighed>`
+    /// element weighs either indicator.
+    func explains(_ a: Fact, _ b: Fact) -> Bool {
+        if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
+        let left = elementsHolding[a.indicator + (a.present ? "+" : "-")] ?? [a.elementID]
+        let right = elementsHolding[b.indicator + (b.present ? "+" : "-")] ?? [b.elementID]
+        return citationGroups.contains { !$0.isDisjoint(with: left) && !$0.isDisjoint(with: right) }
     }
 }
 

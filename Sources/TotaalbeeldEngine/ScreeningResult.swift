@@ -81,6 +81,17 @@ public struct ActivityResult: Sendable {
     public var contributions: [Contribution]
     /// The professional's own judgement for this activity, when the assessment gives one.
     public var assessed: Assessment.AssessedSupportNeed?
+    /// The FML's limitations of this activity: work requirements from the physician, each adding its weight.
+    public var fml: [FMLRequirement] = []
+
+    /// An FML limitation as a Schema 2 work requirement, with where it comes from.
+    public struct FMLRequirement: Sendable, Hashable {
+        public var limitation: FML.Limitation
+        public var weight: Double
+        public var sourceID: String?
+        public var sourceRole: String?
+        public var date: SimpleDate?
+    }
 
     public struct Contribution: Sendable, Hashable {
         public var indicator: Indicator
@@ -214,12 +225,18 @@ public struct TrialAndErrorResult: Sendable {
     public var indicated: Bool
     public var reasons: [LocalizedText]
     public var tracks: [TrackRecommendation]
+    /// The ids of the contraindications that hold: when any does, the advice is to refer (or stabilise) first.
+    public var contraindications: [String]
 
-    public init(indicated: Bool, reasons: [LocalizedText], tracks: [TrackRecommendation]) {
+    public init(indicated: Bool, reasons: [LocalizedText], tracks: [TrackRecommendation], contraindications: [String] = []) {
         self.indicated = indicated
         self.reasons = reasons
         self.tracks = tracks
+        self.contraindications = contraindications
     }
+
+    /// Refer first (a contraindication holds), indicated, or not indicated.
+    public var verdict: String { !contraindications.isEmpty ? "refer-first" : indicated ? "indicated" : "not-indicated" }
 
     public static let notScreened = TrialAndErrorResult(indicated: false, reasons: [], tracks: [])
 }

@@ -9,6 +9,8 @@ struct TrialAndErrorScreener: Sendable {
     let ruleset: Ruleset
     let rules: TrialAndErrorRules
     let catalogue: TrackCatalogue?
+    /// Evaluates the conditions of the work capacities.
+    let engine: RuleEngine
 
     func screen(_ input: RuleInput, flags: [Flag]) -> TrialAndErrorResult {
         let levels = ruleset.scoring.levels.map(\.id)
@@ -82,7 +84,7 @@ struct TrialAndErrorScreener: Sendable {
         } else {
             tracks = []
         }
-        return TrialAndErrorResult(indicated: indicated, reasons: reasons, tracks: tracks)
+        return TrialAndErrorResult(indicated: indicated, reasons: reasons, tracks: tracks, contraindications: found.map(\.0.id))
     }
 
     private func weight(of flag: Flag) -> Double? {
@@ -111,8 +113,9 @@ struct TrialAndErrorScreener: Sendable {
                 guard contraindication.indicators.contains(fact.indicator) else { return false }
                 switch contraindication.status {
                 case .counted: return fact.counts
-                case .current: return fact.counts && !fact.historical
+                case .current: return fact.counts && !fact.historical && !fact.resolved
                 case .present: return fact.present && fact.experiencer == .client
+                case .now: return fact.present && fact.experiencer == .client && !fact.historical && !fact.resolved
                 case .negated: return !fact.present
                 case .any: return true
                 }
@@ -143,10 +146,18 @@ struct TrialAndErrorScreener: Sendable {
         let present = Dictionary(grouping: input.facts.filter(\.counts), by: \.indicator)
         let activityScores = Dictionary(uniqueKeysWithValues: input.schema2.filter { $0.need != nil }.map { ($0.activity.id, $0) })
         let highest = input.domains.compactMap(\.supportNeedLevel?.id).max { rank($0) < rank($1) }
+        // A track made for clients without work capacity is no option for one who has it.
+        let capacities = Set(rules.capacities.filter { engine.holdsAll($0.conditions, input: input) }.map(\.id))
+        let wishes = input.dossier.wishes.filter { ruleset.sourceKind(id: input.dossier.source(id: $0.source)?.kind ?? "")?.isSelfReport == true }
 
-        let scored: [(track: Track, fit: Double, why: [LocalizedText])] = catalogue.tracks.filter { $0.trial && !$0.parked && !$0.referralOnly }.map { track in
+        let candidates = catalogue.tracks.filter { $0.trial && !$0.parked && !$0.referralOnly && capacities.isDisjoint(with: $0.notFor) }
+        let scored: [(track: Track, fit: Double, why: [LocalizedText])] = candidates.map { track in
             var fit = 0.0
             var why: [LocalizedText] = []
+            if track.testsWish, let wish = wishes.first, rules.wishWeight > 0 {
+                fit += rules.wishWeight
+                why.append(LocalizedText(nl: "Toetst de eigen wens in de praktijk: “\(wish.text)”", en: "Tests the client's own wish in practice: “\(wish.text)”"))
+            }
             for id in track.indicators {
                 guard let facts = present[id], let indicator = ruleset.indicator(id: id) else { continue }
                 fit += weight(of: indicator) * (facts.map(\.countFactor).max() ?? 0)
@@ -167,6 +178,11 @@ struct TrialAndErrorScreener: Sendable {
         var chosen: [(track: Track, fit: Double, why: [LocalizedText])] = []
         for type in [Track.Fenger.lifeFirst, .humanCapitalFirst, .workFirst] {
             if let first = ranked.first(where: { $0.track.fenger == type }) { chosen.append(first) }
+        }
+        // The client's own wish, tried out in practice, is always among the options (seed 003: the track
+        // connects to the client's perspective; seed 004: let him experience what the wish asks).
+        if !wishes.isEmpty, let own = ranked.first(where: { $0.track.testsWish }), !chosen.contains(where: { $0.track.id == own.track.id }) {
+            chosen.append(own)
         }
         for candidate in ranked where chosen.count < rules.alternatives && !chosen.contains(where: { $0.track.id == candidate.track.id }) {
             chosen.append(candidate)
@@ -220,6 +236,12 @@ struct TrialAndErrorScreener: Sendable {
         }
         checkpoints += vulnerabilities.map {
             LocalizedText(nl: "Kwetsbaarheid om te bewaken: \($0.label.nl)", en: "Vulnerability to watch: \($0.label[.en])")
+        }
+        if let prognosis = input.dossier.fml?.prognosis, prognosis.expectation == .improve || prognosis.expectation == .worsen {
+            checkpoints.append(LocalizedText(
+                nl: "De FML verwacht dat de belastbaarheid \(prognosis.expectation == .improve ? "verbetert" : "afneemt"): stem de opbouw daarop af en laat haar opnieuw beoordelen (“\(prognosis.text)”)",
+                en: "The FML expects the load capacity to \(prognosis.expectation == .improve ? "improve" : "decline"): pace the build-up to it and have it reassessed (“\(prognosis.text)”)"
+            ))
         }
         return (safeguards, checkpoints)
     }

@@ -19,11 +19,14 @@ public struct ComparisonPage: Sendable {
 
     /// `elements` (from `EvaluationLoader.citableElements`) lets the page quote the evidence each rater cites.
     public func context(for comparison: Comparison, ruleset: Ruleset, elements: [String: CitableElement] = [:]) -> [String: Any] {
+        let words = ComparisonWords(language: language, ruleset: ruleset)
         func element(_ id: String) -> [String: Any] {
-            var values: [String: Any] = ["id": id, "anchor": "e-" + id]
+            var values: [String: Any] = ["anchor": "e-" + id]
             if let known = elements[id] {
                 values["line"] = String(known.location.line)
                 values["excerpt"] = known.excerpt.isEmpty ? "<\(known.kind)>" : known.excerpt
+            } else {
+                values["excerpt"] = id
             }
             return values
         }
@@ -31,20 +34,21 @@ public struct ComparisonPage: Sendable {
         let numbers = Dictionary(uniqueKeysWithValues: comparison.raters.enumerated().map { ($0.element.rater, $0.offset + 1) })
         return [
             "lang": language.rawValue,
+            "dossierLang": ScreeningPage.dossierLanguage,
             "t": PageLabels.compare(language),
             "dossier": comparison.dossier,
             "ruleset": ["id": ruleset.id, "version": ruleset.version, "checksum": "sha256:" + ruleset.checksum],
-            "raters": comparison.raters.map { ["number": String(numbers[$0.rater] ?? 0), "id": $0.rater, "profession": $0.profession] },
-            "heatmaps": heatmaps(comparison, ruleset: ruleset),
+            "raters": comparison.raters.map { ["number": String(numbers[$0.rater] ?? 0), "id": $0.rater, "profession": words.profession($0.profession)] },
+            "heatmaps": heatmaps(comparison, words: words),
             "scale": AgreementShade.allCases.map { shade in
                 ["fill": shade.fill, "text": shade.text, "label": ["1", "≥ 0.75", "≥ 0.5", "≥ 0.25", "< 0.25"][shade.rawValue]]
             },
-            "scatter": scatter(comparison, numbers: numbers),
+            "scatter": scatter(comparison, numbers: numbers, words: words),
             "placements": comparison.placements.map { placement in
                 [
-                    "number": String(numbers[placement.rater] ?? 0), "rater": placement.rater, "profession": placement.profession,
-                    "willing": answer(placement.willing), "able": answer(placement.able),
-                    "approach": approach(placement.approach), "suggested": placement.suggested.map(approach) ?? "–",
+                    "number": String(numbers[placement.rater] ?? 0), "rater": placement.rater, "profession": words.profession(placement.profession),
+                    "willing": words.answer(placement.willing), "able": words.answer(placement.able),
+                    "approach": words.approach(placement.approach), "suggested": placement.suggested.map(words.approach) ?? "–",
                     "differs": placement.suggested != nil && placement.suggested != placement.approach,
                 ] as [String: Any]
             },
@@ -52,106 +56,65 @@ public struct ComparisonPage: Sendable {
             "norms": report.question(DiscussionQuestions.norms),
             "divergences": comparison.divergent.prefix(divergenceLimit).enumerated().map { index, cell in
                 [
-                    "rank": String(index + 1), "cell": cellName(cell.cell, ruleset: ruleset), "divergence": decimal(cell.divergence),
-                    "engine": cell.engine ?? "–",
+                    "rank": String(index + 1), "cell": words.cell(cell.cell), "divergence": ReaderText.figure(cell.divergence),
+                    "engine": words.engine(cell.engineReading),
                     "answers": cell.answers.map { answer in
                         [
-                            "number": String(numbers[answer.rater] ?? 0), "rater": answer.rater, "profession": answer.profession,
-                            "value": self.answer(answer.value), "cites": answer.cites.map { ["id": $0, "href": "#e-" + $0] }, "citesNothing": answer.cites.isEmpty,
+                            "number": String(numbers[answer.rater] ?? 0), "rater": answer.rater, "profession": words.profession(answer.profession),
+                            "value": words.value(answer.value, family: cell.cell.family),
+                            "cites": answer.cites.map { id in ["line": elements[id].map { String($0.location.line) } ?? "?", "href": "#e-" + id] },
+                            "citesNothing": answer.cites.isEmpty,
                         ] as [String: Any]
                     },
                 ] as [String: Any]
             },
             "moreDivergences": comparison.divergent.count > divergenceLimit
-                ? say("En nog \(comparison.divergent.count - divergenceLimit) cellen met verschillen; zie de tekst- of JSON-uitvoer.", "And \(comparison.divergent.count - divergenceLimit) more cells with differences; see the text or JSON output.")
-                : "",
+                ? [say("En nog \(comparison.divergent.count - divergenceLimit) oordelen met verschillen; zie de tekst- of JSON-uitvoer.", "And \(comparison.divergent.count - divergenceLimit) more judgements with differences; see the text or JSON output.")]
+                : [String](),
             "noDivergences": comparison.divergent.isEmpty,
             "agreements": comparison.agreements.map { agreement in
                 [
-                    "name": agreement.name, "level": agreement.level.rawValue, "alpha": report.alpha(agreement),
-                    "units": String(agreement.result.units), "raters": String(agreement.result.raters), "warning": agreement.warning ?? "",
+                    "name": words.agreementName(agreement), "level": words.measurementLevel(agreement.level), "alpha": words.alpha(agreement),
+                    "units": String(agreement.result.units), "raters": String(agreement.result.raters), "warning": words.alphaNote(agreement),
                 ]
             },
             "evidence": comparison.evidence.map { use in
                 element(use.element).merging(["citedBy": use.citedBy.joined(separator: ", "), "ignoredBy": use.ignoredBy.joined(separator: ", ")]) { first, _ in first }
             },
             "common": comparison.citedByAll.map(element),
-            "questions": comparison.followUpQuestions.map(report.question),
+            "questions": words.followUpQuestions(comparison),
         ]
-    }
-
-    // MARK: Words
-
-    private func answer(_ value: String) -> String {
-        switch value {
-        case "yes": say("ja", "yes")
-        case "no": say("nee", "no")
-        case "unclear": say("onduidelijk", "unclear")
-        default: value
-        }
-    }
-
-    private func approach(_ value: String) -> String {
-        switch value {
-        case "explain": say("uitleggen", "explain")
-        case "confront": say("confronteren", "confront")
-        case "concrete-proposals": say("concrete voorstellen", "concrete proposals")
-        case "help-over-fear": say("helpen over angst heen", "help over fear")
-        default: value
-        }
-    }
-
-    private func familyName(_ family: CellFamily) -> String {
-        switch family {
-        case .burden: say("belastend", "burden")
-        case .strength: say("kracht", "strength")
-        case .level2: say("niveau 2", "level 2")
-        case .schema2: say("schema 2", "Schema 2")
-        case .willing: say("wil", "willing")
-        case .able: say("kan", "able")
-        case .approach: say("aanpak", "approach")
-        }
-    }
-
-    private func cellName(_ cell: Cell, ruleset: Ruleset) -> String {
-        let parts = cell.subject.split(separator: "/").map(String.init)
-        let subject: String = switch cell.family {
-        case .burden, .strength: ruleset.domain(id: cell.subject)?.label[language] ?? cell.subject
-        case .level2: (ruleset.domain(id: parts.first ?? "")?.label[language] ?? cell.subject) + " / " + (parts.count > 1 ? ruleset.dimension(id: parts[1])?.label[language] ?? parts[1] : "")
-        case .schema2: ruleset.activities.first { $0.id == cell.subject }?.label[language] ?? cell.subject
-        case .willing, .able, .approach: ""
-        }
-        return subject.isEmpty ? familyName(cell.family) : familyName(cell.family) + ": " + subject
     }
 
     // MARK: Heat maps
 
     /// Three grids on one colour scale: domains × (burden, strength, level-2 dimensions), Schema 2 activities, placement.
-    private func heatmaps(_ comparison: Comparison, ruleset: Ruleset) -> [[String: Any]] {
+    private func heatmaps(_ comparison: Comparison, words: ComparisonWords) -> [[String: Any]] {
+        let ruleset = words.ruleset
         let byCell = Dictionary(uniqueKeysWithValues: comparison.cells.map { ($0.cell, $0) })
         let dimensions = ruleset.dimensions.filter { dimension in comparison.cells.contains { $0.cell.family == .level2 && $0.cell.subject.hasSuffix("/" + dimension.id) } }
         var grids: [[String: Any]] = []
 
         let domainColumns: [(String, (String) -> Cell)] = [
-            (familyName(.burden), { Cell(.burden, $0) }), (familyName(.strength), { Cell(.strength, $0) }),
-        ] + dimensions.map { dimension in (familyName(.level2) + ": " + dimension.label[language], { Cell(.level2, $0 + "/" + dimension.id) }) }
+            (words.family(.burden), { Cell(.burden, $0) }), (words.family(.strength), { Cell(.strength, $0) }),
+        ] + dimensions.map { dimension in (words.family(.level2) + ": " + dimension.label[language], { Cell(.level2, $0 + "/" + dimension.id) }) }
         let domains = ruleset.domains.filter { domain in domainColumns.contains { byCell[$0.1(domain.id)] != nil } }
         if !domains.isEmpty {
-            grids.append(grid(say("Schema 1 per domein", "Schema 1 per domain"), rows: domains.map { ($0.label[language], $0.id) }, columns: domainColumns, cells: byCell))
+            grids.append(grid(say("Schema 1 per domein", "Schema 1 per domain"), rows: domains.map { ($0.label[language], $0.id) }, columns: domainColumns, cells: byCell, words: words))
         }
         let activities = ruleset.activities.filter { byCell[Cell(.schema2, $0.id)] != nil }
         if !activities.isEmpty {
             grids.append(grid(say("Schema 2 per activiteit", "Schema 2 per activity"), rows: activities.map { $0.label[language] }.enumerated().map { ($0.element, activities[$0.offset].id) },
-                              columns: [(familyName(.schema2), { Cell(.schema2, $0) })], cells: byCell))
+                              columns: [(words.family(.schema2), { Cell(.schema2, $0) })], cells: byCell, words: words))
         }
         if [CellFamily.willing, .able, .approach].contains(where: { byCell[Cell($0)] != nil }) {
             grids.append(grid(say("Plaatsing", "Placement"), rows: [(say("cliënt", "client"), "")],
-                              columns: [CellFamily.willing, .able, .approach].map { family in (familyName(family), { _ in Cell(family) }) }, cells: byCell))
+                              columns: [CellFamily.willing, .able, .approach].map { family in (words.family(family), { _ in Cell(family) }) }, cells: byCell, words: words))
         }
         return grids
     }
 
-    private func grid(_ title: String, rows: [(label: String, id: String)], columns: [(String, (String) -> Cell)], cells: [Cell: Comparison.CellComparison]) -> [String: Any] {
+    private func grid(_ title: String, rows: [(label: String, id: String)], columns: [(String, (String) -> Cell)], cells: [Cell: Comparison.CellComparison], words: ComparisonWords) -> [String: Any] {
         // Column labels are set at −40°, so long level-2 names fit; header height and the overhang on the right
         // follow the longest label (about 7 px per character at 12 px).
         let longest = Double(columns.map(\.0.count).max() ?? 0) * 7
@@ -177,8 +140,8 @@ public struct ComparisonPage: Sendable {
                             let shade = AgreementShade(divergence: cell.divergence)
                             values["fill"] = shade.fill
                             values["textColor"] = shade.text
-                            values["value"] = decimal(1 - cell.divergence)
-                            values["tooltip"] = "\(row.label) — \(column.0): " + cell.spread.map { "\(answer($0.value)) (\($0.raters.joined(separator: ", ")))" }.joined(separator: "; ")
+                            values["value"] = ReaderText.figure(1 - cell.divergence)
+                            values["tooltip"] = "\(row.label) — \(column.0): " + words.spread(cell)
                         } else {
                             values["empty"] = true
                         }
@@ -193,7 +156,7 @@ public struct ComparisonPage: Sendable {
 
     /// Figure 1 as a 3 × 3 grid: willing (no, unclear, yes) left to right, able (yes, unclear, no) top to bottom;
     /// 'unclear' sits on the line between two quadrants. Raters in the same spot are set around it in a ring.
-    private func scatter(_ comparison: Comparison, numbers: [String: Int]) -> [String: Any] {
+    private func scatter(_ comparison: Comparison, numbers: [String: Int], words: ComparisonWords) -> [String: Any] {
         let margin = 95.0, size = 320.0
         func position(_ value: String) -> Double? { ["no": 1.0 / 6, "unclear": 0.5, "yes": 5.0 / 6][value] }
         var spots: [String: [Comparison.PlacementReading]] = [:]
@@ -208,7 +171,7 @@ public struct ComparisonPage: Sendable {
                 let radius = group.count == 1 ? 0.0 : 24.0
                 let x = cx + radius * cos(angle), y = cy + radius * sin(angle)
                 points.append(["x": coordinate(x), "y": coordinate(y), "textY": coordinate(y + 5), "number": String(numbers[placement.rater] ?? 0),
-                               "tooltip": "\(placement.rater) (\(placement.profession)): \(say("wil", "willing")) \(answer(placement.willing)), \(say("kan", "able")) \(answer(placement.able)); \(approach(placement.approach))"])
+                               "tooltip": "\(placement.rater) (\(words.profession(placement.profession))): \(say("wil", "willing")) \(words.answer(placement.willing)), \(say("kan", "able")) \(words.answer(placement.able)); \(words.approach(placement.approach))"])
             }
         }
         let mid = margin + size / 2
@@ -218,13 +181,13 @@ public struct ComparisonPage: Sendable {
             "right": coordinate(margin + size), "bottom": coordinate(margin + size),
             "points": points,
             "quadrants": [
-                ["label": approach("confront"), "x": coordinate(margin + size / 4), "y": coordinate(margin + 18)],
-                ["label": approach("explain"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + 18)],
-                ["label": approach("help-over-fear"), "x": coordinate(margin + size / 4), "y": coordinate(margin + size - 10)],
-                ["label": approach("concrete-proposals"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + size - 10)],
+                ["label": words.approach("confront"), "x": coordinate(margin + size / 4), "y": coordinate(margin + 18)],
+                ["label": words.approach("explain"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + 18)],
+                ["label": words.approach("help-over-fear"), "x": coordinate(margin + size / 4), "y": coordinate(margin + size - 10)],
+                ["label": words.approach("concrete-proposals"), "x": coordinate(margin + 3 * size / 4), "y": coordinate(margin + size - 10)],
             ],
-            "xTicks": ["no", "unclear", "yes"].map { ["label": answer($0), "x": coordinate(margin + position($0)! * size), "y": coordinate(margin + size + 22)] },
-            "yTicks": ["yes", "unclear", "no"].map { ["label": answer($0), "x": coordinate(margin - 10), "y": coordinate(margin + (1 - position($0)!) * size + 4)] },
+            "xTicks": ["no", "unclear", "yes"].map { ["label": words.answer($0), "x": coordinate(margin + position($0)! * size), "y": coordinate(margin + size + 22)] },
+            "yTicks": ["yes", "unclear", "no"].map { ["label": words.answer($0), "x": coordinate(margin - 10), "y": coordinate(margin + (1 - position($0)!) * size + 4)] },
             "xTitle": say("wil (onwil ← → wil)", "willing (unwilling ← → willing)"), "xTitleX": coordinate(mid), "xTitleY": coordinate(margin + size + 50),
             "yTitle": say("kan (onmacht ↓ ↑ kan)", "able (unable ↓ ↑ able)"), "yTitleX": coordinate(14), "yTitleY": coordinate(mid),
             "yTitleTransform": "rotate(-90 14 \(coordinate(mid)))",

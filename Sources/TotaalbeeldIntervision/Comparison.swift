@@ -58,11 +58,27 @@ public struct Comparison: Sendable {
         /// Mean distance over all pairs of raters who judged the cell, 0 (all agree) … 1 (maximal). See ``distance``.
         public var divergence: Double
         /// The engine's own reading, beside the professionals' (never counted in alpha).
-        public var engine: String?
+        public var engine: String? { engineReading?.description }
+        /// The same, as values a report words in its own language.
+        public var engineReading: EngineReading?
+    }
+
+    /// What the engine's screening says about a cell: a score and a level id (Schema 1), or a level id (Schema 2).
+    public struct EngineReading: Sendable, Hashable, CustomStringConvertible {
+        public var score: Double?
+        public var level: String?
+        public var description: String {
+            if let score { return "score \(Comparison.format(score))" + (level.map { ", support need \($0)" } ?? "") }
+            return level ?? ""
+        }
     }
 
     public struct Agreement: Sendable {
         public var name: String
+        /// The judgement families pooled in this alpha (one, or several for the overall figures).
+        public var families: [CellFamily]
+        /// How many evaluations were compared (the raters named, whether or not they judged these cells).
+        public var evaluations: Int
         public var level: MeasurementLevel
         public var result: AlphaResult
         public var interval: (lower: Double, upper: Double)?
@@ -161,7 +177,7 @@ public struct Comparison: Sendable {
             }
             return CellComparison(
                 cell: cell, answers: answers, spread: spread, distinct: byValue.count, range: range,
-                divergence: pairs == 0 ? 0 : total / Double(pairs), engine: engine.flatMap { Self.engineReading(cell, $0) }
+                divergence: pairs == 0 ? 0 : total / Double(pairs), engineReading: engine.flatMap { Self.engineReading(cell, $0) }
             )
         }
 
@@ -186,7 +202,7 @@ public struct Comparison: Sendable {
             var warnings: [String] = []
             if evaluations.count < Self.minimumRaters { warnings.append("only \(evaluations.count) rater(s); alpha needs at least \(Self.minimumRaters)") }
             if result.units < Self.minimumUnits { warnings.append("only \(result.units) pairable unit(s); fewer than \(Self.minimumUnits) makes alpha and its interval unreliable") }
-            return Agreement(name: name, level: level, result: result, interval: interval, warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "), matrix: matrix)
+            return Agreement(name: name, families: families, evaluations: evaluations.count, level: level, result: result, interval: interval, warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "), matrix: matrix)
         }
         var agreements = CellFamily.allCases.filter { family in allCells.contains { $0.family == family } }.map { agreement($0.rawValue, [$0], $0.level) }
         agreements.append(agreement("overall ordinal (burden, strength, schema2)", [.burden, .strength, .schema2], .ordinal))
@@ -234,15 +250,13 @@ public struct Comparison: Sendable {
         }
     }
 
-    static func engineReading(_ cell: Cell, _ result: ScreeningResult) -> String? {
+    static func engineReading(_ cell: Cell, _ result: ScreeningResult) -> EngineReading? {
         switch cell.family {
         case .burden, .strength:
             guard let domain = result.domains.first(where: { $0.domain.id == cell.subject }) else { return nil }
-            let score = cell.family == .burden ? domain.burden : domain.strength
-            let need = domain.supportNeedLevel.map { ", support need \($0.id)" } ?? ""
-            return "score \(Self.format(score))\(need)"
+            return EngineReading(score: cell.family == .burden ? domain.burden : domain.strength, level: domain.supportNeedLevel?.id)
         case .schema2:
-            return result.schema2.first { $0.activity.id == cell.subject }.map { $0.need?.level ?? "geen" }
+            return result.schema2.first { $0.activity.id == cell.subject }.map { EngineReading(score: nil, level: $0.need?.level ?? result.ruleset.scoring.levels.first?.id ?? "geen") }
         default:
             return nil
         }

@@ -107,7 +107,7 @@ public struct PooledAgreement: Sendable {
             var warnings: [String] = []
             if result.raters < Comparison.minimumRaters { warnings.append("only \(result.raters) rater(s) with pairable values; alpha needs at least \(Comparison.minimumRaters)") }
             if result.units < Comparison.minimumUnits { warnings.append("only \(result.units) pairable unit(s); fewer than \(Comparison.minimumUnits) makes alpha and its interval unreliable") }
-            return Comparison.Agreement(name: name, level: level, result: result, interval: interval, warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "), matrix: matrix)
+            return Comparison.Agreement(name: name, families: families, evaluations: raterList.count, level: level, result: result, interval: interval, warning: warnings.isEmpty ? nil : warnings.joined(separator: "; "), matrix: matrix)
         }
         let present = CellFamily.allCases.filter { family in units.contains { $0.cell.family == family } }
         var agreements = present.map { agreement($0.rawValue, [$0], $0.level) }

@@ -2,7 +2,7 @@ import TotaalbeeldModel
 
 /// Validates any Totaalbeeld document by its root element, for `totaalbeeld validate`.
 public enum DocumentValidator {
-    public enum Kind: String, Sendable { case ruleset, dossier, catalogue = "track catalogue", evaluation, identifiers = "identifier list" }
+    public enum Kind: String, Sendable { case ruleset, dossier, catalogue = "track catalogue", evaluation, identifiers = "identifier list", plainLanguage = "plain-language words" }
 
     /// Validates the document; dossiers are also checked against `ruleset`.
     @discardableResult
@@ -18,6 +18,9 @@ public enum DocumentValidator {
         case "identifiers":
             _ = try IdentifierRulesLoader.rules(from: document, bytes: bytes)
             return .identifiers
+        case "plainLanguage":
+            _ = try PlainLanguageLoader.plainLanguage(from: document, ruleset: try ruleset())
+            return .plainLanguage
         case "evaluation":
             _ = try EvaluationLoader.evaluation(from: document, ruleset: try ruleset(), dossier: nil); return .evaluation
         default:

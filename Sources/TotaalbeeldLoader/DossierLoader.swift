@@ -14,6 +14,11 @@ public enum DossierLoader {
         return try dossier(from: document, ruleset: ruleset)
     }
 
+    /// As ``load(contentsOf:ruleset:schemas:)``, for bytes in memory (an import, a workbench save before it is written).
+    public static func load(bytes: [UInt8], fileName: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> Dossier {
+        try dossier(from: try schemas.parse(bytes, fileName: fileName, maxBytes: maxBytes), ruleset: ruleset)
+    }
+
     /// As ``load(contentsOf:ruleset:schemas:)``, also returning the file's bytes, read once, for checks on the raw text
     /// (the anonymisation guard of bulk screening).
     public static func loadWithBytes(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> (dossier: Dossier, bytes: [UInt8]) {
@@ -91,7 +96,7 @@ private struct DossierReader {
         let wishes = root.children(named: "wish").map {
             Wish(id: $0.attribute("id") ?? "", source: $0.attribute("source") ?? "", date: $0.date("date"), text: $0.normalizedText, location: $0.modelLocation)
         }
-        let dossier = Dossier(
+        var dossier = Dossier(
             id: root.attribute("id") ?? "", file: file, date: root.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1),
             summary: root.child(named: "summary")?.normalizedText,
             client: ClientProfile(
@@ -100,18 +105,34 @@ private struct DossierReader {
                 ref: client?.attribute("ref"), location: client?.modelLocation
             ),
             disability: root.child(named: "disability").map {
-                Disability(percentage: $0.attribute("percentage"), cause: $0.child(named: "cause")?.normalizedText ?? "", status: $0.child(named: "status")?.normalizedText)
+                Disability(
+                    percentage: $0.attribute("percentage"), cause: $0.child(named: "cause")?.normalizedText ?? "", status: $0.child(named: "status")?.normalizedText,
+                    location: ($0.child(named: "cause") ?? $0).modelLocation
+                )
             },
-            fml: root.child(named: "fml").map {
+            fml: root.child(named: "fml").map { fml in
                 FML(
-                    present: $0.boolean("present", default: false), date: $0.date("date"), source: $0.attribute("source"),
-                    summary: $0.child(named: "summary")?.normalizedText, limitations: $0.children(named: "limitation").map(\.normalizedText),
-                    suggestedJobs: $0.children(named: "suggestedJob").map(\.normalizedText), location: $0.modelLocation
+                    id: fml.attribute("id"), present: fml.boolean("present", default: false), date: fml.date("date"), source: fml.attribute("source"),
+                    summary: fml.child(named: "summary")?.normalizedText,
+                    prognosis: fml.child(named: "prognosis").map {
+                        FML.Prognosis(expectation: .init(rawValue: $0.attribute("expectation") ?? "") ?? .unclear, text: $0.normalizedText, location: $0.modelLocation)
+                    },
+                    items: fml.children(named: "limitation").map { limitation in
+                        if limitation.attribute("activity") != nil { check(limitation, "activity", known: ruleset.activities.map(\.id), what: "Schema 2 activity") }
+                        return FML.Limitation(id: limitation.attribute("id"), text: limitation.normalizedText, activity: limitation.attribute("activity"), location: limitation.modelLocation)
+                    },
+                    suggestedJobs: fml.children(named: "suggestedJob").map(\.normalizedText),
+                    jobIDs: fml.children(named: "suggestedJob").compactMap { $0.attribute("id") }, location: fml.modelLocation
                 )
             },
             sources: sources, findings: findings, narratives: narratives, wishes: wishes,
             assessment: root.child(named: "assessment").map(readAssessment)
         )
+        dossier.unassigned = root.child(named: "narratives")?.children(named: "unassigned").map {
+            UnassignedText(
+                id: $0.attribute("id") ?? "", heading: $0.attribute("heading"), origin: $0.attribute("origin"), source: $0.attribute("source"),
+                date: $0.date("date"), text: $0.normalizedText, location: $0.modelLocation)
+        } ?? []
         checkReferences()
         try log.throwIfAny()
         return dossier
@@ -126,7 +147,7 @@ private struct DossierReader {
         return StructuredFinding(
             id: element.attribute("id") ?? "", indicator: indicatorID, domain: element.attribute("domain") ?? indicator?.domain ?? "",
             source: element.attribute("source") ?? "", date: element.date("date"), present: element.boolean("present", default: true),
-            historical: element.attribute("status") == "historical",
+            historical: element.attribute("status") == "historical", resolved: element.attribute("status") == "resolved",
             experiencer: Experiencer(rawValue: element.attribute("experiencer") ?? "client") ?? .client,
             note: element.normalizedText.nilIfEmpty, location: element.modelLocation
         )
@@ -162,9 +183,21 @@ private struct DossierReader {
                 location: $0.modelLocation
             )
         }
+        let weighed = element.children(named: "weighed").map { weighed -> Assessment.Weighed in
+            let indicatorID = weighed.attribute("indicator") ?? ""
+            check(weighed, "indicator", known: ruleset.indicators.map(\.id), what: "indicator")
+            if let reading = weighed.attribute("reading"), let indicator = ruleset.indicator(id: indicatorID), !indicator.readings.contains(where: { $0.id == reading }) {
+                log.report(weighed.attributeLocation("reading"), "indicator '\(indicatorID)' has no reading '\(reading)'\(suggestion(reading, among: indicator.readings.map(\.id)))")
+            }
+            return Assessment.Weighed(
+                id: weighed.attribute("id") ?? "", indicator: indicatorID, reading: weighed.attribute("reading"), of: weighed.list("of"),
+                verdict: .init(rawValue: weighed.attribute("verdict") ?? "") ?? .open, text: weighed.normalizedText, cites: weighed.list("cites"),
+                location: weighed.modelLocation
+            )
+        }
         var assessment = Assessment(
             id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
-            conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, location: element.modelLocation
+            conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, weighed: weighed, location: element.modelLocation
         )
         assessment.weighedFlags = element.children(named: "weighedFlag").map { weighed in
             Assessment.WeighedFlag(
@@ -195,7 +228,7 @@ private struct DossierReader {
         }
         collect(root)
         func verify(_ element: XMLElement) {
-            for attribute in ["cites", "addresses"] {
+            for attribute in ["cites", "addresses", "of"] {
                 for id in element.list(attribute) where ids[id] == nil {
                     log.report(element.attributeLocation(attribute), "<\(element.name.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
                 }

@@ -16,6 +16,13 @@ public enum EvaluationLoader {
         return try evaluation(from: document, ruleset: ruleset, dossier: dossier)
     }
 
+    /// As ``load(contentsOf:ruleset:dossier:schemas:)``, for bytes in memory (a workbench save before it is written).
+    public static func load(
+        bytes: [UInt8], fileName: String, ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>)?, schemas: SchemaSet
+    ) throws(LoadError) -> Evaluation {
+        try evaluation(from: try schemas.parse(bytes, fileName: fileName, maxBytes: DossierLoader.maxBytes), ruleset: ruleset, dossier: dossier)
+    }
+
     /// Loads several evaluations of one dossier and checks that no rater appears twice; all problems at once.
     public static func loadAll(
         _ paths: [String], ruleset: Ruleset, dossier: (id: String, elementIDs: Set<String>), schemas: SchemaSet

@@ -50,18 +50,39 @@ private struct RulesetReader {
             ConversationTheme(
                 id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
                 label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind"),
-                coveredByWish: $0.boolean("coveredByWish", default: false)
+                coveredByWish: $0.boolean("coveredByWish", default: false), coveredByBenefitGround: $0.boolean("coveredByBenefitGround", default: false),
+                headings: $0.children(named: "heading").map(\.normalizedText)
             )
+        } ?? []
+        let intakeSections = root.child(named: "conversationModel")?.children(named: "intakeSection").compactMap { element in
+            IntakeSection.Role(rawValue: element.attribute("role") ?? "").map {
+                IntakeSection(role: $0, headings: element.children(named: "heading").map(\.normalizedText))
+            }
+        } ?? []
+        let sourceRoles = root.child(named: "conversationModel")?.children(named: "sourceRole").map {
+            SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
+        let contradictions = root.child(named: "contradictions")?.children(named: "contradiction").map {
+            Contradiction(left: $0.list("indicators"), right: $0.list("with"), location: $0.modelLocation)
+        } ?? []
+        let qualifiers = root.child(named: "qualifiers")?.children(named: "qualifier").map {
+            Qualifier(
+                id: $0.attribute("id") ?? "", signal: $0.attribute("signal") ?? "", indicators: $0.list("indicators"),
+                factor: $0.decimal("factor") ?? 1, reason: $0.localized("reason"), location: $0.modelLocation
+            )
+        } ?? []
+        let benefitGround = root.child(named: "benefitGround").map { BenefitGround(indicator: $0.attribute("indicator") ?? "", regimes: $0.list("regimes")) }
 
         var ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
             checksum: checksum, title: root.localized("title"), references: references, scoring: scoring,
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
-            activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context
+            activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context,
+            contradictions: contradictions, qualifiers: qualifiers, benefitGround: benefitGround,
+            weighingSignal: root.child(named: "rules")?.attribute("weighing")
         )
         ruleset.changes = root.child(named: "changelog")?.children(named: "change").map {
             RulesetChange(version: $0.attribute("version") ?? "", date: $0.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), text: $0.normalizedText, location: $0.modelLocation)
@@ -74,6 +95,8 @@ private struct RulesetReader {
                 location: element.modelLocation
             )
         }
+        ruleset.intakeSections = intakeSections
+        ruleset.sourceRoles = sourceRoles
         lint(ruleset)
         lintManagement(ruleset)
         try log.throwIfAny()
@@ -100,7 +123,9 @@ private struct RulesetReader {
             factorRange: min(factorMin, factorMax)...max(factorMin, factorMax),
             strengthOffset: element.decimal("strengthOffset") ?? 0,
             supportNeedMax: element.decimal("supportNeedMax") ?? 0,
-            levels: levels
+            levels: levels,
+            resolvedFactor: element.decimal("resolvedFactor") ?? 0,
+            incidentalFactor: element.decimal("incidentalFactor") ?? 1
         )
     }
 
@@ -141,7 +166,8 @@ private struct RulesetReader {
             conditions: element.child(named: "when")?.children.compactMap(readCondition) ?? [],
             message: element.localized("message"), question: element.localized("question"),
             alternatives: element.children(named: "alternative").map { $0.localized("text") },
-            rationale: element.localized("rationale"), location: element.modelLocation
+            rationale: element.localized("rationale"), location: element.modelLocation,
+            phase: FlagRule.Phase(rawValue: element.attribute("phase") ?? "") ?? .oordeelsvorming
         )
     }
 
@@ -163,7 +189,11 @@ private struct RulesetReader {
             stopCriteria: element.children(named: "stop").map { .init(text: $0.localized("text"), when: $0.list("when")) },
             reviewBaseWeeks: element.integer("reviewBaseWeeks") ?? 4, reviewMinWeeks: element.integer("reviewMinWeeks") ?? 1,
             alternatives: element.integer("alternatives") ?? 3,
-            referralShare: (element.decimal("referralShareMin") ?? 0)...max(element.decimal("referralShareMin") ?? 0, element.decimal("referralShareMax") ?? 1)
+            referralShare: (element.decimal("referralShareMin") ?? 0)...max(element.decimal("referralShareMin") ?? 0, element.decimal("referralShareMax") ?? 1),
+            capacities: element.children(named: "capacity").map {
+                .init(id: $0.attribute("id") ?? "", label: $0.localized("label"), conditions: $0.child(named: "when")?.children.compactMap(readCondition) ?? [])
+            },
+            wishWeight: element.decimal("wishWeight") ?? 0
         )
     }
 
@@ -175,16 +205,31 @@ private struct RulesetReader {
                 sourceKinds: element.list("sourceKinds"), excludedSourceKinds: element.list("excludeSourceKinds"),
                 place: FactPattern.Place(rawValue: element.attribute("in") ?? "dossier") ?? .dossier,
                 status: FactPattern.Status(rawValue: element.attribute("status") ?? "counted") ?? .counted,
-                minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs")
+                minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs"),
+                assertion: element.attribute("assertion").flatMap(Assertion.init(rawValue:)), domains: element.list("domains"),
+                withReadings: element.boolean("withReadings", default: false)
             )
         }
+        func pair() -> PairPattern {
+            PairPattern(
+                name: element.attribute("name"), left: element.attribute("facts") ?? "", right: element.attribute("with") ?? "",
+                indicator: PairPattern.IndicatorRelation(rawValue: element.attribute("indicator") ?? "any") ?? .any,
+                sign: PairPattern.Sign(rawValue: element.attribute("sign") ?? "any") ?? .any,
+                source: PairPattern.Distinct(rawValue: element.attribute("source") ?? "any") ?? .any,
+                element: PairPattern.Distinct(rawValue: element.attribute("element") ?? "any") ?? .any,
+                assertion: PairPattern.AssertionRelation(rawValue: element.attribute("assertion") ?? "any") ?? .any,
+                scope: PairPattern.Scope(rawValue: element.attribute("scope") ?? "dossier") ?? .dossier,
+                unexplained: element.boolean("unexplained", default: false), min: element.integer("min") ?? 1
+            )
+        }
+        func group() -> [RuleCondition] { element.children.compactMap(readCondition) }
         func presence(_ name: String) -> Bool? { element.attribute(name).map { $0 == "present" } }
         func values(_ name: String) -> [String]? { element.attribute(name) == nil ? nil : element.list(name) }
         switch element.name.localName {
         case "facts": return .facts(pattern())
         case "absent": return .absent(pattern())
         case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1)
-        case "readings": return .readings(facts: element.attribute("facts") ?? "")
+        case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
                 direction: presence("direction"), supportNeeds: presence("supportNeeds"), placement: presence("placement"),
@@ -194,9 +239,10 @@ private struct RulesetReader {
         case "overlap":
             return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false))
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
+        case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
-        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0)
+        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly
@@ -205,6 +251,14 @@ private struct RulesetReader {
         case "fml": return .fmlMissing
         case "ageBand": return .ageBand(maxUpper: element.integer("maxUpper") ?? 0)
         case "benefitRegime": return .benefitRegime(element.list("in"))
+        case "allOf": return .allOf(group())
+        case "anyOf": return .anyOf(group())
+        case "not": return .not(group())
+        case "pair": return .pair(pair())
+        case "unpaired": return .unpaired(pair())
+        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "")
+        case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
+        case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil
         }
     }
@@ -216,6 +270,10 @@ private struct RulesetReader {
             derivations: element.children(named: "derivedFrom").map {
                 .init(indicator: $0.attribute("indicator") ?? "", weight: $0.decimal("weight") ?? 0, location: $0.modelLocation)
             },
+            fromFML: element.child(named: "fromFml").map {
+                .init(weight: $0.decimal("weight") ?? 0, terms: $0.children(named: "term").map(\.normalizedText))
+            },
+            demands: element.child(named: "demands")?.children(named: "term").map(\.normalizedText) ?? [],
             needs: element.children(named: "need").map {
                 .init(level: $0.attribute("level") ?? "", min: $0.decimal("min") ?? 0, support: $0.localized("support"), workRequirement: $0.localized("workRequirement"))
             },
@@ -334,30 +392,45 @@ extension RulesetReader {
             }
         }
 
+        lintIntakeHeadings(ruleset, sourceKindIDs: sourceKindIDs)
+
         checkUnique("rule", in: "rules", child: "rule")
         for rule in root.child(named: "rules")?.children(named: "rule") ?? [] {
             let id = rule.attribute("id") ?? ""
             expect(rule, "reference", in: referenceIDs, what: "reference", owner: "rule '\(id)'")
+            // A gap is information not gathered: it arises while forming the picture, whatever else the rule says.
+            if rule.attribute("kind") == "gap", let phase = rule.attribute("phase"), phase != FlagRule.Phase.beeldvorming.rawValue {
+                log.report(rule.attributeLocation("phase"), "rule '\(id)' is a gap, which arises in beeldvorming, not in \(phase)")
+            }
             var bound = Set<String>()
-            for condition in rule.child(named: "when")?.children ?? [] {
-                for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
-                    log.report(condition.attributeLocation("indicators"), "rule '\(id)' refers to \(unknownIndicator(indicator, ruleset))")
+            lintConditions(rule.child(named: "when")?.children ?? [], owner: "rule '\(id)'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+        }
+
+        func expectIndicators(_ element: XMLElement, _ attribute: String, owner: String) {
+            for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
+                log.report(element.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
+            }
+        }
+        checkUnique("qualifier", in: "qualifiers", child: "qualifier")
+        for qualifier in root.child(named: "qualifiers")?.children(named: "qualifier") ?? [] {
+            let owner = "qualifier '\(qualifier.attribute("id") ?? "")'"
+            expectIndicators(qualifier, "signal", owner: owner)
+            expectIndicators(qualifier, "indicators", owner: owner)
+            if let factor = qualifier.decimal("factor"), !(0...1).contains(factor) {
+                log.report(qualifier.attributeLocation("factor"), "\(owner) has factor \(format(factor)); a qualifier lowers how much a fact counts (0–1)")
+            }
+        }
+        for contradiction in root.child(named: "contradictions")?.children(named: "contradiction") ?? [] {
+            expectIndicators(contradiction, "indicators", owner: "contradiction")
+            expectIndicators(contradiction, "with", owner: "contradiction")
+        }
+        if let ground = root.child(named: "benefitGround") { expectIndicators(ground, "indicator", owner: "benefitGround") }
+        if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
+        for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
+            for term in (activity.child(named: "fromFml")?.children(named: "term") ?? []) + (activity.child(named: "demands")?.children(named: "term") ?? []) {
+                if let problem = TermSyntax.problem(in: term.normalizedText) {
+                    log.report(term.location, "activity '\(activity.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
-                for attribute in ["sourceKinds", "excludeSourceKinds"] {
-                    for kind in condition.list(attribute) where !sourceKindIDs.contains(kind) {
-                        log.report(condition.attributeLocation(attribute), "rule '\(id)' refers to unknown source kind '\(kind)'\(suggestion(kind, among: Array(sourceKindIDs)))")
-                    }
-                }
-                for attribute in ["atLeast", "below"] where condition.attribute(attribute) != nil {
-                    expect(condition, attribute, in: levelIDs, what: "score level", owner: "rule '\(id)'")
-                }
-                // A name must be bound by an earlier <facts> before <unaddressed>, <readings> or sameDomainAs use it.
-                for attribute in ["facts", "sameDomainAs"] {
-                    if let name = condition.attribute(attribute), condition.name.localName != "facts" || attribute == "sameDomainAs", !bound.contains(name) {
-                        log.report(condition.attributeLocation(attribute), "rule '\(id)' uses '\(name)' before a <facts name=\"\(name)\"> binds it")
-                    }
-                }
-                if condition.name.localName == "facts", let name = condition.attribute("name") { bound.insert(name) }
             }
         }
 
@@ -376,6 +449,10 @@ extension RulesetReader {
                 if (weight.attribute("rule") == nil) == (weight.attribute("kind") == nil) {
                     log.report(weight.location, "an <uncertainty> names exactly one of rule or kind")
                 }
+            }
+            for capacity in screening.children(named: "capacity") {
+                var bound = Set<String>()
+                lintConditions(capacity.child(named: "when")?.children ?? [], owner: "capacity '\(capacity.attribute("id") ?? "")'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
             }
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {
@@ -471,6 +548,45 @@ extension RulesetReader {
         }
     }
 
+    /// Checks rule conditions, groups included: known indicators, source kinds and levels, and names used only
+    /// after a `<facts>` (or a `<pair>`/`<unpaired>` with `name`) binds them. A name bound in any branch of an
+    /// `<anyOf>` counts as bound after it.
+    private func lintConditions(_ conditions: [XMLElement], owner: String, bound: inout Set<String>, ruleset: Ruleset, levelIDs: Set<String>, sourceKindIDs: Set<String>) {
+        for condition in conditions {
+            let kind = condition.name.localName
+            if ["allOf", "anyOf", "not"].contains(kind) {
+                var inner = bound
+                lintConditions(condition.children, owner: owner, bound: &inner, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+                if kind != "not" { bound.formUnion(inner) }
+                continue
+            }
+            for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
+                log.report(condition.attributeLocation("indicators"), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
+            }
+            for attribute in ["sourceKinds", "excludeSourceKinds", "kinds"] {
+                for sourceKind in condition.list(attribute) where !sourceKindIDs.contains(sourceKind) {
+                    log.report(condition.attributeLocation(attribute), "\(owner) refers to unknown source kind '\(sourceKind)'\(suggestion(sourceKind, among: Array(sourceKindIDs)))")
+                }
+            }
+            for domain in condition.list("domains") where ruleset.domain(id: domain) == nil {
+                log.report(condition.attributeLocation("domains"), "\(owner) refers to unknown domain '\(domain)'\(suggestion(domain, among: ruleset.domains.map(\.id)))")
+            }
+            for attribute in ["atLeast", "below"] where condition.attribute(attribute) != nil {
+                expect(condition, attribute, in: levelIDs, what: "score level", owner: owner)
+            }
+            // A name must be bound before <unaddressed>, <readings>, <pair>, <unpaired> or sameDomainAs use it.
+            var uses: [String] = ["sameDomainAs"]
+            if kind != "facts" { uses.append("facts") }
+            if kind == "pair" || kind == "unpaired" { uses.append("with") }
+            for attribute in uses {
+                if let name = condition.attribute(attribute), !bound.contains(name) {
+                    log.report(condition.attributeLocation(attribute), "\(owner) uses '\(name)' before a <facts name=\"\(name)\"> binds it")
+                }
+            }
+            if ["facts", "pair", "unpaired"].contains(kind), let name = condition.attribute("name") { bound.insert(name) }
+        }
+    }
+
     /// Reports every id that occurs twice among the children of one section.
     private func checkUnique(_ what: String, in section: String, child: String?) {
         guard let container = root.child(named: section) else { return }
@@ -529,5 +645,62 @@ enum TermSyntax {
             return "cannot start or end with a gap"
         }
         return nil
+    }
+}
+
+// MARK: - Intake headings
+
+extension RulesetReader {
+    /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
+    /// source kind only; a theme's Dutch label counts as one of its headings.
+    fileprivate func lintIntakeHeadings(_ ruleset: Ruleset, sourceKindIDs: Set<String>) {
+        guard let model = root.child(named: "conversationModel") else { return }
+        var owners: [String: String] = [:]
+        func claim(_ heading: String, owner: String, at element: XMLElement) {
+            let key = HeadingKey.fold(heading)
+            if key.isEmpty {
+                log.report(element.location, "\(owner): heading \"\(heading)\" has no letters or digits")
+            } else if let first = owners[key], first != owner {
+                log.report(element.location, "\(owner): heading \"\(heading)\" is also a heading of \(first); an imported intake could not tell them apart")
+            } else {
+                owners[key] = owner
+            }
+        }
+        for theme in model.children(named: "theme") {
+            let owner = "theme '\(theme.attribute("id") ?? "")'"
+            if let label = theme.children(named: "label").first(where: { $0.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace") == "nl" }) {
+                claim(label.normalizedText, owner: owner, at: label)
+            }
+            var seen = Set<String>()
+            for heading in theme.children(named: "heading") {
+                if !seen.insert(HeadingKey.fold(heading.normalizedText)).inserted {
+                    log.report(heading.location, "\(owner): heading \"\(heading.normalizedText)\" is listed twice")
+                }
+                claim(heading.normalizedText, owner: owner, at: heading)
+            }
+        }
+        var roles = Set<String>()
+        for section in model.children(named: "intakeSection") {
+            let role = section.attribute("role") ?? ""
+            if !roles.insert(role).inserted {
+                log.report(section.attributeLocation("role"), "intake section '\(role)' is listed twice; give all its headings in one element")
+            }
+            for heading in section.children(named: "heading") {
+                claim(heading.normalizedText, owner: "intake section '\(role)'", at: heading)
+            }
+        }
+        var names: [String: String] = [:]
+        for element in model.children(named: "sourceRole") {
+            expect(element, "kind", in: sourceKindIDs, what: "source kind", owner: "sourceRole")
+            let kind = element.attribute("kind") ?? ""
+            for name in element.children(named: "name") {
+                let key = HeadingKey.fold(name.normalizedText)
+                if let first = names[key] {
+                    log.report(name.location, "source role \"\(name.normalizedText)\" is listed for source kind '\(first)' already")
+                } else {
+                    names[key] = kind
+                }
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public struct SchemaSet: Sendable {
     public static let tracksNamespace = "urn:totaalbeeld:tracks:1"
     public static let evaluationNamespace = "urn:totaalbeeld:evaluation:1"
     public static let identifiersNamespace = "urn:totaalbeeld:identifiers:1"
+    public static let plainNamespace = "urn:totaalbeeld:plain:1"
 
     /// Root element → schema file name in the schema directory.
     static let documentTypes: [(namespace: String, root: String, file: String)] = [
@@ -20,6 +21,7 @@ public struct SchemaSet: Sendable {
         (tracksNamespace, "catalogue", "tracks-1.xsd"),
         (evaluationNamespace, "evaluation", "evaluation-1.xsd"),
         (identifiersNamespace, "identifiers", "identifiers-1.xsd"),
+        (plainNamespace, "plainLanguage", "plain-1.xsd"),
     ]
 
     private let schemas: [XMLQualifiedName: XMLSchema]
@@ -53,6 +55,15 @@ public struct SchemaSet: Sendable {
         do {
             let document = try XMLDocumentLoader.parse(bytes: bytes, fileName: path, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
             return (document, bytes)
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
+    /// Parses hardened and validates bytes already in memory; `fileName` is used in locations.
+    func parse(_ bytes: [UInt8], fileName: String, maxBytes: Int) throws(LoadError) -> XMLDocument {
+        do {
+            return try XMLDocumentLoader.parse(bytes: bytes, fileName: fileName, options: XMLParseOptions(maxBytes: maxBytes)) { schema(for: $0) }
         } catch {
             throw LoadError(error)
         }

@@ -32,7 +32,8 @@ public enum TrackCatalogueLoader {
                 minWeeks: size?.integer("minWeeks") ?? 1, maxWeeks: size?.integer("maxWeeks") ?? 1,
                 indicators: addresses?.list("indicators") ?? [], activities: addresses?.list("activities") ?? [],
                 after: element.children(named: "after").map { (track: $0.attribute("track") ?? "", when: $0.list("when")) },
-                parked: element.child(named: "parked") != nil, location: element.modelLocation
+                parked: element.child(named: "parked") != nil, notFor: element.list("notFor"), testsWish: element.boolean("testsWish", default: false),
+                location: element.modelLocation
             )
         }
         // Lint: ids unique, references into the ruleset and the catalogue itself.
@@ -53,6 +54,10 @@ public enum TrackCatalogueLoader {
                 for id in track.activities where ruleset.activity(id: id) == nil {
                     log.report(addresses.attributeLocation("activities"), "track '\(track.id)' addresses unknown Schema 2 activity '\(id)'\(suggestion(id, among: ruleset.activities.map(\.id)))")
                 }
+            }
+            let capacities = ruleset.trialAndError?.capacities.map(\.id) ?? []
+            for id in track.notFor where !capacities.contains(id) {
+                log.report(element.attributeLocation("notFor"), "track '\(track.id)' names unknown work capacity '\(id)' (not in ruleset \(ruleset.id))\(suggestion(id, among: capacities))")
             }
             for after in element.children(named: "after") {
                 let prerequisite = after.attribute("track") ?? ""

@@ -20,6 +20,8 @@ public struct Dossier: Sendable {
     public var narratives: [Narrative]
     public var wishes: [Wish]
     public var assessment: Assessment?
+    /// Text an imported intake held under a heading that maps to no theme: kept for the professional, not screened.
+    public var unassigned: [UnassignedText] = []
 
     /// The client this dossier is about, for comparing dossiers over time: the client's `ref` when the dossier has
     /// one, otherwise the dossier's own id (an intake and its checkpoints then share the dossier id).
@@ -103,34 +105,78 @@ public struct ClientProfile: Sendable, Hashable {
     }
 }
 
+/// The primary limitation as the file states it: the ground of the benefit.
 public struct Disability: Sendable, Hashable {
     public var percentage: String?
     public var cause: String
     public var status: String?
-    public init(percentage: String?, cause: String, status: String?) {
+    public var location: Location
+    public init(percentage: String?, cause: String, status: String?, location: Location = Location(file: "", line: 0, column: 0)) {
         self.percentage = percentage
         self.cause = cause
         self.status = status
+        self.location = location
     }
 }
 
 /// The physician's Functionele Mogelijkheden Lijst, as summarised in the dossier.
 public struct FML: Sendable, Hashable {
+    /// The id to cite the FML as a whole, when it has one.
+    public var id: String?
     public var present: Bool
     public var date: SimpleDate?
     public var source: String?
     public var summary: String?
-    public var limitations: [String]
+    public var prognosis: Prognosis?
+    public var items: [Limitation]
     public var suggestedJobs: [String]
+    /// The ids of the suggested jobs that have one.
+    public var jobIDs: [String]
     public var location: Location
-    public init(present: Bool, date: SimpleDate?, source: String?, summary: String?, limitations: [String], suggestedJobs: [String], location: Location) {
+    public init(
+        id: String? = nil, present: Bool, date: SimpleDate?, source: String?, summary: String?, prognosis: Prognosis? = nil, items: [Limitation],
+        suggestedJobs: [String], jobIDs: [String] = [], location: Location
+    ) {
+        self.id = id
+        self.jobIDs = jobIDs
         self.present = present
         self.date = date
         self.source = source
         self.summary = summary
-        self.limitations = limitations
+        self.prognosis = prognosis
+        self.items = items
         self.suggestedJobs = suggestedJobs
         self.location = location
+    }
+
+    public var limitations: [String] { items.map(\.text) }
+
+    /// One limitation of the FML; `activity` names the Schema 2 activity it limits when the dossier says so
+    /// (otherwise the ruleset's `fromFml` terms recognise it).
+    public struct Limitation: Sendable, Hashable {
+        public var id: String?
+        public var text: String
+        public var activity: String?
+        public var location: Location
+        public init(id: String?, text: String, activity: String?, location: Location) {
+            self.id = id
+            self.text = text
+            self.activity = activity
+            self.location = location
+        }
+    }
+
+    /// The physician's expectation for the load capacity.
+    public struct Prognosis: Sendable, Hashable {
+        public enum Expectation: String, Sendable, Hashable { case improve, stable, worsen, unclear }
+        public var expectation: Expectation
+        public var text: String
+        public var location: Location
+        public init(expectation: Expectation, text: String, location: Location) {
+            self.expectation = expectation
+            self.text = text
+            self.location = location
+        }
     }
 }
 
@@ -171,13 +217,16 @@ public struct StructuredFinding: Sendable, Hashable {
     /// `false` records that the indicator was checked and found absent.
     public var present: Bool
     public var historical: Bool
+    /// `status="resolved"`: the problem has been arranged or solved since; recorded, not a current burden.
+    public var resolved: Bool
     public var experiencer: Experiencer
     public var note: String?
     public var location: Location
     public init(
         id: String, indicator: String, domain: String, source: String, date: SimpleDate?, present: Bool,
-        historical: Bool, experiencer: Experiencer, note: String?, location: Location
+        historical: Bool, resolved: Bool = false, experiencer: Experiencer, note: String?, location: Location
     ) {
+        self.resolved = resolved
         self.id = id
         self.indicator = indicator
         self.domain = domain
@@ -235,15 +284,18 @@ public struct Assessment: Sendable, Hashable {
     public var supportNeeds: [AssessedSupportNeed]
     public var placement: Placement?
     public var direction: Direction?
-    /// Flags of an earlier screening the professional has weighed (`<weighedFlag>`), with who, when, why and the
+    /// Readings the assessor named and weighed explicitly, each with a verdict and a reason.
+    public var weighed: [Weighed]
+    /// Flags of a screening the professional has weighed ("gewogen", `<weighedFlag>`), with who, when, why and the
     /// fingerprint of the evidence they were raised on.
     public var weighedFlags: [WeighedFlag] = []
     public var location: Location
 
     public init(
         id: String, source: String, date: SimpleDate?, conclusions: [Conclusion], supportNeeds: [AssessedSupportNeed],
-        placement: Placement?, direction: Direction?, location: Location
+        placement: Placement?, direction: Direction?, weighed: [Weighed] = [], location: Location
     ) {
+        self.weighed = weighed
         self.id = id
         self.source = source
         self.date = date
@@ -263,6 +315,30 @@ public struct Assessment: Sendable, Hashable {
         public init(id: String, domain: String?, text: String, cites: [String], location: Location) {
             self.id = id
             self.domain = domain
+            self.text = text
+            self.cites = cites
+            self.location = location
+        }
+    }
+
+    /// A reading the assessor named and weighed: which indicator (and which of its known readings), about
+    /// which elements, accepted, rejected or left open, on which evidence, and why (the text).
+    public struct Weighed: Sendable, Hashable {
+        public enum Verdict: String, Sendable, Hashable { case accepted, rejected, open }
+        public var id: String
+        public var indicator: String
+        public var reading: String?
+        public var of: [String]
+        public var verdict: Verdict
+        public var text: String
+        public var cites: [String]
+        public var location: Location
+        public init(id: String, indicator: String, reading: String?, of: [String], verdict: Verdict, text: String, cites: [String], location: Location) {
+            self.id = id
+            self.indicator = indicator
+            self.reading = reading
+            self.of = of
+            self.verdict = verdict
             self.text = text
             self.cites = cites
             self.location = location
@@ -354,5 +430,25 @@ public struct Assessment: Sendable, Hashable {
             self.sharedWithClient = sharedWithClient
             self.location = location
         }
+    }
+}
+
+/// Text kept from an imported intake whose heading maps to no theme (`<unassigned>` in `<narratives>`).
+public struct UnassignedText: Sendable, Hashable {
+    public var id: String
+    public var heading: String?
+    public var origin: String?
+    public var source: String?
+    public var date: SimpleDate?
+    public var text: String
+    public var location: Location
+    public init(id: String, heading: String?, origin: String?, source: String?, date: SimpleDate?, text: String, location: Location) {
+        self.id = id
+        self.heading = heading
+        self.origin = origin
+        self.source = source
+        self.date = date
+        self.text = text
+        self.location = location
     }
 }

@@ -9,10 +9,16 @@ public struct FlagRule: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case inconsistency, gap, quality, judgementRisk = "judgement-risk" }
     public enum Severity: String, Sendable, Hashable { case info, warning, serious }
     public enum Scope: String, Sendable, Hashable { case dossier, domain, theme, source, conclusion }
+    /// The step of the weighing in which the pitfall arises (seed 000), in process order.
+    public enum Phase: String, Sendable, Hashable, CaseIterable, Comparable {
+        case beeldvorming, oordeelsvorming, besluitvorming
+        public static func < (lhs: Phase, rhs: Phase) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+    }
 
     public var id: String
     public var kind: Kind
     public var severity: Severity
+    public var phase: Phase
     public var reference: String
     public var scope: Scope
     public var conditions: [RuleCondition]
@@ -24,11 +30,13 @@ public struct FlagRule: Sendable, Hashable {
 
     public init(
         id: String, kind: Kind, severity: Severity, reference: String, scope: Scope, conditions: [RuleCondition],
-        message: LocalizedText, question: LocalizedText, alternatives: [LocalizedText], rationale: LocalizedText, location: Location
+        message: LocalizedText, question: LocalizedText, alternatives: [LocalizedText], rationale: LocalizedText, location: Location,
+        phase: Phase = .oordeelsvorming
     ) {
         self.id = id
         self.kind = kind
         self.severity = severity
+        self.phase = phase
         self.reference = reference
         self.scope = scope
         self.conditions = conditions
@@ -43,8 +51,12 @@ public struct FlagRule: Sendable, Hashable {
 /// Which facts a condition looks at.
 public struct FactPattern: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable { case burden, strength, modifier, signal }
-    public enum Place: String, Sendable, Hashable { case dossier, assessment }
-    public enum Status: String, Sendable, Hashable { case counted, current, present, negated, any }
+    /// Where the facts are looked for: the dossier (findings and narrative), the assessment's own words,
+    /// the dossier elements the assessment cites, or the elements that are the only evidence an assessment
+    /// element cites (the conclusion cites nothing but the signal it interprets).
+    public enum Place: String, Sendable, Hashable { case dossier, assessment, cited, soleEvidence = "sole-evidence" }
+    /// `now`: affirmed and neither historical nor resolved (a feared relapse is a present fear).
+    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, any }
 
     public var name: String?
     public var indicators: [String]
@@ -56,11 +68,21 @@ public struct FactPattern: Sendable, Hashable {
     public var minWeight: Double?
     public var min: Int
     public var sameDomainAs: String?
+    /// Only the client's own statements about himself (`claim`) or only findings of a source.
+    public var assertion: Assertion?
+    /// Only facts in these domains.
+    public var domains: [String]
+    /// Only facts of indicators that carry known readings (ambiguous signals).
+    public var withReadings: Bool
 
     public init(
         name: String?, indicators: [String], role: Role?, sourceKinds: [String], excludedSourceKinds: [String],
-        place: Place, status: Status, minWeight: Double?, min: Int, sameDomainAs: String?
+        place: Place, status: Status, minWeight: Double?, min: Int, sameDomainAs: String?,
+        assertion: Assertion? = nil, domains: [String] = [], withReadings: Bool = false
     ) {
+        self.assertion = assertion
+        self.domains = domains
+        self.withReadings = withReadings
         self.name = name
         self.indicators = indicators
         self.role = role
@@ -105,17 +127,24 @@ public struct AssessmentPattern: Sendable, Hashable {
     }
 }
 
-public enum RuleCondition: Sendable, Hashable {
+public indirect enum RuleCondition: Sendable, Hashable {
     case facts(FactPattern)
     case absent(FactPattern)
+    /// Of the facts bound to `facts`, at least `min` are neither cited, addressed nor weighed by the assessment
+    /// (see `Ruleset.weighingSignal`: a reading the assessment names and weighs counts as addressed).
     case unaddressed(facts: String, min: Int)
-    case readings(facts: String)
+    /// The bound signals' readings, of which fewer than `minWeighed` (all when nil) are weighed.
+    case readings(facts: String, minWeighed: Int?)
     case assessment(AssessmentPattern)
     case overlap(with: OverlapTarget, min: Double, negate: Bool)
     case derivedNeed(atLeast: String, min: Int)
+    /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
+    case assessedNeed(atLeast: String, min: Int)
     case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool)
     case maxDomainNeed(below: String)
-    case citedSupport(min: Double)
+    /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
+    /// with `whenNothingCited`, also when they cite nothing that counts.
+    case citedSupport(min: Double, whenNothingCited: Bool)
     case uncited
     case haloCitation(minDomains: Int)
     case selfReportOnly
@@ -124,8 +153,73 @@ public enum RuleCondition: Sendable, Hashable {
     case fmlMissing
     case ageBand(maxUpper: Int)
     case benefitRegime([String])
+    /// All of the conditions hold (a group, for use inside `anyOf` and `not`).
+    case allOf([RuleCondition])
+    /// At least one of the conditions holds; the first that does binds its names.
+    case anyOf([RuleCondition])
+    /// The conditions, taken together, do not hold; binds nothing.
+    case not([RuleCondition])
+    /// At least `min` pairs of facts, one from each bound set, stand in the relation; binds both sides' facts.
+    case pair(PairPattern)
+    /// Of the facts bound to `left`, at least `min` have no partner in `right` in the relation; rebinds `left` to them.
+    case unpaired(PairPattern)
+    /// The dossier has at least `min` sources of the given kinds.
+    case sources(kinds: [String], min: Int)
+    /// Of the bound assessment facts, those whose element rests only on the client's own claims (it cites
+    /// something, and everything it cites is the client's word about himself); rebinds to them.
+    case claimsOnly(facts: String)
+    /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
+    /// own Schema 2 rates as needing no support.
+    case fmlConflict(with: FMLConflictTarget)
 
     public enum OverlapTarget: String, Sendable, Hashable { case wish, fml }
+    public enum FMLConflictTarget: String, Sendable, Hashable { case direction, supportNeeds }
+}
+
+/// A relation between two bound sets of facts: the general form of an inconsistency (a claim against a
+/// finding, two sources that disagree, an assessment that contradicts itself) and of "weighed in the same
+/// sentence".
+public struct PairPattern: Sendable, Hashable {
+    /// `same`: the same indicator; `contradicting`: indicators the ruleset declares as contradicting each
+    /// other; `either`: same or contradicting; `any`: no constraint.
+    public enum IndicatorRelation: String, Sendable, Hashable { case same, contradicting, either, any }
+    /// `opposite`: one affirmed, the other negated (or recorded absent); for declared contradictions both
+    /// affirmed is the contradiction, so `opposite` applies only to same-indicator pairs.
+    public enum Sign: String, Sendable, Hashable { case opposite, same, any }
+    public enum Distinct: String, Sendable, Hashable { case different, same, any }
+    /// `claim-finding`: one side is a claim of the client, the other a finding.
+    public enum AssertionRelation: String, Sendable, Hashable { case claimFinding = "claim-finding", any }
+    public enum Scope: String, Sendable, Hashable { case sentence, element, dossier }
+
+    public var name: String?
+    public var left: String
+    public var right: String
+    public var indicator: IndicatorRelation
+    public var sign: Sign
+    public var source: Distinct
+    public var element: Distinct
+    public var assertion: AssertionRelation
+    public var scope: Scope
+    /// Drop pairs the assessment explains: one assessment element cites (or addresses, or weighs) both sides.
+    public var unexplained: Bool
+    public var min: Int
+
+    public init(
+        name: String?, left: String, right: String, indicator: IndicatorRelation = .any, sign: Sign = .any, source: Distinct = .any,
+        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, min: Int = 1
+    ) {
+        self.name = name
+        self.left = left
+        self.right = right
+        self.indicator = indicator
+        self.sign = sign
+        self.source = source
+        self.element = element
+        self.assertion = assertion
+        self.scope = scope
+        self.unexplained = unexplained
+        self.min = min
+    }
 }
 
 /// A known interpretation of a signal, and the words that show an assessment mentions it.

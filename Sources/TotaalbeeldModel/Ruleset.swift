@@ -21,6 +21,9 @@ public struct Ruleset: Sendable {
     public var indicators: [Indicator]
     public var activities: [Schema2Activity]
     public var themes: [ConversationTheme]
+    /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
+    public var intakeSections: [IntakeSection] = []
+    public var sourceRoles: [SourceRoleNames] = []
     public var rules: [FlagRule]
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
@@ -29,15 +32,31 @@ public struct Ruleset: Sendable {
     /// Rules and indicators taken out but kept (the keuzehulp's "parkeer"-tab): never applied, kept so that earlier
     /// screenings stay explainable and an item can be brought back as it was.
     public var parked: [ParkedItems] = []
+    /// Pairs of indicators that contradict each other when both are affirmed about the client.
+    public var contradictions: [Contradiction]
+    /// Sentence cues that change how much a fact counts: not the client's doing, only partly completed, improved since.
+    public var qualifiers: [Qualifier]
+    /// The indicator a recognised benefit ground (the dossier's `<disability>`) stands for, per regime.
+    public var benefitGround: BenefitGround?
+    /// The signal whose words show the assessment weighing something ("overwogen", "geen aanwijzingen dat"):
+    /// what stands in one sentence with it is named and weighed, and so addressed.
+    public var weighingSignal: String?
 
     private var indicatorIndex: [String: Int]
+    private var contradictionIndex: Set<String>
 
     public init(
         id: String, version: String, date: String, checksum: String, title: LocalizedText,
         references: [Reference], scoring: Scoring, sourceKinds: [SourceKind], domains: [Domain],
         dimensions: [Level2Dimension], indicators: [Indicator], activities: [Schema2Activity],
-        themes: [ConversationTheme], rules: [FlagRule] = [], trialAndError: TrialAndErrorRules? = nil, context: ContextRules
+        themes: [ConversationTheme], rules: [FlagRule] = [], trialAndError: TrialAndErrorRules? = nil, context: ContextRules,
+        contradictions: [Contradiction] = [], qualifiers: [Qualifier] = [], benefitGround: BenefitGround? = nil, weighingSignal: String? = nil
     ) {
+        self.weighingSignal = weighingSignal
+        self.contradictions = contradictions
+        self.qualifiers = qualifiers
+        self.benefitGround = benefitGround
+        self.contradictionIndex = Set(contradictions.flatMap { c in c.left.flatMap { l in c.right.flatMap { r in [l + "|" + r, r + "|" + l] } } })
         self.id = id
         self.version = version
         self.date = date
@@ -58,6 +77,8 @@ public struct Ruleset: Sendable {
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    /// Whether the ruleset declares the two indicators as contradicting each other.
+    public func contradicts(_ a: String, _ b: String) -> Bool { contradictionIndex.contains(a + "|" + b) }
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
     public func sourceKind(id: String) -> SourceKind? { sourceKinds.first { $0.id == id } }
     public func activity(id: String) -> Schema2Activity? { activities.first { $0.id == id } }
@@ -127,6 +148,50 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch) }
 }
 
+/// Indicators that contradict each other when both are affirmed about the client ("I cannot sit for long"
+/// against "sat through the whole interview"); rules find such pairs with `pair indicator="contradicting"`.
+public struct Contradiction: Sendable, Hashable {
+    public var left: [String]
+    public var right: [String]
+    public var location: Location
+    public init(left: [String], right: [String], location: Location) {
+        self.left = left
+        self.right = right
+        self.location = location
+    }
+}
+
+/// A cue in the same sentence (or a structured finding's note) that changes how much facts of some indicators
+/// count: a contract that ended through no fault of the client, a course half finished, a situation improved since.
+public struct Qualifier: Sendable, Hashable {
+    public var id: String
+    /// The signal whose terms are the cue.
+    public var signal: String
+    public var indicators: [String]
+    public var factor: Double
+    public var reason: LocalizedText
+    public var location: Location
+    public init(id: String, signal: String, indicators: [String], factor: Double, reason: LocalizedText, location: Location) {
+        self.id = id
+        self.signal = signal
+        self.indicators = indicators
+        self.factor = factor
+        self.reason = reason
+        self.location = location
+    }
+}
+
+/// The benefit ground counts: a dossier with a `<disability>` under one of `regimes` holds a recognised work
+/// disability, recorded as a fact of `indicator`; the cause text is read like a narrative.
+public struct BenefitGround: Sendable, Hashable {
+    public var indicator: String
+    public var regimes: [String]
+    public init(indicator: String, regimes: [String]) {
+        self.indicator = indicator
+        self.regimes = regimes
+    }
+}
+
 public struct Reference: Sendable, Hashable {
     public var id: String
     public var citation: String
@@ -145,8 +210,18 @@ public struct Scoring: Sendable, Hashable {
     public var supportNeedMax: Double
     /// Ascending by `min`.
     public var levels: [ScoreLevel]
+    /// How a problem recorded as resolved (arranged or solved since) counts.
+    public var resolvedFactor: Double
+    /// How a fact counts in a domain none of whose conversation themes is covered: mentioned in passing
+    /// in another domain's text, it raises the theme's question rather than scoring the domain.
+    public var incidentalFactor: Double
 
-    public init(weightRange: ClosedRange<Double>, factorRange: ClosedRange<Double>, strengthOffset: Double, supportNeedMax: Double, levels: [ScoreLevel]) {
+    public init(
+        weightRange: ClosedRange<Double>, factorRange: ClosedRange<Double>, strengthOffset: Double, supportNeedMax: Double, levels: [ScoreLevel],
+        resolvedFactor: Double = 0, incidentalFactor: Double = 1
+    ) {
+        self.resolvedFactor = resolvedFactor
+        self.incidentalFactor = incidentalFactor
         self.weightRange = weightRange
         self.factorRange = factorRange
         self.strengthOffset = strengthOffset
@@ -275,11 +350,20 @@ public struct Schema2Activity: Sendable, Hashable {
     public var parent: String?
     public var label: LocalizedText
     public var derivations: [Derivation]
+    /// How an FML limitation of this activity enters the derivation, and the words that recognise one.
+    public var fromFML: FromFML?
+    /// Words that show a direction demands this activity ("in een team", "deadlines").
+    public var demands: [String]
     /// Ascending by `min`.
     public var needs: [NeedRule]
     public var location: Location
 
-    public init(id: String, order: Int, parent: String?, label: LocalizedText, derivations: [Derivation], needs: [NeedRule], location: Location) {
+    public init(
+        id: String, order: Int, parent: String?, label: LocalizedText, derivations: [Derivation], fromFML: FromFML? = nil, demands: [String] = [],
+        needs: [NeedRule], location: Location
+    ) {
+        self.fromFML = fromFML
+        self.demands = demands
         self.id = id
         self.order = order
         self.parent = parent
@@ -297,6 +381,17 @@ public struct Schema2Activity: Sendable, Hashable {
             self.indicator = indicator
             self.weight = weight
             self.location = location
+        }
+    }
+
+    /// An FML limitation of this activity adds `weight` to the activity's score and is listed as a work
+    /// requirement with its source.
+    public struct FromFML: Sendable, Hashable {
+        public var weight: Double
+        public var terms: [String]
+        public init(weight: Double, terms: [String]) {
+            self.weight = weight
+            self.terms = terms
         }
     }
 
@@ -327,7 +422,15 @@ public struct ConversationTheme: Sendable, Hashable {
     public var requiredSourceKind: String?
     /// Whether the client's stated wish also speaks to this theme.
     public var coveredByWish: Bool
-    public init(id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?, coveredByWish: Bool = false) {
+    /// Headings an intake uses for this theme (besides its Dutch label), for `totaalbeeld import`.
+    public var headings: [String]
+    /// Whether the benefit ground (the dossier's `<disability>`) speaks to this theme.
+    public var coveredByBenefitGround: Bool
+    public init(
+        id: String, order: Int, domain: String, label: LocalizedText, question: LocalizedText, requiredSourceKind: String?,
+        coveredByWish: Bool = false, coveredByBenefitGround: Bool = false, headings: [String] = []
+    ) {
+        self.coveredByBenefitGround = coveredByBenefitGround
         self.id = id
         self.order = order
         self.domain = domain
@@ -335,5 +438,29 @@ public struct ConversationTheme: Sendable, Hashable {
         self.question = question
         self.requiredSourceKind = requiredSourceKind
         self.coveredByWish = coveredByWish
+        self.headings = headings
+    }
+}
+
+/// An intake section that is not a conversation theme, recognised by its headings when an intake is imported.
+public struct IntakeSection: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        case summary, client, sources, fml, wish, assessment, conclusions, direction
+    }
+    public var role: Role
+    public var headings: [String]
+    public init(role: Role, headings: [String]) {
+        self.role = role
+        self.headings = headings
+    }
+}
+
+/// Words an intake uses for who gave a piece of information ("Volgens de bedrijfsarts: …"), mapped to a source kind.
+public struct SourceRoleNames: Sendable, Hashable {
+    public var kind: String
+    public var names: [String]
+    public init(kind: String, names: [String]) {
+        self.kind = kind
+        self.names = names
     }
 }

@@ -31,6 +31,19 @@ public struct TrialAndErrorRules: Sendable, Hashable {
         }
     }
 
+    /// A statement about the client's work capacity, holding when its conditions hold ("declared fit by a
+    /// physician"); tracks name the capacities they do not fit (`notFor`).
+    public struct Capacity: Sendable, Hashable {
+        public var id: String
+        public var label: LocalizedText
+        public var conditions: [RuleCondition]
+        public init(id: String, label: LocalizedText, conditions: [RuleCondition]) {
+            self.id = id
+            self.label = label
+            self.conditions = conditions
+        }
+    }
+
     public struct StopCriterion: Sendable, Hashable {
         public var text: LocalizedText
         public var when: [String]
@@ -52,12 +65,18 @@ public struct TrialAndErrorRules: Sendable, Hashable {
     public var alternatives: Int
     /// The documented band for the share of clients referred to the extended track.
     public var referralShare: ClosedRange<Double>
+    public var capacities: [Capacity]
+    /// What a track that tests the client's own wish in practice adds to its fit when the client has a wish.
+    public var wishWeight: Double
 
     public init(
         uncertainty: [UncertaintyWeight], uncertaintyMin: Double, minBurdenedDomains: Int, burdenLevel: String,
         contraindications: [Contraindication], vulnerabilities: [String], stopCriteria: [StopCriterion],
-        reviewBaseWeeks: Int, reviewMinWeeks: Int, alternatives: Int, referralShare: ClosedRange<Double>
+        reviewBaseWeeks: Int, reviewMinWeeks: Int, alternatives: Int, referralShare: ClosedRange<Double>,
+        capacities: [Capacity] = [], wishWeight: Double = 0
     ) {
+        self.capacities = capacities
+        self.wishWeight = wishWeight
         self.uncertainty = uncertainty
         self.uncertaintyMin = uncertaintyMin
         self.minBurdenedDomains = minBurdenedDomains
@@ -105,13 +124,20 @@ public struct Track: Sendable, Hashable {
     /// Tracks that come first when the client has one of the listed indicators.
     public var after: [(track: String, when: [String])]
     public var parked: Bool
+    /// Work capacities of the ruleset (`trialAndError/capacity`) this track does not fit: day activities
+    /// are no option for a client a physician has declared fit for work.
+    public var notFor: [String]
+    /// The track tries the client's own wish out in practice (a practical test of a career wish).
+    public var testsWish: Bool
     public var location: Location
 
     public init(
         id: String, fenger: Fenger, intensity: Intensity, referralOnly: Bool, trial: Bool, label: LocalizedText, goal: LocalizedText,
         dutchLevel: String, minWeeks: Int, maxWeeks: Int, indicators: [String], activities: [String],
-        after: [(track: String, when: [String])], parked: Bool, location: Location
+        after: [(track: String, when: [String])], parked: Bool, notFor: [String] = [], testsWish: Bool = false, location: Location
     ) {
+        self.notFor = notFor
+        self.testsWish = testsWish
         self.id = id
         self.fenger = fenger
         self.intensity = intensity

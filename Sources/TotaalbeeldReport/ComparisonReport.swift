@@ -11,7 +11,7 @@ public struct ComparisonReport: Sendable {
 
     private var say: Vocabulary { Vocabulary(language: language) }
 
-    /// α with its 95% bootstrap interval, or why it is undefined.
+    /// α with its 95% bootstrap interval, or why it is undefined (format-neutral, for logs and the JSON's readers).
     public func alpha(_ agreement: Comparison.Agreement) -> String {
         guard let alpha = agreement.result.alpha else {
             return say("onbepaald", "undefined") + " (\(agreement.result.undefinedReason?.description ?? say("geen gegevens", "no data")))"
@@ -25,19 +25,19 @@ public struct ComparisonReport: Sendable {
 
     public func question(_ question: DiscussionQuestions.Question) -> String { say(question.nl, question.en) }
 
-    public func spread(_ cell: Comparison.CellComparison) -> String {
-        cell.spread.map { "\($0.value): \($0.raters.joined(separator: ", "))" }.joined(separator: "; ")
-    }
-
     /// `elements` (from `EvaluationLoader.citableElements`) adds what each disputed element says.
-    public func document(_ comparison: Comparison, elements: [String: CitableElement] = [:]) -> ReportDocument {
+    public func document(_ comparison: Comparison, ruleset: Ruleset, elements: [String: CitableElement] = [:]) -> ReportDocument {
+        let words = ComparisonWords(language: language, ruleset: ruleset)
         var blocks: [ReportDocument.Block] = []
         blocks.append(.heading(1, [.plain(say("Intervisie", "Intervision") + ": \(comparison.dossier)")]))
-        blocks.append(.paragraph([.plain(
-            say("Beoordelaars: ", "Raters: ") + comparison.raters.map { "\($0.rater) (\($0.profession))" }.joined(separator: ", ") + ". "
-                + say("Geen beroep weegt zwaarder dan een ander. De screening van Totaalbeeld is één perspectief naast de andere, niet het antwoord, en telt niet mee in alfa.",
-                      "No profession is weighted above another. The engine's screening is one more perspective, not the answer, and is not counted in alpha.")
-        )]))
+        blocks.append(.paragraph(
+            [.plain(say("Beoordelaars: ", "Raters: "))]
+            + comparison.raters.enumerated().flatMap { index, rater -> [ReportDocument.Run] in
+                [.quoted(rater.rater), .plain(" (\(words.profession(rater.profession)))" + (index == comparison.raters.count - 1 ? ". " : ", "))]
+            }
+            + [.plain(say("Geen beroep weegt zwaarder dan een ander. De screening van Totaalbeeld is één perspectief naast de andere, niet het antwoord, en telt niet mee in alfa.",
+                          "No profession is weighted above another. The engine's screening is one more perspective, not the answer, and is not counted in alpha."))]
+        ))
 
         blocks.append(.heading(2, [.plain(say("Grootste verschillen", "Largest divergences"))]))
         let divergent = comparison.divergent
@@ -45,20 +45,20 @@ public struct ComparisonReport: Sendable {
             blocks.append(.paragraph([.plain(say("Alle beoordelaars gaven in elke cel hetzelfde antwoord.", "All raters gave the same answer in every cell."))]))
         } else {
             blocks.append(.table(
-                header: ["#", say("cel", "cell"), say("spreiding", "divergence"), say("verschillend", "distinct"), say("antwoorden (wie)", "answers (who)"), "Totaalbeeld"],
+                header: ["#", say("oordeel", "judgement"), say("verschil", "divergence"), say("antwoorden (wie)", "answers (who)"), "Totaalbeeld"],
                 rows: divergent.enumerated().map { index, cell in
-                    [[.plain(String(index + 1))], [.strong(cell.cell.description)], [.plain(Self.number(cell.divergence))], [.plain(String(cell.distinct))],
-                     [.plain(spread(cell))], [.emphasis(cell.engine ?? "–")]]
+                    [[.plain(String(index + 1))], [.strong(words.cell(cell.cell))], [.plain(ReaderText.figure(cell.divergence))],
+                     [.plain(words.spread(cell))], [.emphasis(words.engine(cell.engineReading))]]
                 },
-                numeric: [0, 2, 3]
+                numeric: [0, 2]
             ))
         }
 
         blocks.append(.heading(2, [.plain(say("Overeenstemming (Krippendorffs alfa)", "Agreement (Krippendorff's alpha)"))]))
         blocks.append(.table(
-            header: [say("familie", "family"), say("meetniveau", "level"), say("alfa", "alpha"), say("eenheden", "units"), say("beoordelaars", "raters"), say("waarschuwing", "warning")],
+            header: [say("oordelen", "judgements"), say("meetniveau", "level"), say("alfa", "alpha"), say("eenheden", "units"), say("beoordelaars", "raters"), say("toelichting", "note")],
             rows: comparison.agreements.map {
-                [[.plain($0.name)], [.plain($0.level.rawValue)], [.plain(alpha($0))], [.plain(String($0.result.units))], [.plain(String($0.result.raters))], [.plain($0.warning ?? "")]]
+                [[.plain(words.agreementName($0))], [.plain(words.measurementLevel($0.level))], [.plain(words.alpha($0))], [.plain(String($0.result.units))], [.plain(String($0.result.raters))], [.plain(words.alphaNote($0))]]
             },
             numeric: [3, 4]
         ))
@@ -67,7 +67,7 @@ public struct ComparisonReport: Sendable {
         blocks.append(.table(
             header: [say("beoordelaar", "rater"), say("beroep", "profession"), say("wil", "willing"), say("kan", "able"), say("gekozen aanpak", "approach chosen"), say("figuur 1 suggereert", "figure 1 suggests")],
             rows: comparison.placements.map {
-                [[.plain($0.rater)], [.plain($0.profession)], [.plain($0.willing)], [.plain($0.able)], [.plain($0.approach)], [.plain($0.suggested ?? "–")]]
+                [[.quoted($0.rater)], [.plain(words.profession($0.profession))], [.plain(words.answer($0.willing))], [.plain(words.answer($0.able))], [.plain(words.approach($0.approach))], [.plain($0.suggested.map(words.approach) ?? "–")]]
             },
             numeric: []
         ))
@@ -80,20 +80,25 @@ public struct ComparisonReport: Sendable {
             blocks.append(.paragraph([.plain(say("Elk genoemd gegeven is door alle beoordelaars genoemd.", "Every cited element was cited by all raters."))]))
         } else {
             blocks.append(.list(comparison.evidence.map { use in
-                let quote = elements[use.element].map { [ReportDocument.ListItem([.plain(say("r.", "l.") + " \($0.location.line): "), .emphasis($0.excerpt.isEmpty ? "<\($0.kind)>" : $0.excerpt)])] } ?? []
-                return .init([.code(use.element), .plain(say(" genoemd door ", " cited by ") + use.citedBy.joined(separator: ", ") + say("; niet door ", "; not by ") + use.ignoredBy.joined(separator: ", "))], children: quote)
+                let known = elements[use.element]
+                var runs: [ReportDocument.Run] = known.map { [.strong(say("r. ", "l. ") + "\($0.location.line)"), .plain(" “"), .quoted($0.excerpt.isEmpty ? "<\($0.kind)>" : $0.excerpt), .plain("”")] } ?? [.quoted(use.element)]
+                runs.append(.plain(say(" — genoemd door ", " — cited by ")))
+                runs += use.citedBy.map { ReportDocument.Run.quoted($0) }.interspersed(with: .plain(", "))
+                runs.append(.plain(say("; niet door ", "; not by ")))
+                runs += use.ignoredBy.map { ReportDocument.Run.quoted($0) }.interspersed(with: .plain(", "))
+                return .init(runs)
             }))
         }
 
-        blocks.append(.heading(2, [.plain(say("Alle cellen", "All cells"))]))
+        blocks.append(.heading(2, [.plain(say("Alle oordelen", "All judgements"))]))
         blocks.append(.table(
-            header: [say("cel", "cell"), say("antwoorden (wie)", "answers (who)"), "Totaalbeeld"],
-            rows: comparison.cells.map { cell in [[.plain(cell.cell.description)], [.plain(spread(cell))], [.emphasis(cell.engine ?? "–")]] },
+            header: [say("oordeel", "judgement"), say("antwoorden (wie)", "answers (who)"), "Totaalbeeld"],
+            rows: comparison.cells.map { cell in [[.plain(words.cell(cell.cell))], [.plain(words.spread(cell))], [.emphasis(words.engine(cell.engineReading))]] },
             numeric: []
         ))
 
         blocks.append(.heading(2, [.plain(say("Vragen voor de groep", "Questions for the group"))]))
-        blocks.append(.list(comparison.followUpQuestions.map { .init([.plain(question($0))]) }))
+        blocks.append(.list(words.followUpQuestions(comparison).map { .init([.plain($0)]) }))
         return ReportDocument(blocks: blocks)
     }
 
@@ -120,6 +125,8 @@ public struct ComparisonReport: Sendable {
                     ("ci95", $0.interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null),
                     ("units", .integer($0.result.units)), ("raters", .integer($0.result.raters)), ("pairable", .integer($0.result.pairable)),
                     ("warning", .optional($0.warning)),
+                    ("families", .array($0.families.map { .string($0.rawValue) })),
+                    ("withheld", .bool($0.result.units < Comparison.minimumUnits || $0.evaluations < Comparison.minimumRaters)),
                 ])
             })),
             ("placements", .array(comparison.placements.map {
@@ -132,5 +139,17 @@ public struct ComparisonReport: Sendable {
             ("cells", .array(comparison.cells.map(cell))),
             ("questions", .array(comparison.questions.map { .object([("nl", .string($0.nl)), ("en", .string($0.en))]) })),
         ])
+    }
+}
+
+extension Array {
+    /// The elements with `separator` between each pair.
+    func interspersed(with separator: Element) -> [Element] {
+        var out: [Element] = []
+        for (index, element) in enumerated() {
+            if index > 0 { out.append(separator) }
+            out.append(element)
+        }
+        return out
     }
 }

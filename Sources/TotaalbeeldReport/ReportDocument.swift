@@ -33,21 +33,36 @@ public struct ReportDocument: Sendable, Equatable {
         case plain(String)
         case strong(String)
         case emphasis(String)
-        /// Struck through: used for negated text hits, always alongside a word saying so.
+        /// Struck through: a negated quote from the dossier, always alongside a word saying so.
         case struck(String)
         case code(String)
+        /// Words taken from the dossier (quotes, narrative, names of sources): shown as they stand, in the
+        /// dossier's language, whatever the report's language. Renderers that can mark a language do so.
+        case quoted(String)
 
-        var text: String {
+        public var text: String {
             switch self {
-            case .plain(let s), .strong(let s), .emphasis(let s), .struck(let s), .code(let s): s
+            case .plain(let s), .strong(let s), .emphasis(let s), .struck(let s), .code(let s), .quoted(let s): s
             }
         }
     }
 
-    mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, [.plain(text)])) }
-    mutating func paragraph(_ runs: Run...) { blocks.append(.paragraph(runs)) }
-    mutating func paragraph(_ runs: [Run]) { blocks.append(.paragraph(runs)) }
-    mutating func list(_ items: [ListItem]) { if !items.isEmpty { blocks.append(.list(items)) } }
+    public mutating func heading(_ level: Int, _ text: String) { blocks.append(.heading(level, [.plain(text)])) }
+    public mutating func paragraph(_ runs: Run...) { blocks.append(.paragraph(runs)) }
+    public mutating func paragraph(_ runs: [Run]) { blocks.append(.paragraph(runs)) }
+    public mutating func list(_ items: [ListItem]) { if !items.isEmpty { blocks.append(.list(items)) } }
+
+    /// Every run of the document in reading order, headings, table cells and list items included.
+    public var runs: [Run] {
+        func items(_ list: [ListItem]) -> [Run] { list.flatMap { $0.runs + items($0.children) } }
+        return blocks.flatMap { block -> [Run] in
+            switch block {
+            case .heading(_, let runs), .paragraph(let runs): runs
+            case .table(let header, let rows, _): header.map(Run.plain) + rows.flatMap { $0.flatMap { $0 } }
+            case .list(let list): items(list)
+            }
+        }
+    }
 }
 
 /// Plain text for terminals and e-mail: underlined headings, aligned tables, indented lists.
@@ -139,12 +154,21 @@ public struct MarkdownRenderer: Sendable {
         runs.map { run in
             switch run {
             case .plain(let s): escape(s)
-            case .strong(let s): s.isEmpty ? "" : "**" + escape(s) + "**"
-            case .emphasis(let s): s.isEmpty ? "" : "_" + escape(s) + "_"
-            case .struck(let s): s.isEmpty ? "" : "~~" + escape(s) + "~~"
+            case .strong(let s): delimited(s, "**")
+            case .emphasis(let s): delimited(s, "_")
+            case .struck(let s): delimited(s, "~~")
             case .code(let s): "`" + s.replacingOccurrences(of: "`", with: "'") + "`"
+            case .quoted(let s): escape(s)
             }
         }.joined()
+    }
+
+    /// `**text** ` rather than `**text **`: CommonMark ignores a delimiter next to inner whitespace.
+    private func delimited(_ text: String, _ marker: String) -> String {
+        let core = text.trimmingCharacters(in: .whitespaces)
+        guard !core.isEmpty else { return text }
+        let leading = String(text.prefix { $0 == " " }), trailing = String(text.reversed().prefix { $0 == " " })
+        return leading + marker + escape(core) + marker + trailing
     }
 
     private func escape(_ text: String) -> String {

@@ -4,11 +4,16 @@ import TotaalbeeldText
 
 /// The stable JSON contract of `totaalbeeld screen --format json` (and of batch `results.jsonl`).
 ///
-/// Top-level keys: `dossier`, `ruleset` (`id`, `version`), `domains` (each `code`, `burden`, `strength`,
-/// `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each `id`, `kind`, `severity`, `evidence`, `message`),
-/// `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans). Added since: `dossier.client`,
-/// `ruleset.levels` (the support-need levels in order), per flag `item`, `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
+/// Top-level keys: `dossier`, `ruleset` (`id`, `version`), `summary` (the Kernpunten: `advice` with `code`
+/// `ready`, `refer-first` or `gather-first` and a `sentence`; `points`, each `flag`, `severity`, `phase`,
+/// `message`, `question` and the `also` flags merged into it; `notYet`; `strengths`; `trialAndError`),
+/// `domains` (each `code`, `burden`, `strength`, `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each
+/// `id`, `kind`, `severity`, `phase`, `concern` — the lead flag of the signal it is merged into —,
+/// `evidence`, `message`), `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans).
+/// Added since: `dossier.client`, `ruleset.levels` (the support-need levels in order), per flag `item`,
+/// `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
 /// `unmatchedWeighings`.
+/// The JSON is the machine contract: it keeps every id, offset and raw figure the reader's formats leave out.
 /// Keys are only ever added, never renamed or removed, within format version 1.
 public struct ScreeningJSON: Sendable {
     public let language: Language
@@ -16,6 +21,13 @@ public struct ScreeningJSON: Sendable {
 
     public func value(for result: ScreeningResult) -> JSONValue {
         let dossier = result.dossier
+        let digest = SignalDigest(result: result)
+        let summary = ScreeningSummary(result: result, language: language, digest: digest)
+        var concern: [String: String] = [:]
+        for group in digest.groups {
+            for flag in group.flags { concern[flag.id] = group.lead.id }
+        }
+        let phases = Dictionary(result.ruleset.rules.map { ($0.id, $0.phase.rawValue) }, uniquingKeysWith: { first, _ in first })
         return .object([
             ("formatVersion", .integer(1)),
             ("dossier", .object([
@@ -31,10 +43,11 @@ public struct ScreeningJSON: Sendable {
                 ("checksum", .string("sha256:" + result.ruleset.checksum)),
                 ("levels", .array(result.ruleset.scoring.levels.map { .string($0.id) })),
             ])),
+            ("summary", self.summary(summary)),
             ("domains", .array(result.domains.map(domain))),
             ("gaps", .array(result.gaps.map(gap))),
             ("schema2", .array(result.schema2.map(activity))),
-            ("flags", .array(result.flags.map(flag))),
+            ("flags", .array(result.flags.map { flag($0, phase: phases[$0.rule], concern: concern[$0.id]) })),
             ("trialAndError", trialAndError(result.trialAndError)),
             ("narrative", .array(narrative(result))),
             ("unmatchedWeighings", .array(result.unmatchedWeighings.map { .object(weighingMembers($0)) })),
@@ -141,6 +154,15 @@ public struct ScreeningJSON: Sendable {
                     ("lines", .array(Array(Set(contribution.facts.map(\.location.line))).sorted().map(JSONValue.integer))),
                 ])
             })),
+            ("fml", .array(row.fml.map { requirement in
+                .object([
+                    ("limitation", .string(requirement.limitation.text)),
+                    ("element", .optional(requirement.limitation.id)),
+                    ("weight", .number(requirement.weight)),
+                    ("source", .optional(requirement.sourceID)),
+                    ("date", .optional(requirement.date?.description)),
+                ])
+            })),
             ("assessed", row.assessed.map { need in
                 .object([
                     ("element", .string(need.id)),
@@ -152,12 +174,35 @@ public struct ScreeningJSON: Sendable {
         ])
     }
 
-    func flag(_ flag: Flag) -> JSONValue {
+    /// The Kernpunten (see ``ScreeningSummary``), in the report's language.
+    func summary(_ summary: ScreeningSummary) -> JSONValue {
+        .object([
+            ("advice", .object([("code", .string(summary.advice.rawValue)), ("sentence", .string(summary.adviceSentence))])),
+            ("points", .array(summary.points.map { group in
+                .object([
+                    ("flag", .string(group.lead.id)),
+                    ("severity", .string(group.severity.rawValue)),
+                    ("phase", .string(group.phase.rawValue)),
+                    ("message", .string(group.lead.message[language])),
+                    ("question", .string(group.lead.question[language])),
+                    ("also", .array(group.also.map { .string($0.id) })),
+                ])
+            })),
+            ("morePoints", .integer(summary.morePoints)),
+            ("notYet", .array(summary.notYet.map(JSONValue.string))),
+            ("strengths", .array(summary.strengths.map(JSONValue.string))),
+            ("trialAndError", .string(summary.trialAndError)),
+        ])
+    }
+
+    func flag(_ flag: Flag, phase: String? = nil, concern: String? = nil) -> JSONValue {
         .object([
             ("id", .string(flag.id)),
             ("rule", .string(flag.rule)),
             ("kind", .string(flag.kind.rawValue)),
             ("severity", .string(flag.severity.rawValue)),
+            ("phase", .optional(phase)),
+            ("concern", .optional(concern)),
             ("message", .string(flag.message[language])),
             ("question", .string(flag.question[language])),
             ("alternatives", .array(flag.alternatives.map { .string($0[language]) })),

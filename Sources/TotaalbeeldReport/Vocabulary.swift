@@ -1,3 +1,4 @@
+import TotaalbeeldEngine
 import TotaalbeeldModel
 
 /// The fixed words of the reports, in Dutch and English. Domain knowledge comes from the ruleset, not from here.
@@ -19,4 +20,47 @@ public struct Vocabulary: Sendable {
         if experiencer == .other { words.append(self("ander persoon", "other person")) }
         return words
     }
+
+    /// One flag of a kind, as a noun: "3× lacune".
+    public func kindNoun(_ kind: FlagRule.Kind) -> String {
+        switch kind {
+        case .inconsistency: self("inconsistentie", "inconsistency")
+        case .gap: self("lacune", "gap")
+        case .quality: self("kwaliteitspunt", "information-quality point")
+        case .judgementRisk: self("oordeelsrisico", "judgement risk")
+        }
+    }
+
+    /// The step of the weighing (seed 000), capitalised as a label.
+    public func phase(_ phase: FlagRule.Phase) -> String {
+        switch phase {
+        case .beeldvorming: self("Beeldvorming", "Forming the picture")
+        case .oordeelsvorming: self("Oordeelsvorming", "Forming a judgement")
+        case .besluitvorming: self("Besluitvorming", "Deciding")
+        }
+    }
+
+    public func severity(_ severity: Flag.Severity) -> String {
+        switch severity {
+        case .serious: self("ernstig", "serious")
+        case .warning: self("let op", "warning")
+        case .info: self("ter info", "for information")
+        }
+    }
+
+    /// The heading of a severity section: "Ernstig", "Let op", "Ter info".
+    public func severityHeading(_ severity: Flag.Severity) -> String {
+        switch severity {
+        case .serious: self("Ernstig", "Serious")
+        case .warning: self("Let op", "Warning")
+        case .info: self("Ter info", "For information")
+        }
+    }
+
+    /// "r. 48" / "l. 48".
+    public func line(_ number: Int) -> String { self("r. ", "l. ") + "\(number)" }
+
+    /// "+27 meer".
+    public func more(_ count: Int) -> String { self("+\(count) meer", "+\(count) more") }
 }
+

@@ -11,7 +11,7 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Krippendorff's alpha for a reliability matrix (CSV: one row per rater, one column per unit, empty = missing), or pooled over the evaluations of many intervision cases (--evaluations).",
         discussion: """
-        With --evaluations, every *.evaluation.xml in the given folders (or the files given) is read; evaluations are grouped         by the dossier they are of, each cell of each case is a unit, and alpha is computed per judgement family over all         cases with a 95% bootstrap interval (1000 samples, seed 20110101), then per rater: the distance to the others, whether         it exceeds the distance among the others (systematically, with at least 5 units), the shift in level steps on ordinal         families, the alpha without the rater, and the cells where the rater stands furthest from the group.
+        With --evaluations, every *.evaluation.xml directly in the given folders (not their subfolders) or the files given is read; evaluations are grouped by the dossier they are of, each cell of each case is a unit, and alpha is computed per judgement family over all cases with a 95% bootstrap interval (1000 samples, seed 20110101), then per rater: the distance to the others, whether it exceeds the distance among the others (systematically, with at least 5 units), the shift in level steps on ordinal families, the alpha without the rater, and the cells where the rater stands furthest from the group.
         """
     )
 
@@ -23,7 +23,7 @@ struct AgreementCommand: ParsableCommand {
     @Option(help: "Measurement level of the CSV: nominal, ordinal, interval or ratio.")
     var level: MeasurementLevel?
 
-    @Option(parsing: .upToNextOption, help: "Evaluation files or folders of intervision cases to pool (folders are walked for *.evaluation.xml).")
+    @Option(parsing: .upToNextOption, help: "Evaluation files or folders of intervision cases to pool (a folder gives the *.evaluation.xml directly in it).")
     var evaluations: [String] = []
 
     @Option(help: "Ruleset the evaluations use (default: Rulesets/akc-2011.xml).")
@@ -92,12 +92,10 @@ struct AgreementCommand: ParsableCommand {
                 throw Failure(status: ExitStatus.noInput, lines: ["\(argument): no such file or folder"])
             }
             if isDirectory.boolValue {
-                let walker = FileManager.default.enumerator(atPath: argument)
-                var found: [String] = []
-                while let next = walker?.nextObject() as? String {
-                    if next.hasSuffix(".evaluation.xml") { found.append(argument + "/" + next) }
-                }
-                files += found.sorted()
+                // The evaluations in the folder itself, not in its subfolders: Cases/intervisie is the seed-faithful
+                // set, and its labelled extension in uitbreiding/ is pooled only when named.
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                files += names.filter { $0.hasSuffix(".evaluation.xml") }.sorted().map { argument + "/" + $0 }
             } else {
                 files.append(argument)
             }

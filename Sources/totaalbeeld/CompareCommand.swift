@@ -29,6 +29,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var presentation: ReportOptions
 
+    func validate() throws {
+        if presentation.format.isBinary {
+            throw ValidationError("docx and odt are written by 'screen'; compare writes text, markdown, json or html")
+        }
+    }
+
     func run() throws {
         try exitOnFailure {
             let schemas = try Resources.schemas()
@@ -43,8 +49,9 @@ struct CompareCommand: ParsableCommand {
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
             let text: String = switch presentation.format {
             case .json: ComparisonReport(language: presentation.lang).json(comparison).serialized(pretty: true) + "\n"
-            case .text: PlainTextRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, elements: elements))
-            case .markdown: MarkdownRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, elements: elements))
+            case .text: PlainTextRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, ruleset: ruleset, elements: elements))
+            case .markdown: MarkdownRenderer().render(ComparisonReport(language: presentation.lang).document(comparison, ruleset: ruleset, elements: elements))
+            case .docx, .odt: ""
             case .html: try Resources.htmlTemplates().render(ComparisonPage(language: presentation.lang).context(for: comparison, ruleset: ruleset, elements: elements), template: "compare")
             }
             try emit(text, to: presentation.output)

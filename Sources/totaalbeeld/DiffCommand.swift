@@ -37,6 +37,12 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var presentation: ReportOptions
 
+    func validate() throws {
+        if presentation.format.isBinary {
+            throw ValidationError("docx and odt are written by 'screen'; diff writes text, markdown, json or html")
+        }
+    }
+
     func run() throws {
         try exitOnFailure {
             let oldSnapshot = try snapshot(of: old)
@@ -53,6 +59,7 @@ struct DiffCommand: ParsableCommand {
             case .text: PlainTextRenderer().render(report.document(diff, forced: force))
             case .markdown: MarkdownRenderer().render(report.document(diff, forced: force))
             case .html: try Resources.htmlTemplates().render(DiffPage(language: presentation.lang).context(for: diff, forced: force), template: "diff")
+            case .docx, .odt: ""  // refused by validate()
             }
             try emit(text, to: presentation.output)
         }

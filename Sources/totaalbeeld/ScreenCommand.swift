@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TotaalbeeldDocuments
 import TotaalbeeldEngine
 import TotaalbeeldHTML
 import TotaalbeeldLoader
@@ -8,7 +10,12 @@ import TotaalbeeldReport
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Screens one dossier: Schema 1 per domain, gaps, Schema 2, flags and the trial-and-error screening."
+        abstract: "Screens one dossier: the Kernpunten first, then the signals, tracks, Schema 1 and 2 and the evidence.",
+        discussion: """
+        For the professional (default): text, markdown, json and html give the screening; docx and odt give the \
+        Kernpunten, the Overwegingen (the weighing in prose) and the open questions, to paste into the own report. \
+        For the client (--audience client): a letter in plain Dutch (B1) or English, as text, markdown, docx or odt.
+        """
     )
 
     @Argument(help: "The dossier to screen.")
@@ -20,7 +27,19 @@ struct ScreenCommand: ParsableCommand {
     @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
     var tracks: String?
 
+    @Option(help: "Who the output is for: professional or client (a letter in plain language).")
+    var audience: Audience = .professional
+
+    @Option(help: "Plain words for the client letter (default: Rulesets/plain-nl.xml).")
+    var plain: String?
+
     @OptionGroup var presentation: ReportOptions
+
+    func validate() throws {
+        if audience == .client, [.json, .html].contains(presentation.format) {
+            throw ValidationError("the client letter is written as text, markdown, docx or odt")
+        }
+    }
 
     func run() throws {
         try exitOnFailure {
@@ -29,13 +48,27 @@ struct ScreenCommand: ParsableCommand {
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
             let result = Evaluator(ruleset: ruleset, catalogue: catalogue).screen(dossier)
-            let text: String = switch presentation.format {
-            case .json: ScreeningJSON(language: presentation.lang).value(for: result).serialized(pretty: true) + "\n"
-            case .text: PlainTextRenderer().render(ScreeningReport(language: presentation.lang).document(for: result))
-            case .markdown: MarkdownRenderer().render(ScreeningReport(language: presentation.lang).document(for: result))
-            case .html: try Resources.htmlTemplates().render(ScreeningPage(language: presentation.lang).context(for: result), template: "screen")
+            let language = presentation.lang
+            let document: ReportDocument
+            let title: String
+            switch audience {
+            case .client:
+                let plain = try Resources.loadPlainLanguage(self.plain, ruleset: ruleset, schemas: schemas)
+                document = ClientLetter(language: language, plain: plain).document(for: result)
+                title = Vocabulary(language: language)("Brief aan de cliënt", "Letter to the client")
+            case .professional:
+                let considerations = ConsiderationsReport(language: language)
+                document = presentation.format.isBinary ? considerations.document(for: result) : ScreeningReport(language: language).document(for: result)
+                title = considerations.title(for: result)
             }
-            try emit(text, to: presentation.output)
+            switch presentation.format {
+            case .json: try emit(ScreeningJSON(language: language).value(for: result).serialized(pretty: true) + "\n", to: presentation.output)
+            case .html: try emit(try Resources.htmlTemplates().render(ScreeningPage(language: language).context(for: result), template: "screen"), to: presentation.output)
+            case .text: try emit(PlainTextRenderer().render(document), to: presentation.output)
+            case .markdown: try emit(MarkdownRenderer().render(document), to: presentation.output)
+            case .docx: try emit(try WordprocessingWriter(language: language, title: title).document(document), to: presentation.output, binary: true)
+            case .odt: try emit(try OpenDocumentWriter(language: language, title: title).document(document), to: presentation.output, binary: true)
+            }
         }
     }
 }

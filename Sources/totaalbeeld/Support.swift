@@ -17,14 +17,23 @@ enum ExitStatus {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html
+    case text, markdown, json, html, docx, odt
+
+    /// Word and OpenDocument files are zip containers, not text.
+    var isBinary: Bool { self == .docx || self == .odt }
+}
+
+/// Who a screening is written for: the professional (the screening; with docx/odt the text to paste into
+/// the own report) or the client (a letter in plain language).
+enum Audience: String, ExpressibleByArgument, CaseIterable {
+    case professional, client
 }
 
 extension Language: ExpressibleByArgument {}
 
 /// How a single report is presented and where it goes: shared by `screen` and `compare`.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Output format: text, markdown, json or html (one self-contained file).")
+    @Option(help: "Output format: text, markdown, json, html (one self-contained file), docx or odt (screen only: the Kernpunten, Overwegingen and open questions for the professional's own report, or the client letter).")
     var format: OutputFormat = .text
 
     @Option(help: "Report language: nl or en.")
@@ -95,6 +104,19 @@ enum Resources {
         return try report { () throws(LoadError) in try TrackCatalogueLoader.load(contentsOf: path, ruleset: ruleset, schemas: schemas) }
     }
 
+    /// The plain words of the client letter: an explicit path must exist; otherwise the shipped default.
+    static func loadPlainLanguage(_ explicit: String?, ruleset: Ruleset, schemas: SchemaSet) throws -> PlainLanguage {
+        let path: String
+        if let explicit {
+            path = explicit
+        } else if let home = home() {
+            path = home + "/Rulesets/" + PlainLanguageLoader.defaultFileName
+        } else {
+            throw Failure(status: ExitStatus.noInput, lines: ["cannot find Rulesets/\(PlainLanguageLoader.defaultFileName): \(unavailable)"])
+        }
+        return try report { () throws(LoadError) in try PlainLanguageLoader.load(contentsOf: path, ruleset: ruleset, schemas: schemas) }
+    }
+
     /// The HTML report templates shipped in `Templates/html`.
     static func htmlTemplates() throws -> HTMLTemplates {
         guard let home = home() else {
@@ -160,12 +182,21 @@ func exitOnFailure(_ body: () throws -> Void) throws {
 
 /// Writes output to stdout, or to a file atomically (temporary file + rename), so a reader never sees half a report.
 func emit(_ text: String, to path: String?) throws {
+    try emit(Data(text.utf8), to: path)
+}
+
+func emit(_ data: Data, to path: String?, binary: Bool = false) throws {
     guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if binary, isatty(FileHandle.standardOutput.fileDescriptor) != 0 {
+            throw Failure(status: ExitStatus.usage, lines: ["a .docx or .odt file is not for a terminal: pass -o FILE"])
+        }
+        FileHandle.standardOutput.write(data)
         return
     }
     do {
-        try AtomicFile.write(text, to: path)
+        let file = try AtomicFile(path: path)
+        try file.write(bytes: data)
+        try file.commit()
     } catch {
         // With the operating system's reason: "cannot write report.html: No space left on device".
         throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])

@@ -41,6 +41,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try CLI.run(["screen", dossier, "-o", scratch.path + "/no/such/dir/r.txt"]).status, 73)
     }
 
+    func testDocxOdtAndTheClientLetterFromTheCommandLine() throws {
+        let dossier = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
+        for format in ["docx", "odt"] {
+            let out = scratch.path + "/overwegingen." + format
+            let run = try CLI.run(["screen", dossier, "--format", format, "-o", out])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let bytes = try XCTUnwrap(FileManager.default.contents(atPath: out))
+            XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B], "\(format) is a zip container")
+            let again = scratch.path + "/again." + format
+            XCTAssertEqual(try CLI.run(["screen", dossier, "--format", format, "-o", again]).status, 0)
+            XCTAssertEqual(FileManager.default.contents(atPath: again), bytes, "\(format): the same bytes every run")
+        }
+        let letter = try CLI.run(["screen", dossier, "--audience", "client"])
+        XCTAssertEqual(letter.status, 0, letter.stderr)
+        XCTAssertTrue(letter.stdout.contains("Wat er nu gebeurt"), letter.stdout)
+        XCTAssertEqual(try CLI.run(["screen", dossier, "--audience", "client", "--format", "html"]).status, 64)
+        let compare = try CLI.run(["compare", dossier, "Cases/intervisie/case3-ad-inbrenger.evaluation.xml", "--format", "docx"])
+        XCTAssertEqual(compare.status, 64)
+        XCTAssertEqual(try CLI.run(["validate", "Rulesets/plain-nl.xml"]).stdout, "Rulesets/plain-nl.xml: valid plain-language words\n")
+    }
+
     func testAnnotateReadsStdinAndRefusesInvalidUTF8WithAPosition() throws {
         let run = try CLI.run(["annotate", "-", "--format", "json"], stdin: "Hij heeft schulden.")
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -44,13 +44,15 @@ final class CaseFlagTests: XCTestCase {
         for expected in ["normale reactie", "Culturele normen", "psychische problemen", "Onwil"] {
             XCTAssertTrue(texts.contains(expected), "missing reading '\(expected)' in:\n\(texts)")
         }
-        // The apparent inconsistency: unfit by his own account, fit by the physician's.
-        try assertRaises(["ongeschikt-tegenover-arts"], in: file)
+        // The apparent inconsistency (unfit by his own account, fit by the physician's) is resolved in the
+        // assessment itself: c-arbeidsgeschikt cites both sides ("alleen niet voor het werk dat hij deed").
+        // Issue 14, items 2 and 9: a resolved inconsistency is no flag and no uncertainty; before, it was raised.
+        XCTAssertFalse(all.contains { $0.rule == "ongeschikt-tegenover-arts" })
     }
 
     func testCase3RaisesUnwillingnessVersusInabilityAndTheUnassessedRelapseRisk() throws {
         let file = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
-        try assertRaises(["onwil-of-onmacht", "terugvalrisico-niet-beoordeeld"], in: file)
+        try assertRaises(["onwil-of-onmacht", "terugvalrisico-niet-beoordeeld", "onwil-zonder-bewijs"], in: file)
         let relapse = try XCTUnwrap(try flags(file).first { $0.rule == "terugvalrisico-niet-beoordeeld" })
         XCTAssertTrue(relapse.message.nl.contains("niet worden afgerond"))
         XCTAssertTrue(relapse.evidence.contains { $0.quote.lowercased().contains("verslav") || $0.quote.lowercased().contains("alcohol") || $0.quote.lowercased().contains("middelen") })

@@ -82,6 +82,24 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(derivationProblems.first?.message.contains("did you mean 'geen-toekomstbeeld'") == true)
     }
 
+    func testEveryRuleDeclaresThePhaseInWhichItsPitfallArises() throws {
+        let rules = Fixtures.defaultRuleset.rules
+        XCTAssertEqual(rules.first { $0.id == "lacune-gespreksthema" }?.phase, .beeldvorming)
+        XCTAssertEqual(Set(rules.map(\.phase)), Set(FlagRule.Phase.allCases), "the shipped rules cover all three phases")
+        let (path, line) = try mutatedRuleset(replacing: #" phase="oordeelsvorming""#, with: "")
+        XCTAssertThrowsError(try RulesetLoader.load(contentsOf: path, schemas: Fixtures.schemas)) { error in
+            let problem = (error as? LoadError)?.problems.first
+            XCTAssertEqual(problem?.location.line, line)
+            XCTAssertTrue(problem?.message.contains("phase") == true, problem?.description ?? "")
+        }
+    }
+
+    func testAGapRuleOutsideBeeldvormingIsALintError() throws {
+        let (problems, line) = try lintProblems(replacing: #"kind="gap" severity="info" phase="beeldvorming""#, with: #"kind="gap" severity="info" phase="besluitvorming""#)
+        XCTAssertEqual(problems.first?.location.line, line)
+        XCTAssertTrue(problems.first?.message.contains("is a gap, which arises in beeldvorming") == true, problems.first?.description ?? "")
+    }
+
     func testSchemaViolationInRulesetNamesFileLineAndColumn() throws {
         let (path, line) = try mutatedRuleset(replacing: #"polarity="burden" weight="3" reference="akc2011-casus" group="3.1">"#, with: #"polarity="heavy" weight="3" reference="akc2011-casus" group="3.1">"#)
         XCTAssertThrowsError(try RulesetLoader.load(contentsOf: path, schemas: Fixtures.schemas)) { error in

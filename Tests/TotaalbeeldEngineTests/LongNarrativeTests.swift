@@ -35,10 +35,10 @@ final class LongNarrativeTests: XCTestCase {
         let small = try screenRunOn(10), large = try screenRunOn(2000)
         let evidence = { (result: ScreeningResult) in
             PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))
-                .split(separator: "\n").filter { $0.contains("n-run-on r.") }
+                .split(separator: "\n").filter { $0.contains("r. ") && $0.contains("“drinkt") }
         }
         XCTAssertEqual(evidence(small).count, evidence(large).count, "as many evidence lines for 2,001 repeats as for 11")
-        XCTAssertTrue(evidence(large).contains { $0.contains("“drinkt te veel” (×2000 in dit element)") }, evidence(large).joined(separator: "\n"))
+        XCTAssertTrue(evidence(large).contains { $0.contains("“drinkt te veel” (×2000 op deze plaats)") }, evidence(large).joined(separator: "\n"))
         let flagged = large.flags.flatMap(\.evidence).filter { $0.elementID == "n-run-on" && $0.quote == "drinkt te veel" }
         XCTAssertFalse(flagged.isEmpty)
         XCTAssertTrue(flagged.allSatisfy { $0.occurrences == 2000 }, "flag evidence folds the repeats too")

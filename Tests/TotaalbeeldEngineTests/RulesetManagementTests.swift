@@ -170,7 +170,7 @@ final class RulesetManagementTests: XCTestCase {
         XCTAssertEqual(prive.uncounted.map(\.elementID), ["f-opvang"])
         XCTAssertEqual(prive.uncounted.first?.countReason.nl, "indicator geparkeerd sinds 2030-01-01")
         // An active rule that uses a parked indicator is refused, naming the parking.
-        let used = text.replacingOccurrences(of: #"indicators="verslaving terugvalrisico" status="present"/>"#, with: #"indicators="verslaving terugvalrisico kinderopvang" status="present"/>"#)
+        let used = text.replacingOccurrences(of: #"<facts name="risico" indicators="verslaving" status="now"/>"#, with: #"<facts name="risico" indicators="verslaving kinderopvang" status="now"/>"#)
         XCTAssertNotEqual(used, text)
         XCTAssertTrue(try problems(used).contains { $0.message.contains("refers to indicator 'kinderopvang', which is parked (since 2030-01-01)") })
     }

@@ -57,7 +57,27 @@ final class WeighedFlagTests: XCTestCase {
         // Reports show it: text with the label and the reason, JSON with the state.
         let text = PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))
         XCTAssertTrue(text.contains("[gewogen] "), text)
-        XCTAssertTrue(text.contains("Gewogen door ad-1 op 2010-07-01: Besproken met de cliënt; verklaard."))
+        XCTAssertTrue(text.contains("Gewogen door ad-1 op 2010-07-01: “Besproken met de cliënt; verklaard.”"), text)
+        // A signal whose flags are all weighed is no open point in the Kernpunten and asks no open question in the
+        // Overwegingen; it stays among the signals, after the open ones of its severity.
+        let digest = SignalDigest(result: result)
+        let weighedGroups = digest.groups.filter(\.isWeighed)
+        XCTAssertFalse(weighedGroups.isEmpty)
+        XCTAssertTrue(weighedGroups.allSatisfy { group in group.flags.allSatisfy { weighedIDs.contains($0.id) } })
+        let summary = ScreeningSummary(result: result, language: .nl, digest: digest)
+        XCTAssertTrue(summary.points.allSatisfy { !$0.isWeighed })
+        XCTAssertEqual(summary.points.count + summary.morePoints, digest.open.count)
+        let before = ScreeningSummary(result: original, language: .nl)
+        XCTAssertEqual(before.points.count + before.morePoints, SignalDigest(result: original).groups.count, "nothing weighed: every signal is open")
+        for severity in [Flag.Severity.serious, .warning, .info] {
+            let groups = digest.groups(of: severity)
+            XCTAssertEqual(groups.map(\.isWeighed), groups.map(\.isWeighed).sorted { !$0 && $1 }, "open before weighed within \(severity)")
+        }
+        let considerations = PlainTextRenderer().render(ConsiderationsReport(language: .nl).document(for: result))
+        XCTAssertTrue(considerations.contains("Gewogen door ad-1 op 2010-07-01"), considerations)
+        let tunnel = try XCTUnwrap(result.flags.first { $0.id == "tunnelvisie" })
+        let reader = ReaderText(result: result, language: .nl)
+        XCTAssertFalse(considerations.components(separatedBy: "Open vragen").last!.contains(reader.question(tunnel)), "a weighed flag's question is no open question")
         let json = ScreeningJSON().value(for: result).serialized()
         XCTAssertTrue(json.contains(#""weighed":{"rule":"tunnelvisie","item":null,"by":"ad-1","date":"2010-07-01""#), json)
         XCTAssertTrue(json.contains(#""state":"weighed""#))

@@ -73,7 +73,8 @@ final class VarietyTests: XCTestCase {
         for member in members {
             let narrativeIDs = Set(member.result.dossier.narratives.map(\.id))
             let mentions = member.generated.mentions.filter { narrativeIDs.contains($0.elementID) }
-            let facts = member.result.facts.filter(\.isNarrative)
+            // Narrative mentions only: the benefit ground's cause is read too, but the generator plans no mentions there.
+            let facts = member.result.facts.filter { $0.isNarrative && narrativeIDs.contains($0.elementID) }
             for mention in mentions {
                 planned += 1
                 let candidates = facts.filter { $0.elementID == mention.elementID && $0.indicator == mention.indicator }

@@ -1,0 +1,934 @@
+import TotaalbeeldModel
+import TotaalbeeldXML
+
+/// What the command line or the workbench adds to an intake: values that win over its front matter.
+public struct ImportOptions: Sendable {
+    public var dossierID: String?
+    public var date: String?
+    public var regime: String?
+    public var ageBand: String?
+    public var age: Int?
+    /// Source specifications "role; description; date" (`--source`), added after the intake's own.
+    public var sources: [String] = []
+    public init(dossierID: String? = nil, date: String? = nil, regime: String? = nil, ageBand: String? = nil, age: Int? = nil, sources: [String] = []) {
+        self.dossierID = dossierID
+        self.date = date
+        self.regime = regime
+        self.ageBand = ageBand
+        self.age = age
+        self.sources = sources
+    }
+}
+
+/// One line of the import report: where in the intake, what it was, where it went.
+public struct ImportReportLine: Sendable, Hashable {
+    public enum Kind: String, Sendable { case mapped, unmapped, defaulted, note, problem }
+    public var kind: Kind
+    /// "line 12", "paragraph 7", or empty for the whole intake.
+    public var position: IntakeDocument.Position?
+    public var message: String
+}
+
+/// The mapped dossier and the report of what went where.
+public struct ImportResult: Sendable {
+    public var dossier: XMLTree
+    public var report: [ImportReportLine]
+    public var xml: String { dossier.serialized() }
+    /// Headings that matched no theme or section, with where they stand.
+    public var unmappedHeadings: [(heading: String, position: IntakeDocument.Position)]
+}
+
+/// Maps an intake's blocks onto a dossier: headings to themes and sections through the ruleset's heading lists,
+/// paragraphs to narratives, "Volgens de bedrijfsarts: …" to sources, the assessment section to conclusions and a
+/// direction. Nothing is dropped: text under a heading that maps to nothing becomes an `<unassigned>` narrative.
+///
+/// ```swift
+/// let result = try IntakeMapper(ruleset: ruleset).map(intake, options: ImportOptions(date: "2026-11-02"))
+/// print(result.xml)
+/// ```
+public struct IntakeMapper: Sendable {
+    public let ruleset: Ruleset
+
+    public init(ruleset: Ruleset) { self.ruleset = ruleset }
+
+    enum Target: Hashable {
+        case theme(String)
+        case section(IntakeSection.Role)
+    }
+
+    public func map(_ intake: IntakeDocument, options: ImportOptions = .init()) throws(ImportError) -> ImportResult {
+        var state = MappingState(ruleset: ruleset, intake: intake)
+        try state.run(options: options)
+        return state.result()
+    }
+
+    /// The theme or section a heading names, or nil; also used by the workbench to show the mapping.
+    func target(forHeading heading: String) -> (target: Target?, ambiguous: [Target]) {
+        HeadingIndex(ruleset: ruleset).lookup(heading)
+    }
+}
+
+extension IntakeMapper {
+    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
+    static func roleKind(_ role: String, ruleset: Ruleset) -> String? {
+        let words = HeadingKey.fold(role).split(separator: " ")
+        if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
+        var best: (length: Int, kind: String)?
+        for entry in ruleset.sourceRoles {
+            for name in entry.names {
+                let key = HeadingKey.fold(name).split(separator: " ")
+                guard !key.isEmpty, key.count <= words.count else { continue }
+                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
+                }
+            }
+        }
+        if let best { return best.kind }
+        if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
+        return nil
+    }
+
+}
+
+extension IntakeMapper {
+    /// The declared source a role phrase ("bedrijfsarts", "ploegleider van de inlenende bakkerij") names: a source
+    /// whose role is exactly the phrase; else, when the phrase names a kind, the first source of that kind whose role
+    /// contains it, else the first of that kind; else a source whose role contains the phrase as whole words.
+    static func declaredSource(named role: String, among sources: [(id: String, kind: String, role: String)], ruleset: Ruleset) -> String? {
+        let key = HeadingKey.fold(role)
+        guard !key.isEmpty else { return nil }
+        if let exact = sources.first(where: { HeadingKey.fold($0.role) == key }) { return exact.id }
+        if let kind = roleKind(role, ruleset: ruleset) {
+            return (sources.first { $0.kind == kind && HeadingKey.fold($0.role).contains(key) } ?? sources.first { $0.kind == kind })?.id
+        }
+        let words = key.split(separator: " ")
+        return sources.first { source in
+            let roleWords = HeadingKey.fold(source.role).split(separator: " ")
+            guard words.count <= roleWords.count else { return false }
+            return (0...(roleWords.count - words.count)).contains { Array(roleWords[$0..<($0 + words.count)]) == words }
+        }?.id
+    }
+}
+
+// MARK: - Headings
+
+struct HeadingIndex {
+    var entries: [(key: [Substring], target: IntakeMapper.Target)] = []
+    var exact: [String: IntakeMapper.Target] = [:]
+
+    init(ruleset: Ruleset) {
+        func add(_ heading: String, _ target: IntakeMapper.Target) {
+            let key = HeadingKey.fold(heading)
+            guard !key.isEmpty else { return }
+            if exact[key] == nil { exact[key] = target }
+            entries.append((key.split(separator: " "), target))
+        }
+        for theme in ruleset.themes {
+            add(theme.label.nl, .theme(theme.id))
+            theme.headings.forEach { add($0, .theme(theme.id)) }
+        }
+        for section in ruleset.intakeSections {
+            section.headings.forEach { add($0, .section(section.role)) }
+        }
+    }
+
+    /// Exact match first (also without a closing parenthesis), then the longest listed heading found as whole words.
+    func lookup(_ heading: String) -> (target: IntakeMapper.Target?, ambiguous: [IntakeMapper.Target]) {
+        let key = HeadingKey.fold(heading)
+        if let target = exact[key] { return (target, []) }
+        if let open = heading.firstIndex(of: "("), let target = exact[HeadingKey.fold(String(heading[..<open]))] { return (target, []) }
+        let words = key.split(separator: " ")
+        var best = 0
+        var found: [IntakeMapper.Target] = []
+        for entry in entries where entry.key.count <= words.count && entry.key.count >= best {
+            guard contains(words, entry.key) else { continue }
+            if entry.key.count > best {
+                best = entry.key.count
+                found = [entry.target]
+            } else if !found.contains(entry.target) {
+                found.append(entry.target)
+            }
+        }
+        if found.count == 1 { return (found[0], []) }
+        return (nil, found)
+    }
+
+    private func contains(_ words: [Substring], _ part: [Substring]) -> Bool {
+        guard !part.isEmpty, part.count <= words.count else { return false }
+        for start in 0...(words.count - part.count) where Array(words[start..<(start + part.count)]) == part { return true }
+        return false
+    }
+}
+
+// MARK: - Mapping
+
+private struct PendingSource {
+    var id: String
+    var kind: String
+    var role: String
+    var date: SimpleDate?
+}
+
+private struct PendingNarrative {
+    var id: String
+    var theme: ConversationTheme?
+    var heading: String?
+    var position: IntakeDocument.Position
+    var source: String
+    var text: String
+}
+
+private struct PendingConclusion {
+    var id: String
+    var text: String
+    var references: [String]
+    var position: IntakeDocument.Position
+}
+
+private struct MappingState {
+    let ruleset: Ruleset
+    let intake: IntakeDocument
+    let index: HeadingIndex
+    var report: [ImportReportLine] = []
+    var unmapped: [(heading: String, position: IntakeDocument.Position)] = []
+
+    var dossierID: String?
+    var date: SimpleDate?
+    var regime: String?
+    var ageBand: String?
+    var age: Int?
+    var gender: String?
+    var background: [String] = []
+    var summary: [String] = []
+    var disabilityCause: String?
+    var disabilityStatus: String?
+    var disabilityPercentage: String?
+    var sources: [PendingSource] = []
+    var narratives: [PendingNarrative] = []
+    var wishes: [(id: String, text: String, source: String)] = []
+    var conclusions: [PendingConclusion] = []
+    var direction: [String] = []
+    var directionReferences: [String] = []
+    var addresses: [String] = []
+    var shared: String?
+    var horizon: String?
+    var intensity: String?
+    var fmlSummary: [String] = []
+    var fmlLimitations: [String] = []
+    var fmlJobs: [String] = []
+    var fmlAbsent = false
+    var fmlSource: String?
+    var fmlDate: SimpleDate?
+    var fmlSeen = false
+    /// The report line of the last unmapped heading, until text under it arrives.
+    var unmappedReport: (Int, String)?
+
+    init(ruleset: Ruleset, intake: IntakeDocument) {
+        self.ruleset = ruleset
+        self.intake = intake
+        self.index = HeadingIndex(ruleset: ruleset)
+    }
+
+    enum Section {
+        case preamble
+        case theme(ConversationTheme, heading: String)
+        case section(IntakeSection.Role, heading: String)
+        case unassigned(heading: String, position: IntakeDocument.Position)
+    }
+
+    mutating func run(options: ImportOptions) throws(ImportError) {
+        for line in intake.notes { report.append(.init(kind: .note, position: nil, message: line)) }
+        for line in intake.frontMatter { applyKey(line.key, line.value, at: line.position, fromFrontMatter: true) }
+
+        var section = Section.preamble
+        var sectionLevel = 0
+        var sectionSource: String? = nil
+        var subsection: IntakeSection.Role? = nil
+        var fmlList: String = "limitation"
+        var sawContent = false
+        var unassignedOpen: Int? = nil  // index in narratives of the unassigned block being filled
+
+        for block in intake.blocks {
+            if case .heading(let level) = block.kind {
+                // A heading that only names who speaks: "Volgens de bedrijfsarts".
+                if let label = sourceLabel(block.text), label.rest.isEmpty {
+                    sectionSource = resolveSource(named: label.role, at: block.position)
+                    continue
+                }
+                let (target, ambiguous) = index.lookup(block.text)
+                // Within an assessment, its parts are sub-sections; an unknown sub-heading stays in its section.
+                if let target {
+                    switch target {
+                    case .section(let role) where (role == .conclusions || role == .direction) && isAssessment(section) && level > sectionLevel:
+                        subsection = role
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → assessment: \(role == .direction ? "direction" : "conclusions")"))
+                        continue
+                    case .theme(let id):
+                        let theme = ruleset.theme(id: id)!
+                        section = .theme(theme, heading: block.text)
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → theme \(theme.id) (\(theme.label.nl)), domain \(theme.domain)"))
+                    case .section(let role):
+                        section = .section(role, heading: block.text)
+                        subsection = role == .assessment ? .conclusions : role
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → \(Self.describe(role))"))
+                        if role == .fml { fmlSeen = true; fmlList = "limitation" }
+                    }
+                    sectionLevel = level
+                    sectionSource = headingSource(block.text, at: block.position)
+                    unassignedOpen = nil
+                    continue
+                }
+                // Unknown heading deeper than a mapped section's: a sub-heading of it.
+                if level > sectionLevel, !isPreambleOrUnassigned(section) {
+                    report.append(.init(kind: .mapped, position: block.position, message: "sub-heading \"\(block.text)\" kept under \(describe(section))"))
+                    if let named = headingSource(block.text, at: block.position) { sectionSource = named }
+                    continue
+                }
+                var message = "heading \"\(block.text)\" maps to no theme"
+                if !ambiguous.isEmpty { message += " (it names \(ambiguous.map(Self.describe).joined(separator: " and ")); write one)" }
+                report.append(.init(kind: .unmapped, position: block.position, message: message + "; no text under it"))
+                unmappedReport = (report.count - 1, message)
+                unmapped.append((block.text, block.position))
+                section = .unassigned(heading: block.text, position: block.position)
+                sectionLevel = level
+                sectionSource = headingSource(block.text, at: block.position)
+                unassignedOpen = nil
+                continue
+            }
+
+            // Text blocks.
+            var text = block.text
+            if case .table(let rows) = block.kind {
+                if !sawContent, isPreambleOrUnassigned(section), tableAsParticulars(rows, at: block.position) { continue }
+                if case .section(.sources, _) = section, tableAsSources(rows, at: block.position) { continue }
+                text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")
+            }
+            sawContent = true
+            var source = sectionSource
+            if let label = sourceLabel(text) {
+                let id = resolveSource(named: label.role, at: block.position)
+                if label.rest.isEmpty {
+                    sectionSource = id
+                    continue
+                }
+                source = id
+                sectionSource = id
+                text = label.rest
+            }
+
+            switch section {
+            case .preamble:
+                if let (key, value) = MarkdownReader.keyValue(text), isParticular(key) {
+                    applyKey(key, value, at: block.position, fromFrontMatter: false)
+                    continue
+                }
+                addUnassigned(text, heading: nil, at: block.position, source: source, open: &unassignedOpen)
+            case .unassigned(let heading, _):
+                addUnassigned(text, heading: heading, at: block.position, source: source, open: &unassignedOpen)
+            case .theme(let theme, let heading):
+                let id = nextID("n-" + theme.id)
+                narratives.append(PendingNarrative(id: id, theme: theme, heading: heading, position: block.position, source: source ?? "", text: text))
+                report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → narrative \(id) (theme \(theme.id)\(source.map { ", source \($0)" } ?? ""))"))
+            case .section(let role, _):
+                switch role {
+                case .summary:
+                    summary.append(text)
+                    report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → summary"))
+                case .client:
+                    if let (key, value) = MarkdownReader.keyValue(text), isParticular(key) {
+                        applyKey(key, value, at: block.position, fromFrontMatter: false)
+                    } else {
+                        background.append(text)
+                        report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → client background"))
+                    }
+                case .sources:
+                    addSource(spec: text, at: block.position)
+                case .wish:
+                    let id = nextID("w")
+                    wishes.append((id, text, source ?? ""))
+                    report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → wish \(id)"))
+                case .fml:
+                    if let (key, value) = MarkdownReader.keyValue(text) {
+                        let folded = HeadingKey.fold(key)
+                        if folded == "datum", let d = DateParsing.date(value) { fmlDate = d; continue }
+                        if ["beperkingen", "beperking", "belastbaarheid"].contains(folded) {
+                            fmlList = "limitation"
+                            if !value.isEmpty { fmlLimitations.append(value) }
+                            continue
+                        }
+                        if folded.contains("functie") || folded.contains("functies") {
+                            fmlList = "job"
+                            if !value.isEmpty { fmlJobs.append(value) }
+                            continue
+                        }
+                    }
+                    if source != nil { fmlSource = source }
+                    if case .listItem = block.kind {
+                        if fmlList == "job" { fmlJobs.append(text) } else { fmlLimitations.append(text) }
+                    } else if HeadingKey.fold(text).hasPrefix("geen fml") || HeadingKey.fold(text).hasPrefix("er is geen fml") {
+                        fmlAbsent = true
+                    } else {
+                        fmlSummary.append(text)
+                    }
+                    report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → FML"))
+                case .assessment, .conclusions, .direction:
+                    let part = subsection ?? (role == .direction ? .direction : .conclusions)
+                    if part == .direction {
+                        if let (key, value) = MarkdownReader.keyValue(text), applyDirectionKey(key, value, at: block.position) { continue }
+                        let (clean, references) = Self.citations(in: text)
+                        direction.append(clean)
+                        directionReferences += references
+                        report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → direction"))
+                    } else {
+                        let (clean, references) = Self.citations(in: text)
+                        let id = nextID("c")
+                        conclusions.append(PendingConclusion(id: id, text: clean, references: references, position: block.position))
+                        report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → conclusion \(id)"))
+                    }
+                }
+            }
+        }
+        try finish(options: options)
+    }
+
+    // MARK: Sections
+
+    private func isAssessment(_ section: Section) -> Bool {
+        if case .section(let role, _) = section { return role == .assessment || role == .conclusions || role == .direction }
+        return false
+    }
+
+    private func isPreambleOrUnassigned(_ section: Section) -> Bool {
+        switch section {
+        case .preamble, .unassigned: true
+        default: false
+        }
+    }
+
+    private func describe(_ section: Section) -> String {
+        switch section {
+        case .preamble: "the text before the first heading"
+        case .theme(let theme, _): "theme \(theme.id)"
+        case .section(let role, _): Self.describe(role)
+        case .unassigned(let heading, _): "\"\(heading)\""
+        }
+    }
+
+    static func describe(_ target: IntakeMapper.Target) -> String {
+        switch target {
+        case .theme(let id): "theme \(id)"
+        case .section(let role): describe(role)
+        }
+    }
+
+    static func describe(_ role: IntakeSection.Role) -> String {
+        switch role {
+        case .summary: "summary"
+        case .client: "client particulars"
+        case .sources: "sources"
+        case .fml: "FML"
+        case .wish: "the client's wish"
+        case .assessment: "assessment"
+        case .conclusions: "assessment: conclusions"
+        case .direction: "assessment: direction"
+        }
+    }
+
+    static func blockName(_ kind: IntakeDocument.Block.Kind) -> String {
+        switch kind {
+        case .heading: "heading"
+        case .paragraph: "paragraph"
+        case .listItem: "list item"
+        case .table: "table"
+        }
+    }
+
+    private mutating func addUnassigned(_ text: String, heading: String?, at position: IntakeDocument.Position, source: String?, open: inout Int?) {
+        if let (index, message) = unmappedReport {
+            report[index].message = message + "; its text is kept as an unassigned narrative"
+            unmappedReport = nil
+        }
+        if let i = open {
+            narratives[i].text += "\n" + text
+            return
+        }
+        let id = nextID("u")
+        narratives.append(PendingNarrative(id: id, theme: nil, heading: heading, position: position, source: source ?? "", text: text))
+        open = narratives.count - 1
+        report.append(.init(kind: .unmapped, position: position, message: "text \(heading.map { "under \"\($0)\"" } ?? "before the first heading") → unassigned narrative \(id) (not screened until filed under a theme)"))
+    }
+
+    // MARK: Sources
+
+    /// "Volgens de bedrijfsarts: rest" → ("bedrijfsarts", "rest"); also "Bron: werkgever", "Informatie van de jobcoach:".
+    func sourceLabel(_ text: String) -> (role: String, rest: String)? {
+        let lower = text.lowercased()
+        var afterPrefix: Substring?
+        for prefix in ["volgens ", "bron: ", "bron ", "informatie van ", "uit het gesprek met ", "navraag bij "] where lower.hasPrefix(prefix) {
+            afterPrefix = text.dropFirst(prefix.count)
+            break
+        }
+        guard var rest = afterPrefix else { return nil }
+        rest = Substring(rest.trimmed)
+        let window = rest.prefix(80)
+        if let colon = window.firstIndex(of: ":") {
+            let role = String(rest[..<colon]).trimmed
+            guard roleKind(role) != nil || declaredSource(named: Self.stripArticle(role)) != nil else { return nil }
+            return (Self.stripArticle(role), String(rest[rest.index(after: colon)...]).trimmed)
+        }
+        // Without a colon, only a heading or label made of the role alone: "Volgens de bedrijfsarts".
+        let whole = rest.trimmed
+        if whole.split(separator: " ").count <= 5, roleKind(whole) != nil || declaredSource(named: Self.stripArticle(whole)) != nil, !whole.hasSuffix(".") { return (Self.stripArticle(whole), "") }
+        return nil
+    }
+
+    /// A heading such as "Arbeidsverleden (volgens de werkgever)" names the source of its section.
+    private mutating func headingSource(_ heading: String, at position: IntakeDocument.Position) -> String? {
+        guard let open = heading.firstIndex(of: "("), let close = heading.lastIndex(of: ")"), open < close else { return nil }
+        let inner = String(heading[heading.index(after: open)..<close])
+        guard let label = sourceLabel(inner), label.rest.isEmpty else { return nil }
+        return resolveSource(named: label.role, at: position)
+    }
+
+    static func stripArticle(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        while let first = words.first, ["de", "het", "een", "haar", "zijn", "mijn", "diens"].contains(first.lowercased()), words.count > 1 { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    func roleKind(_ role: String) -> String? { IntakeMapper.roleKind(role, ruleset: ruleset) }
+
+    func declaredSource(named role: String) -> String? {
+        IntakeMapper.declaredSource(named: role, among: sources.map { ($0.id, $0.kind, $0.role) }, ruleset: ruleset)
+    }
+
+    /// The declared source a role names (same kind and words in its role, else same kind), or a new one.
+    mutating func resolveSource(named role: String, at position: IntakeDocument.Position) -> String {
+        let kind = roleKind(role) ?? "document"
+        if let id = declaredSource(named: role) { return id }
+        let id = nextID("s-" + kind)
+        sources.append(PendingSource(id: id, kind: kind, role: role, date: nil))
+        report.append(.init(kind: .defaulted, position: position, message: "source \"\(role)\" is not among the sources; added as \(id) (kind \(kind), no date)"))
+        return id
+    }
+
+    /// "bedrijfsarts; bedrijfsarts arbodienst; 2026-10-12" (also with "|"): who, the role as written, when.
+    mutating func addSource(spec: String, at position: IntakeDocument.Position?) {
+        let separator: Character = spec.contains(";") ? ";" : (spec.contains("|") ? "|" : ",")
+        let parts = spec.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmed }.filter { !$0.isEmpty }
+        guard let first = parts.first else { return }
+        var date: SimpleDate?
+        var words: [String] = []
+        for part in parts {
+            if let d = DateParsing.date(part) { date = d } else { words.append(part) }
+        }
+        let who = words.first ?? first
+        let role = words.count > 1 ? words[1] : who
+        guard let kind = roleKind(who) ?? roleKind(role) else {
+            report.append(.init(kind: .problem, position: position, message: "source \"\(who)\": no source kind of the ruleset is named (say who: cliënt, werkgever, bedrijfsarts, …); taken as kind document"))
+            let id = nextID("s-document")
+            sources.append(PendingSource(id: id, kind: "document", role: role, date: date))
+            return
+        }
+        let id = nextID("s-" + kind)
+        sources.append(PendingSource(id: id, kind: kind, role: role, date: date))
+        report.append(.init(kind: .mapped, position: position, message: "source \(id): kind \(kind)\(date.map { ", \($0)" } ?? ", no date")"))
+    }
+
+    /// A first table of particulars (two columns: key, value) or of sources (a header row naming bron/rol/datum).
+    private mutating func tableAsParticulars(_ rows: [[String]], at position: IntakeDocument.Position) -> Bool {
+        if tableAsSources(rows, at: position) { return true }
+        guard rows.allSatisfy({ $0.count >= 2 }) else { return false }
+        let known = rows.filter { isParticular($0[0]) }
+        guard known.count * 2 > rows.count else { return false }
+        for row in rows { applyKey(row[0], row[1], at: position, fromFrontMatter: false) }
+        return true
+    }
+
+    private mutating func tableAsSources(_ rows: [[String]], at position: IntakeDocument.Position) -> Bool {
+        guard let header = rows.first, rows.count > 1 else { return false }
+        let keys = header.map { HeadingKey.fold($0) }
+        let who = keys.firstIndex { ["bron", "soort", "wie", "soort bron", "informant"].contains($0) }
+        let role = keys.firstIndex { ["rol", "functie", "omschrijving", "auteur", "rol auteur"].contains($0) }
+        let date = keys.firstIndex { $0 == "datum" || $0.hasPrefix("datum") }
+        guard who != nil || role != nil, date != nil || (who != nil && role != nil) else { return false }
+        report.append(.init(kind: .mapped, position: position, message: "table → sources"))
+        for row in rows.dropFirst() {
+            func cell(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
+            addSource(spec: [cell(who), cell(role), cell(date)].filter { !$0.isEmpty }.joined(separator: "; "), at: position)
+        }
+        return true
+    }
+
+    // MARK: Particulars
+
+    private func isParticular(_ key: String) -> Bool {
+        Self.particularKeys[HeadingKey.fold(key)] != nil
+    }
+
+    private static let particularKeys: [String: String] = [
+        "dossier": "id", "id": "id", "dossier id": "id", "kenmerk": "id",
+        "datum": "date", "dossierdatum": "date", "datum intake": "date", "intakedatum": "date", "datum verslag": "date",
+        "regeling": "regime", "uitkering": "regime", "wet": "regime", "uitkeringssituatie": "regime", "regime": "regime",
+        "leeftijd": "age", "leeftijdsklasse": "ageBand", "leeftijdscategorie": "ageBand",
+        "geslacht": "gender", "achtergrond": "background",
+        "bron": "source", "bronnen": "source",
+        "samenvatting": "summary",
+        "aandoening": "cause", "oorzaak": "cause", "status": "status", "arbeidsongeschiktheid": "percentage", "percentage": "percentage",
+    ]
+
+    private mutating func applyKey(_ key: String, _ value: String, at position: IntakeDocument.Position, fromFrontMatter: Bool) {
+        guard let field = Self.particularKeys[HeadingKey.fold(key)] else {
+            report.append(.init(kind: .note, position: position, message: "front-matter key \"\(key)\" is not used"))
+            return
+        }
+        let value = value.trimmed
+        guard !value.isEmpty else { return }
+        switch field {
+        case "id": dossierID = value
+        case "date":
+            if let d = DateParsing.date(value) { date = d } else {
+                report.append(.init(kind: .problem, position: position, message: "date \"\(value)\" is not a date (write 2026-11-02 or 2-11-2026)"))
+            }
+        case "regime": regime = Self.regime(value)
+        case "age":
+            if let n = Int(value.prefix { $0.isNumber }) { age = n } else if value.contains("-") || value.hasSuffix("+") { ageBand = value }
+        case "ageBand": ageBand = value.replacingOccurrences(of: " ", with: "")
+        case "gender": gender = value
+        case "background": background.append(value)
+        case "source": addSource(spec: value, at: position)
+        case "summary": summary.append(value)
+        case "cause": disabilityCause = value
+        case "status": disabilityStatus = value
+        case "percentage": disabilityPercentage = value
+        default: break
+        }
+        if field != "source" {
+            report.append(.init(kind: .mapped, position: position, message: "\"\(key)\" → \(field)"))
+        }
+    }
+
+    static func regime(_ value: String) -> String {
+        let words = Set(HeadingKey.fold(value).split(separator: " ").map(String.init))
+        let table: [(String, [String])] = [
+            ("wajong", ["wajong"]), ("wia", ["wia", "wga", "iva"]), ("wao", ["wao"]), ("ziektewet", ["ziektewet", "zw"]),
+            ("ww", ["ww"]), ("letselschade", ["letselschade"]), ("participatiewet", ["participatiewet", "bijstand", "pw"]), ("geen", ["geen"]),
+        ]
+        for (id, names) in table where !words.isDisjoint(with: names) { return id }
+        return "anders"
+    }
+
+    private mutating func applyDirectionKey(_ key: String, _ value: String, at position: IntakeDocument.Position) -> Bool {
+        let folded = HeadingKey.fold(key)
+        let answer = HeadingKey.fold(value)
+        func judgement() -> String {
+            if answer.hasPrefix("ja") { return "yes" }
+            if answer.hasPrefix("nee") || answer.hasPrefix("niet") { return "no" }
+            return "unclear"
+        }
+        if folded.contains("gedeeld") || folded.contains("besproken") || folded.contains("afgestemd") || folded.contains("eens") {
+            shared = judgement()
+        } else if folded == "horizon" || folded == "termijn" {
+            horizon = answer.hasPrefix("lang") ? "long" : "short"
+        } else if folded == "intensiteit" {
+            intensity = answer.hasPrefix("licht") ? "light" : answer.hasPrefix("intensief") ? "intensive" : "moderate"
+        } else if folded.hasPrefix("afgewogen") || folded.hasPrefix("gewogen") || folded.hasPrefix("weegt mee") || folded.hasPrefix("tegenindicaties") {
+            addresses += value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmed }.filter { !$0.isEmpty }
+        } else {
+            return false
+        }
+        report.append(.init(kind: .mapped, position: position, message: "\"\(key)\" → direction"))
+        return true
+    }
+
+    /// A closing "(zie: Thuissituatie, wens)" or "[zie Arbeidsverleden]" names what a conclusion rests on.
+    static func citations(in text: String) -> (String, [String]) {
+        var trimmed = text.trimmed
+        var suffix = ""
+        if let last = trimmed.last, last == "." { suffix = "."; trimmed = String(trimmed.dropLast()).trimmed }
+        guard let close = trimmed.last, close == ")" || close == "]" else { return (text.trimmed, []) }
+        let open: Character = close == ")" ? "(" : "["
+        guard let start = trimmed.lastIndex(of: open) else { return (text.trimmed, []) }
+        let inner = trimmed[trimmed.index(after: start)..<trimmed.index(before: trimmed.endIndex)].trimmed
+        let lower = inner.lowercased()
+        var list: Substring?
+        for prefix in ["zie:", "zie", "bron:", "bronnen:", "onderbouwing:", "op basis van:", "op basis van", "grond:"] where lower.hasPrefix(prefix) {
+            list = inner.dropFirst(prefix.count)
+            break
+        }
+        guard let list else { return (text.trimmed, []) }
+        let references = list.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " en ") }.map { $0.trimmed }.filter { !$0.isEmpty }
+        var clean = trimmed[..<start].trimmed
+        if !clean.hasSuffix(".") { clean += suffix }
+        return (clean, references)
+    }
+
+    // MARK: Ids
+
+    private var used = Set<String>()
+
+    mutating func nextID(_ stem: String) -> String {
+        var n = 1
+        while used.contains("\(stem)-\(n)") { n += 1 }
+        let id = "\(stem)-\(n)"
+        used.insert(id)
+        return id
+    }
+
+    // MARK: Finishing
+
+    mutating func finish(options: ImportOptions) throws(ImportError) {
+        if let id = options.dossierID { dossierID = id }
+        if let d = options.date {
+            guard let parsed = DateParsing.date(d) else { throw .invalid(path: intake.fileName, reason: "--date \(d) is not a date (write 2026-11-02)") }
+            date = parsed
+        }
+        if let r = options.regime { regime = Self.regime(r) }
+        if let b = options.ageBand { ageBand = b }
+        if let a = options.age { age = a }
+        for spec in options.sources { addSource(spec: spec, at: nil) }
+
+        if date == nil, let latest = sources.compactMap(\.date).max() {
+            date = latest
+            report.append(.init(kind: .defaulted, position: nil, message: "no dossier date given; taken as the latest source date, \(latest)"))
+        }
+        guard let date else {
+            throw .invalid(path: intake.fileName, reason: "no dossier date: give \"datum: 2026-11-02\" in the front matter or --date")
+        }
+        // Undated sources are dated to the dossier only when the intake says nothing else: leave them undated.
+        if regime == nil {
+            regime = "anders"
+            report.append(.init(kind: .defaulted, position: nil, message: "no benefit regime given; taken as anders (give \"regeling: …\" or --regime)"))
+        }
+        if ageBand == nil {
+            if let age { ageBand = Self.band(for: age) } else {
+                ageBand = "18-65"
+                report.append(.init(kind: .defaulted, position: nil, message: "no age or age band given; taken as 18-65"))
+            }
+        }
+        if !Self.isAgeBand(ageBand!) {
+            throw .invalid(path: intake.fileName, reason: "age band \"\(ageBand!)\" is not NN-NN or NN+")
+        }
+        dossierID = Self.slug(dossierID ?? Self.stem(of: intake.fileName))
+
+        // Sources every narrative, wish and the assessment need.
+        let needsClient = narratives.contains { $0.source.isEmpty && $0.theme != nil } || wishes.contains { $0.source.isEmpty } || sources.isEmpty
+        var clientID = sources.first { $0.kind == "client" }?.id
+        if clientID == nil, needsClient {
+            let id = nextID("s-client")
+            sources.append(PendingSource(id: id, kind: "client", role: "cliënt (intakegesprek)", date: date))
+            report.append(.init(kind: .defaulted, position: nil, message: "no client source given; added \(id), cliënt (intakegesprek), \(date)"))
+            clientID = id
+        }
+        if let clientID {
+            for i in narratives.indices where narratives[i].source.isEmpty && narratives[i].theme != nil { narratives[i].source = clientID }
+            for i in wishes.indices where wishes[i].source.isEmpty { wishes[i].source = clientID }
+        }
+        if fmlSeen, !fmlAbsent, fmlSource == nil {
+            fmlSource = sources.first { $0.kind == "physician" }?.id
+        }
+    }
+
+    static func band(for age: Int) -> String {
+        switch age {
+        case ..<18: "15-17"
+        case 18...26: "18-26"
+        case 27...35: "27-35"
+        case 36...45: "36-45"
+        case 46...55: "46-55"
+        case 56...65: "56-65"
+        default: "66+"
+        }
+    }
+
+    static func isAgeBand(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        if parts.count == 2 { return parts.allSatisfy { (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) } }
+        return text.count == 3 && text.hasSuffix("+") && text.prefix(2).allSatisfy(\.isNumber)
+    }
+
+    static func stem(of fileName: String) -> String {
+        var name = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return name
+    }
+
+    /// A dossier id: lower case letters, digits, '-' and '.', starting with a letter or digit, at most 80.
+    static func slug(_ text: String) -> String {
+        let folded = HeadingKey.fold(text.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "-", with: " "))
+        var result = folded.replacingOccurrences(of: " ", with: "-")
+        result = String(result.prefix(80))
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "intake" : result
+    }
+
+    // MARK: Output
+
+    func result() -> ImportResult {
+        var resolved = report
+        let dossierNS = "urn:totaalbeeld:dossier:1"
+        var root = XMLNodeElement(localName: "dossier", namespaceURI: dossierNS, namespaceDeclarations: [(nil, dossierNS)])
+        root.attributes = [
+            .init(localName: "id", value: dossierID ?? "intake"),
+            .init(localName: "date", value: date?.description ?? ""),
+            .init(namespaceURI: "http://www.w3.org/XML/1998/namespace", prefix: "xml", localName: "lang", value: "nl"),
+        ]
+        var children: [XMLNodeElement] = []
+        if !summary.isEmpty { children.append(root.makeChild("summary", text: summary.joined(separator: " "))) }
+        children.append(root.makeChild("client", attributes: [
+            ("ageBand", ageBand), ("age", age.map(String.init)), ("gender", gender), ("benefitRegime", regime),
+            ("background", background.isEmpty ? nil : background.joined(separator: " ")),
+        ]))
+        if let cause = disabilityCause {
+            var disability = root.makeChild("disability", attributes: [("percentage", disabilityPercentage)])
+            disability.content.append(.element(root.makeChild("cause", text: cause)))
+            if let status = disabilityStatus { disability.content.append(.element(root.makeChild("status", text: status))) }
+            children.append(disability)
+        }
+        if fmlSeen {
+            if fmlAbsent && fmlSummary.isEmpty && fmlLimitations.isEmpty && fmlJobs.isEmpty {
+                children.append(root.makeChild("fml", attributes: [("present", "false")]))
+            } else {
+                let sourceDate = fmlSource.flatMap { id in sources.first { $0.id == id }?.date }
+                var fml = root.makeChild("fml", attributes: [
+                    ("id", "fml"), ("present", "true"), ("date", (fmlDate ?? sourceDate)?.description), ("source", fmlSource),
+                ])
+                if !fmlSummary.isEmpty { fml.content.append(.element(root.makeChild("summary", text: fmlSummary.joined(separator: " ")))) }
+                for (i, item) in fmlLimitations.enumerated() { fml.content.append(.element(root.makeChild("limitation", attributes: [("id", "fml-b\(i + 1)")], text: item))) }
+                for (i, item) in fmlJobs.enumerated() { fml.content.append(.element(root.makeChild("suggestedJob", attributes: [("id", "fml-f\(i + 1)")], text: item))) }
+                children.append(fml)
+            }
+        }
+        var sourcesElement = root.makeChild("sources")
+        for source in sources {
+            sourcesElement.content.append(.element(root.makeChild("source", attributes: [
+                ("id", source.id), ("kind", source.kind), ("role", source.role), ("date", source.date?.description),
+            ])))
+        }
+        children.append(sourcesElement)
+        if !narratives.isEmpty {
+            var element = root.makeChild("narratives")
+            for narrative in narratives {
+                if let theme = narrative.theme {
+                    element.content.append(.element(root.makeChild("narrative", attributes: [
+                        ("id", narrative.id), ("domain", theme.domain), ("theme", theme.id), ("source", narrative.source),
+                    ], text: narrative.text)))
+                } else {
+                    element.content.append(.element(root.makeChild("unassigned", attributes: [
+                        ("id", narrative.id), ("heading", narrative.heading), ("origin", narrative.position.dutch),
+                        ("source", narrative.source.isEmpty ? nil : narrative.source),
+                    ], text: narrative.text)))
+                }
+            }
+            children.append(element)
+        }
+        for wish in wishes {
+            children.append(root.makeChild("wish", attributes: [("id", wish.id), ("source", wish.source)], text: wish.text))
+        }
+        if !conclusions.isEmpty || !direction.isEmpty {
+            let assessor = sources.first { $0.kind == "professional" }
+            var extraSources: [PendingSource] = []
+            let assessorID = assessor?.id ?? "s-professional-assessment"
+            if assessor == nil {
+                extraSources.append(PendingSource(id: assessorID, kind: "professional", role: "arbeidsdeskundige", date: date))
+                resolved.append(.init(kind: .defaulted, position: nil, message: "no labour-expert source given for the assessment; added \(assessorID), arbeidsdeskundige, \(date?.description ?? "")"))
+            }
+            for source in extraSources {
+                sourcesElement.content.append(.element(root.makeChild("source", attributes: [
+                    ("id", source.id), ("kind", source.kind), ("role", source.role), ("date", source.date?.description),
+                ])))
+            }
+            if let i = children.firstIndex(where: { $0.localName == "sources" }) { children[i] = sourcesElement }
+            var assessment = root.makeChild("assessment", attributes: [("id", "a-1"), ("source", assessorID), ("date", (assessor?.date ?? date)?.description)])
+            for conclusion in conclusions {
+                let cites = resolve(conclusion.references, report: &resolved, at: conclusion.position)
+                assessment.content.append(.element(root.makeChild("conclusion", attributes: [
+                    ("id", conclusion.id), ("cites", cites.isEmpty ? nil : cites.joined(separator: " ")),
+                ], text: conclusion.text)))
+            }
+            if !direction.isEmpty {
+                let cites = resolve(directionReferences, report: &resolved, at: nil)
+                let addressed = resolve(addresses, report: &resolved, at: nil)
+                assessment.content.append(.element(root.makeChild("direction", attributes: [
+                    ("id", "d-1"), ("cites", cites.isEmpty ? nil : cites.joined(separator: " ")),
+                    ("addresses", addressed.isEmpty ? nil : addressed.joined(separator: " ")),
+                    ("horizon", horizon), ("intensity", intensity), ("sharedWithClient", shared),
+                ], text: direction.joined(separator: " "))))
+            }
+            children.append(assessment)
+        }
+        root.content = Self.indented(children, depth: 1)
+        return ImportResult(dossier: XMLTree(prologue: [" Imported by totaalbeeld import from \(Self.stem(of: intake.fileName)); see the import report for what went where. "], root: root), report: resolved, unmappedHeadings: unmapped)
+    }
+
+    /// References named in a conclusion ("Thuissituatie", "wens", "FML", "bedrijfsarts", an element id) → element ids.
+    private func resolve(_ references: [String], report: inout [ImportReportLine], at position: IntakeDocument.Position?) -> [String] {
+        var ids: [String] = []
+        for reference in references {
+            let key = HeadingKey.fold(reference)
+            var found: [String] = []
+            if narratives.contains(where: { $0.id == reference }) || wishes.contains(where: { $0.id == reference }) || sources.contains(where: { $0.id == reference }) {
+                found = [reference]
+            } else if key == "wens" || key == "wensen" || key.hasPrefix("wens van") {
+                found = wishes.map(\.id)
+            } else if key == "fml", fmlSeen, !fmlAbsent {
+                found = ["fml"]
+            } else if let (target, _) = Optional(index.lookup(reference)), case .theme(let id)? = target {
+                found = narratives.filter { $0.theme?.id == id }.map(\.id)
+            } else if roleKind(reference) != nil {
+                let kind = roleKind(reference)!
+                let sourceIDs = Set(sources.filter { $0.kind == kind }.map(\.id))
+                found = narratives.filter { sourceIDs.contains($0.source) && $0.theme != nil }.map(\.id)
+            }
+            if found.isEmpty {
+                report.append(.init(kind: .problem, position: position, message: "\"\(reference)\" names nothing in the intake to cite (a theme heading, wens, FML or a source); not cited"))
+            }
+            for id in found where !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Children on their own indented lines, so the file reads like the shipped cases.
+    static func indented(_ elements: [XMLNodeElement], depth: Int) -> [XMLNode] {
+        var nodes: [XMLNode] = []
+        let pad = "\n" + String(repeating: "  ", count: depth)
+        for var element in elements {
+            let inner = element.elements
+            if !inner.isEmpty, element.content.allSatisfy({ if case .element = $0 { true } else { false } }) {
+                element.content = indented(inner, depth: depth + 1)
+            }
+            nodes.append(.text(pad))
+            nodes.append(.element(element))
+        }
+        nodes.append(.text("\n" + String(repeating: "  ", count: depth - 1)))
+        return nodes
+    }
+}
+
+/// Dates as intakes write them: 2026-11-02, 2-11-2026, 02/11/2026, 2 november 2026.
+enum DateParsing {
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    static func date(_ text: String) -> SimpleDate? {
+        let t = text.trimmed
+        let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            let numbers = parts.compactMap { Int($0) }
+            if parts[0].count == 4 { return valid(numbers[0], numbers[1], numbers[2]) }
+            if parts[2].count == 4 { return valid(numbers[2], numbers[1], numbers[0]) }
+            return nil
+        }
+        let words = t.lowercased().split(separator: " ")
+        if words.count == 3, let day = Int(words[0]), let month = months.firstIndex(of: String(words[1])), let year = Int(words[2]) {
+            return valid(year, month + 1, day)
+        }
+        return nil
+    }
+
+    private static func valid(_ year: Int, _ month: Int, _ day: Int) -> SimpleDate? {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= days[month - 1] else { return nil }
+        return SimpleDate(year: year, month: month, day: day)
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldTestSupport
+import XCTest
+
+/// Issue 14: the readings of the seed cases corrected (items 2, 4, 6, 7, 9), and the general mechanisms
+/// behind them shown on small dossiers — not recorded is not not done, weighing is addressing, claims
+/// against findings, life first, currency, agency and completion, the FML in Schema 2, the benefit ground,
+/// trial verdicts that do not rest on artefacts.
+final class CorrectedReadingTests: XCTestCase {
+    private static let catalogue = try? TrackCatalogueLoader.load(contentsOf: Fixtures.path("Rulesets/tracks-2026.xml"), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+    private let evaluator = Evaluator(ruleset: Fixtures.defaultRuleset, catalogue: CorrectedReadingTests.catalogue)
+
+    private func screen(_ file: String) throws -> ScreeningResult { evaluator.screen(try Fixtures.dossier(file)) }
+
+    /// A shipped case with its text edited: `edits` replaces each key (which must occur) by its value.
+    private func screen(_ file: String, editing edits: [String: String]) throws -> ScreeningResult {
+        var text = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)
+        for (old, new) in edits {
+            XCTAssertTrue(text.contains(old), "\(file) holds “\(old)”")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let path = temporaryDirectory().write("edited.dossier.xml", text)
+        return evaluator.screen(try DossierLoader.load(contentsOf: path, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas))
+    }
+
+    private func screen(body: String, client: String = #"<client ageBand="36-45" benefitRegime="participatiewet"/>"#, sources: String = CorrectedReadingTests.sources) throws -> ScreeningResult {
+        let path = temporaryDirectory().write("d.dossier.xml", dossierXML(date: "2026-11-01", client: client, sources: sources, body: body))
+        return evaluator.screen(try DossierLoader.load(contentsOf: path, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas))
+    }
+
+    private static let sources = #"<source id="s-client" kind="client" role="cliënt" date="2026-10-01"/><source id="s-ad" kind="professional" role="arbeidsdeskundige" date="2026-10-01"/><source id="s-obs" kind="observation" role="observatie" date="2026-10-01"/><source id="s-shv" kind="other-professional" role="budgetcoach" date="2026-10-01"/><source id="s-va" kind="physician" role="verzekeringsarts" date="2026-10-01"/>"#
+
+    private func rules(_ result: ScreeningResult) -> Set<String> { Set(result.flags.map(\.rule)) }
+    private func domain(_ result: ScreeningResult, _ id: String) throws -> DomainResult { try XCTUnwrap(result.domains.first { $0.domain.id == id }) }
+    private func row(_ result: ScreeningResult, _ id: String) throws -> ActivityResult { try XCTUnwrap(result.schema2.first { $0.activity.id == id }) }
+
+    // MARK: Item 1 — not recorded is not not done
+
+    func testADirectionThatIsTheClientsOwnWishIsNoJudgementRiskWhenSharingIsNotRecorded() throws {
+        let wish = #"<wish id="w-1" source="s-client">Werken als administratief medewerker.</wish>"#
+        let own = try screen(body: wish + #"<assessment id="a" source="s-ad"><direction id="d" cites="w-1">Bemiddeling naar administratief medewerker.</direction></assessment>"#)
+        XCTAssertFalse(rules(own).contains("geen-gedeeld-doel"))
+        XCTAssertTrue(rules(own).contains("gedeeld-doel-niet-vastgelegd"), "at most a quality note")
+        XCTAssertEqual(own.flags.first { $0.rule == "gedeeld-doel-niet-vastgelegd" }?.kind, .quality)
+        let departs = try screen(body: wish + #"<assessment id="a" source="s-ad"><direction id="d">Schoonmaakwerk in een kantoorpand.</direction></assessment>"#)
+        XCTAssertTrue(rules(departs).contains("geen-gedeeld-doel"), "a direction that departs from the wish, not discussed")
+        let refused = try screen(body: wish + #"<assessment id="a" source="s-ad"><direction id="d" sharedWithClient="no">Bemiddeling naar administratief medewerker.</direction></assessment>"#)
+        XCTAssertTrue(rules(refused).contains("geen-gedeeld-doel"))
+    }
+
+    func testFMLMissingOnlyWhereTheRegimeExpectsOneOrNoPhysicianSawTheComplaints() throws {
+        XCTAssertFalse(rules(try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml")).contains("fml-ontbreekt"), "injury claim with an insurance physician")
+        let healthy = try screen(body: #"<findings><finding id="f-1" indicator="werkervaring" source="s-client"/></findings>"#, client: #"<client ageBand="36-45" benefitRegime="ww"/>"#)
+        XCTAssertFalse(rules(healthy).contains("fml-ontbreekt"))
+        XCTAssertTrue(rules(try screen("Cases/akc-focusgroep/case1-ict-wens.dossier.xml")).contains("fml-ontbreekt"), "Wajong without FML")
+        let complaints = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-client">Mijn rug doet al maanden pijn.</narrative></narratives>"#,
+                                    sources: #"<source id="s-client" kind="client" role="cliënt"/>"#)
+        XCTAssertTrue(rules(complaints).contains("fml-ontbreekt"), "complaints nobody medical has seen")
+    }
+
+    // MARK: Item 2 — weighing is addressing
+
+    func testCase2WithCultureWeighedAndRejectedRaisesNoStereotypingAndMarksTheReadingWeighed() throws {
+        let placement = #"<placement id="p-ad""#
+        let weighed = try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml", editing: [
+            placement: #"<conclusion id="c-cultuur" domain="toekomst">Culturele factoren heb ik overwogen, maar ik zie geen aanwijzingen dat die een rol spelen.</conclusion>"# + "\n    " + placement,
+        ])
+        XCTAssertFalse(rules(weighed).contains("stereotypering"))
+        // Only the normal reaction and (now) culture are weighed; psychological problems and unwillingness are not.
+        if let readings = weighed.flags.first(where: { $0.rule == "lezingen-onbesproken" }) {
+            XCTAssertTrue(readings.alternatives.contains { $0.nl.hasPrefix("(gewogen in het oordeel) Culturele normen") })
+        }
+        let argued = try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml", editing: [
+            placement: #"<conclusion id="c-cultuur" domain="toekomst">Dat past bij zijn cultuur: daar wordt anders tegen werkgevers aangekeken.</conclusion>"# + "\n    " + placement,
+        ])
+        XCTAssertTrue(rules(argued).contains("stereotypering"), "a group characteristic given as the reason")
+    }
+
+    func testAStructuredWeighedReadingCountsAsWeighed() throws {
+        let placement = #"<placement id="p-ad""#
+        let result = try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml", editing: [
+            placement: #"<weighed id="wg-psy" indicator="lethargie" reading="psychische-problemen" of="f-vleugellam" verdict="open" cites="f-slaap">Verborgen psychische problemen zijn niet uitgesloten; de huisarts wordt gevraagd.</weighed>"# + "\n    " + placement,
+        ])
+        let alternatives = result.flags.first { $0.rule == "lezingen-onbesproken" }?.alternatives.map(\.nl) ?? []
+        XCTAssertTrue(alternatives.isEmpty || alternatives.contains { $0.hasPrefix("(gewogen in het oordeel) Verborgen psychische") }, alternatives.joined(separator: "\n"))
+    }
+
+    // MARK: Item 3 — judgement risks beyond exact phrases
+
+    func testStereotypingIsAGroupCharacteristicGivenAsReasonNotAMention() throws {
+        func conclusion(_ text: String) throws -> Set<String> {
+            rules(try screen(body: #"<findings><finding id="f-1" indicator="werkervaring" source="s-client"/></findings><assessment id="a" source="s-ad"><conclusion id="c" cites="f-1">\#(text)</conclusion></assessment>"#))
+        }
+        XCTAssertTrue(try conclusion("Als moeder van jonge kinderen zal zij minder willen werken; vrouwen in deze fase kiezen voor deeltijd.").contains("stereotypering"))
+        XCTAssertTrue(try conclusion("Polen zijn harde werkers; zwaar werk schrikt hem niet af.").contains("stereotypering"))
+        XCTAssertFalse(try conclusion("Hij is van Poolse afkomst en spreekt goed Nederlands.").contains("stereotypering"), "mentioned, not a reason")
+        XCTAssertFalse(try conclusion("Gezien zijn leeftijd heb ik overwogen of hij nog kan omscholen; ik zie geen aanwijzing dat dat zo is, hij leert snel.").contains("stereotypering"), "weighed and rejected")
+    }
+
+    func testUnwillingnessConcludedWithoutTheWordPutsTheResponsibilityOnTheClient() throws {
+        let body = #"<findings><finding id="f-1" indicator="schoolverzuim" source="s-ad"/><finding id="f-2" indicator="gepest" source="s-ad"/></findings><assessment id="a" source="s-ad"><conclusion id="c" cites="f-1">Het verzuim laat zien dat hij lui is en geen zin heeft; daar moet hij zelf iets aan doen.</conclusion></assessment>"#
+        let result = try screen(body: body)
+        XCTAssertTrue(rules(result).contains("onwil-zonder-bewijs"), "lack of will + responsibility, citing only the signal it interprets")
+        // The conclusion cites only the truancy it reads as laziness: the known readings are offered.
+        let readings = try XCTUnwrap(result.flags.first { $0.rule == "lezingen-onbesproken" })
+        XCTAssertTrue(readings.alternatives.contains { $0.nl.contains("Angst of vermijding") })
+    }
+
+    func testAConclusionCitingOnlyTheSignalItInterpretsDoesNotWeighTheAlternatives() throws {
+        let signal = #"<finding id="f-banen" indicator="korte-banen" source="s-ad">Zeven dienstverbanden in twee jaar.</finding>"#
+        let care = #"<finding id="f-zorg" indicator="mantelzorg" source="s-client">Vangt haar broertje op na school.</finding>"#
+        let only = try screen(body: "<findings>\(signal)\(care)</findings>" + #"<assessment id="a" source="s-ad"><conclusion id="c" cites="f-banen">Haar cv laat een patroon van weglopen zien.</conclusion></assessment>"#)
+        let flag = try XCTUnwrap(only.flags.first { $0.rule == "lezingen-onbesproken" })
+        for reading in ["levensfase", "Zorgtaken", "Onveilige", "flexibele arbeidsmarkt", "belastbaarheid"] {
+            XCTAssertTrue(flag.alternatives.contains { $0.nl.contains(reading) }, "offers \(reading)")
+        }
+        let weighed = try screen(body: "<findings>\(signal)\(care)</findings>" + #"<assessment id="a" source="s-ad"><conclusion id="c" cites="f-banen f-zorg">Het wisselen komt door de mantelzorg voor haar broertje en door nulurencontracten met wisselende diensten, niet door weinig doorzettingsvermogen.</conclusion></assessment>"#)
+        XCTAssertFalse(rules(weighed).contains("lezingen-onbesproken"))
+    }
+
+    // MARK: Item 4 — inconsistencies from claims against findings, and inside the assessment
+
+    func testAClaimAgainstAnotherSourcesFindingIsAnInconsistencyUnlessTheAssessmentExplainsIt() throws {
+        let facts = #"<findings><finding id="f-shv" indicator="schulden" source="s-shv">Drie schuldeisers, betalingsachterstand bij de zorgverzekeraar.</finding></findings><narratives><narrative id="n-client" domain="prive" source="s-client">'Ik heb geen schulden.'</narrative></narratives>"#
+        let result = try screen(body: facts)
+        XCTAssertTrue(result.facts.contains { $0.elementID == "n-client" && $0.assertion == .claim }, "the client's words are a claim")
+        XCTAssertTrue(rules(result).contains("ontkenning-tegenover-derden"))
+        let explained = try screen(body: facts + #"<assessment id="a" source="s-ad"><conclusion id="c" cites="n-client f-shv">Cliënt kende de omvang van de schulden niet; met de budgetcoach besproken.</conclusion></assessment>"#)
+        XCTAssertFalse(rules(explained).contains("ontkenning-tegenover-derden"))
+    }
+
+    func testAClaimedLimitationAgainstAnObservationInNarrativesOnly() throws {
+        let result = try screen(body: #"<narratives><narrative id="n-claim" domain="ziekte" source="s-client">'Langer dan een kwartier zitten gaat niet, dan schiet het in mijn nek.'</narrative><narrative id="n-obs" domain="ziekte" source="s-obs">Cliënte zat het hele gesprek van anderhalf uur zonder op te staan.</narrative></narratives>"#)
+        XCTAssertTrue(rules(result).contains("beperking-tegenover-observatie"))
+    }
+
+    func testCase3AssessmentContradictsItselfOnUnwillingness() throws {
+        let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
+        let flag = try XCTUnwrap(result.flags.first { $0.rule == "oordeel-tegenstrijdig" })
+        XCTAssertEqual(flag.kind, .inconsistency)
+        XCTAssertEqual(Set(flag.evidence.map(\.elementID)), ["c-meer", "c-onwil"])
+    }
+
+    // MARK: Item 5 — life first
+
+    func testAnAcuteCrisisIsReferredToPracticalHelpNotMentalHealthCare() throws {
+        let cut = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-shv">Gas en stroom zijn afgesloten wegens een achterstand; hij heeft maanden zijn post niet geopend.</narrative></narratives>"#)
+        XCTAssertEqual(cut.trialAndError.verdict, "refer-first")
+        XCTAssertEqual(cut.trialAndError.contraindications, ["afsluiting"])
+        XCTAssertEqual(cut.trialAndError.tracks.map(\.id), ["schuldhulpverlening", "sociaal-wijkteam"])
+        let homeless = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-ad">Cliënt is dakloos en slaapt in de nachtopvang.</narrative></narratives>"#)
+        XCTAssertEqual(homeless.trialAndError.tracks.map(\.id), ["huisvestingsondersteuning", "sociaal-wijkteam"])
+        XCTAssertFalse((cut.trialAndError.tracks + homeless.trialAndError.tracks).contains { $0.id == "ggz-behandeling" })
+    }
+
+    func testAPurelyHistoricalAddictionIsAVulnerabilityNotAContraindication() throws {
+        let past = try screen(body: #"<findings><finding id="f-1" indicator="verslaving" source="s-va" status="historical">Alcoholverslaving tot 2015; sindsdien abstinent.</finding></findings>"#)
+        XCTAssertTrue(past.trialAndError.contraindications.isEmpty)
+        XCTAssertFalse(rules(past).contains("terugvalrisico-niet-beoordeeld"))
+        let feared = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-client">Hij vreest dat hij weer gaat drinken als het werk tegenvalt.</narrative></narratives>"#)
+        XCTAssertEqual(feared.trialAndError.contraindications, ["terugvalrisico"])
+        XCTAssertEqual(feared.trialAndError.tracks.first?.id, "verslavingszorg-beoordeling")
+    }
+
+    // MARK: Item 6 — currency, agency, completion in the seed cases
+
+    func testCase1PrivateSituationIsNotHighFromLastYearsHomeSituation() throws {
+        let prive = try domain(try screen("Cases/akc-focusgroep/case1-ict-wens.dossier.xml"), "prive")
+        XCTAssertNotEqual(prive.supportNeedLevel?.id, "hoog")
+        let home = try XCTUnwrap(prive.burdens.first { $0.indicator.id == "thuissituatie-belastend" })
+        XCTAssertEqual(home.effectiveWeight, 1.5, "last year's situation, improved since: the source coded it historical, and its own prose counts no more")
+        XCTAssertTrue(home.facts.allSatisfy { $0.countFactor <= 0.5 })
+    }
+
+    func testCase2WorkHistoryIsNotHighFromAContractThatEndedThroughNoFaultOfHis() throws {
+        let result = try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml")
+        let work = try domain(result, "arbeidsverleden")
+        XCTAssertNotEqual(work.supportNeedLevel?.id, "hoog")
+        XCTAssertNotEqual(work.supportNeedLevel?.id, "matig")
+        let contract = try XCTUnwrap(result.facts.first { $0.elementID == "f-contract" && $0.indicator == "faalervaring-werk" })
+        XCTAssertEqual(contract.countFactor, 0)
+        XCTAssertTrue(contract.countReason.nl.contains("niet door toedoen van de cliënt"), contract.countReason.nl)
+        XCTAssertFalse(work.burdens.contains { $0.indicator.id == "conflicten-werk" && $0.facts.contains { $0.elementID == "f-loon" } }, "the employer's unpaid wages are no conflict of his")
+        XCTAssertFalse(work.burdens.contains { $0.indicator.id == "korte-banen" }, "one temporary job is not many short jobs")
+    }
+
+    func testCase3HalfACourseIsNoDiplomaAndOneWordInPassingScoresNoSocialSituation() throws {
+        let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
+        let half = try XCTUnwrap(result.facts.first { $0.elementID == "n-opleiding-client" && $0.indicator == "diploma-behaald" && $0.quote.contains("goede resultaten") })
+        XCTAssertEqual(half.countFactor, 0.5)
+        XCTAssertTrue(half.countReason.nl.contains("deels afgerond"))
+        let social = try domain(result, "sociaal")
+        XCTAssertEqual(social.supportNeedLevel?.id, "geen")
+        XCTAssertTrue(social.uncounted.contains { $0.quote == "teruggetrokken" && $0.countReason.nl.contains("terloops") })
+        XCTAssertTrue(result.gaps.contains { $0.theme.id == "sociaal" }, "the theme is still open: the question stands")
+    }
+
+    // MARK: Item 7 — the FML in Schema 2
+
+    func testCase3FMLLimitationsAreSchema2WorkRequirementsWithTheirSource() throws {
+        let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
+        let together = try row(result, "samenwerken")
+        XCTAssertEqual(together.fml.map(\.limitation.id), ["fml-samenwerken"])
+        XCTAssertEqual(together.fml.first?.sourceID, "s-va")
+        XCTAssertNotEqual(together.need?.level, nil)
+        XCTAssertGreaterThanOrEqual(together.score, 3, "at least matig")
+        XCTAssertEqual(Set(try row(result, "werken-onder-druk").fml.compactMap(\.limitation.id)), ["fml-onvoorspelbaar", "fml-storingen", "fml-tempo"])
+        XCTAssertEqual(result.dossier.fml?.prognosis?.expectation, .improve)
+    }
+
+    func testCase2HasAPhysicalLoadRow() throws {
+        let physical = try row(try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml"), "fysieke-belastbaarheid")
+        XCTAssertEqual(physical.need?.level, "matig")
+        XCTAssertTrue(physical.contributions.contains { $0.indicator.id == "lichamelijke-klachten" })
+    }
+
+    func testADirectionOrSchema2AgainstTheFMLIsFlagged() throws {
+        let file = "Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml"
+        XCTAssertFalse(rules(try screen(file)).contains("richting-tegen-fml"), "the draft stays within the FML")
+        let team = try screen(file, editing: [
+            "Werk op een lager niveau binnen de functies die volgens de FML passend zijn, ongeveer twintig uur per week en niet 's nachts.":
+                "Communicatieadviseur in een projectteam met strakke deadlines, twintig uur per week.",
+        ])
+        let flag = try XCTUnwrap(team.flags.first { $0.rule == "richting-tegen-fml" })
+        XCTAssertTrue(Set(flag.evidence.map(\.elementID)).isSuperset(of: ["fml-samenwerken", "fml-storingen", "d-ad"]))
+        let schema2 = try screen(file, editing: [
+            #"<placement id="p-ad""#: #"<supportNeed id="sn-samen" activity="samenwerken" level="geen">Geen. Implicatie voor werk: geen.</supportNeed>"# + "\n    " + #"<placement id="p-ad""#,
+        ])
+        XCTAssertTrue(rules(schema2).contains("richting-tegen-fml"))
+    }
+
+    // MARK: Item 8 — the benefit ground
+
+    func testTheBenefitGroundIsScoredAndItsCauseRead() throws {
+        // The <disability> follows the client element.
+        let wajong = try screen(body: "", client: #"<client ageBand="18-26" benefitRegime="wajong"/><disability percentage="80-100"><cause>Licht verstandelijke beperking.</cause></disability>"#)
+        let illness = try domain(wajong, "ziekte")
+        XCTAssertTrue(illness.burdens.contains { $0.indicator.id == "erkende-arbeidsbeperking" })
+        XCTAssertTrue(wajong.facts.contains { $0.elementID == FactExtractor.disabilityElement && $0.indicator == "leerproblemen" })
+        XCTAssertFalse(wajong.gaps.contains { $0.theme.id == "reden-ao" }, "the benefit ground states the reason for the disability")
+        let ww = try screen(body: "", client: #"<client ageBand="36-45" benefitRegime="ww"/><disability><cause>Rugklachten.</cause></disability>"#)
+        XCTAssertFalse(ww.facts.contains { $0.indicator == "erkende-arbeidsbeperking" })
+    }
+
+    // MARK: Item 9 — trial verdicts that do not rest on artefacts
+
+    func testCase2VerdictDoesNotCountTheResolvedInconsistencyOrAnFMLNoRegimeExpects() throws {
+        let trial = try screen("Cases/akc-focusgroep/case2-kozijnmonteur.dossier.xml").trialAndError
+        let uncertainty = try XCTUnwrap(trial.reasons.first?.nl)
+        XCTAssertFalse(uncertainty.contains("ongeschikt-tegenover-arts"), uncertainty)
+        XCTAssertFalse(uncertainty.contains("fml-ontbreekt"), uncertainty)
+        XCTAssertFalse(trial.tracks.contains { $0.id == "dagbesteding" })
+    }
+
+    func testTrackFitRespectsWorkCapacity() throws {
+        let body = #"""
+          <findings>
+            <finding id="f-1" indicator="langdurig-inactief" source="s-ad">Drie jaar niet gewerkt.</finding>
+            <finding id="f-2" indicator="verlies-dagritme" source="s-ad">Zit de hele dag thuis.</finding>
+            <finding id="f-3" indicator="passieve-coping" source="s-ad">Pakt niet door.</finding>
+            <finding id="f-4" indicator="schulden" source="s-shv">Schuldsanering loopt.</finding>
+            <finding id="f-5" indicator="lichamelijke-klachten" source="s-client">Rugklachten.</finding>
+          </findings>
+          FIT
+        """#
+        let fitText = #"<narratives><narrative id="n-va" domain="ziekte" source="s-va">De verzekeringsarts acht hem arbeidsgeschikt per 1 november.</narrative></narratives>"#
+        let unfit = try screen(body: body.replacingOccurrences(of: "FIT", with: ""))
+        let fit = try screen(body: body.replacingOccurrences(of: "FIT", with: fitText))
+        XCTAssertTrue(unfit.trialAndError.indicated, unfit.trialAndError.reasons.map(\.nl).joined(separator: "\n"))
+        XCTAssertTrue(fit.trialAndError.indicated, fit.trialAndError.reasons.map(\.nl).joined(separator: "\n"))
+        XCTAssertTrue(unfit.trialAndError.tracks.contains { $0.id == "dagbesteding" }, unfit.trialAndError.tracks.map(\.id).joined(separator: " "))
+        XCTAssertFalse(fit.trialAndError.tracks.contains { $0.id == "dagbesteding" }, "no day activities for a client declared fit")
+    }
+
+    func testCase1OwnWishTriedInPracticeIsAmongTheOptions() throws {
+        let tracks = try screen("Cases/akc-focusgroep/case1-ict-wens.dossier.xml").trialAndError.tracks
+        let own = try XCTUnwrap(tracks.first { $0.id == "loopbaanorientatie-praktijktoets" }, tracks.map(\.id).joined(separator: " "))
+        XCTAssertTrue(own.why.contains { $0.nl.hasPrefix("Toetst de eigen wens in de praktijk") && $0.nl.contains("ICT") })
+        XCTAssertLessThanOrEqual(try XCTUnwrap(tracks.firstIndex { $0.id == own.id }), 2, "among the first three")
+    }
+
+    // MARK: Item 10 — every rule has an effect, and its rationale case fires it
+
+    /// A rationale that names a shipped focus-group case as "Casus N:" claims the rule fires on it.
+    func testEveryRuleFiresOnTheCaseItsRationaleNames() throws {
+        let cases = Dictionary(uniqueKeysWithValues: try (1...3).map { number -> (Int, Set<String>) in
+            let file = try XCTUnwrap(Fixtures.caseFiles.first { $0.hasPrefix("Cases/akc-focusgroep/case\(number)-") })
+            return (number, rules(try screen(file)))
+        })
+        let pattern = try NSRegularExpression(pattern: "[Cc]asus ([0-9]):")
+        var checked = 0
+        for rule in Fixtures.defaultRuleset.rules {
+            let text = rule.rationale.nl
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text), let number = Int(text[range]), let fired = cases[number] else { continue }
+                XCTAssertTrue(fired.contains(rule.id), "\(rule.id): its rationale names casus \(number), which does not fire it")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 12)
+    }
+
+    func testEverySignalHasAnEffect() throws {
+        // A signal never scores; it has an effect when a rule, qualifier, contradiction, contraindication or the
+        // weighing names it, when it carries readings (lezingen-onbesproken), or when a track works on it.
+        let xml = try String(contentsOfFile: Fixtures.path("Rulesets/akc-2011.xml"), encoding: .utf8)
+        let tracks = try String(contentsOfFile: Fixtures.path("Rulesets/tracks-2026.xml"), encoding: .utf8)
+        let used = String(xml[xml.range(of: "<qualifiers>")!.lowerBound...]) + tracks
+        for signal in Fixtures.defaultRuleset.indicators where signal.role == .signal && signal.readings.isEmpty {
+            let named = used.range(of: "[\" ]\(signal.id)[\" ]", options: .regularExpression) != nil
+            XCTAssertTrue(named, "signal \(signal.id) has no effect")
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldTestSupport
+import XCTest
+
+/// Measures the ruleset from the outside, on the vignettes of `Vignettes/` (see its README): per rule
+/// precision and recall, per kind for judgement risks and inconsistencies, flags on clean controls,
+/// the trial-and-error verdict and the support-need levels — over all vignettes and over the held-out
+/// part apart — and the rule-firing table over the shipped cases and the vignettes.
+///
+/// It asserts floors on the tuning part and two invariants (no dead rule; no rule firing unexpectedly on
+/// more than half of the clean controls). Held-out figures are printed, never tuned on:
+/// `VIGNETTE_ERRORS=1 swift test --filter VignetteEvaluationTests` lists every disagreement on the
+/// tuning part only.
+final class VignetteEvaluationTests: XCTestCase {
+    /// The rule ids the vignettes were written against (the writer's rule list, 2026-12-03). For the
+    /// kinds inconsistency and judgement-risk a sidecar's `flags` is exhaustive over these; a rule added
+    /// later is reported on its own, and counts against a clean control like any other.
+    static let vocabulary: Set<String> = [
+        "ontkenning-tegenover-derden", "ongeschikt-tegenover-arts", "beperking-tegenover-observatie", "test-tegenover-diploma",
+        "motivatie-zonder-onderbouwing", "lacune-gespreksthema", "alleen-eigen-verhaal", "verouderde-bron", "fml-ontbreekt",
+        "conclusie-zonder-bewijs", "tunnelvisie", "verankering", "verankering-fml", "projectie", "stereotypering", "halo-horn",
+        "ondersteuningsbehoefte-niet-geanalyseerd", "snelle-oplossing", "te-weinig-steun", "te-veel-steun", "geen-gedeeld-doel",
+        "lezingen-onbesproken", "onwil-of-onmacht", "onwil-zonder-bewijs", "onmacht-zonder-bewijs", "terugvalrisico-niet-beoordeeld",
+    ]
+
+    struct Expected: Decodable {
+        var id: String
+        var split: String
+        var clean: Bool
+        var flags: [String]
+        var notFlags: [String]
+        var trialAndError: String
+        var needs: [String: String]
+    }
+
+    struct Screened {
+        var file: String
+        var expected: Expected
+        var fired: Set<String>
+        var verdict: String
+        var levels: [String: String]
+    }
+
+    static let ruleset = Fixtures.defaultRuleset
+    static let evaluator: Evaluator = {
+        let catalogue = try? TrackCatalogueLoader.load(contentsOf: Fixtures.path("Rulesets/tracks-2026.xml"), ruleset: ruleset, schemas: Fixtures.schemas)
+        return Evaluator(ruleset: ruleset, catalogue: catalogue)
+    }()
+
+    /// Every vignette, screened once, sorted by split then id.
+    static let screened: [Screened] = {
+        let directory = Fixtures.path("Tests/TotaalbeeldEngineTests/Vignettes")
+        var all: [Screened] = []
+        for split in ["heldout", "tuning"] {
+            let folder = directory + "/" + split
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".expected.json") }.sorted()
+            for name in names {
+                let base = String(name.dropLast(".expected.json".count))
+                guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                      let expected = try? JSONDecoder().decode(Expected.self, from: data) else { fatalError("unreadable sidecar \(name)") }
+                let file = "Tests/TotaalbeeldEngineTests/Vignettes/\(split)/\(base).dossier.xml"
+                guard let dossier = try? Fixtures.dossier(file) else { fatalError("invalid vignette \(file)") }
+                let result = evaluator.screen(dossier)
+                all.append(Screened(
+                    file: file, expected: expected, fired: Set(result.flags.map(\.rule)), verdict: result.trialAndError.verdict,
+                    levels: Dictionary(uniqueKeysWithValues: result.domains.map { ($0.domain.id, $0.supportNeedLevel?.id ?? "geen") })
+                ))
+            }
+        }
+        return all
+    }()
+
+    static func kind(of rule: String) -> FlagRule.Kind? { ruleset.rules.first { $0.id == rule }?.kind }
+
+    static func exhaustive(_ rule: String) -> Bool {
+        let kind = kind(of: rule)
+        return kind == .inconsistency || kind == .judgementRisk
+    }
+
+    /// Whether the sidecar expects `rule` to fire (true), not to fire (false), or says nothing (nil).
+    static func expectation(_ rule: String, in expected: Expected) -> Bool? {
+        if expected.flags.contains(rule) { return true }
+        if expected.notFlags.contains(rule) { return false }
+        if exhaustive(rule) && vocabulary.contains(rule) { return false }
+        return nil
+    }
+
+    struct Counts {
+        var tp = 0, fp = 0, fn = 0, tn = 0
+        var precision: Double? { tp + fp == 0 ? nil : Double(tp) / Double(tp + fp) }
+        var recall: Double? { tp + fn == 0 ? nil : Double(tp) / Double(tp + fn) }
+        mutating func add(expected: Bool, fired: Bool) {
+            switch (expected, fired) {
+            case (true, true): tp += 1
+            case (false, true): fp += 1
+            case (true, false): fn += 1
+            case (false, false): tn += 1
+            }
+        }
+    }
+
+    static func counts(rule: String, over vignettes: [Screened]) -> Counts {
+        var counts = Counts()
+        for vignette in vignettes {
+            guard let expected = expectation(rule, in: vignette.expected) else { continue }
+            counts.add(expected: expected, fired: vignette.fired.contains(rule))
+        }
+        return counts
+    }
+
+    static func counts(kind: FlagRule.Kind, over vignettes: [Screened]) -> Counts {
+        let rules = ruleset.rules.filter { $0.kind == kind && vocabulary.contains($0.id) }.map(\.id)
+        var total = Counts()
+        for rule in rules {
+            let c = counts(rule: rule, over: vignettes)
+            total.tp += c.tp; total.fp += c.fp; total.fn += c.fn; total.tn += c.tn
+        }
+        return total
+    }
+
+    /// Clean controls on which an inconsistency or judgement risk fires, with the rules.
+    static func cleanViolations(over vignettes: [Screened]) -> [(String, [String])] {
+        vignettes.filter(\.expected.clean).compactMap { vignette in
+            let risky = vignette.fired.filter { exhaustive($0) }.sorted()
+            return risky.isEmpty ? nil : (vignette.expected.id, risky)
+        }
+    }
+
+    static func verdictAccuracy(over vignettes: [Screened]) -> (right: Int, total: Int) {
+        (vignettes.filter { $0.verdict == $0.expected.trialAndError }.count, vignettes.count)
+    }
+
+    static func needAgreement(over vignettes: [Screened]) -> (exact: Int, withinOne: Int, total: Int) {
+        let order = ruleset.scoring.levels.map(\.id)
+        var exact = 0, close = 0, total = 0
+        for vignette in vignettes {
+            for (domain, level) in vignette.expected.needs {
+                total += 1
+                let got = vignette.levels[domain] ?? "geen"
+                if got == level { exact += 1 }
+                if let a = order.firstIndex(of: got), let b = order.firstIndex(of: level), abs(a - b) <= 1 { close += 1 }
+            }
+        }
+        return (exact, close, total)
+    }
+
+    static func ratio(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "  – " }
+
+    static var tuning: [Screened] { screened.filter { $0.expected.split == "tuning" } }
+    static var heldout: [Screened] { screened.filter { $0.expected.split == "heldout" } }
+
+    // MARK: Report
+
+    func testPrintEvaluation() throws {
+        let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
+        XCTAssertEqual(heldout.count, 38)
+        XCTAssertEqual(tuning.count, 30)
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning)"]
+        lines.append("")
+        lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
+        for rule in Self.ruleset.rules {
+            let a = Self.counts(rule: rule.id, over: all), h = Self.counts(rule: rule.id, over: heldout), t = Self.counts(rule: rule.id, over: tuning)
+            let mark = Self.vocabulary.contains(rule.id) ? "" : "  (not in the vignettes' vocabulary)"
+            lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
+        }
+        lines.append("")
+        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning)] {
+            let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
+            let clean = Self.cleanViolations(over: part)
+            let verdict = Self.verdictAccuracy(over: part)
+            let needs = Self.needAgreement(over: part)
+            let cleanCount = part.filter(\.expected.clean).count
+            lines.append("\(name): judgement-risk P \(Self.ratio(jr.precision)) R \(Self.ratio(jr.recall)) (\(jr.tp)/\(jr.fp)/\(jr.fn)); inconsistency P \(Self.ratio(inc.precision)) R \(Self.ratio(inc.recall)) (\(inc.tp)/\(inc.fp)/\(inc.fn)); clean controls with a risk or inconsistency \(clean.count)/\(cleanCount); trial verdict \(verdict.right)/\(verdict.total) = \(Self.ratio(Double(verdict.right) / Double(max(verdict.total, 1)))); need levels exact \(needs.exact)/\(needs.total), within one \(needs.withinOne)/\(needs.total)")
+        }
+        print(lines.joined(separator: "\n"))
+        if ProcessInfo.processInfo.environment["VIGNETTE_ERRORS"] != nil { printTuningErrors() }
+    }
+
+    /// Floors on the tuning part only (measured 2026-12-03: judgement risk P 0.95 R 0.97, inconsistency P 1.00 R 1.00,
+    /// no flag on its clean controls, verdict 29/30). The held-out part is printed above and asserted nowhere: the
+    /// issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80, verdict ≥ 0.90) are
+    /// not reached yet (see EVALUATION.md).
+    func testTuningPartMeetsItsFloors() throws {
+        let tuning = Self.tuning
+        let risk = Self.counts(kind: .judgementRisk, over: tuning), inconsistency = Self.counts(kind: .inconsistency, over: tuning)
+        XCTAssertGreaterThanOrEqual(risk.precision ?? 0, 0.90)
+        XCTAssertGreaterThanOrEqual(risk.recall ?? 0, 0.90)
+        XCTAssertGreaterThanOrEqual(inconsistency.precision ?? 0, 0.80)
+        XCTAssertGreaterThanOrEqual(inconsistency.recall ?? 0, 0.80)
+        XCTAssertEqual(Self.cleanViolations(over: tuning).map(\.0), [], "no inconsistency or judgement risk on a clean control")
+        let verdict = Self.verdictAccuracy(over: tuning)
+        XCTAssertGreaterThanOrEqual(Double(verdict.right) / Double(verdict.total), 0.90)
+    }
+
+    /// Disagreements on the tuning part only; the held-out part is measured, never inspected.
+    private func printTuningErrors() {
+        var lines = ["", "Disagreements on the tuning part:"]
+        for vignette in Self.tuning {
+            var notes: [String] = []
+            for rule in Self.ruleset.rules.map(\.id) {
+                guard let expected = Self.expectation(rule, in: vignette.expected) else {
+                    if vignette.expected.clean && Self.exhaustive(rule) && vignette.fired.contains(rule) { notes.append("+\(rule) (on a clean control)") }
+                    else if !Self.vocabulary.contains(rule) && vignette.fired.contains(rule) { notes.append("~\(rule) (new rule)") }
+                    continue
+                }
+                if expected && !vignette.fired.contains(rule) { notes.append("-\(rule)") }
+                if !expected && vignette.fired.contains(rule) { notes.append("+\(rule)") }
+            }
+            if vignette.verdict != vignette.expected.trialAndError { notes.append("verdict \(vignette.verdict), expected \(vignette.expected.trialAndError)") }
+            for (domain, level) in vignette.expected.needs.sorted(by: { $0.key < $1.key }) where vignette.levels[domain] != level {
+                notes.append("need \(domain) \(vignette.levels[domain] ?? "geen") (expected \(level))")
+            }
+            if !notes.isEmpty { lines.append("  \(vignette.expected.id): " + notes.joined(separator: ", ")) }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    // MARK: Firing table
+
+    /// How often each rule fires over the shipped cases and the vignettes: a dead rule has no effect, and a
+    /// rule that fires unexpectedly on more than half of the clean controls cannot discriminate.
+    func testRuleFiringTableHasNoDeadRuleAndNoRuleFiringOnMostCleanControls() throws {
+        let evaluator = Self.evaluator
+        var onCases: [String: Int] = [:]
+        let cases = Fixtures.caseFiles
+        for file in cases {
+            for rule in Set(evaluator.screen(try Fixtures.dossier(file)).flags.map(\.rule)) { onCases[rule, default: 0] += 1 }
+        }
+        let clean = Self.screened.filter(\.expected.clean)
+        var lines = ["", "Rule firing over \(cases.count) shipped cases and \(Self.screened.count) vignettes (\(clean.count) clean controls):",
+                     "rule                                      cases  vignettes  clean  clean, not expected"]
+        for rule in Self.ruleset.rules.map(\.id) {
+            let vignettes = Self.screened.filter { $0.fired.contains(rule) }.count
+            let onClean = clean.filter { $0.fired.contains(rule) }
+            let unexpected = onClean.filter { !$0.expected.flags.contains(rule) }.count
+            let total = (onCases[rule] ?? 0) + vignettes
+            lines.append("\(rule.padding(toLength: 42, withPad: " ", startingAt: 0)) \(String(onCases[rule] ?? 0).padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(vignettes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(onClean.count).padding(toLength: 6, withPad: " ", startingAt: 0)) \(unexpected)\(total == 0 ? "   DEAD" : "")")
+            XCTAssertGreaterThan(total, 0, "\(rule) fires on no shipped case and no vignette")
+            XCTAssertLessThanOrEqual(unexpected * 2, clean.count, "\(rule) fires unexpectedly on \(unexpected) of \(clean.count) clean controls")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldImport
+import TotaalbeeldLoader
+import TotaalbeeldTestSupport
+import XCTest
+import ZIPFoundation
+
+/// `totaalbeeld import`: Markdown, text, DOCX and ODT intakes, unmapped headings, comments and tracked changes.
+final class ImportTests: XCTestCase {
+    let importer = IntakeImporter(ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+
+    private func narratives(_ result: ImportResult) -> [(id: String, theme: String?, source: String?, text: String)] {
+        (result.dossier.root.element(named: "narratives")?.elements ?? []).map {
+            ($0.attribute("id") ?? "", $0.attribute("theme"), $0.attribute("source"), $0.allText)
+        }
+    }
+
+    func testMarkdownSampleMapsThemesSourcesAssessmentAndKeepsUnmappedText() throws {
+        let path = Fixtures.path("Cases/intakes/intake-administratief-medewerker.md")
+        let result = try importer.importIntake(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), fileName: "intake.md")
+        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertEqual(dossier.id, "intake-administratief-medewerker")
+        XCTAssertEqual(dossier.date.description, "2026-11-16")
+        XCTAssertEqual(dossier.client.benefitRegime, "wia")
+        XCTAssertEqual(dossier.client.ageBand, "36-45")
+        XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["reden-ao", "perspectief-beperking", "arbeidsverleden", "opleidingsverleden", "prive", "sociaal", "hobbys", "toekomst"])
+        // "Volgens de bedrijfsarts: …" names the source of that paragraph.
+        let physician = dossier.narratives.first { $0.text.hasPrefix("de rugklachten") }
+        XCTAssertEqual(physician.flatMap { dossier.source(id: $0.source)?.kind }, "physician")
+        // The unmapped heading is reported with its line and its text kept.
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie", "Overige bijzonderheden"])
+        XCTAssertEqual(result.unmappedHeadings.last?.position.description, "line 55")
+        XCTAssertEqual(dossier.unassigned.map(\.text), ["Cliënte heeft geen rijbewijs en is aangewezen op het openbaar vervoer."])
+        XCTAssertEqual(dossier.unassigned.first?.origin, "regel 57")
+        // The assessment: conclusions citing what they name, a direction shared with the client.
+        let assessment = try XCTUnwrap(dossier.assessment)
+        XCTAssertEqual(assessment.conclusions.count, 3)
+        XCTAssertTrue(assessment.conclusions[1].cites.contains("n-prive-2"))
+        XCTAssertEqual(assessment.direction?.sharedWithClient, .yes)
+        XCTAssertEqual(assessment.direction?.cites, ["w-1", "fml"])
+        XCTAssertEqual(dossier.fml?.suggestedJobs, ["Administratief medewerker", "Medewerker documentbeheer"])
+        // The report names positions and ids, never paragraph text.
+        let lines = IntakeImporter.reportLines(result, fileName: "intake.md").joined(separator: "\n")
+        XCTAssertTrue(lines.contains("intake.md:55:1: unmapped: heading \"Overige bijzonderheden\""))
+        XCTAssertFalse(lines.contains("rijbewijs"))
+    }
+
+    func testVolgensNamesADeclaredSourceByItsRole() throws {
+        // Two employers: the second is named by its role as declared, not by a word of the ruleset's role list.
+        let text = """
+        ---
+        datum: 2026-10-05
+        bron: cliënt; cliënte; 2026-10-05
+        bron: werkgever; intercedent uitzendbureau; 2026-10-01
+        bron: werkgever; ploegleider van de inlenende bakkerij; 2026-10-02
+        ---
+        ## Arbeidsverleden
+
+        Volgens de werkgever: zij komt altijd op tijd.
+
+        Volgens de ploegleider van de inlenende bakkerij: zij werkt zelfstandig.
+
+        Volgens de ploegleider: zij maakt nieuwe collega's wegwijs.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        XCTAssertEqual(narratives(result).map(\.source), ["s-employer-1", "s-employer-2", "s-employer-2"])
+        XCTAssertEqual(narratives(result).map(\.text).last, "zij maakt nieuwe collega's wegwijs.")
+    }
+
+    func testImportIsDeterministic() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/intake-administratief-medewerker.md"))))
+        XCTAssertEqual(try importer.importIntake(bytes: bytes, fileName: "a.md").xml, try importer.importIntake(bytes: bytes, fileName: "a.md").xml)
+    }
+
+    func testPlainTextHeadingsAndFrontMatter() throws {
+        let text = """
+        Datum: 2026-10-01
+        Regeling: WW
+        Leeftijd: 34
+
+        THUISSITUATIE
+        Cliënt woont samen en heeft geen schulden.
+
+        Werkervaring:
+        Hij werkte acht jaar als heftruckchauffeur.
+
+        Vervoer
+        Hij heeft een auto.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.txt")
+        let found = narratives(result)
+        XCTAssertEqual(found.map(\.theme), ["prive", "arbeidsverleden", nil])
+        XCTAssertEqual(found.last?.text, "Hij heeft een auto.")
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Vervoer"])
+        XCTAssertEqual(result.unmappedHeadings.first?.position.description, "line 11")
+        XCTAssertEqual(result.dossier.root.element(named: "client")?.attribute("benefitRegime"), "ww")
+    }
+
+    func testMarkdownCommentsNeverBecomeText() throws {
+        let text = "---\ndatum: 2026-10-01\n---\n## Thuissituatie\n\nCliënte woont alleen. <!-- navragen bij de zus -->\n\n<!--\nopmerking van een collega\n-->\n"
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        XCTAssertEqual(narratives(result).map(\.text), ["Cliënte woont alleen."])
+        XCTAssertFalse(result.xml.contains("navragen"))
+        XCTAssertFalse(result.xml.contains("collega"))
+    }
+
+    func testDocxTrackedChangesCommentsHeadersAndTables() throws {
+        let path = Fixtures.path("Cases/intakes/intake-administratief-medewerker.docx")
+        let result = try importer.importIntake(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), fileName: "intake.docx")
+        let xml = result.xml
+        XCTAssertTrue(xml.contains("; er loopt een betalingsregeling."), "tracked insertion taken")
+        XCTAssertFalse(xml.contains("huurbaas"), "tracked deletion dropped")
+        XCTAssertFalse(xml.contains("Navragen"), "comments never become narrative")
+        XCTAssertFalse(xml.contains("Vertrouwelijk"), "header left out")
+        XCTAssertFalse(xml.contains("Pagina 1"), "footer left out")
+        let notes = result.report.filter { $0.kind == .note }.map(\.message)
+        XCTAssertTrue(notes.contains("1 comment left out"))
+        XCTAssertTrue(notes.contains("1 tracked deletion left out"))
+        // The first table carries the particulars, the table under "Bronnen" the sources.
+        let dossier = try DossierLoader.load(bytes: Array(xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertEqual(dossier.client.benefitRegime, "wia")
+        XCTAssertEqual(dossier.sources.map(\.kind), ["client", "physician", "physician", "employer", "professional"])
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie", "Overige bijzonderheden"])
+        XCTAssertEqual(result.unmappedHeadings.last?.position.unit, .paragraph)
+        XCTAssertEqual(dossier.unassigned.count, 1)
+    }
+
+    private func odt(_ body: String, extra: [(String, String)] = []) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let content = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>\(body)</office:text></office:body></office:document-content>
+        """
+        for (name, text) in [("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)] + extra {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: name == "mimetype" ? .none : .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return [UInt8](try XCTUnwrap(archive.data))
+    }
+
+    func testODTTrackedChangesCommentsListsAndUnmappedHeadings() throws {
+        let body = """
+        <text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>AD</dc:creator></office:change-info><text:p>en de huurbaas</text:p></text:deletion></text:changed-region><text:changed-region text:id="ct2"><text:insertion><office:change-info><dc:creator>AD</dc:creator></office:change-info></text:insertion></text:changed-region></text:tracked-changes>
+        <text:p>datum: 2026-10-01</text:p>
+        <text:h text:outline-level="2">Thuissituatie</text:h>
+        <text:p>Cliënte heeft <text:span>betalingsachterstanden</text:span><text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>; er loopt een regeling<text:change-end text:change-id="ct2"/>.<office:annotation><dc:creator>Collega</dc:creator><text:p>Navragen bij de zus</text:p></office:annotation></text:p>
+        <text:list><text:list-item><text:p>Zorgt voor haar moeder.</text:p></text:list-item></text:list>
+        <text:h text:outline-level="2">Vervoer</text:h>
+        <text:p>Geen<text:s text:c="2"/>rijbewijs.</text:p>
+        """
+        let styles = "<?xml version=\"1.0\"?><office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"><office:master-styles><style:master-page><style:header/></style:master-page></office:master-styles></office:document-styles>"
+        let result = try importer.importIntake(bytes: try odt(body, extra: [("styles.xml", styles)]), fileName: "intake.odt")
+        let found = narratives(result)
+        XCTAssertEqual(found.map(\.text), ["Cliënte heeft betalingsachterstanden; er loopt een regeling.", "Zorgt voor haar moeder.", "Geen rijbewijs."])
+        XCTAssertEqual(found.map(\.theme), ["prive", "prive", nil])
+        XCTAssertFalse(result.xml.contains("huurbaas"))
+        XCTAssertFalse(result.xml.contains("Navragen"))
+        XCTAssertEqual(result.unmappedHeadings.first?.position.description, "paragraph 5")
+        XCTAssertTrue(result.report.contains { $0.message.hasPrefix("headers and footers left out") })
+    }
+
+    func testZipBombAndNonArchivesAreRefused() throws {
+        // 20 MiB of one byte packs to a few KiB: refused by ratio before it is unpacked.
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let big = Data(repeating: 0x20, count: 20 << 20)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(big.count), compressionMethod: .deflate) { position, size in
+            big.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let bomb = [UInt8](try XCTUnwrap(archive.data))
+        XCTAssertThrowsError(try importer.importIntake(bytes: bomb, fileName: "bomb.docx")) { error in
+            XCTAssertTrue(String(describing: error).contains("zip bomb") || String(describing: error).contains("limit"), String(describing: error))
+        }
+        XCTAssertThrowsError(try importer.importIntake(bytes: Array("geen zip".utf8), fileName: "x.docx"))
+        XCTAssertThrowsError(try importer.importIntake(bytes: Array("x".utf8), fileName: "x.pdf"))
+    }
+
+    func testEntitiesInOfficeXMLAreRefused() throws {
+        let body = "<text:p>x</text:p>"
+        var bytes = try odt(body)
+        _ = bytes
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let evil = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><office:text>&e;</office:text></office:body></office:document-content>"
+        let data = Data(evil.utf8)
+        try archive.addEntry(with: "content.xml", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { p, s in data.subdata(in: Int(p)..<Int(p) + s) }
+        bytes = [UInt8](try XCTUnwrap(archive.data))
+        XCTAssertThrowsError(try importer.importIntake(bytes: bytes, fileName: "evil.odt")) { error in
+            XCTAssertTrue(String(describing: error).contains("DOCTYPE"), String(describing: error))
+        }
+    }
+
+    func testRulesetHeadingListsAreData() throws {
+        // Every theme's Dutch label and headings map back to it.
+        for theme in Fixtures.defaultRuleset.themes {
+            for heading in [theme.label.nl] + theme.headings {
+                let text = "---\ndatum: 2026-10-01\n---\n## \(heading)\n\nTekst.\n"
+                let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "t.md")
+                XCTAssertEqual(narratives(result).first?.theme, theme.id, heading)
+            }
+        }
+    }
+}
