@@ -30,9 +30,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var presentation: ReportOptions
 
     func validate() throws {
-        if presentation.format.isBinary {
-            throw ValidationError("docx and odt are written by 'screen'; compare writes text, markdown, json or html")
-        }
+        try presentation.refuseDocuments("compare")
     }
 
     func run() throws {

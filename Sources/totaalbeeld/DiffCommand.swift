@@ -38,9 +38,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var presentation: ReportOptions
 
     func validate() throws {
-        if presentation.format.isBinary {
-            throw ValidationError("docx and odt are written by 'screen'; diff writes text, markdown, json or html")
-        }
+        try presentation.refuseDocuments("diff")
     }
 
     func run() throws {

@@ -41,6 +41,13 @@ struct ReportOptions: ParsableArguments {
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
+
+    /// Only `screen` writes DOCX and ODT; `command` (compare, diff) refuses them.
+    func refuseDocuments(_ command: String) throws {
+        if format.isBinary {
+            throw ValidationError("docx and odt are written by 'screen'; \(command) writes text, markdown, json or html")
+        }
+    }
 }
 
 /// Finds the shipped `Rulesets/` and `Templates/` folders: $TOTAALBEELD_HOME, the working directory, the

@@ -168,6 +168,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(value["empty"]?.bool, true)
         XCTAssertEqual(value["sameClient"]?.bool, true)
         XCTAssertEqual(value["flags"]?["persisting"]?.array?.count, 15)
+        XCTAssertEqual(try CLI.run(["diff", case1, case1, "--format", "docx"]).status, 64, "docx and odt are screen's")
         for format in ["text", "markdown", "html"] {
             let run = try CLI.run(["diff", case1, case1, "--format", format])
             XCTAssertEqual(run.status, 0, "\(format): \(run.stderr)")
