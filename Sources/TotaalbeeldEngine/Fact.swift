@@ -70,6 +70,7 @@ public struct FactExtractor: Sendable {
                 elementID: finding.id, origin: .structured, indicator: finding.indicator, domain: finding.domain,
                 sourceID: finding.source, dossier: dossier, date: finding.date, present: finding.present,
                 historical: finding.historical, hypothetical: false, experiencer: finding.experiencer,
+                assertion: selfReport(finding.source, dossier) && finding.experiencer == .client ? .claim : .finding,
                 quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location
             ))
         }
@@ -84,7 +85,9 @@ public struct FactExtractor: Sendable {
                     origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
                     indicator: hit.indicator, domain: domain, sourceID: narrative.source, dossier: dossier,
                     date: narrative.date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
-                    experiencer: hit.experiencer, quote: hit.matchedText, location: narrative.location
+                    uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
+                    assertion: hit.assertion == .claim || selfReport(narrative.source, dossier) && hit.experiencer == .client ? .claim : .finding,
+                    quote: hit.matchedText, location: narrative.location
                 ))
             }
         }
@@ -105,32 +108,50 @@ public struct FactExtractor: Sendable {
                     elementID: element.id, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
                     indicator: hit.indicator, domain: ruleset.indicator(id: hit.indicator)?.domain ?? "", sourceID: assessment.source,
                     dossier: dossier, date: assessment.date, present: !hit.negated, historical: hit.historical,
-                    hypothetical: hit.hypothetical, experiencer: hit.experiencer, quote: hit.matchedText, location: element.location
+                    hypothetical: hit.hypothetical, uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
+                    assertion: hit.assertion, quote: hit.matchedText, location: element.location
                 )
             }
         }
     }
 
+    /// Whether the source is the client's own account (a `selfReport` source kind): what the client
+    /// says there about himself is his claim, whatever the wording.
+    private func selfReport(_ sourceID: String, _ dossier: Dossier) -> Bool {
+        guard let kind = dossier.source(id: sourceID)?.kind else { return false }
+        return ruleset.sourceKind(id: kind)?.isSelfReport == true
+    }
+
     // swiftlint:disable:next function_parameter_count
     private func fact(
         elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,
-        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, quote: String, location: Location
+        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool = false, resolved: Bool = false,
+        experiencer: Experiencer, assertion: Assertion, quote: String, location: Location
     ) -> Fact {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
             indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
-            hypothetical: hypothetical, experiencer: experiencer
+            hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer
         )
-        return Fact(
+        var fact = Fact(
             elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
             sourceKind: source?.kind ?? "", date: date ?? source?.date, present: present, historical: historical,
             hypothetical: hypothetical, experiencer: experiencer, quote: quote, location: location,
             countFactor: factor, countReason: reason
         )
+        fact.uncertain = uncertain
+        fact.resolved = resolved
+        fact.assertion = assertion
+        return fact
     }
 
-    /// The ruleset decides how each context property counts; negated hits never count.
-    private func countFactor(indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> (Double, LocalizedText) {
+    /// The ruleset decides how each context property counts; negated hits never count, resolved ones
+    /// count with `resolvedFactor` (0 in the default ruleset: no current burden), uncertain ones with
+    /// `uncertainFactor`. A claim counts like a finding: it is information to weigh, marked as the
+    /// client's own statement so that rules can set it against other sources.
+    private func countFactor(
+        indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool, resolved: Bool, experiencer: Experiencer
+    ) -> (Double, LocalizedText) {
         let context = ruleset.context
         guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
         var factor = 1.0
@@ -143,6 +164,16 @@ public struct FactExtractor: Sendable {
             } else {
                 return (0, LocalizedText(nl: "gaat over een ander dan de cliënt", en: "about someone other than the client"))
             }
+        }
+        if resolved {
+            factor *= context.resolvedFactor
+            nl.append("inmiddels opgelost (×\(decimal(context.resolvedFactor)))")
+            en.append("resolved since (×\(decimal(context.resolvedFactor)))")
+        }
+        if uncertain {
+            factor *= context.uncertainFactor
+            nl.append("mogelijk, niet vastgesteld (×\(decimal(context.uncertainFactor)))")
+            en.append("possible, not established (×\(decimal(context.uncertainFactor)))")
         }
         if hypothetical {
             factor *= context.hypotheticalFactor

@@ -19,6 +19,10 @@ public struct ContextRules: Sendable, Hashable {
     public var hypotheticalFactor: Double
     /// Applies to indicators with `countsForOther`; other indicators ignore hits about others.
     public var otherExperiencerFactor: Double
+    /// How a hit stated as possible or probable counts ("vermoedelijk", "er zijn aanwijzingen voor").
+    public var uncertainFactor: Double
+    /// How a problem stated as arranged or solved since counts (0: not a current burden).
+    public var resolvedFactor: Double
     /// A sentence longer than this, in words, is cut at clause marks before context is applied, so that
     /// the work per sentence stays bounded and no scope runs across a whole run-on text.
     public var maxSentenceWords: Int
@@ -26,7 +30,7 @@ public struct ContextRules: Sendable, Hashable {
     public init(
         triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],
         defaultMaxScope: Int, termGap: Int, historicalFactor: Double, hypotheticalFactor: Double, otherExperiencerFactor: Double,
-        maxSentenceWords: Int = ContextRules.defaultMaxSentenceWords
+        maxSentenceWords: Int = ContextRules.defaultMaxSentenceWords, uncertainFactor: Double = 1, resolvedFactor: Double = 0
     ) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
@@ -37,6 +41,8 @@ public struct ContextRules: Sendable, Hashable {
         self.hypotheticalFactor = hypotheticalFactor
         self.otherExperiencerFactor = otherExperiencerFactor
         self.maxSentenceWords = maxSentenceWords
+        self.uncertainFactor = uncertainFactor
+        self.resolvedFactor = resolvedFactor
     }
 
     public static let defaultMaxSentenceWords = 80
@@ -47,8 +53,12 @@ public struct ContextRules: Sendable, Hashable {
     )
 }
 
+/// What a context trigger says about the hits in its scope.
+/// - `uncertain`: possible or probable, not established ("vermoedelijk", "er zijn aanwijzingen voor");
+/// - `resolved`: a problem arranged or solved since ("inmiddels opgelost", "afgelost");
+/// - `claim`: the client's own statement ("cliënt geeft aan", "naar eigen zeggen", "ik").
 public enum ContextCategory: String, Sendable, Hashable, CaseIterable {
-    case negation, historical, hypothetical, experiencer
+    case negation, historical, hypothetical, uncertain, resolved, experiencer, claim
 }
 
 public enum ContextDirection: String, Sendable, Hashable {
@@ -60,12 +70,17 @@ public struct ContextTrigger: Sendable, Hashable {
     public var category: ContextCategory
     public var direction: ContextDirection
     public var maxScope: Int?
+    /// A trigger only at the end of its clause: followed by the end of the sentence, a punctuation mark or
+    /// a terminator of its category. For post-verb negation: "hij gokt niet." negates, "hij heeft zijn
+    /// schulden niet afgelost" does not.
+    public var clauseFinal: Bool
     public var location: Location
-    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, location: Location) {
+    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false, location: Location) {
         self.phrase = phrase
         self.category = category
         self.direction = direction
         self.maxScope = maxScope
+        self.clauseFinal = clauseFinal
         self.location = location
     }
 }

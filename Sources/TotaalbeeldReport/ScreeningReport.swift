@@ -37,7 +37,7 @@ public struct ScreeningReport: Sendable {
 
     /// A fact's source kind, context and how much it counts: "client, historical, ×0.5".
     public func factNotes(_ fact: Fact) -> String {
-        let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+        let properties = words.properties(of: fact)
         let counted = fact.counts ? "×" + decimal(fact.countFactor) : words("telt niet", "not counted")
         return ([fact.sourceKind] + properties + [counted]).joined(separator: ", ")
     }
@@ -302,8 +302,8 @@ public struct ScreeningReport: Sendable {
         guard !result.dossier.narratives.isEmpty else { return }
         doc.heading(2, words("Geannoteerde tekst", "Annotated narrative"))
         doc.paragraph(.plain(words(
-            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, hypothetisch, ander persoon.",
-            "Terms found are shown in [ ] with their indicator and context: negated, historical, hypothetical, other person."
+            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, opgelost, hypothetisch, mogelijk, ander persoon, bewering cliënt.",
+            "Terms found are shown in [ ] with their indicator and context: negated, historical, resolved, hypothetical, possible, other person, client's claim."
         )))
         let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.narratives {
@@ -321,7 +321,7 @@ public struct ScreeningReport: Sendable {
     private func annotated(_ narrative: Narrative, facts: [Fact]) -> [ReportDocument.Run] {
         narrativeSegments(narrative, facts: facts).flatMap { segment -> [ReportDocument.Run] in
             guard let fact = segment.fact else { return [.plain(segment.text)] }
-            let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+            let properties = words.properties(of: fact)
             return [.plain("["), fact.present ? .strong(segment.text) : .struck(segment.text), .plain(" → " + ([fact.indicator] + properties).joined(separator: "; ") + "]")]
         }
     }

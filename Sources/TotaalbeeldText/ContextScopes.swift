@@ -1,6 +1,7 @@
 import TotaalbeeldModel
 
-/// The ConText algorithm (Chapman et al.; for Dutch ContextD, Afzal et al. 2014) over one sentence.
+/// The ConText algorithm (Chapman et al.; for Dutch ContextD, Afzal et al. 2014) over one sentence,
+/// with the categories negation, historical, hypothetical, uncertain, resolved, experiencer and claim.
 ///
 /// The ruleset's context phrases are compiled once into a ``PhraseMatcher``. For a sentence, every
 /// trigger, pseudo-trigger and terminator occurrence is found; then each indicator hit gets, per
@@ -18,7 +19,10 @@ import TotaalbeeldModel
 /// niet slecht", matched by "slaapt … slecht", the "niet" negates. A trigger inside a pseudo-trigger
 /// of its category ("niet alleen", "geen verbetering", "gebrek aan … niet") is no trigger. Of
 /// triggers that share words, only the longest counts, whatever its category: "als kind" is
-/// historical, not the hypothetical "als"; "niet meer" is historical, not a negation.
+/// historical, not the hypothetical "als"; "niet meer" is historical, not a negation. A trigger marked
+/// `clauseFinal` counts only at the end of its clause — before the sentence end, a punctuation mark or
+/// a terminator of its category — so a backward "niet" negates "hij gokt niet." but not "hij heeft
+/// zijn schulden niet afgelost".
 /// ```swift
 /// // With the default ruleset: "Hij heeft geen schulden, maar drinkt te veel."
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
@@ -116,12 +120,20 @@ struct ContextScopes: Sendable {
         let candidateFirsts = candidates.map(\.cue.first), pseudoFirsts = pseudos.map(\.cue.first)
         let widestCandidate = candidates.map { $0.cue.last - $0.cue.first }.max() ?? 0
         let widestPseudo = pseudos.map { $0.cue.last - $0.cue.first }.max() ?? 0
+        // A clause-final trigger ("hij gokt niet.") counts only before the sentence end, a punctuation mark
+        // or a terminator of its category.
+        let terminatorFirsts = terminatorSpans.mapValues { Set($0.map(\.first)) }
+        func endsClause(after cue: PhraseMatcher.Match, _ category: ContextCategory) -> Bool {
+            let next = cue.last + 1
+            return next >= sentence.upperBound || tokens[next].kind == .punctuation || terminatorFirsts[category]?.contains(next) == true
+        }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
             let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
             let otherRange = candidateFirsts.partitionPoint { $0 >= trigger.cue.first - widestCandidate }..<candidateFirsts.partitionPoint { $0 > trigger.cue.first }
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
-            return !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
+            return (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
+                && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope); identical rules
                 // count once.

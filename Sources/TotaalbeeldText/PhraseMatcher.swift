@@ -24,10 +24,15 @@ public struct PhraseMatcher: Sendable {
     /// One occurrence of a pattern: tokens `first...last`, of which `skipped` (sorted) were passed
     /// over by a gap (`…`) and are not part of the pattern itself.
     public struct Match: Sendable, Hashable {
+        /// How a one-word term met its word: as written, as an inflected form of it (same Snowball
+        /// stem), or as the head of a compound ("huurschuld" for "schuld").
+        public enum Form: Sendable, Hashable { case written, inflected, compound }
+
         public var pattern: Int
         public var first: Int
         public var last: Int
         public var skipped: [Int] = []
+        public var form: Form = .written
 
         /// Whether token `index` is one of the pattern's own words, not a gap filler.
         public func owns(_ index: Int) -> Bool { first <= index && index <= last && !skipped.contains(index) }

@@ -4,6 +4,7 @@ import TotaalbeeldResources
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldText
 
 /// sysexits(3) codes, the convention batch users script against.
 enum ExitStatus {
@@ -150,5 +151,25 @@ func emit(_ text: String, to path: String?) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
         throw Failure(status: ExitStatus.cannotCreate, lines: ["\(path): cannot write output"])
+    }
+}
+
+/// Prints, once per process, why Dutch inflections or compounds are not fully matched (no Hunspell
+/// dictionary): the reading then differs from a full installation, and the user must know that.
+func warnAboutMorphology(_ analyzer: NarrativeAnalyzer? = nil) {
+    MorphologyNotice.once(analyzer?.morphologyWarning ?? WordForms.shared.warning)
+}
+
+private enum MorphologyNotice {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var printed = false
+
+    static func once(_ warning: String?) {
+        guard let warning else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard !printed else { return }
+        printed = true
+        FileHandle.standardError.write(Data("totaalbeeld: warning: \(warning) (install hunspell-nl)\n".utf8))
     }
 }

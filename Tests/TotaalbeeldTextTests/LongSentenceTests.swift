@@ -96,8 +96,14 @@ private struct ReferenceScopes {
             }
         }
         func length(_ m: PhraseMatcher.Match) -> Int { m.last - m.first + 1 - m.skipped.count }
+        let terminatorsFound = terminators
+        func endsClause(_ cue: PhraseMatcher.Match, _ category: ContextCategory) -> Bool {
+            cue.last + 1 >= tokens.count || tokens[cue.last + 1].kind == .punctuation
+                || terminatorsFound.contains { $0.rule.categories.contains(category) && $0.cue.first == cue.last + 1 }
+        }
         triggers = candidates.filter { trigger in
-            !pseudos.contains { $0.rule.category == trigger.rule.category && ContextScopes.owns($0.cue, allOf: trigger.cue) }
+            (!trigger.rule.clauseFinal || endsClause(trigger.cue, trigger.rule.category))
+                && !pseudos.contains { $0.rule.category == trigger.rule.category && ContextScopes.owns($0.cue, allOf: trigger.cue) }
                 && !candidates.contains { other in
                     ContextScopes.owns(other.cue, allOf: trigger.cue)
                         && (length(other.cue) > length(trigger.cue)

@@ -1,0 +1,209 @@
+import Foundation
+import TotaalbeeldModel
+
+/// What the trie of written terms cannot do on its own: inflected forms and compound heads of
+/// one-word terms, and sense constraints on any term (see ``TermRule``).
+///
+/// **Morphology.** Every one-word term that is not `exact` is indexed by its Snowball stem (a word) or
+/// kept as a prefix (`pijnklacht*`). A word of the text then matches such a term when its stem is the
+/// term's stem ("schuld" for "schulden", form ``PhraseMatcher/Match/Form/inflected``) or when one of
+/// its compound heads has the term's stem or starts with its prefix ("huurschulden", "rugpijnklachten",
+/// form ``PhraseMatcher/Match/Form/compound``). The terms a word matches this way are computed once per
+/// distinct word and cached, so the cost per token is one hash lookup, whatever the number of terms.
+///
+/// **Senses.** A constrained term is kept only when a word of one of its `require` senses stands within
+/// its window, and none of its `exclude` senses does (the term's own word counts as distance 0, so
+/// `koffie*` excludes "koffiedrinken"). A compound carries its sense in its first part, so `require` is
+/// not asked of a compound match. Sense words are matched by a matcher of their own, per sentence, only
+/// when a constrained term was found in it; the nearest occurrence on each side is found by binary
+/// search, so the check costs the same in a long sentence as in a short one.
+struct TermReading: Sendable {
+    struct Constraint: Sendable {
+        var require: [Int]
+        var exclude: [Int]
+        var window: Int?
+    }
+
+    let constraints: [Constraint?]
+    let senseMatcher: PhraseMatcher
+    /// Sense index per pattern of ``senseMatcher``.
+    let senseOfPattern: [Int]
+    let senseCount: Int
+    private let stemIndex: [String: [Int32]]
+    private let prefixIndex: [String: [Int32]]
+    private let prefixLengths: [Int]
+    let wordForms: WordForms?
+    private let cache = MorphologyCache()
+
+    /// Whether any term can match through morphology.
+    var usesMorphology: Bool { wordForms != nil && (!stemIndex.isEmpty || !prefixIndex.isEmpty) }
+    var hasConstraints: Bool { constraints.contains { $0 != nil } }
+
+    init(patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], wordForms: WordForms?) {
+        var senseIndex: [String: Int] = [:]
+        for (index, sense) in senses.enumerated() where senseIndex[sense.id] == nil { senseIndex[sense.id] = index }
+        var sensePatterns: [PhrasePattern] = []
+        var senseOwners: [Int] = []
+        for (index, sense) in senses.enumerated() {
+            for term in sense.terms {
+                sensePatterns.append(PhrasePattern(term))
+                senseOwners.append(index)
+            }
+        }
+        senseMatcher = PhraseMatcher(patterns: sensePatterns, termGap: 0)
+        senseOfPattern = senseOwners
+        senseCount = senses.count
+        constraints = rules.map { rule in
+            guard rule.isConstrained else { return nil }
+            return Constraint(require: rule.require.compactMap { senseIndex[$0] }, exclude: rule.exclude.compactMap { senseIndex[$0] }, window: rule.window)
+        }
+        var stems: [String: [Int32]] = [:]
+        var prefixes: [String: [Int32]] = [:]
+        if let wordForms {
+            for (index, pattern) in patterns.enumerated() where index < rules.count && !rules[index].exact && pattern.elements.count == 1 {
+                let alternatives: [PhrasePattern.Element]
+                if case .choice(let choices) = pattern.elements[0] { alternatives = choices } else { alternatives = pattern.elements }
+                for alternative in alternatives {
+                    switch alternative {
+                    case .word(let word) where word.unicodeScalars.count >= 3:
+                        stems[wordForms.stem(word), default: []].append(Int32(index))
+                    case .prefix(let prefix) where prefix.unicodeScalars.count >= 3:
+                        prefixes[prefix, default: []].append(Int32(index))
+                    default: break
+                    }
+                }
+            }
+        }
+        stemIndex = stems
+        prefixIndex = prefixes
+        prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
+        self.wordForms = wordForms
+    }
+
+    /// Terms of one word, matched by one token of text through its inflection or as a compound head.
+    struct WordMatches: Sendable {
+        var inflected: [Int32]
+        var compound: [Int32]
+    }
+
+    /// Matches of one-word terms at the words of `range` through morphology, leaving out what the
+    /// written-form trie already found there (`written`: pattern and token of its one-token matches).
+    func morphologyMatches(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], written: Set<Int64>) -> [PhraseMatcher.Match] {
+        guard usesMorphology else { return [] }
+        var found: [PhraseMatcher.Match] = []
+        for index in range {
+            let token = tokens[index]
+            guard token.kind == .word, token.end - token.start >= 3 else { continue }
+            let word = Self.originalWord(token, scalars)
+            guard let word else { continue }
+            let matches = wordMatches(of: word)
+            for pattern in matches.inflected where !written.contains(Self.key(pattern, index)) {
+                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .inflected))
+            }
+            for pattern in matches.compound where !written.contains(Self.key(pattern, index)) {
+                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .compound))
+            }
+        }
+        return found
+    }
+
+    static func key(_ pattern: Int32, _ token: Int) -> Int64 { Int64(pattern) << 32 | Int64(token) }
+
+    /// The word as written, lower-cased (diacritics kept, for Hunspell); `nil` for numbers.
+    private static func originalWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> String? {
+        var ascii = true
+        var letters = false
+        for position in token.start..<token.end {
+            let scalar = scalars[position]
+            if !scalar.isASCII { ascii = false } else if Tokenizer.isDigit(scalar) { return nil }
+            if Tokenizer.isLetter(scalar) { letters = true }
+        }
+        guard letters else { return nil }
+        if ascii && token.key.unicodeScalars.count == token.end - token.start { return token.key }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[token.start..<token.end])
+        return String(view).lowercased()
+    }
+
+    private func wordMatches(of word: String) -> WordMatches {
+        if let cached = cache.value(for: word) { return cached }
+        guard let wordForms else { return WordMatches(inflected: [], compound: []) }
+        let forms = wordForms.forms(of: word)
+        let inflected = stemIndex[forms.stem] ?? []
+        var compound: [Int32] = []
+        for head in forms.heads {
+            compound += stemIndex[head.stem] ?? []
+            for length in prefixLengths where length <= head.key.count {
+                compound += prefixIndex[String(head.key.prefix(length))] ?? []
+            }
+        }
+        let inflectedSet = Set(inflected)
+        var seen = Set<Int32>()
+        compound = compound.filter { !inflectedSet.contains($0) && seen.insert($0).inserted }
+        let result = WordMatches(inflected: inflected, compound: compound)
+        cache.store(result, for: word)
+        return result
+    }
+
+    // MARK: Senses
+
+    /// The sense words of one sentence, per sense, sorted by first token.
+    struct SenseOccurrences {
+        var firsts: [[Int]]
+        var lasts: [[Int]]
+    }
+
+    func senses(in tokens: [Token], range: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics) -> SenseOccurrences {
+        var firsts = Array(repeating: [Int](), count: senseCount)
+        var lasts = Array(repeating: [Int](), count: senseCount)
+        let matches = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        for match in matches {
+            let sense = senseOfPattern[match.pattern]
+            firsts[sense].append(match.first)
+            lasts[sense].append(match.last)
+        }
+        return SenseOccurrences(firsts: firsts, lasts: lasts)
+    }
+
+    /// Whether `match` keeps its sense: a required sense near it (unless it is a compound) and no
+    /// excluded one. `wordsBefore(i)` counts the words of the sentence before token `i`.
+    func admits(_ match: PhraseMatcher.Match, senses: SenseOccurrences, wordsBefore: (Int) -> Int) -> Bool {
+        guard let constraint = constraints[match.pattern] else { return true }
+        func near(_ sense: Int) -> Bool {
+            let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
+            guard !firsts.isEmpty else { return false }
+            guard let window = constraint.window else { return true }
+            // The occurrence starting last at or before the match's end, and the first one after it.
+            let after = firsts.partitionPoint { $0 > match.last }
+            if after < firsts.count, wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= window { return true }
+            var index = after - 1
+            // Occurrences are short: a few steps back find one that overlaps the match or ends nearest before it.
+            var steps = 0
+            while index >= 0, steps < 4 {
+                if lasts[index] >= match.first { return true }
+                if wordsBefore(match.first) - wordsBefore(lasts[index] + 1) <= window { return true }
+                index -= 1
+                steps += 1
+            }
+            return false
+        }
+        if constraint.exclude.contains(where: near) { return false }
+        if match.form != .compound, !constraint.require.isEmpty, !constraint.require.contains(where: near) { return false }
+        return true
+    }
+}
+
+/// Morphology matches by word, shared between the threads using one analyzer.
+private final class MorphologyCache: @unchecked Sendable {
+    static let limit = 500_000
+    private let lock = NSLock()
+    private var matches: [String: TermReading.WordMatches] = [:]
+
+    func value(for word: String) -> TermReading.WordMatches? { lock.withLock { matches[word] } }
+
+    func store(_ value: TermReading.WordMatches, for word: String) {
+        lock.withLock {
+            if matches.count < Self.limit { matches[word] = value }
+        }
+    }
+}
