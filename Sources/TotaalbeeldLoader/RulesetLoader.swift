@@ -230,6 +230,7 @@ private struct RulesetReader {
         var triggers: [ContextTrigger] = []
         var pseudo: [PseudoTrigger] = []
         var terminators: [Terminator] = []
+        var presuppositions: [Presupposition] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -244,11 +245,13 @@ private struct RulesetReader {
                 pseudo.append(PseudoTrigger(phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation, location: child.modelLocation))
             case "terminator":
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            case "presupposition":
+                presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             default:
                 break
             }
         }
-        return ContextRules(
+        var rules = ContextRules(
             triggers: triggers, pseudoTriggers: pseudo, terminators: terminators,
             defaultMaxScope: element.integer("maxScope") ?? 8, termGap: element.integer("termGap") ?? 3,
             historicalFactor: element.decimal("historicalFactor") ?? 1, hypotheticalFactor: element.decimal("hypotheticalFactor") ?? 0,
@@ -256,6 +259,8 @@ private struct RulesetReader {
             maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords,
             uncertainFactor: element.decimal("uncertainFactor") ?? 1, resolvedFactor: element.decimal("resolvedFactor") ?? 0
         )
+        rules.presuppositions = presuppositions
+        return rules
     }
 }
 
@@ -477,8 +482,11 @@ enum TermSyntax {
         let words = term.split(separator: " ")
         if words.isEmpty { return "is empty" }
         for word in words where word != "…" && word != "..." {
-            if word.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
-            if word == "*" { return "has a lone '*'" }
+            // "a*|b": each alternative of a choice may end in its own '*'.
+            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
+                if alternative.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
+                if alternative == "*" { return "has a lone '*'" }
+            }
         }
         if words.first == "…" || words.last == "…" || words.first == "..." || words.last == "..." {
             return "cannot start or end with a gap"

@@ -10,6 +10,8 @@ public struct ContextRules: Sendable, Hashable {
     public var triggers: [ContextTrigger]
     public var pseudoTriggers: [PseudoTrigger]
     public var terminators: [Terminator]
+    /// Words that, directly before a hit, present it as given rather than asserted ("de", "zijn").
+    public var presuppositions: [Presupposition] = []
     /// Scope limit in words when a trigger does not set its own.
     public var defaultMaxScope: Int
     /// How many words may separate the parts of a split term ("ziet er tegen op").
@@ -99,6 +101,23 @@ public struct PseudoTrigger: Sendable, Hashable {
 public struct Terminator: Sendable, Hashable {
     public var phrase: String
     /// The categories whose scope this word ends.
+    public var categories: Set<ContextCategory>
+    public var location: Location
+    public init(phrase: String, categories: Set<ContextCategory>, location: Location) {
+        self.phrase = phrase
+        self.categories = categories
+        self.location = location
+    }
+}
+
+/// Words that mark the hit right after them as given (presupposed), so that a trigger of the listed
+/// categories does not reach it: in "Vermoedelijk zijn de slaapproblemen een bijwerking van de medicatie"
+/// the sleep problems are certain and only their cause is not; in "Zodra de schuldsanering is afgerond"
+/// the debt restructuring exists. A definite article or a possessive does this; "een" does not
+/// ("Mogelijk speelt er een trauma").
+public struct Presupposition: Sendable, Hashable {
+    /// The words, in term notation ("de|het|zijn|haar").
+    public var phrase: String
     public var categories: Set<ContextCategory>
     public var location: Location
     public init(phrase: String, categories: Set<ContextCategory>, location: Location) {

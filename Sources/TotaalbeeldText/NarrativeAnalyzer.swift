@@ -30,17 +30,22 @@ import TotaalbeeldModel
 /// hit, the longest. Matches of different indicators are all kept, except that a match strictly inside
 /// a longer match of another indicator is dropped: the longer phrase is the more specific reading
 /// ("angst om te falen" is fear of failure, not anxiety). Partial overlaps and equal spans keep both,
-/// since neither reading is evidently the better one and the engine can weigh both — unless the earlier
+/// since neither reading is evidently the better one and the engine can weigh both — except that a term
+/// written for the words beats a match through a stem or compound head ("faalangst" is fear of failure,
+/// not also "angst"), and unless the earlier
 /// one holds a negation before the later one starts: in "geen diploma behaald" the "geen" belongs to
 /// "geen diploma", so "diploma behaald" would be the contradicting reading of the same words and is
 /// dropped. A word in the gap of a split term is not inside it: "woont sinds zijn scheiding in bij"
 /// keeps both "woont … in bij" and "scheiding". Signals (rule inputs without weight) form a layer of
 /// their own: a signal hit never hides an indicator hit, nor the other way round.
 ///
+/// **One mention, one hit.** Hits of one indicator with the same reading, at most two words apart and
+/// no punctuation between, are one mention and become one hit ("werkte als" + "vakkenvuller").
+///
 /// **Readings that exclude each other.** A hit both hypothetical and uncertain is hypothetical (the
 /// condition or the future dominates: "als er mogelijk schulden zijn"); a hit both resolved and
 /// historical is resolved ("vroeger schulden, inmiddels afgelost"); a hit of an indicator that is not
-/// `resolvable` (addiction) is historical instead of resolved.
+/// `resolvable` (addiction) is historical instead of resolved; a strength is never resolved.
 public final class NarrativeAnalyzer: Sendable {
     /// All indicator terms, compiled once.
     public let termMatcher: PhraseMatcher
@@ -48,8 +53,10 @@ public final class NarrativeAnalyzer: Sendable {
     private let indicatorOfPattern: [String]
     /// Indicators resolved apart from the rest (the ruleset's signals).
     private let separateLayer: Set<String>
-    /// Indicators whose hits are never resolved.
+    /// Indicators whose hits are never resolved: read as historical instead.
     private let unresolvable: Set<String>
+    /// Indicators to which resolution does not apply (strengths: nothing to solve).
+    private let withoutResolution: Set<String>
     private let context: ContextScopes
     private let reading: TermReading
     private let maxSentenceWords: Int
@@ -58,7 +65,8 @@ public final class NarrativeAnalyzer: Sendable {
         self.init(
             indicators: ruleset.indicators.map { (id: $0.id, rules: $0.termRules) }, senses: ruleset.senses, context: ruleset.context,
             separateLayer: Set(ruleset.indicators.filter { $0.role == .signal }.map(\.id)),
-            unresolvable: Set(ruleset.indicators.filter { !$0.resolvable }.map(\.id)), wordForms: wordForms
+            unresolvable: Set(ruleset.indicators.filter { !$0.resolvable }.map(\.id)),
+            withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)), wordForms: wordForms
         )
     }
 
@@ -80,7 +88,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// Compiles terms with their matching options and sense constraints (see ``TermRule``).
     public init(
         indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
-        unresolvable: Set<String> = [], wordForms: WordForms? = .shared
+        unresolvable: Set<String> = [], withoutResolution: Set<String> = [], wordForms: WordForms? = .shared
     ) {
         var patterns: [PhrasePattern] = []
         var rules: [TermRule] = []
@@ -96,8 +104,9 @@ public final class NarrativeAnalyzer: Sendable {
         indicatorOfPattern = owners
         self.separateLayer = separateLayer
         self.unresolvable = unresolvable
+        self.withoutResolution = withoutResolution
         self.context = ContextScopes(context)
-        self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, wordForms: wordForms)
+        self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
         self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
     }
@@ -148,12 +157,13 @@ public final class NarrativeAnalyzer: Sendable {
             spans = dropContradictingOverlaps(spans, cues: cues)
             let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
             let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
+            var sentenceResults: [(span: Span, hit: TextHit)] = []
             for span in spans {
                 let triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
                 let start = tokens[span.first].start, end = tokens[span.last].end
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
-                var resolved = has(.resolved), historical = has(.historical)
+                var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)
                 if resolved && unresolvable.contains(span.indicator) {
                     resolved = false
                     historical = true
@@ -169,8 +179,9 @@ public final class NarrativeAnalyzer: Sendable {
                 hit.uncertain = has(.uncertain) && !hypothetical
                 hit.resolved = resolved
                 hit.assertion = has(.claim) ? .claim : .finding
-                hits.append(hit)
+                sentenceResults.append((span, hit))
             }
+            hits += mergeRepeats(sentenceResults, tokens: tokens, scalars: scalars)
         }
         return NarrativeAnalysis(
             hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
@@ -231,11 +242,60 @@ public final class NarrativeAnalyzer: Sendable {
         }
         return kept.filter { span in
             let layer = separateLayer.contains(span.indicator)
-            // A span that strictly contains this one covers its first token.
+            // A span that strictly contains this one covers its first token; so does one with the same words
+            // written for them, which beats a match through a stem or a compound head ("faalangst" is the
+            // written term of fear of failure, not a kind of "angst").
             return !keptAt[span.first - lowest].contains {
-                kept[$0].indicator != span.indicator && separateLayer.contains(kept[$0].indicator) == layer && kept[$0].strictlyContains(span)
+                let other = kept[$0]
+                return other.indicator != span.indicator && separateLayer.contains(other.indicator) == layer
+                    && (other.strictlyContains(span)
+                        || other.match.form == .written && span.match.form != .written && (other.first, other.last) == (span.first, span.last))
             }
         }
+    }
+
+    /// Words between two hits of one indicator with the same reading that still make them one mention.
+    static let repeatGap = 2
+    /// Marks that keep two hits of one indicator apart: a list or a new clause ("angsten, prikkels").
+    static let clauseEnds: Set<String> = [",", ";", ":", ".", "!", "?", "…", "(", ")", "/"]
+
+    /// One mention, one hit: hits of one indicator with the same reading, at most ``repeatGap`` words
+    /// apart and no punctuation between, become one hit spanning them ("werkte als" + "vakkenvuller",
+    /// "drugs" + "gebruikt"). Items of a list stay apart, and so do hits with a different reading ("geen
+    /// schulden bij de bank, maar wel bij familie").
+    private func mergeRepeats(_ results: [(span: Span, hit: TextHit)], tokens: [Token], scalars: [Unicode.Scalar]) -> [TextHit] {
+        guard results.count > 1 else { return results.map(\.hit) }
+        let ordered = results.sorted { ($0.span.first, $0.span.last) < ($1.span.first, $1.span.last) }
+        var merged: [(last: Int, hit: TextHit)] = []
+        func reading(_ hit: TextHit) -> [Bool] {
+            [hit.negated, hit.historical, hit.hypothetical, hit.uncertain, hit.resolved, hit.experiencer == .other, hit.assertion == .claim]
+        }
+        for (span, hit) in ordered {
+            if let index = merged.lastIndex(where: { $0.hit.indicator == hit.indicator }),
+               merged[index].last < span.first, reading(merged[index].hit) == reading(hit),
+               Self.joinable(after: merged[index].last, before: span.first, tokens: tokens) {
+                var joined = merged[index].hit
+                joined.end = hit.end
+                joined.matchedText = Self.string(scalars[joined.start..<joined.end])
+                joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted {
+                    ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase)
+                }
+                merged[index] = (span.last, joined)
+            } else {
+                merged.append((span.last, hit))
+            }
+        }
+        return merged.map(\.hit)
+    }
+
+    /// Whether tokens strictly between `left` and `right` are few words and no clause end.
+    private static func joinable(after left: Int, before right: Int, tokens: [Token]) -> Bool {
+        var words = 0
+        for index in (left + 1)..<right {
+            if tokens[index].isWord { words += 1 } else if clauseEnds.contains(tokens[index].key) { return false }
+            if words > repeatGap { return false }
+        }
+        return true
     }
 
     /// One span, one reading: of two partly overlapping hits of different indicators, the later one is

@@ -33,6 +33,9 @@ public struct PhraseMatcher: Sendable {
         public var last: Int
         public var skipped: [Int] = []
         public var form: Form = .written
+        /// For a compound match, the word before its head, folded ("huur" in "huurschuld"): it counts as
+        /// a word of the term's sense ("a compound carries its sense in its first part").
+        public var modifier: String?
 
         /// Whether token `index` is one of the pattern's own words, not a gap filler.
         public func owns(_ index: Int) -> Bool { first <= index && index <= last && !skipped.contains(index) }

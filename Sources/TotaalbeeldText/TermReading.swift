@@ -13,10 +13,12 @@ import TotaalbeeldModel
 ///
 /// **Senses.** A constrained term is kept only when a word of one of its `require` senses stands within
 /// its window, and none of its `exclude` senses does (the term's own word counts as distance 0, so
-/// `koffie*` excludes "koffiedrinken"). A compound carries its sense in its first part, so `require` is
-/// not asked of a compound match. Sense words are matched by a matcher of their own, per sentence, only
-/// when a constrained term was found in it; the nearest occurrence on each side is found by binary
-/// search, so the check costs the same in a long sentence as in a short one.
+/// `koffie*` excludes "koffiedrinken"). A compound carries its sense in its first part: that part (with
+/// or without a linking morpheme) counts as a word of its sense when a one-word sense term names it, so
+/// "huurschuld" meets the sense "geld" through "huur" and "koffiedrinken" the excluded "frisdrank"
+/// through "koffie". Sense words are matched by a matcher of their own, per sentence, only when a
+/// constrained term was found in it; the nearest occurrence on each side is found by binary search, so
+/// the check costs the same in a long sentence as in a short one.
 struct TermReading: Sendable {
     struct Constraint: Sendable {
         var require: [Int]
@@ -32,6 +34,10 @@ struct TermReading: Sendable {
     private let stemIndex: [String: [Int32]]
     private let prefixIndex: [String: [Int32]]
     private let prefixLengths: [Int]
+    /// One-word sense terms, for the first part of a compound: word → senses, prefix → senses.
+    private let senseWords: [String: [Int]]
+    private let sensePrefixes: [String: [Int]]
+    private let sensePrefixLengths: [Int]
     let wordForms: WordForms?
     private let cache = MorphologyCache()
 
@@ -39,7 +45,7 @@ struct TermReading: Sendable {
     var usesMorphology: Bool { wordForms != nil && (!stemIndex.isEmpty || !prefixIndex.isEmpty) }
     var hasConstraints: Bool { constraints.contains { $0 != nil } }
 
-    init(patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], wordForms: WordForms?) {
+    init(patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], termGap: Int, wordForms: WordForms?) {
         var senseIndex: [String: Int] = [:]
         for (index, sense) in senses.enumerated() where senseIndex[sense.id] == nil { senseIndex[sense.id] = index }
         var sensePatterns: [PhrasePattern] = []
@@ -50,7 +56,22 @@ struct TermReading: Sendable {
                 senseOwners.append(index)
             }
         }
-        senseMatcher = PhraseMatcher(patterns: sensePatterns, termGap: 0)
+        senseMatcher = PhraseMatcher(patterns: sensePatterns, termGap: termGap)
+        var words: [String: [Int]] = [:], wordPrefixes: [String: [Int]] = [:]
+        for (index, pattern) in sensePatterns.enumerated() where pattern.elements.count == 1 {
+            let alternatives: [PhrasePattern.Element]
+            if case .choice(let choices) = pattern.elements[0] { alternatives = choices } else { alternatives = pattern.elements }
+            for alternative in alternatives {
+                switch alternative {
+                case .word(let word): words[word, default: []].append(senseOwners[index])
+                case .prefix(let prefix): wordPrefixes[prefix, default: []].append(senseOwners[index])
+                default: break
+                }
+            }
+        }
+        senseWords = words
+        sensePrefixes = wordPrefixes
+        sensePrefixLengths = Set(wordPrefixes.keys.map(\.count)).sorted()
         senseOfPattern = senseOwners
         senseCount = senses.count
         constraints = rules.map { rule in
@@ -83,7 +104,8 @@ struct TermReading: Sendable {
     /// Terms of one word, matched by one token of text through its inflection or as a compound head.
     struct WordMatches: Sendable {
         var inflected: [Int32]
-        var compound: [Int32]
+        /// Terms matched by a head, with the part of the word before that head.
+        var compound: [(pattern: Int32, modifier: String)]
     }
 
     /// Matches of one-word terms at the words of `range` through morphology, leaving out what the
@@ -100,8 +122,8 @@ struct TermReading: Sendable {
             for pattern in matches.inflected where !written.contains(Self.key(pattern, index)) {
                 found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .inflected))
             }
-            for pattern in matches.compound where !written.contains(Self.key(pattern, index)) {
-                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .compound))
+            for (pattern, modifier) in matches.compound where !written.contains(Self.key(pattern, index)) {
+                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .compound, modifier: modifier))
             }
         }
         return found
@@ -130,16 +152,18 @@ struct TermReading: Sendable {
         guard let wordForms else { return WordMatches(inflected: [], compound: []) }
         let forms = wordForms.forms(of: word)
         let inflected = stemIndex[forms.stem] ?? []
-        var compound: [Int32] = []
-        for head in forms.heads {
-            compound += stemIndex[head.stem] ?? []
+        var compound: [(pattern: Int32, modifier: String)] = []
+        let key = WordForms.fold(word)
+        for head in forms.heads where head.key.count < key.count {
+            let modifier = String(key.dropLast(head.key.count))
+            compound += (stemIndex[head.stem] ?? []).map { ($0, modifier) }
             for length in prefixLengths where length <= head.key.count {
-                compound += prefixIndex[String(head.key.prefix(length))] ?? []
+                compound += (prefixIndex[String(head.key.prefix(length))] ?? []).map { ($0, modifier) }
             }
         }
         let inflectedSet = Set(inflected)
         var seen = Set<Int32>()
-        compound = compound.filter { !inflectedSet.contains($0) && seen.insert($0).inserted }
+        compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
         let result = WordMatches(inflected: inflected, compound: compound)
         cache.store(result, for: word)
         return result
@@ -187,9 +211,26 @@ struct TermReading: Sendable {
             }
             return false
         }
-        if constraint.exclude.contains(where: near) { return false }
-        if match.form != .compound, !constraint.require.isEmpty, !constraint.require.contains(where: near) { return false }
+        let modifierSenses = match.modifier.map(senses(ofModifier:)) ?? []
+        if constraint.exclude.contains(where: { near($0) || modifierSenses.contains($0) }) { return false }
+        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0) || modifierSenses.contains($0) }) { return false }
         return true
+    }
+
+    /// The senses a compound's first part names, as it is or without a linking morpheme ("vermoeidheids").
+    private func senses(ofModifier modifier: String) -> Set<Int> {
+        var found = Set<Int>()
+        var candidates = [modifier]
+        for ending in ["s", "e", "en", "er"] where modifier.hasSuffix(ending) && modifier.count - ending.count >= 3 {
+            candidates.append(String(modifier.dropLast(ending.count)))
+        }
+        for candidate in candidates {
+            found.formUnion(senseWords[candidate] ?? [])
+            for length in sensePrefixLengths where length <= candidate.count {
+                found.formUnion(sensePrefixes[String(candidate.prefix(length))] ?? [])
+            }
+        }
+        return found
     }
 }
 

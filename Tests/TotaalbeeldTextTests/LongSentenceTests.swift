@@ -67,7 +67,7 @@ final class LongSentenceTests: XCTestCase {
             let reference = ReferenceScopes(scopes: scopes, tokens: tokens)
             for hit in hits {
                 let fast = scopes.triggers(for: hit, among: indexed, in: cues, tokens: tokens, statistics: &statistics)
-                XCTAssertEqual(fast, reference.triggers(for: hit, among: hits, tokens: tokens), "in: \(words.joined(separator: " "))")
+                XCTAssertEqual(fast, reference.triggers(for: hit, among: hits, tokens: tokens, given: scopes.givenBefore), "in: \(words.joined(separator: " "))")
                 compared += 1
             }
         }
@@ -105,7 +105,8 @@ private struct ReferenceScopes {
             (!trigger.rule.clauseFinal || endsClause(trigger.cue, trigger.rule.category))
                 && !pseudos.contains { $0.rule.category == trigger.rule.category && ContextScopes.owns($0.cue, allOf: trigger.cue) }
                 && !candidates.contains { other in
-                    ContextScopes.owns(other.cue, allOf: trigger.cue)
+                    (other.rule.category == .claim) == (trigger.rule.category == .claim)
+                        && ContextScopes.owns(other.cue, allOf: trigger.cue)
                         && (length(other.cue) > length(trigger.cue)
                             || length(other.cue) == length(trigger.cue) && other.rule.category == trigger.rule.category
                                 && other.rule.direction == trigger.rule.direction && other.cue.pattern < trigger.cue.pattern)
@@ -116,13 +117,17 @@ private struct ReferenceScopes {
 
     func words(between left: Int, and right: Int) -> Int { left + 1 < right ? wordsBefore[right] - wordsBefore[left + 1] : 0 }
 
-    func triggers(for hit: PhraseMatcher.Match, among hits: [PhraseMatcher.Match], tokens: [Token]) -> [AppliedTrigger] {
+    func triggers(for hit: PhraseMatcher.Match, among hits: [PhraseMatcher.Match], tokens: [Token], given: [ContextCategory: Set<String>]) -> [AppliedTrigger] {
         var applied: [AppliedTrigger] = []
         for (cue, rule) in triggers {
             let category = rule.category
             let reaches: Bool
-            if ContextScopes.shareWords(cue, hit) || category == .negation && hits.contains(where: { ContextScopes.owns($0, allOf: cue) }) {
+            if hit.first > 0, given[category]?.contains(tokens[hit.first - 1].key) == true, cue.last < hit.first - 1 || cue.first > hit.last {
                 reaches = false
+            } else if category != .claim && ContextScopes.shareWords(cue, hit) || category == .negation && hits.contains(where: { ContextScopes.owns($0, allOf: cue) }) {
+                reaches = false
+            } else if category == .claim && ContextScopes.shareWords(cue, hit) {
+                reaches = true
             } else if cue.first > hit.first && cue.last < hit.last || hit.first > cue.first && hit.last < cue.last {
                 reaches = true
             } else if cue.last < hit.first {
