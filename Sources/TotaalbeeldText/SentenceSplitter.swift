@@ -181,7 +181,7 @@ struct LineShapes {
     }
 
     /// The line whose break is at `offset`.
-    func line(endingAt offset: Int) -> Int { ends.partitionPoint { $0 < offset } }
+    func line(endingAt offset: Int) -> Int { ends.partitionPoint { $0 >= offset } }
     func width(of line: Int) -> Int { widths[line] }
     func widestInBlock(of line: Int) -> Int { blockWidest[line] }
 }
