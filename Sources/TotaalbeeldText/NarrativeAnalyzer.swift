@@ -199,7 +199,7 @@ public final class NarrativeAnalyzer: Sendable {
             matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, scalars: scalars, written: written)
         }
         guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
-        let senses = reading.senses(in: tokens, range: sentence.tokens, statistics: &statistics)
+        let senses = reading.senses(in: tokens, range: sentence.tokens, scalars: scalars, statistics: &statistics)
         var wordsBefore = [0]
         wordsBefore.reserveCapacity(sentence.tokens.count + 1)
         for index in sentence.tokens { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }

@@ -177,14 +177,24 @@ struct TermReading: Sendable {
         var lasts: [[Int]]
     }
 
-    func senses(in tokens: [Token], range: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics) -> SenseOccurrences {
+    /// Sense words as written, and one-word sense words that are the head of a compound of the text
+    /// ("opleiding" in "ICT-opleiding", "thee" does not need a star for "theeglas" to count).
+    func senses(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics) -> SenseOccurrences {
+        var occurrences = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).map { (sense: senseOfPattern[$0.pattern], first: $0.first, last: $0.last) }
+        if let wordForms, !senseWords.isEmpty || !sensePrefixes.isEmpty {
+            for index in range where tokens[index].kind == .word {
+                guard let word = Self.originalWord(tokens[index], scalars) else { continue }
+                for head in wordForms.forms(of: word).heads {
+                    for sense in Set(senses(ofModifier: head.key)) { occurrences.append((sense, index, index)) }
+                }
+            }
+        }
+        occurrences.sort { ($0.first, $0.last, $0.sense) < ($1.first, $1.last, $1.sense) }
         var firsts = Array(repeating: [Int](), count: senseCount)
         var lasts = Array(repeating: [Int](), count: senseCount)
-        let matches = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).sorted { ($0.first, $0.last) < ($1.first, $1.last) }
-        for match in matches {
-            let sense = senseOfPattern[match.pattern]
-            firsts[sense].append(match.first)
-            lasts[sense].append(match.last)
+        for occurrence in occurrences {
+            firsts[occurrence.sense].append(occurrence.first)
+            lasts[occurrence.sense].append(occurrence.last)
         }
         return SenseOccurrences(firsts: firsts, lasts: lasts)
     }
@@ -217,7 +227,7 @@ struct TermReading: Sendable {
         return true
     }
 
-    /// The senses a compound's first part names, as it is or without a linking morpheme ("vermoeidheids").
+    /// The senses a compound's part names, as it is or without a linking morpheme ("vermoeidheids").
     private func senses(ofModifier modifier: String) -> Set<Int> {
         var found = Set<Int>()
         var candidates = [modifier]

@@ -168,7 +168,7 @@ final class EvaluatorTests: XCTestCase {
         }
         let ruleset = try XCTUnwrap(object["ruleset"] as? [String: Any])
         XCTAssertEqual(ruleset["id"] as? String, "akc-2011")
-        XCTAssertEqual(ruleset["version"] as? String, "1.0.0")
+        XCTAssertEqual(ruleset["version"] as? String, "1.1.0")
         let domains = try XCTUnwrap(object["domains"] as? [[String: Any]])
         XCTAssertEqual(domains.count, 8)
         for key in ["code", "burden", "strength", "supportNeed", "evidence"] { XCTAssertNotNil(domains[0][key], key) }
