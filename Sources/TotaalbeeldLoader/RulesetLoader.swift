@@ -116,7 +116,8 @@ private struct RulesetReader {
         let termRules = termElements.map { term in
             TermRule(
                 text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
-                exclude: term.list("exclude"), window: term.integer("window"), location: term.modelLocation
+                exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
+                location: term.modelLocation
             )
         }
         let terms = termRules.map(\.text)
@@ -316,6 +317,9 @@ extension RulesetReader {
                 }
                 if term.attribute("window") != nil, require.isEmpty, exclude.isEmpty {
                     log.report(term.attributeLocation("window"), "indicator '\(id)': term \"\(text)\" has a window but no require or exclude for it to bound")
+                }
+                if term.attribute("excludeWindow") != nil, exclude.isEmpty {
+                    log.report(term.attributeLocation("excludeWindow"), "indicator '\(id)': term \"\(text)\" has an excludeWindow but no exclude")
                 }
                 // An indicator that can refer a client elsewhere or block a track reads no single word on its own.
                 if precision == "high", TermSyntax.isOneWord(text), require.isEmpty, exclude.isEmpty {

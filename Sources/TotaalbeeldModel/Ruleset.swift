@@ -194,14 +194,21 @@ public struct TermRule: Sendable, Hashable {
     public var exclude: [String]
     /// Words between the term and a sense word, at most; `nil`: anywhere in the sentence.
     public var window: Int?
+    /// The window for `exclude` when it differs from `window` (a wish word three words off excludes a job
+    /// noun that a work word must stand right beside).
+    public var excludeWindow: Int?
     public var location: Location?
 
-    public init(text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, location: Location? = nil) {
+    public init(
+        text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
+        location: Location? = nil
+    ) {
         self.text = text
         self.exact = exact
         self.require = require
         self.exclude = exclude
         self.window = window
+        self.excludeWindow = excludeWindow
         self.location = location
     }
 

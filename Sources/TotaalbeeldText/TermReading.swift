@@ -24,6 +24,7 @@ struct TermReading: Sendable {
         var require: [Int]
         var exclude: [Int]
         var window: Int?
+        var excludeWindow: Int?
     }
 
     let constraints: [Constraint?]
@@ -76,7 +77,10 @@ struct TermReading: Sendable {
         senseCount = senses.count
         constraints = rules.map { rule in
             guard rule.isConstrained else { return nil }
-            return Constraint(require: rule.require.compactMap { senseIndex[$0] }, exclude: rule.exclude.compactMap { senseIndex[$0] }, window: rule.window)
+            return Constraint(
+                require: rule.require.compactMap { senseIndex[$0] }, exclude: rule.exclude.compactMap { senseIndex[$0] }, window: rule.window,
+                excludeWindow: rule.excludeWindow ?? rule.window
+            )
         }
         var stems: [String: [Int32]] = [:]
         var prefixes: [String: [Int32]] = [:]
@@ -203,10 +207,10 @@ struct TermReading: Sendable {
     /// excluded one. `wordsBefore(i)` counts the words of the sentence before token `i`.
     func admits(_ match: PhraseMatcher.Match, senses: SenseOccurrences, wordsBefore: (Int) -> Int) -> Bool {
         guard let constraint = constraints[match.pattern] else { return true }
-        func near(_ sense: Int) -> Bool {
+        func near(_ sense: Int, within window: Int?) -> Bool {
             let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
             guard !firsts.isEmpty else { return false }
-            guard let window = constraint.window else { return true }
+            guard let window else { return true }
             // The occurrence starting last at or before the match's end, and the first one after it.
             let after = firsts.partitionPoint { $0 > match.last }
             if after < firsts.count, wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= window { return true }
@@ -222,8 +226,8 @@ struct TermReading: Sendable {
             return false
         }
         let modifierSenses = match.modifier.map(senses(ofModifier:)) ?? []
-        if constraint.exclude.contains(where: { near($0) || modifierSenses.contains($0) }) { return false }
-        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0) || modifierSenses.contains($0) }) { return false }
+        if constraint.exclude.contains(where: { near($0, within: constraint.excludeWindow) || modifierSenses.contains($0) }) { return false }
+        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0, within: constraint.window) || modifierSenses.contains($0) }) { return false }
         return true
     }
 
