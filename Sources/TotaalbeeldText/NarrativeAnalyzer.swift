@@ -137,6 +137,7 @@ public final class NarrativeAnalyzer: Sendable {
 
     public func analysis(of text: String, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
         let scalars = Array(text.unicodeScalars)
+        var slicer: ScalarSlicer?
         let tokens = Tokenizer.tokenize(scalars)
         var hits: [TextHit] = []
         var cut: [CutSentence] = []
@@ -155,7 +156,9 @@ public final class NarrativeAnalyzer: Sendable {
             guard !spans.isEmpty else { continue }
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
             spans = dropContradictingOverlaps(spans, cues: cues)
-            let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
+            if slicer == nil { slicer = ScalarSlicer(text) }
+            let slicer = slicer!
+            let sentenceText = slicer.string(sentence.start..<sentence.end)
             let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
             var sentenceResults: [(span: Span, hit: TextHit)] = []
             for span in spans {
@@ -170,7 +173,7 @@ public final class NarrativeAnalyzer: Sendable {
                 }
                 if resolved { historical = false }
                 var hit = TextHit(
-                    indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
+                    indicator: span.indicator, start: start, end: end, matchedText: slicer.string(start..<end),
                     sentence: sentenceText, sentenceStart: sentence.start,
                     negated: has(.negation), historical: historical, hypothetical: hypothetical,
                     experiencer: has(.experiencer) ? .other : .client,
@@ -181,7 +184,7 @@ public final class NarrativeAnalyzer: Sendable {
                 hit.assertion = has(.claim) ? .claim : .finding
                 sentenceResults.append((span, hit))
             }
-            hits += mergeRepeats(sentenceResults, tokens: tokens, scalars: scalars)
+            hits += mergeRepeats(sentenceResults, tokens: tokens, slicer: slicer)
         }
         return NarrativeAnalysis(
             hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
@@ -194,12 +197,14 @@ public final class NarrativeAnalyzer: Sendable {
         in tokens: [Token], sentence: Sentence, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics
     ) -> [PhraseMatcher.Match] {
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
+        var headSenses: [(sense: Int, token: Int)] = []
         if reading.usesMorphology {
-            let written = Set(matches.lazy.filter { $0.first == $0.last }.map { TermReading.key(Int32($0.pattern), $0.first) })
-            matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, scalars: scalars, written: written)
+            var written = Set<Int64>()
+            for match in matches where match.first == match.last { written.insert(TermReading.key(Int32(match.pattern), match.first)) }
+            matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, scalars: scalars, written: written, headSenses: &headSenses)
         }
         guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
-        let senses = reading.senses(in: tokens, range: sentence.tokens, scalars: scalars, statistics: &statistics)
+        let senses = reading.senses(in: tokens, range: sentence.tokens, headSenses: headSenses, statistics: &statistics)
         var wordsBefore = [0]
         wordsBefore.reserveCapacity(sentence.tokens.count + 1)
         for index in sentence.tokens { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }
@@ -263,7 +268,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// apart and no punctuation between, become one hit spanning them ("werkte als" + "vakkenvuller",
     /// "drugs" + "gebruikt"). Items of a list stay apart, and so do hits with a different reading ("geen
     /// schulden bij de bank, maar wel bij familie").
-    private func mergeRepeats(_ results: [(span: Span, hit: TextHit)], tokens: [Token], scalars: [Unicode.Scalar]) -> [TextHit] {
+    private func mergeRepeats(_ results: [(span: Span, hit: TextHit)], tokens: [Token], slicer: ScalarSlicer) -> [TextHit] {
         guard results.count > 1 else { return results.map(\.hit) }
         let ordered = results.sorted { ($0.span.first, $0.span.last) < ($1.span.first, $1.span.last) }
         var merged: [(last: Int, hit: TextHit)] = []
@@ -276,7 +281,7 @@ public final class NarrativeAnalyzer: Sendable {
                Self.joinable(after: merged[index].last, before: span.first, tokens: tokens) {
                 var joined = merged[index].hit
                 joined.end = hit.end
-                joined.matchedText = Self.string(scalars[joined.start..<joined.end])
+                joined.matchedText = slicer.string(joined.start..<joined.end)
                 joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted {
                     ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase)
                 }
@@ -326,6 +331,24 @@ public final class NarrativeAnalyzer: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+}
+
+/// Substrings of a text by Unicode-scalar offsets, copied as UTF-8 rather than rebuilt scalar by scalar.
+/// The index of every scalar is looked up once, lazily, only when the text has a hit.
+struct ScalarSlicer {
+    private let text: String
+    private let indices: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var indices = Array(text.unicodeScalars.indices)
+        indices.append(text.unicodeScalars.endIndex)
+        self.indices = indices
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(text.unicodeScalars[indices[range.lowerBound]..<indices[range.upperBound]])
     }
 }
 

@@ -161,12 +161,15 @@ public struct PhraseMatcher: Sendable {
             live.append(State(node: 0, start: index, skipsLeft: 0))
             for state in live {
                 statistics.steps += 1
-                let node = nodes[Int(state.node)]
-                if let wordID, let target = node.words[wordID] { enter(target, from: state) }
-                for prefixID in prefixIDs {
-                    if let target = node.prefixes[prefixID] { enter(target, from: state) }
+                // Field by field: copying the whole node would retain both of its dictionaries per step.
+                let nodeIndex = Int(state.node)
+                if let wordID, let target = nodes[nodeIndex].words[wordID] { enter(target, from: state) }
+                if !prefixIDs.isEmpty, !nodes[nodeIndex].prefixes.isEmpty {
+                    for prefixID in prefixIDs {
+                        if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
+                    }
                 }
-                if node.afterGap, state.skipsLeft > 0, token.isWord {
+                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord {
                     add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
                 }
             }

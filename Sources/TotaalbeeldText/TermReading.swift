@@ -110,11 +110,15 @@ struct TermReading: Sendable {
         var inflected: [Int32]
         /// Terms matched by a head, with the part of the word before that head.
         var compound: [(pattern: Int32, modifier: String)]
+        /// Senses that one of the word's compound heads names ("opleiding" in "ICT-opleiding").
+        var headSenses: [Int]
     }
 
     /// Matches of one-word terms at the words of `range` through morphology, leaving out what the
     /// written-form trie already found there (`written`: pattern and token of its one-token matches).
-    func morphologyMatches(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], written: Set<Int64>) -> [PhraseMatcher.Match] {
+    func morphologyMatches(
+        in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], written: Set<Int64>, headSenses: inout [(sense: Int, token: Int)]
+    ) -> [PhraseMatcher.Match] {
         guard usesMorphology else { return [] }
         var found: [PhraseMatcher.Match] = []
         for index in range {
@@ -123,6 +127,7 @@ struct TermReading: Sendable {
             let word = Self.originalWord(token, scalars)
             guard let word else { continue }
             let matches = wordMatches(of: word)
+            for sense in matches.headSenses { headSenses.append((sense, index)) }
             for pattern in matches.inflected where !written.contains(Self.key(pattern, index)) {
                 found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .inflected))
             }
@@ -153,7 +158,7 @@ struct TermReading: Sendable {
 
     private func wordMatches(of word: String) -> WordMatches {
         if let cached = cache.value(for: word) { return cached }
-        guard let wordForms else { return WordMatches(inflected: [], compound: []) }
+        guard let wordForms else { return WordMatches(inflected: [], compound: [], headSenses: []) }
         let forms = wordForms.forms(of: word)
         let inflected = stemIndex[forms.stem] ?? []
         var compound: [(pattern: Int32, modifier: String)] = []
@@ -168,7 +173,9 @@ struct TermReading: Sendable {
         let inflectedSet = Set(inflected)
         var seen = Set<Int32>()
         compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
-        let result = WordMatches(inflected: inflected, compound: compound)
+        var headSenses = Set<Int>()
+        for head in forms.heads { headSenses.formUnion(senses(ofModifier: head.key)) }
+        let result = WordMatches(inflected: inflected, compound: compound, headSenses: headSenses.sorted())
         cache.store(result, for: word)
         return result
     }
@@ -182,17 +189,13 @@ struct TermReading: Sendable {
     }
 
     /// Sense words as written, and one-word sense words that are the head of a compound of the text
-    /// ("opleiding" in "ICT-opleiding", "thee" does not need a star for "theeglas" to count).
-    func senses(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics) -> SenseOccurrences {
+    /// (`headSenses`, gathered by ``morphologyMatches(in:range:scalars:written:headSenses:)``: "opleiding"
+    /// in "ICT-opleiding").
+    func senses(
+        in tokens: [Token], range: Range<Int>, headSenses: [(sense: Int, token: Int)], statistics: inout PhraseMatcher.MatchStatistics
+    ) -> SenseOccurrences {
         var occurrences = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).map { (sense: senseOfPattern[$0.pattern], first: $0.first, last: $0.last) }
-        if let wordForms, !senseWords.isEmpty || !sensePrefixes.isEmpty {
-            for index in range where tokens[index].kind == .word {
-                guard let word = Self.originalWord(tokens[index], scalars) else { continue }
-                for head in wordForms.forms(of: word).heads {
-                    for sense in Set(senses(ofModifier: head.key)) { occurrences.append((sense, index, index)) }
-                }
-            }
-        }
+        occurrences += headSenses.map { (sense: $0.sense, first: $0.token, last: $0.token) }
         occurrences.sort { ($0.first, $0.last, $0.sense) < ($1.first, $1.last, $1.sense) }
         var firsts = Array(repeating: [Int](), count: senseCount)
         var lasts = Array(repeating: [Int](), count: senseCount)
