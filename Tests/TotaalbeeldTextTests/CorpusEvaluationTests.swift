@@ -98,9 +98,9 @@ final class CorpusEvaluationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(whole.trapsReadCorrectly), Self.minimumTrapShare * Double(whole.traps), "share of sense traps read correctly")
     }
 
-    /// The indicators that can refer a client elsewhere or block a track.
+    /// The indicators that can refer a client elsewhere or block a track: the ruleset's `precision="high"`.
     static func highPrecision(_ ruleset: Ruleset) -> Set<String> {
-        ["verslaving", "terugvalrisico", "acute-crisis", "huiselijk-geweld", "justitie"]
+        Set(ruleset.indicators.filter { $0.precision == .high }.map(\.id))
     }
 
     private func report(_ evaluations: [(set: CorpusSet, evaluation: Evaluation, byRegister: [String: Evaluation])], whole: Evaluation, terms: Int) -> String {
