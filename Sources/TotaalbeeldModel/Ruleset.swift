@@ -187,8 +187,7 @@ public struct TermRule: Sendable, Hashable {
     /// Match the written form only: no inflected forms (Snowball stems), no compounds whose head it is.
     public var exact: Bool
     /// Sense sets of which one must occur within `window` words (any of them); empty: no requirement.
-    /// A compound whose head is the term carries its own sense in its first part, so `require` does not
-    /// apply to it; `exclude` does.
+    /// A compound's first part counts as a word of its sense ("huurschuld" meets "geld" through "huur").
     public var require: [String]
     /// Sense sets none of which may occur within `window` words, the term's own word included.
     public var exclude: [String]
