@@ -96,9 +96,11 @@ final class VarietyTests: XCTestCase {
         XCTAssertLessThan(spuriousShare, 0.05)
     }
 
+    /// The generator's "hypothetical" frames are the 2011 scheme's: conditional and possible alike ("Mogelijk is
+    /// er sprake van …"); since ruleset 1.1.0 the reader calls the possible ones uncertain.
     static func reading(of fact: Fact) -> MentionContext {
         if !fact.present { return .negated }
-        if fact.hypothetical { return .hypothetical }
+        if fact.hypothetical || fact.uncertain { return .hypothetical }
         if fact.historical { return .historical }
         if fact.experiencer == .other { return .other }
         return .affirmed
