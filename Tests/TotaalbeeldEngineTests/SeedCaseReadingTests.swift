@@ -79,8 +79,8 @@ final class SeedCaseReadingTests: XCTestCase {
         XCTAssertFalse(prive.burdens.contains { $0.indicator.id == "kinderopvang" && $0.effectiveWeight > 0 })
         // The reports say so in words.
         let text = PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))
-        XCTAssertTrue(text.contains("huurachterstand → schulden; mogelijk"), "text report marks the uncertain hit")
-        XCTAssertTrue(text.contains("kinderopvang; opgelost"), "text report marks the resolved hit")
+        XCTAssertTrue(text.contains("huurachterstand → Schulden; mogelijk"), "text report marks the uncertain hit")
+        XCTAssertTrue(text.contains("kinderopvang → Zorg voor jonge kinderen zonder opvang; opgelost"), "text report marks the resolved hit")
         let english = MarkdownRenderer().render(ScreeningReport(language: .en).document(for: result))
         XCTAssertTrue(english.contains("possible") && english.contains("resolved"))
     }
