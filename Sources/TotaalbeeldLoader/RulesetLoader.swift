@@ -156,7 +156,7 @@ private struct RulesetReader {
             },
             location: element.modelLocation,
             termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
-            resolvable: element.boolean("resolvable", default: true)
+            resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows")
         )
     }
 
@@ -448,6 +448,14 @@ extension RulesetReader {
         func expectIndicators(_ element: XMLElement, _ attribute: String, owner: String) {
             for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
                 log.report(element.attributeLocation(attribute), "\(owner) refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: indicatorIDs))")
+            }
+        }
+        for element in root.child(named: "indicators")?.children ?? [] where element.attribute("narrows") != nil {
+            let id = element.attribute("id") ?? ""
+            expectIndicators(element, "narrows", owner: "indicator '\(id)'")
+            // Narrower readings must not lead back: a cycle would keep neither reading.
+            if ruleset.broaderIndicators(of: id).contains(id) {
+                log.report(element.attributeLocation("narrows"), "indicator '\(id)' narrows an indicator that leads back to itself")
             }
         }
         checkUnique("qualifier", in: "qualifiers", child: "qualifier")

@@ -76,6 +76,22 @@ public struct Ruleset: Sendable {
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+
+    /// Every indicator `id` is a kind of, through `narrows`, transitively (it contains `id` itself only
+    /// when the declarations run in a circle).
+    public func broaderIndicators(of id: String) -> Set<String> {
+        var found = Set<String>(), pending = indicator(id: id)?.narrows ?? []
+        while let next = pending.popLast() {
+            guard found.insert(next).inserted else { continue }
+            pending += indicator(id: next)?.narrows ?? []
+        }
+        return found
+    }
+
+    /// Per indicator that narrows another, all the broader ones (see ``broaderIndicators(of:)``).
+    public var broaderIndicatorsByID: [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: indicators.filter { !$0.narrows.isEmpty }.map { ($0.id, broaderIndicators(of: $0.id)) })
+    }
     /// Whether the ruleset declares the two indicators as contradicting each other.
     public func contradicts(_ a: String, _ b: String) -> Bool { contradictionIndex.contains(a + "|" + b) }
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
@@ -326,11 +342,13 @@ public struct Indicator: Sendable, Hashable {
     /// Whether a hit can be read as resolved ("inmiddels opgelost"). An addiction never is: stopped use
     /// is read as historical, because the relapse risk stays.
     public var resolvable: Bool
+    /// The broader indicators this one is a kind of; on the same words the narrower reading is kept.
+    public var narrows: [String]
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
-        termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true
+        termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = []
     ) {
         self.id = id
         self.domain = domain
@@ -346,6 +364,7 @@ public struct Indicator: Sendable, Hashable {
         self.termRules = termRules ?? terms.map { TermRule(text: $0) }
         self.precision = precision
         self.resolvable = resolvable
+        self.narrows = narrows
     }
 
     public var polarity: Polarity? {

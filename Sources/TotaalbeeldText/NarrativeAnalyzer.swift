@@ -37,7 +37,9 @@ import TotaalbeeldModel
 /// "geen diploma", so "diploma behaald" would be the contradicting reading of the same words and is
 /// dropped. A word in the gap of a split term is not inside it: "woont sinds zijn scheiding in bij"
 /// keeps both "woont … in bij" and "scheiding". Signals (rule inputs without weight) form a layer of
-/// their own: a signal hit never hides an indicator hit, nor the other way round.
+/// their own: a signal hit never hides an indicator hit, nor the other way round. An indicator the
+/// ruleset declares narrower than another (`narrows`: eviction is an acute crisis) hides the broader
+/// one's hit on any of the same words, in either layer: the words count once, as the specific reading.
 ///
 /// **One mention, one hit.** Hits of one indicator with the same reading, at most two words apart and
 /// no punctuation between, are one mention and become one hit ("werkte als" + "vakkenvuller").
@@ -57,6 +59,8 @@ public final class NarrativeAnalyzer: Sendable {
     private let unresolvable: Set<String>
     /// Indicators to which resolution does not apply (strengths: nothing to solve).
     private let withoutResolution: Set<String>
+    /// Per indicator, the broader indicators it is a kind of (transitively).
+    private let broader: [String: Set<String>]
     private let context: ContextScopes
     private let reading: TermReading
     private let maxSentenceWords: Int
@@ -66,7 +70,9 @@ public final class NarrativeAnalyzer: Sendable {
             indicators: ruleset.indicators.map { (id: $0.id, rules: $0.termRules) }, senses: ruleset.senses, context: ruleset.context,
             separateLayer: Set(ruleset.indicators.filter { $0.role == .signal }.map(\.id)),
             unresolvable: Set(ruleset.indicators.filter { !$0.resolvable }.map(\.id)),
-            withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)), wordForms: wordForms
+            withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)),
+            broader: ruleset.broaderIndicatorsByID,
+            wordForms: wordForms
         )
     }
 
@@ -88,7 +94,8 @@ public final class NarrativeAnalyzer: Sendable {
     /// Compiles terms with their matching options and sense constraints (see ``TermRule``).
     public init(
         indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
-        unresolvable: Set<String> = [], withoutResolution: Set<String> = [], wordForms: WordForms? = .shared
+        unresolvable: Set<String> = [], withoutResolution: Set<String> = [], broader: [String: Set<String>] = [:],
+        wordForms: WordForms? = .shared
     ) {
         var patterns: [PhrasePattern] = []
         var rules: [TermRule] = []
@@ -105,6 +112,7 @@ public final class NarrativeAnalyzer: Sendable {
         self.separateLayer = separateLayer
         self.unresolvable = unresolvable
         self.withoutResolution = withoutResolution
+        self.broader = broader
         self.context = ContextScopes(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
         self.maxSentenceWords = context.maxSentenceWords
@@ -246,6 +254,11 @@ public final class NarrativeAnalyzer: Sendable {
             kept.append(candidate)
         }
         return kept.filter { span in
+            if !broader.isEmpty, (span.first...span.last).contains(where: { token in
+                keptAt[token - lowest].contains {
+                    broader[kept[$0].indicator]?.contains(span.indicator) == true && ContextScopes.shareWords(kept[$0].match, span.match)
+                }
+            }) { return false }
             let layer = separateLayer.contains(span.indicator)
             // A span that strictly contains this one covers its first token; so does one with the same words
             // written for them, which beats a match through a stem or a compound head ("faalangst" is the

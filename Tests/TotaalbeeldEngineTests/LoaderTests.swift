@@ -114,6 +114,16 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problem.description.hasPrefix(problem.location.file + ":\(line):"), problem.description)
     }
 
+    /// A narrower reading must name a known indicator and must not lead back to itself.
+    func testNarrowsNamesKnownIndicatorsWithoutACircle() throws {
+        let unknown: (problems: [LocatedProblem], line: Int) = try lintProblems(replacing: #"<indicator id="woonnood" narrows="acute-crisis huisvesting""#, with: #"<indicator id="woonnood" narrows="acute-crisis huisvestin""#)
+        XCTAssertEqual(unknown.problems.first?.location.line, unknown.line)
+        XCTAssertTrue(unknown.problems.first?.message.contains("unknown indicator 'huisvestin'") == true, unknown.problems.first?.description ?? "")
+        let circle: (problems: [LocatedProblem], line: Int) = try lintProblems(replacing: #"<indicator id="huisvesting""#, with: #"<indicator id="huisvesting" narrows="woonnood""#)
+        XCTAssertEqual(circle.problems.count, 2, "both ends of the circle: \(circle.problems.map(\.description))")
+        XCTAssertTrue(circle.problems.allSatisfy { $0.message.contains("leads back to itself") })
+    }
+
     func testSenseConstraintsNameKnownSenses() throws {
         let (problems, line) = try lintProblems(replacing: #"require="alcohol probleem""#, with: #"require="alcohool probleem""#)
         let problem = try XCTUnwrap(problems.first)

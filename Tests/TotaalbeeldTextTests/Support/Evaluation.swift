@@ -80,7 +80,8 @@ enum Property: String, CaseIterable {
 
 /// Scores of the analyzer on a set of corpus sentences.
 ///
-/// A predicted hit matches a gold hit when the indicator is the same and the spans overlap
+/// A predicted hit matches a gold hit when the indicator is the same (or the ruleset declares it a
+/// narrower kind of the gold one: eviction for acute crisis) and the spans overlap
 /// (one-to-one, in text order); unmatched predictions are false positives, unmatched gold hits
 /// false negatives. Properties are scored over matched pairs only, with the positive class
 /// negated / historical / hypothetical / uncertain / resolved / experiencer = other / assertion = claim.
@@ -99,15 +100,18 @@ struct Evaluation {
     /// Human-readable disagreements, for tuning.
     var errors: [String] = []
 
-    mutating func score(_ sentence: CorpusSentence, predicted: [TextHit], highPrecision: Set<String> = []) {
+    mutating func score(_ sentence: CorpusSentence, predicted: [TextHit], highPrecision: Set<String> = [], broader: [String: Set<String>] = [:]) {
         sentences += 1
+        func isA(_ hit: TextHit, _ concept: String) -> Bool { hit.indicator == concept || broader[hit.indicator]?.contains(concept) == true }
         var unmatched = predicted
         for gold in sentence.hits {
             guard let span = sentence.span(of: gold) else {
                 errors.append("\(sentence.id): gold text '\(gold.text)' not in sentence")
                 continue
             }
-            if let index = unmatched.firstIndex(where: { $0.indicator == gold.indicator && $0.start < span.upperBound && span.lowerBound < $0.end }) {
+            let overlapping = { (hit: TextHit) in hit.start < span.upperBound && span.lowerBound < hit.end }
+            if let index = unmatched.firstIndex(where: { $0.indicator == gold.indicator && overlapping($0) })
+                ?? unmatched.firstIndex(where: { isA($0, gold.indicator) && overlapping($0) }) {
                 let hit = unmatched.remove(at: index)
                 detection.add(gold: true, predicted: true)
                 perIndicator[gold.indicator, default: Confusion()].add(gold: true, predicted: true)
@@ -132,13 +136,13 @@ struct Evaluation {
         }
         if let trap = sentence.trap {
             traps += 1
-            let wrong = predicted.filter { trap.contains($0.indicator) }
+            let wrong = predicted.filter { hit in trap.contains { isA(hit, $0) } }
             if wrong.isEmpty {
                 trapsReadCorrectly += 1
             } else {
                 errors.append("\(sentence.id) trap: \(wrong.map { "\($0.indicator) '\($0.matchedText)'\($0.negated ? " (negated)" : "")" }.joined(separator: ", ")) — \(sentence.text)")
             }
-            if unmatched.contains(where: { highPrecision.contains($0.indicator) && !$0.negated }) {
+            if unmatched.contains(where: { hit in !hit.negated && highPrecision.contains { isA(hit, $0) } }) {
                 highPrecisionAssertedInTraps += 1
             }
         }
