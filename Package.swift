@@ -37,8 +37,8 @@ let package = Package(
         .target(name: "TotaalbeeldModel"),
         // XML documents → model, with schema validation and load-time lint.
         .target(name: "TotaalbeeldLoader", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel"]),
-        // Dutch narrative: term matching and ConText-style context properties.
-        .target(name: "TotaalbeeldText", dependencies: ["TotaalbeeldModel"]),
+        // Dutch narrative: term matching (with stems and compound heads) and ConText-style context properties.
+        .target(name: "TotaalbeeldText", dependencies: ["TotaalbeeldModel", "TotaalbeeldMorphology"]),
         // Krippendorff's alpha and agreement statistics. Pure math.
         .target(name: "TotaalbeeldAgreement"),
         // Facts → Schema 1/2 scores, gaps, flags, recommendations. No formatting.

@@ -163,6 +163,10 @@ struct TrialAndErrorScreener: Sendable {
                 fit += weight(of: indicator) * (facts.map(\.countFactor).max() ?? 0)
                 why.append(LocalizedText(nl: "Werkt aan: \(indicator.label.nl) (\(facts[0].elementID))", en: "Works on: \(indicator.label[.en]) (\(facts[0].elementID))"))
             }
+            for flag in flags where track.questions.contains(flag.rule) {
+                fit += weight(of: flag) ?? 1
+                why.append(LocalizedText(nl: "Beantwoordt in de praktijk: \(flag.message.nl)", en: "Answers in practice: \(flag.message[.en])"))
+            }
             for id in track.activities {
                 guard let row = activityScores[id] else { continue }
                 fit += row.score / 2

@@ -90,7 +90,7 @@ private struct DossierReader {
             if element.attribute("theme") != nil { check(element, "theme", known: ruleset.themes.map(\.id), what: "theme") }
             return Narrative(
                 id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"),
-                source: element.attribute("source") ?? "", date: element.date("date"), text: element.normalizedText, location: element.modelLocation
+                source: element.attribute("source") ?? "", date: element.date("date"), text: element.lineText, location: element.modelLocation
             )
         } ?? []
         let wishes = root.children(named: "wish").map {

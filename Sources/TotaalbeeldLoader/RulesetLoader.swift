@@ -63,6 +63,12 @@ private struct RulesetReader {
             SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
+        let senses = root.child(named: "senses")?.children(named: "sense").map {
+            SenseSet(
+                id: $0.attribute("id") ?? "", label: $0.localized("label"),
+                terms: $0.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? [], location: $0.modelLocation
+            )
+        } ?? []
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
         let contradictions = root.child(named: "contradictions")?.children(named: "contradiction").map {
@@ -82,7 +88,7 @@ private struct RulesetReader {
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
             activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context,
             contradictions: contradictions, qualifiers: qualifiers, benefitGround: benefitGround,
-            weighingSignal: root.child(named: "rules")?.attribute("weighing")
+            weighingSignal: root.child(named: "rules")?.attribute("weighing"), senses: senses
         )
         ruleset.changes = root.child(named: "changelog")?.children(named: "change").map {
             RulesetChange(version: $0.attribute("version") ?? "", date: $0.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), text: $0.normalizedText, location: $0.modelLocation)
@@ -143,7 +149,15 @@ private struct RulesetReader {
         } else {
             role = .level1(Polarity(rawValue: element.attribute("polarity") ?? "") ?? .burden, weight: element.decimal("weight") ?? 0)
         }
-        let terms = element.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? []
+        let termElements = element.child(named: "terms")?.children(named: "term") ?? []
+        let termRules = termElements.map { term in
+            TermRule(
+                text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
+                exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
+                location: term.modelLocation
+            )
+        }
+        let terms = termRules.map(\.text)
         return Indicator(
             id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", role: role,
             label: element.localized("label"), rationale: element.localized("rationale"),
@@ -152,7 +166,9 @@ private struct RulesetReader {
             readings: element.children(named: "reading").map {
                 Reading(id: $0.attribute("id") ?? "", text: $0.localized("text"), terms: $0.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? [])
             },
-            location: element.modelLocation
+            location: element.modelLocation,
+            termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
+            resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows")
         )
     }
 
@@ -285,6 +301,7 @@ private struct RulesetReader {
         var triggers: [ContextTrigger] = []
         var pseudo: [PseudoTrigger] = []
         var terminators: [Terminator] = []
+        var presuppositions: [Presupposition] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -292,23 +309,29 @@ private struct RulesetReader {
                 triggers.append(ContextTrigger(
                     phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
                     direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
-                    maxScope: child.integer("maxScope"), location: child.modelLocation
+                    maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
+                    location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation, location: child.modelLocation))
             case "terminator":
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            case "presupposition":
+                presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             default:
                 break
             }
         }
-        return ContextRules(
+        var rules = ContextRules(
             triggers: triggers, pseudoTriggers: pseudo, terminators: terminators,
             defaultMaxScope: element.integer("maxScope") ?? 8, termGap: element.integer("termGap") ?? 3,
             historicalFactor: element.decimal("historicalFactor") ?? 1, hypotheticalFactor: element.decimal("hypotheticalFactor") ?? 0,
             otherExperiencerFactor: element.decimal("otherExperiencerFactor") ?? 1,
-            maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords
+            maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords,
+            uncertainFactor: element.decimal("uncertainFactor") ?? 1, resolvedFactor: element.decimal("resolvedFactor") ?? 0
         )
+        rules.presuppositions = presuppositions
+        return rules
     }
 }
 
@@ -324,6 +347,7 @@ extension RulesetReader {
         checkUnique("Schema 2 activity", in: "schema2", child: "activity")
         checkUnique("theme", in: "conversationModel", child: "theme")
         checkUnique("score level", in: "scoring", child: "level")
+        checkUnique("sense", in: "senses", child: "sense")
 
         let scoring = ruleset.scoring
         if let lowest = scoring.levels.first, lowest.min != 0, let element = root.child(named: "scoring")?.children(named: "level").first {
@@ -335,6 +359,7 @@ extension RulesetReader {
         let levelIDs = Set(scoring.levels.map(\.id))
         let activityIDs = Set(ruleset.activities.map(\.id))
         let sourceKindIDs = Set(ruleset.sourceKinds.map(\.id))
+        let senseIDs = Set(ruleset.senses.map(\.id))
 
         for element in root.child(named: "indicators")?.children ?? [] {
             let id = element.attribute("id") ?? ""
@@ -348,9 +373,34 @@ extension RulesetReader {
             } else if let weight = element.decimal("weight"), !scoring.weightRange.contains(weight) {
                 log.report(element.attributeLocation("weight"), "indicator '\(id)' has weight \(format(weight)), outside the ruleset's range \(format(scoring.weightRange.lowerBound))–\(format(scoring.weightRange.upperBound))")
             }
+            let precision = element.attribute("precision") ?? "normal"
             for term in element.child(named: "terms")?.children(named: "term") ?? [] {
+                let text = term.normalizedText
+                if let problem = TermSyntax.problem(in: text) {
+                    log.report(term.location, "indicator '\(id)': term \"\(text)\" \(problem)")
+                }
+                let require = term.list("require"), exclude = term.list("exclude")
+                for attribute in ["require", "exclude"] {
+                    for sense in term.list(attribute) where !senseIDs.contains(sense) {
+                        log.report(term.attributeLocation(attribute), "indicator '\(id)': term \"\(text)\" names unknown sense '\(sense)'\(suggestion(sense, among: Array(senseIDs)))")
+                    }
+                }
+                if term.attribute("window") != nil, require.isEmpty, exclude.isEmpty {
+                    log.report(term.attributeLocation("window"), "indicator '\(id)': term \"\(text)\" has a window but no require or exclude for it to bound")
+                }
+                if term.attribute("excludeWindow") != nil, exclude.isEmpty {
+                    log.report(term.attributeLocation("excludeWindow"), "indicator '\(id)': term \"\(text)\" has an excludeWindow but no exclude")
+                }
+                // An indicator that can refer a client elsewhere or block a track reads no single word on its own.
+                if precision == "high", TermSyntax.isOneWord(text), require.isEmpty, exclude.isEmpty {
+                    log.report(term.location, "indicator '\(id)' has precision=\"high\": the one-word term \"\(text)\" needs a sense constraint (require or exclude), or a longer phrase")
+                }
+            }
+        }
+        for sense in root.child(named: "senses")?.children(named: "sense") ?? [] {
+            for term in sense.child(named: "terms")?.children(named: "term") ?? [] {
                 if let problem = TermSyntax.problem(in: term.normalizedText) {
-                    log.report(term.location, "indicator '\(id)': term \"\(term.normalizedText)\" \(problem)")
+                    log.report(term.location, "sense '\(sense.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
             }
         }
@@ -411,6 +461,14 @@ extension RulesetReader {
                 log.report(element.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
             }
         }
+        for element in root.child(named: "indicators")?.children ?? [] where element.attribute("narrows") != nil {
+            let id = element.attribute("id") ?? ""
+            expectIndicators(element, "narrows", owner: "indicator '\(id)'")
+            // Narrower readings must not lead back: a cycle would keep neither reading.
+            if ruleset.broaderIndicators(of: id).contains(id) {
+                log.report(element.attributeLocation("narrows"), "indicator '\(id)' narrows an indicator that leads back to itself")
+            }
+        }
         checkUnique("qualifier", in: "qualifiers", child: "qualifier")
         for qualifier in root.child(named: "qualifiers")?.children(named: "qualifier") ?? [] {
             let owner = "qualifier '\(qualifier.attribute("id") ?? "")'"
@@ -467,7 +525,7 @@ extension RulesetReader {
         }
 
         if let context = root.child(named: "context") {
-            for name in ["historicalFactor", "hypotheticalFactor", "otherExperiencerFactor"] {
+            for name in ["historicalFactor", "hypotheticalFactor", "otherExperiencerFactor", "uncertainFactor", "resolvedFactor"] {
                 if let value = context.decimal(name), !(0...1).contains(value) {
                     log.report(context.attributeLocation(name), "\(name) is \(format(value)); a context factor must lie between 0 and 1")
                 }
@@ -638,13 +696,21 @@ enum TermSyntax {
         let words = term.split(separator: " ")
         if words.isEmpty { return "is empty" }
         for word in words where word != "…" && word != "..." {
-            if word.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
-            if word == "*" { return "has a lone '*'" }
+            // "a*|b": each alternative of a choice may end in its own '*'.
+            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
+                if alternative.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
+                if alternative == "*" { return "has a lone '*'" }
+            }
         }
         if words.first == "…" || words.last == "…" || words.first == "..." || words.last == "..." {
             return "cannot start or end with a gap"
         }
         return nil
+    }
+
+    /// A term of one word: a word, a prefix (`drank*`) or a choice of words (`drinkt|dronk`).
+    static func isOneWord(_ term: String) -> Bool {
+        term.split(separator: " ").count == 1
     }
 }
 

@@ -120,7 +120,10 @@ public struct ScreeningJSON: Sendable {
             ("negated", .bool(!fact.present)),
             ("historical", .bool(fact.historical)),
             ("hypothetical", .bool(fact.hypothetical)),
+            ("uncertain", .bool(fact.uncertain)),
+            ("resolved", .bool(fact.resolved)),
             ("experiencer", .string(fact.experiencer.rawValue)),
+            ("assertion", .string(fact.assertion.rawValue)),
             ("occurrences", .integer(repeated.occurrences)),
         ]
         return .object(members)
@@ -283,7 +286,10 @@ public struct ScreeningJSON: Sendable {
                         ("negated", .bool(!fact.present)),
                         ("historical", .bool(fact.historical)),
                         ("hypothetical", .bool(fact.hypothetical)),
+                        ("uncertain", .bool(fact.uncertain)),
+                        ("resolved", .bool(fact.resolved)),
                         ("experiencer", .string(fact.experiencer.rawValue)),
+                        ("assertion", .string(fact.assertion.rawValue)),
                         ("counted", .bool(fact.counts)),
                     ])
                 })),
@@ -337,7 +343,10 @@ public enum AnnotationJSON {
                 ("negated", .bool(hit.negated)),
                 ("historical", .bool(hit.historical)),
                 ("hypothetical", .bool(hit.hypothetical)),
+                ("uncertain", .bool(hit.uncertain)),
+                ("resolved", .bool(hit.resolved)),
                 ("experiencer", .string(hit.experiencer.rawValue)),
+                ("assertion", .string(hit.assertion.rawValue)),
                 ("sentence", .string(hit.sentence)),
                 ("triggers", .array(hit.triggers.map { .object([("category", .string($0.category.rawValue)), ("phrase", .string($0.phrase))]) })),
             ])

@@ -49,7 +49,7 @@ public struct ScreeningReport: Sendable {
 
     /// A fact's source, context and whether it counts: "arts, verleden, telt deels".
     public func factNotes(_ fact: Fact, ruleset: Ruleset) -> String {
-        let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+        let properties = words.properties(of: fact)
         let counted = fact.countFactor >= 1 ? words("telt mee", "counts") : fact.counts ? words("telt deels", "counts in part") : words("telt niet", "not counted")
         return ([sourceName(fact.sourceKind, ruleset: ruleset)] + properties + [counted]).joined(separator: ", ")
     }
@@ -459,8 +459,8 @@ public struct ScreeningReport: Sendable {
         guard !result.dossier.narratives.isEmpty else { return }
         doc.heading(2, words("Geannoteerde tekst", "Annotated narrative"))
         doc.paragraph(.plain(words(
-            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, hypothetisch, ander persoon.",
-            "Terms found are shown in [ ] with their indicator and context: negated, historical, hypothetical, other person."
+            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, opgelost, hypothetisch, mogelijk, ander persoon, bewering cliënt.",
+            "Terms found are shown in [ ] with their indicator and context: negated, historical, resolved, hypothetical, possible, other person, client's claim."
         )))
         let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.narratives {
@@ -478,7 +478,7 @@ public struct ScreeningReport: Sendable {
     private func annotated(_ narrative: Narrative, facts: [Fact], ruleset: Ruleset) -> [ReportDocument.Run] {
         narrativeSegments(narrative, facts: facts).flatMap { segment -> [ReportDocument.Run] in
             guard let fact = segment.fact else { return [.quoted(segment.text)] }
-            let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+            let properties = words.properties(of: fact)
             let label = ruleset.indicator(id: fact.indicator)?.label[language] ?? fact.indicator
             return [.plain("["), fact.present ? .quoted(segment.text) : .struck(segment.text), .plain(" → " + ([label] + properties).joined(separator: "; ") + "]")]
         }

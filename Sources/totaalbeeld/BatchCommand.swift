@@ -78,6 +78,7 @@ struct BatchCommand: ParsableCommand {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
+            warnAboutMorphology()
             var guardRules: IdentifierRules?
             var redactionRules: IdentifierRules?
             if anonymised {

@@ -43,6 +43,7 @@ struct CompareCommand: ParsableCommand {
             let documents = try report { () throws(LoadError) in
                 try EvaluationLoader.loadAll(evaluations, ruleset: ruleset, dossier: (dossier.id, Set(elements.keys)), schemas: schemas)
             }
+            warnAboutMorphology()
             let engine = Evaluator(ruleset: ruleset).screen(dossier)
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
             let text: String = switch presentation.format {
