@@ -31,10 +31,10 @@ final class WeighedFlagTests: XCTestCase {
         let directory = temporaryDirectory()
         let original = try screen(try case1Text(), in: directory, name: "original.dossier.xml")
         XCTAssertTrue(original.trialAndError.indicated)
-        XCTAssertTrue(original.trialAndError.reasons[0].nl.hasPrefix("Onzekerheid in het beeld: 7 "), original.trialAndError.reasons[0].nl)
-        let weighedIDs = ["test-tegenover-diploma", "motivatie-zonder-onderbouwing", "tunnelvisie"]
+        XCTAssertTrue(original.trialAndError.reasons[0].nl.hasPrefix("Onzekerheid in het beeld: 8.5 "), original.trialAndError.reasons[0].nl)
+        let weighedIDs = ["test-tegenover-diploma", "motivatie-zonder-onderbouwing", "tunnelvisie", "zelfinschatting-tegenover-waarneming"]
         let toWeigh = original.flags.filter { weighedIDs.contains($0.id) }
-        XCTAssertEqual(toWeigh.count, 3)
+        XCTAssertEqual(toWeigh.count, 4)
 
         let result = try screen(weighing(toWeigh, in: try case1Text()), in: directory)
         // Still there, marked weighed with who, when and why.
@@ -48,9 +48,9 @@ final class WeighedFlagTests: XCTestCase {
                 XCTAssertNil(flag.weighing, flag.id)
             }
         }
-        // 7 − 1.5 − 1.5 − 1 = 3, below the threshold of 4: no longer indicated.
+        // 8.5 − 1.5 − 1.5 − 1 − 1.5 = 3, below the threshold of 4: no longer indicated.
         XCTAssertTrue(result.trialAndError.reasons[0].nl.hasPrefix("Onzekerheid in het beeld: 3 "), result.trialAndError.reasons[0].nl)
-        XCTAssertTrue(result.trialAndError.reasons[0].nl.contains("gewogen en niet meegeteld: 1× motivatie-zonder-onderbouwing, 1× test-tegenover-diploma, 1× tunnelvisie"))
+        XCTAssertTrue(result.trialAndError.reasons[0].nl.contains("gewogen en niet meegeteld: 1× motivatie-zonder-onderbouwing, 1× test-tegenover-diploma, 1× tunnelvisie, 1× zelfinschatting-tegenover-waarneming"), result.trialAndError.reasons[0].nl)
         XCTAssertFalse(result.trialAndError.indicated)
         XCTAssertTrue(result.unmatchedWeighings.isEmpty)
 
@@ -99,7 +99,7 @@ final class WeighedFlagTests: XCTestCase {
         let again = try XCTUnwrap(result.flags.first { $0.id == flag.id })
         XCTAssertEqual(again.weighing?.state, .reweigh)
         XCTAssertFalse(again.isWeighed)
-        XCTAssertTrue(result.trialAndError.reasons[0].nl.hasPrefix("Onzekerheid in het beeld: 7 "), "it counts again")
+        XCTAssertTrue(result.trialAndError.reasons[0].nl.hasPrefix("Onzekerheid in het beeld: 8.5 "), "it counts again")
         let text = PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))
         XCTAssertTrue(text.contains("[opnieuw te wegen] "), text)
     }
