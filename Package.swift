@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
@@ -36,8 +37,8 @@ let package = Package(
         .target(name: "TotaalbeeldModel"),
         // XML documents → model, with schema validation and load-time lint.
         .target(name: "TotaalbeeldLoader", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel"]),
-        // Dutch narrative: term matching and ConText-style context properties.
-        .target(name: "TotaalbeeldText", dependencies: ["TotaalbeeldModel"]),
+        // Dutch narrative: term matching (with stems and compound heads) and ConText-style context properties.
+        .target(name: "TotaalbeeldText", dependencies: ["TotaalbeeldModel", "TotaalbeeldMorphology"]),
         // Krippendorff's alpha and agreement statistics. Pure math.
         .target(name: "TotaalbeeldAgreement"),
         // Facts → Schema 1/2 scores, gaps, flags, recommendations. No formatting.
@@ -53,13 +54,17 @@ let package = Package(
             name: "TotaalbeeldDocuments",
             dependencies: ["TotaalbeeldModel", "TotaalbeeldReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge.
-        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        // Screenings compared: two screenings of one client over time (diff), and a ruleset change over a case set (impact tallies).
+        .target(name: "TotaalbeeldDiff", dependencies: ["TotaalbeeldModel", "TotaalbeeldEngine", "TotaalbeeldReport"]),
+        // The SQLite results store of `batch --db` and `impact --db` (GRDB), derived from the JSONL contract.
+        .target(name: "TotaalbeeldStore", dependencies: ["TotaalbeeldReport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Bulk screening: input enumeration and sharding, anonymisation guard, resumable journal, summaries and merge; impact runs.
+        .target(name: "TotaalbeeldBatch", dependencies: ["TotaalbeeldXML", "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldDiff", "TotaalbeeldStore"]),
         // Self-contained HTML reports (inline CSS and SVG) rendered from the Mustache templates in Templates/html.
         .target(
             name: "TotaalbeeldHTML",
             dependencies: [
-                "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport",
+                "TotaalbeeldModel", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldDiff",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -89,6 +94,7 @@ let package = Package(
             name: "totaalbeeld",
             dependencies: [
                 "TotaalbeeldResources", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldAgreement", "TotaalbeeldSynthetic", "TotaalbeeldIntervision", "TotaalbeeldHTML", "TotaalbeeldBatch",
+                "TotaalbeeldDiff", "TotaalbeeldStore",
                 "TotaalbeeldImport", "TotaalbeeldWorkbench", "TotaalbeeldDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -108,12 +114,12 @@ let package = Package(
         .testTarget(name: "TotaalbeeldMorphologyTests", dependencies: ["TotaalbeeldMorphology"]),
         .testTarget(
             name: "TotaalbeeldHTMLTests",
-            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldTestSupport"],
+            dependencies: ["TotaalbeeldHTML", "TotaalbeeldXML", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldIntervision", "TotaalbeeldReport", "TotaalbeeldDiff", "TotaalbeeldTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "TotaalbeeldIntervisionTests",
-            dependencies: ["TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
+            dependencies: ["totaalbeeld", "TotaalbeeldIntervision", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldSyntheticTests",
@@ -145,12 +151,20 @@ let package = Package(
             dependencies: ["totaalbeeld", "TotaalbeeldBatch", "TotaalbeeldSynthetic", "TotaalbeeldLoader", "TotaalbeeldReport", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
+            name: "TotaalbeeldDiffTests",
+            dependencies: [
+                "totaalbeeld", "TotaalbeeldDiff", "TotaalbeeldBatch", "TotaalbeeldStore", "TotaalbeeldHTML", "TotaalbeeldSynthetic",
+                "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldTestSupport", "TotaalbeeldXML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "TotaalbeeldImportTests",
             dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "TotaalbeeldWorkbenchTests",
-            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
+            dependencies: ["TotaalbeeldWorkbench", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldHTML", "TotaalbeeldTestSupport"]
         ),
         .testTarget(
             name: "TotaalbeeldCLITests",

@@ -5,7 +5,7 @@ Usage:
     python3 scripts/check-corpus.py [--min-positive N] [PATH ...]
 
 PATH is a .jsonl file or a folder (all *.jsonl in it). Without paths the 2026 files are
-checked: Tests/TotaalbeeldTextTests/Corpus/heldout-2026/ and .../Corpus/tuning-2026.jsonl.
+checked: Tests/TotaalbeeldTextTests/Corpus/heldout-2026/ and .../Corpus/tuning-2026/.
 
 Checks, per sentence:
   - the line is valid JSON with id, split, origin, register, text and hits;
@@ -29,7 +29,7 @@ from collections import Counter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests", "TotaalbeeldTextTests", "Corpus")
-DEFAULT_PATHS = [os.path.join(CORPUS, "heldout-2026"), os.path.join(CORPUS, "tuning-2026.jsonl")]
+DEFAULT_PATHS = [os.path.join(CORPUS, "heldout-2026"), os.path.join(CORPUS, "tuning-2026")]
 
 # Indicators and modifiers of the brief's concept list (signals are not annotated) ...
 EXISTING = """

@@ -51,6 +51,14 @@ for set in case1 case3; do
   reports+=("$out/compare-$set.html")
 done
 
+# Issue 17: a diff of case 1 against a copy with one finding resolved, and the impact of a ruleset without one rule.
+sed 's/<finding id="f-angsten"/<finding present="false" id="f-angsten"/' Cases/akc-focusgroep/case1-ict-wens.dossier.xml >"$out/case1-ijkpunt.dossier.xml"
+"$bin" diff Cases/akc-focusgroep/case1-ict-wens.dossier.xml "$out/case1-ijkpunt.dossier.xml" --format html -o "$out/diff-case1.html"
+reports+=("$out/diff-case1.html")
+awk 'BEGIN { skip = 0 } /<rule id="verankering"/ { skip = 1 } { if (!skip) print } skip && /<\/rule>/ { skip = 0 }' Rulesets/akc-2011.xml >"$out/without-verankering.xml"
+"$bin" impact --old Rulesets/akc-2011.xml --new "$out/without-verankering.xml" Cases --out "$out/impact" --quiet
+reports+=("$out/impact/impact.html")
+
 failures=0
 fail() { echo "check-html: FAIL $1: $2" >&2; failures=$((failures + 1)); }
 flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions --disable-background-networking --proxy-server=127.0.0.1:9)

@@ -7,6 +7,7 @@ Prints one line per check and closes with "N passed, N failed". Traffic goes to 
 """
 import glob
 import http.client
+import json
 import os
 import subprocess
 import sys
@@ -128,6 +129,19 @@ try:
             print(page[page.find("notice"):page.find("notice") + 600])
         check("flag marked gewogen", "Gewogen door AD-werkbank" in page)
         shot(driver, "weighed")
+        # The dossier holds <weighedFlag rule item? by date evidence>, and the fingerprint the workbench wrote is the
+        # engine's: screened on its own, the flag shows as weighed, not as "opnieuw te wegen".
+        saved = os.path.join(folder, name)
+        with open(saved, encoding="utf-8") as handle:
+            xml = handle.read()
+        check("weighing stored as <weighedFlag rule … evidence=\"sha256:…\">",
+              "<weighedFlag rule=" in xml and 'evidence="sha256:' in xml and 'by="AD-werkbank"' in xml and " flag=" not in xml)
+        screened = subprocess.run([binary, "screen", saved, "--format", "json"], capture_output=True, text=True, timeout=120)
+        weighed = []
+        if screened.returncode == 0:
+            weighed = [flag.get("weighed") or {} for flag in json.loads(screened.stdout)["flags"]]
+        check("the engine reads the weighing as weighed (same evidence fingerprint)",
+              any(w.get("by") == "AD-werkbank" and w.get("state") == "weighed" for w in weighed), screened.stderr[-300:])
 
     # 4. Two evaluations, then the comparison.
     for rater, willing, able, approach, burden in [("ad-collega-a", "yes", "no", "help-over-fear", "matig"),

@@ -105,29 +105,28 @@ public struct BatchRunner: Sendable {
         let (done, doneItems) = if case .resuming(let chunks, let items) = state { (chunks, items) } else { (0, 0) }
         let progress = makeProgress(census.count, min(census.count, doneItems))
 
-        var items = options.inputs.lazy.filter { shard.contains($0) }.dropFirst(doneItems).makeIterator()
-        let writer = ChunkWriter(journal: journal, identity: identity, screener: screener)
-        var chunkIndex = done
-        while true {
-            var chunk: [InputItem] = []
-            chunk.reserveCapacity(options.chunkSize)
-            var bytes = 0
-            while chunk.count < options.chunkSize, bytes < options.chunkBytes, let item = items.next() {
-                chunk.append(item)
-                var info = stat()
-                if stat(item.path, &info) == 0 { bytes += Int(info.st_size) }
+        let identity = self.identity, screener = self.screener
+        let chunks = try ChunkedRun(options: options, shard: shard).run(
+            journal: journal, done: done, doneItems: doneItems, progress: progress, work: { screener.screen($0.item) },
+            encode: { outcomes in
+                var results: [UInt8] = [], rows = "", errors = ""
+                var summary = BatchSummary(identity: identity, ruleset: screener.ruleset)
+                for outcome in outcomes {
+                    switch outcome {
+                    case .screened(let screened):
+                        results += screened.jsonLine
+                        results.append(0x0A)
+                        rows += screened.csvRow + "\n"
+                        summary.add(screened.tally)
+                    case .failed(let failed):
+                        for error in failed.errors { errors += error.json.serialized() + "\n" }
+                        summary.add(failed)
+                    }
+                }
+                return ([results, Array(rows.utf8), Array(errors.utf8)], summary.json)
             }
-            if chunk.isEmpty { break }
-            let outcomes = Self.screen(chunk, jobs: options.jobs, screener: screener, progress: progress)
-            try writer.submit(chunk: chunkIndex, outcomes: outcomes)
-            chunkIndex += 1
-            if let stop = options.stopAfterChunks, chunkIndex - done >= stop {
-                try writer.drain()
-                return BatchReport(summary: BatchSummary(identity: identity, ruleset: screener.ruleset), resumedChunks: done, alreadyComplete: false, seconds: 0)
-            }
-        }
-        try writer.drain()
-        if options.stopAfterChunks != nil {
+        )
+        guard let chunkIndex = chunks else {
             return BatchReport(summary: BatchSummary(identity: identity, ruleset: screener.ruleset), resumedChunks: done, alreadyComplete: false, seconds: 0)
         }
         progress?.finish()
@@ -139,22 +138,72 @@ public struct BatchRunner: Sendable {
         return BatchReport(summary: summary, resumedChunks: done, alreadyComplete: false, seconds: Date().timeIntervalSince(started))
     }
 
-    /// Screens `items` with `jobs` workers pulling the next position from a shared counter; results land
-    /// in their item's slot.
-    static func screen(_ items: [InputItem], jobs: Int, screener: DossierScreener, progress: ProgressLine?) -> [DossierOutcome] {
+}
+
+/// One input with its position in the run (0-based, in input order over the whole set, for the shard's items).
+public struct PositionedItem: Sendable {
+    public var item: InputItem
+    public var position: Int
+}
+
+/// The chunk loop `batch` and `impact` share: inputs stream in input order, in chunks bounded by count and bytes;
+/// within a chunk `jobs` workers work on them in parallel into slots by position, so output order and bytes do not
+/// depend on the number of workers; a writer thread journals the previous chunk (its streams and summary) while the
+/// next is worked on. At most two chunks are in memory.
+struct ChunkedRun {
+    let options: BatchOptions
+    let shard: ShardSpec
+
+    /// Works through the inputs after the first `doneItems` (chunks `done…`), journalling each chunk as `encode` renders
+    /// it. Returns the number of chunks in the journal, or nil when stopped early for a test (``BatchOptions/stopAfterChunks``).
+    func run<Outcome: Sendable>(
+        journal: RunJournal, done: Int, doneItems: Int, progress: ProgressLine?,
+        work: @escaping @Sendable (PositionedItem) -> Outcome,
+        encode: @escaping @Sendable ([Outcome]) -> (streams: [[UInt8]], summary: JSONValue)
+    ) throws(BatchError) -> Int? {
+        var items = options.inputs.lazy.filter { shard.contains($0) }.dropFirst(doneItems).makeIterator()
+        let writer = ChunkWriter(journal: journal, encode: encode)
+        var chunkIndex = done
+        var position = doneItems
+        while true {
+            var chunk: [PositionedItem] = []
+            chunk.reserveCapacity(options.chunkSize)
+            var bytes = 0
+            while chunk.count < options.chunkSize, bytes < options.chunkBytes, let item = items.next() {
+                chunk.append(PositionedItem(item: item, position: position))
+                position += 1
+                var info = stat()
+                if stat(item.path, &info) == 0 { bytes += Int(info.st_size) }
+            }
+            if chunk.isEmpty { break }
+            let outcomes = Self.work(chunk, jobs: options.jobs, work: work, progress: progress)
+            try writer.submit(chunk: chunkIndex, outcomes: outcomes)
+            chunkIndex += 1
+            if let stop = options.stopAfterChunks, chunkIndex - done >= stop {
+                try writer.drain()
+                return nil
+            }
+        }
+        try writer.drain()
+        return options.stopAfterChunks != nil ? nil : chunkIndex
+    }
+
+    /// Works on `items` with `jobs` workers pulling the next position from a shared counter; results land in their
+    /// item's slot.
+    static func work<Outcome: Sendable>(_ items: [PositionedItem], jobs: Int, work: @escaping @Sendable (PositionedItem) -> Outcome, progress: ProgressLine?) -> [Outcome] {
         if jobs <= 1 || items.count == 1 {
             return items.map { item in
                 defer { progress?.advance() }
-                return screener.screen(item)
+                return work(item)
             }
         }
-        let slots = Slots(count: items.count)
+        let slots = Slots<Outcome>(count: items.count)
         let finished = DispatchGroup()
         for _ in 0..<min(jobs, items.count) {
             finished.enter()
             let worker = Thread {
                 while let index = slots.claim() {
-                    slots.store(screener.screen(items[index]), at: index)
+                    slots.store(work(items[index]), at: index)
                     progress?.advance()
                 }
                 finished.leave()
@@ -168,11 +217,11 @@ public struct BatchRunner: Sendable {
 }
 
 /// Result slots shared by the workers of one chunk: each position is written by exactly one worker.
-private final class Slots: @unchecked Sendable {
+private final class Slots<Outcome: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private let count: Int
-    private var storage: [DossierOutcome?]
+    private var storage: [Outcome?]
 
     init(count: Int) {
         self.count = count
@@ -187,43 +236,42 @@ private final class Slots: @unchecked Sendable {
         return next - 1
     }
 
-    func store(_ outcome: DossierOutcome, at index: Int) {
+    func store(_ outcome: Outcome, at index: Int) {
         lock.lock()
         storage[index] = outcome
         lock.unlock()
     }
 
-    var outcomes: [DossierOutcome] {
+    var outcomes: [Outcome] {
         lock.lock()
         defer { lock.unlock() }
         return storage.map { $0! }
     }
 }
 
-/// Writes finished chunks on its own thread, one at a time, so screening the next chunk overlaps the I/O.
-private final class ChunkWriter: @unchecked Sendable {
+/// Writes finished chunks on its own thread, one at a time, so working on the next chunk overlaps the I/O.
+private final class ChunkWriter<Outcome: Sendable>: @unchecked Sendable {
     private let journal: RunJournal
-    private let identity: RunIdentity
-    private let screener: DossierScreener
+    private let encode: @Sendable ([Outcome]) -> (streams: [[UInt8]], summary: JSONValue)
     private let queue = DispatchQueue(label: "totaalbeeld.batch.writer")
     private let pending = DispatchGroup()
     private let lock = NSLock()
     private var failure: BatchError?
 
-    init(journal: RunJournal, identity: RunIdentity, screener: DossierScreener) {
+    init(journal: RunJournal, encode: @escaping @Sendable ([Outcome]) -> (streams: [[UInt8]], summary: JSONValue)) {
         self.journal = journal
-        self.identity = identity
-        self.screener = screener
+        self.encode = encode
     }
 
     /// Waits for the previous chunk's write (at most one in flight), then queues this one.
-    func submit(chunk index: Int, outcomes: [DossierOutcome]) throws(BatchError) {
+    func submit(chunk index: Int, outcomes: [Outcome]) throws(BatchError) {
         try drain()
         pending.enter()
         queue.async { [self] in
             defer { pending.leave() }
             do throws(BatchError) {
-                try write(index, outcomes)
+                let (streams, summary) = encode(outcomes)
+                try journal.commit(chunk: index, streams: streams, summary: summary)
             } catch {
                 lock.lock()
                 failure = failure ?? error
@@ -238,23 +286,5 @@ private final class ChunkWriter: @unchecked Sendable {
         let failure = self.failure
         lock.unlock()
         if let failure { throw failure }
-    }
-
-    private func write(_ index: Int, _ outcomes: [DossierOutcome]) throws(BatchError) {
-        var results: [UInt8] = [], rows = "", errors = ""
-        var summary = BatchSummary(identity: identity, ruleset: screener.ruleset)
-        for outcome in outcomes {
-            switch outcome {
-            case .screened(let screened):
-                results += screened.jsonLine
-                results.append(0x0A)
-                rows += screened.csvRow + "\n"
-                summary.add(screened.tally)
-            case .failed(let failed):
-                for error in failed.errors { errors += error.json.serialized() + "\n" }
-                summary.add(failed)
-            }
-        }
-        try journal.commit(chunk: index, results: results, csvRows: rows, errors: errors, summary: summary)
     }
 }

@@ -7,6 +7,8 @@ import TotaalbeeldReport
 public struct DossierTally: Sendable {
     var domains: [(code: String, burden: Int, strength: Int, supportNeed: Int, level: String?)]
     var flagsPerRule: [String: Int]
+    /// Rule → the weighings of its flags in this dossier: state and reason.
+    var weighings: [String: [(state: FlagWeighing.State, reason: String)]]
     var gaps: [String]
     var indicated: Bool
     var referredFirst: Bool
@@ -17,6 +19,9 @@ public struct DossierTally: Sendable {
         var flags: [String: Int] = [:]
         for flag in result.flags { flags[flag.rule, default: 0] += 1 }
         flagsPerRule = flags
+        var weighings: [String: [(state: FlagWeighing.State, reason: String)]] = [:]
+        for flag in result.flags { if let weighing = flag.weighing { weighings[flag.rule, default: []].append((weighing.state, weighing.weighed.reason)) } }
+        self.weighings = weighings
         gaps = result.gaps.map(\.theme.id)
         indicated = result.trialAndError.indicated
         referredFirst = !result.trialAndError.indicated && !result.trialAndError.tracks.isEmpty
@@ -161,6 +166,18 @@ public struct BatchSummary: Sendable {
         public var kind: String
         public var dossiers: Int
         public var flags: Int
+        /// Flags of this rule the professional had weighed, on unchanged evidence.
+        public var weighed = 0
+        /// Flags weighed earlier whose evidence has changed since ("opnieuw te wegen").
+        public var reweigh = 0
+        /// The reasons given for weighing (weighed and to be weighed again), each with how many flags gave it:
+        /// what the ruleset's maintainers read to see which rules professionals keep overruling, and why.
+        public var reasons: [String: Int] = [:]
+
+        /// Reasons, most frequent first, then alphabetically.
+        public var rankedReasons: [(reason: String, flags: Int)] {
+            reasons.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        }
     }
 
     public var identity: RunIdentity
@@ -203,6 +220,13 @@ public struct BatchSummary: Sendable {
                 rules[index].flags += count
             }
         }
+        for (rule, weighings) in tally.weighings {
+            guard let index = rules.firstIndex(where: { $0.rule == rule }) else { continue }
+            for weighing in weighings {
+                if weighing.state == .weighed { rules[index].weighed += 1 } else { rules[index].reweigh += 1 }
+                rules[index].reasons[weighing.reason, default: 0] += 1
+            }
+        }
         for theme in tally.gaps { if let index = gaps.firstIndex(where: { $0.theme == theme }) { gaps[index].dossiers += 1 } }
         if tally.indicated { indicated += 1 }
         if tally.referredFirst { referredFirst += 1 }
@@ -234,6 +258,9 @@ public struct BatchSummary: Sendable {
         for index in rules.indices {
             rules[index].dossiers += other.rules[index].dossiers
             rules[index].flags += other.rules[index].flags
+            rules[index].weighed += other.rules[index].weighed
+            rules[index].reweigh += other.rules[index].reweigh
+            for (reason, count) in other.rules[index].reasons { rules[index].reasons[reason, default: 0] += count }
         }
         for index in gaps.indices { gaps[index].dossiers += other.gaps[index].dossiers }
         indicated += other.indicated
@@ -273,7 +300,11 @@ public struct BatchSummary: Sendable {
             })),
             ("flagKinds", .object(Flag.Kind.allCases.map { kind in (kind.rawValue, .integer(rules.filter { $0.kind == kind.rawValue }.reduce(0) { $0 + $1.flags })) })),
             ("flags", .array(rules.map { rule in
-                .object([("rule", .string(rule.rule)), ("kind", .string(rule.kind)), ("dossiers", .integer(rule.dossiers)), ("flags", .integer(rule.flags)), ("share", share(rule.dossiers))])
+                .object([
+                    ("rule", .string(rule.rule)), ("kind", .string(rule.kind)), ("dossiers", .integer(rule.dossiers)), ("flags", .integer(rule.flags)), ("share", share(rule.dossiers)),
+                    ("weighed", .integer(rule.weighed)), ("reweigh", .integer(rule.reweigh)),
+                    ("reasons", .array(rule.rankedReasons.map { .object([("reason", .string($0.reason)), ("flags", .integer($0.flags))]) })),
+                ])
             })),
             ("gaps", .array(gaps.map { .object([("theme", .string($0.theme)), ("dossiers", .integer($0.dossiers)), ("share", share($0.dossiers))]) })),
         ]
@@ -312,7 +343,16 @@ public struct BatchSummary: Sendable {
             statistics.supportNeed = try Distribution(json: domain["supportNeed"])
             return statistics
         }
-        rules = flags.map { RuleCount(rule: ($0["rule"] as? String) ?? "", kind: ($0["kind"] as? String) ?? "", dossiers: ($0["dossiers"] as? Int) ?? 0, flags: ($0["flags"] as? Int) ?? 0) }
+        rules = flags.map { entry in
+            var count = RuleCount(rule: (entry["rule"] as? String) ?? "", kind: (entry["kind"] as? String) ?? "", dossiers: (entry["dossiers"] as? Int) ?? 0, flags: (entry["flags"] as? Int) ?? 0)
+            // Absent in summaries written before weighed flags existed.
+            count.weighed = (entry["weighed"] as? Int) ?? 0
+            count.reweigh = (entry["reweigh"] as? Int) ?? 0
+            for reason in (entry["reasons"] as? [[String: Any]]) ?? [] {
+                if let text = reason["reason"] as? String, let flags = reason["flags"] as? Int { count.reasons[text, default: 0] += flags }
+            }
+            return count
+        }
         self.gaps = gaps.map { (($0["theme"] as? String) ?? "", ($0["dossiers"] as? Int) ?? 0) }
     }
 }

@@ -107,7 +107,7 @@ public struct DossierScreener: Sendable {
         return .screened(ScreenedDossier(jsonLine: line.bytes, csvRow: csv.row(file: item.path, result: result), tally: DossierTally(result)))
     }
 
-    private func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {
+    func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {
         switch error {
         case .missingInput(_, let reason):
             let message = ErrorRecord.redacted(reason, redactor: messageRedactor, guard: redactor)

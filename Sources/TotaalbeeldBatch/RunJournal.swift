@@ -26,13 +26,32 @@ import Darwin
 /// The whole time, the process holds the directory's ``DirectoryLock``: a second process is refused
 /// before it reads or removes anything. With the lock taken, leftovers of a killed or failed process
 /// (temporary names, a half-removed journal) are removed first.
+/// The outputs of a journalled run: line streams appended chunk by chunk, and files written once at the end from the
+/// chunks' summaries (the first of them marks a finished run).
+public struct JournalLayout: Sendable, Equatable {
+    public var streams: [String]
+    public var summaries: [String]
+    public init(streams: [String], summaries: [String]) {
+        self.streams = streams
+        self.summaries = summaries
+    }
+
+    public var outputNames: [String] { streams + summaries }
+
+    /// `totaalbeeld batch`.
+    public static let batch = JournalLayout(streams: ["results.jsonl", "results.csv", "errors.jsonl"], summaries: ["summary.json", "summary.txt"])
+}
+
 public final class RunJournal {
-    public static let outputNames = ["results.jsonl", "results.csv", "errors.jsonl", "summary.json", "summary.txt"]
+    /// The outputs of a `batch` run.
+    public static let outputNames = JournalLayout.batch.outputNames
     /// The manifest of a finished run, kept (hidden, not an output) so that `--resume` can refuse a finished
     /// run of other inputs or options as it refuses an interrupted one.
     public static let manifestName = ".totaalbeeld-manifest.json"
-    static let streams = ["results.jsonl", "results.csv", "errors.jsonl"]
     public let directory: String
+    /// Which outputs the run writes: the streams appended chunk by chunk, and the files written at the end.
+    public let layout: JournalLayout
+    var streams: [String] { layout.streams }
     var partial: String { directory + "/.partial" }
     private var descriptors: [Int32] = []
     private var lock: DirectoryLock?
@@ -48,8 +67,9 @@ public final class RunJournal {
         case complete(manifest: String?)
     }
 
-    public init(directory: String) {
+    public init(directory: String, layout: JournalLayout = .batch) {
         self.directory = directory
+        self.layout = layout
     }
 
     deinit { close() }
@@ -85,9 +105,9 @@ public final class RunJournal {
 
     /// Removes what a killed or failed process may have left in `directory`: temporary names of the outputs
     /// and the manifest, and a journal that was being removed. Only under the directory's lock.
-    static func removeLeftovers(in directory: String) {
+    static func removeLeftovers(in directory: String, outputs: [String] = outputNames) {
         let files = FileManager.default
-        let finals = outputNames + [manifestName]
+        let finals = outputs + [manifestName]
         for leftover in (try? files.contentsOfDirectory(atPath: directory)) ?? []
         where leftover.hasPrefix(".partial-done") || finals.contains(where: { leftover.hasPrefix($0 + ".tmp-") }) {
             try? files.removeItem(atPath: directory + "/" + leftover)
@@ -98,40 +118,49 @@ public final class RunJournal {
     /// earlier process; with `resume`, reads how far a previous run got and cuts its streams back to the last
     /// whole chunk. A previous run with another manifest is refused (usage error), whether it was interrupted
     /// or finished; a finished run's chunk size does not count, as it does not change the outputs.
-    /// `csvHeader` starts a new CSV stream.
+    /// `csvHeader` starts a new CSV stream (the batch layout).
     public func prepare(manifest: String, csvHeader: String, resume: Bool) throws(BatchError) -> State {
+        try prepare(manifest: manifest, headers: streams.map { $0 == "results.csv" ? csvHeader + "\n" : "" }, resume: resume)
+    }
+
+    /// As ``prepare(manifest:csvHeader:resume:)``, for any layout: `headers` holds what each stream starts with.
+    public func prepare(manifest: String, headers: [String], resume: Bool) throws(BatchError) -> State {
         let files = FileManager.default
         try Self.createDirectory(directory)
         lock = try DirectoryLock.acquire(directory)
-        Self.removeLeftovers(in: directory)
+        Self.removeLeftovers(in: directory, outputs: layout.outputNames)
         let hasPartial = files.fileExists(atPath: partial)
-        let previous = Self.outputNames.filter { files.fileExists(atPath: directory + "/" + $0) }
+        let previous = layout.outputNames.filter { files.fileExists(atPath: directory + "/" + $0) }
+        // The finished outputs of another kind of run (an impact where a batch would go, or the reverse).
+        if !hasPartial, !previous.contains(layout.summaries[0]), files.fileExists(atPath: directory + "/" + Self.manifestName) {
+            throw .output("\(directory): holds the outputs of another kind of run (its \(Self.manifestName) is not of this one); choose another directory")
+        }
         if !resume {
             if hasPartial || !previous.isEmpty {
                 throw .output("\(directory): holds \(hasPartial ? "an interrupted run" : "the outputs of a previous run"); pass --resume to \(hasPartial ? "continue" : "keep") it, or choose another directory")
             }
-            return try start(manifest, csvHeader: csvHeader)
+            return try start(manifest, headers: headers)
         }
         if hasPartial {
             let recorded = (try? String(contentsOfFile: partial + "/manifest.json", encoding: .utf8)) ?? ""
             if recorded.isEmpty {
                 // Killed before the manifest was in place: nothing was done.
                 try? files.removeItem(atPath: partial)
-                return try start(manifest, csvHeader: csvHeader)
+                return try start(manifest, headers: headers)
             }
             let differing = Self.differingEntries(recorded, manifest)
             guard differing.isEmpty else {
                 throw .usage("cannot resume in \(directory): the interrupted run there was started with a different \(Self.describe(differing)); resume with the same arguments and options, or use another output directory")
             }
-            let (chunks, items) = try cutBack(csvHeader: csvHeader)
+            let (chunks, items) = try cutBack(headers: headers)
             return .resuming(chunks: chunks, items: items)
         }
-        if previous.contains("summary.json") {
+        if previous.contains(layout.summaries[0]) {
             guard let recorded = try? String(contentsOfFile: directory + "/" + Self.manifestName, encoding: .utf8) else { return .complete(manifest: nil) }
             try Self.refuseFinished(directory, Self.differingEntries(recorded, manifest, ignoring: ["chunkSize"]))
             return .complete(manifest: recorded)
         }
-        return try start(manifest, csvHeader: csvHeader)
+        return try start(manifest, headers: headers)
     }
 
     /// Refuses to resume the finished run in `directory` when `differing` names anything.
@@ -140,11 +169,11 @@ public final class RunJournal {
         throw .usage("cannot resume in \(directory): the finished run there was made with a different \(describe(differing)); its outputs are kept; run with the same arguments and options, or use another output directory")
     }
 
-    private func start(_ manifest: String, csvHeader: String) throws(BatchError) -> State {
+    private func start(_ manifest: String, headers: [String]) throws(BatchError) -> State {
         do {
             try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
-            for stream in Self.streams {
-                try AtomicFile.write(stream == "results.csv" ? csvHeader + "\n" : "", to: partial + "/" + stream)
+            for (stream, header) in zip(streams, headers) {
+                try AtomicFile.write(header, to: partial + "/" + stream)
             }
             // The manifest last: without it, a resume starts afresh.
             try AtomicFile.write(manifest, to: partial + "/manifest.json")
@@ -157,13 +186,13 @@ public final class RunJournal {
 
     /// The number of whole chunks from the first on. Streams are cut back to the lengths the last of
     /// them records; later markers and temporary files are removed.
-    private func cutBack(csvHeader: String) throws(BatchError) -> (chunks: Int, items: Int) {
+    private func cutBack(headers: [String]) throws(BatchError) -> (chunks: Int, items: Int) {
         let files = FileManager.default
         var done = 0, items = 0
-        var lengths = [0, csvHeader.utf8.count + 1, 0]
+        var lengths = headers.map(\.utf8.count)
         while let data = files.contents(atPath: markerPath(done)) {
             // A chunk's summary counts the inputs it took (found = screened + failed).
-            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == 3,
+            guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ends = object["ends"] as? [Int], ends.count == streams.count,
                   let found = ((object["summary"] as? [String: Any])?["dossiers"] as? [String: Any])?["found"] as? Int
             else { break }
             lengths = ends
@@ -174,7 +203,7 @@ public final class RunJournal {
             let index = name.hasPrefix("chunk-") ? Int(name.dropFirst(6).prefix(8)) : nil
             if name.contains(".tmp-") || (index.map { $0 >= done } ?? false) { try? files.removeItem(atPath: partial + "/" + name) }
         }
-        for (stream, length) in zip(Self.streams, lengths) {
+        for (stream, length) in zip(streams, lengths) {
             var info = stat()
             guard stat(partial + "/" + stream, &info) == 0, Int(info.st_size) >= length, truncate(partial + "/" + stream, off_t(length)) == 0 else {
                 throw .output("\(partial)/\(stream): shorter than its journal records; remove \(directory) and run again")
@@ -185,7 +214,7 @@ public final class RunJournal {
     }
 
     private func openStreams() throws(BatchError) {
-        for stream in Self.streams {
+        for stream in streams {
             let descriptor = open(partial + "/" + stream, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard descriptor >= 0 else { throw .output("cannot open \(partial)/\(stream): \(String(cString: strerror(errno)))") }
             descriptors.append(descriptor)
@@ -199,14 +228,20 @@ public final class RunJournal {
 
     /// Appends one finished chunk to the streams, syncs them, then writes its marker.
     func commit(chunk index: Int, results: [UInt8], csvRows: String, errors: String, summary: BatchSummary) throws(BatchError) {
+        try commit(chunk: index, streams: [results, Array(csvRows.utf8), Array(errors.utf8)], summary: summary.json)
+    }
+
+    /// Appends one finished chunk's bytes to each stream (in layout order), syncs them, then writes its marker with
+    /// `summary`, which must count the chunk's inputs as `dossiers.found`.
+    func commit(chunk index: Int, streams chunks: [[UInt8]], summary: JSONValue) throws(BatchError) {
         var ends: [Int] = []
-        for (stream, (descriptor, bytes)) in zip(Self.streams, zip(descriptors, [results, Array(csvRows.utf8), Array(errors.utf8)])) {
+        for (stream, (descriptor, bytes)) in zip(streams, zip(descriptors, chunks)) {
             guard Self.writeAll(descriptor, bytes), fsync(descriptor) == 0 else {
                 throw .output("cannot write \(partial)/\(stream): \(String(cString: strerror(errno)))")
             }
             ends.append(Int(lseek(descriptor, 0, SEEK_END)))
         }
-        let marker = JSONValue.object([("ends", .array(ends.map(JSONValue.integer))), ("summary", summary.json)])
+        let marker = JSONValue.object([("ends", .array(ends.map(JSONValue.integer))), ("summary", summary)])
         do {
             try AtomicFile.write(marker.serialized() + "\n", to: markerPath(index))
         } catch {
@@ -234,35 +269,51 @@ public final class RunJournal {
     /// temporary name is gone. A resume of a killed finish redoes it (a stream already in place is skipped).
     func finish(chunks: Int, base: BatchSummary) throws(BatchError) -> BatchSummary {
         var summary = base
+        try finish(chunks: chunks) { parts throws(BatchError) in
+            do {
+                for part in parts { try summary.merge(BatchSummary(object: part)) }
+            } catch {
+                throw .output("\(partial): a chunk's journal entry cannot be read (\(error)); remove the directory and run again")
+            }
+            return [("summary.json", summary.json.serialized(pretty: true) + "\n"), ("summary.txt", SummaryText.render(summary))]
+        }
+        return summary
+    }
+
+    /// The layout-independent finish: `render` turns the chunk summaries (in chunk order) into the files written at
+    /// the end, in ``JournalLayout/summaries`` order.
+    func finish(chunks: Int, render: ([[String: Any]]) throws(BatchError) -> [(name: String, contents: String)]) throws(BatchError) {
+        var parts: [[String: Any]] = []
         do {
             for index in 0..<chunks {
                 let data = try Data(contentsOf: URL(fileURLWithPath: markerPath(index)))
                 guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any], let part = object["summary"] as? [String: Any] else {
                     throw SummaryFormatError("no summary")
                 }
-                try summary.merge(BatchSummary(object: part))
+                parts.append(part)
             }
         } catch {
             throw .output("\(partial): a chunk's journal entry cannot be read (\(error)); remove the directory and run again")
         }
+        let files = try render(parts)
         for descriptor in descriptors { closeDescriptor(descriptor) }
         descriptors = []
+        let outputs = layout.outputNames
         do throws(BatchError) {
-            for stream in Self.streams { try Self.place(partial + "/" + stream, at: directory + "/" + stream) }
-            AtomicFile.syncDirectory(of: directory + "/results.jsonl")
+            for stream in streams { try Self.place(partial + "/" + stream, at: directory + "/" + stream) }
+            AtomicFile.syncDirectory(of: directory + "/" + streams[0])
             do {
-                try AtomicFile.write(summary.json.serialized(pretty: true) + "\n", to: directory + "/summary.json")
-                try AtomicFile.write(SummaryText.render(summary), to: directory + "/summary.txt")
+                for file in files { try AtomicFile.write(file.contents, to: directory + "/" + file.name) }
             } catch {
                 throw .output(error.description)
             }
             try Self.place(partial + "/manifest.json", at: directory + "/" + Self.manifestName)
         } catch {
-            Self.removeLeftovers(in: directory)
+            Self.removeLeftovers(in: directory, outputs: outputs)
             throw error
         }
-        Self.removeLeftovers(in: directory)
-        AtomicFile.syncDirectory(of: directory + "/summary.json")
+        Self.removeLeftovers(in: directory, outputs: outputs)
+        AtomicFile.syncDirectory(of: directory + "/" + layout.summaries[0])
         // The step that marks the run finished. Renamed first, so a kill during removal never leaves a
         // .partial that looks resumable but is not.
         let done = directory + "/.partial-done-\(getpid())"
@@ -270,7 +321,6 @@ public final class RunJournal {
             AtomicFile.syncDirectory(of: partial)
             try? FileManager.default.removeItem(atPath: done)
         }
-        return summary
     }
 
     /// Gives `source` the second name `target`: a hard link under a temporary name, renamed over `target`, so
@@ -320,6 +370,9 @@ public final class RunJournal {
         "inputFingerprint": "input files added, removed or changed since",
         "catalogue": "--tracks, the track catalogue",
         "redaction": "the identifier list that redacts error messages",
+        "run": "the kind of run (batch or impact)",
+        "old": "--old, the ruleset before",
+        "new": "--new, the ruleset after",
     ]
 
     static func describe(_ entries: [String]) -> String {

@@ -37,11 +37,31 @@ public enum SummaryText {
         out.append("Flags per rule (dossiers with the flag, share of screened; rules that never fired left out)")
         let fired = summary.rules.filter { $0.dossiers > 0 }.sorted { $0.dossiers != $1.dossiers ? $0.dossiers > $1.dossiers : $0.rule < $1.rule }
         out += fired.isEmpty ? ["  none"] : table([["rule", "kind", "dossiers", "share", "flags"]] + fired.map { [$0.rule, $0.kind, String($0.dossiers), percent($0.dossiers, of: summary.screened), String($0.flags)] })
+        let weighed = summary.rules.filter { $0.weighed + $0.reweigh > 0 }
+            .sorted { ($0.weighed + $0.reweigh) != ($1.weighed + $1.reweigh) ? ($0.weighed + $0.reweigh) > ($1.weighed + $1.reweigh) : $0.rule < $1.rule }
+        out.append("")
+        out.append("Weighed flags per rule (the professional weighed the flag; to weigh again: its evidence has changed since)")
+        if weighed.isEmpty {
+            out.append("  none")
+        } else {
+            out += table([["rule", "flags", "weighed", "share of flags", "to weigh again"]] + weighed.map {
+                [$0.rule, String($0.flags), String($0.weighed), percent($0.weighed, of: $0.flags), String($0.reweigh)]
+            })
+            for rule in weighed {
+                out.append("  \(rule.rule), reasons given:")
+                let reasons = rule.rankedReasons
+                for reason in reasons.prefix(reasonLimit) { out.append("    \(reason.flags)× \(reason.reason)") }
+                if reasons.count > reasonLimit { out.append("    … and \(reasons.count - reasonLimit) other reasons (all in summary.json)") }
+            }
+        }
         out.append("")
         out.append("Gaps per conversation theme (dossiers without information)")
         out += table([["theme", "dossiers", "share"]] + summary.gaps.map { [$0.theme, String($0.dossiers), percent($0.dossiers, of: summary.screened)] })
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// Reasons listed per rule in the text; summary.json keeps every one.
+    static let reasonLimit = 10
 
     static func percent(_ count: Int, of total: Int) -> String {
         total == 0 ? "–" : String(format: "%.1f %%", locale: Locale(identifier: "en_US_POSIX"), 100 * Double(count) / Double(total))

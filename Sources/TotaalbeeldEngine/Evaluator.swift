@@ -35,10 +35,11 @@ public struct Evaluator: Sendable {
             dossier: dossier, facts: facts, assessmentFacts: extractor.assessmentFacts(in: dossier),
             domains: domains, gaps: gaps, schema2: schema2, ruleset: ruleset, fmlReader: fmlReader, fmlLimitations: fmlLimitations
         )
-        let flags = rules.flags(for: input)
+        let (flags, unmatched) = FlagWeighing.apply(dossier.assessment?.weighedFlags ?? [], to: rules.flags(for: input))
         return ScreeningResult(
             dossier: dossier, ruleset: ruleset, facts: facts, domains: domains, gaps: gaps, schema2: schema2,
-            flags: flags, trialAndError: screener?.screen(input, flags: flags) ?? .notScreened, cutSentences: cutSentences
+            flags: flags, trialAndError: screener?.screen(input, flags: flags) ?? .notScreened, cutSentences: cutSentences,
+            unmatchedWeighings: unmatched
         )
     }
 

@@ -75,9 +75,8 @@ public struct FactExtractor: Sendable {
             facts.append(fact(
                 elementID: finding.id, origin: .structured, indicator: finding.indicator, domain: finding.domain,
                 sourceID: finding.source, dossier: dossier, date: finding.date, present: finding.present,
-                historical: finding.historical, hypothetical: false, experiencer: finding.experiencer,
-                quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location,
-                resolved: finding.resolved
+                historical: finding.historical, hypothetical: false, resolved: finding.resolved, experiencer: finding.experiencer,
+                quote: finding.note ?? ruleset.indicator(id: finding.indicator)?.label.nl ?? finding.indicator, location: finding.location
             ))
             // The note is read for the signals in it (a cue that the contract ended through no fault of the
             // client, the kind of crisis); the finding itself states which indicator the source reports.
@@ -131,17 +130,13 @@ public struct FactExtractor: Sendable {
     private func fact(hit: TextHit, elementID: String, sourceID: String, dossier: Dossier, date: SimpleDate?, location: Location) -> Fact {
         // A term belongs to its indicator's domain, wherever the text about it was filed.
         let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
-        var result = fact(
+        return fact(
             elementID: elementID, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
             indicator: hit.indicator, domain: domain, sourceID: sourceID, dossier: dossier,
             date: date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
-            experiencer: hit.experiencer, quote: hit.matchedText, location: location, resolved: hit.resolved
+            uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
+            assertion: hit.assertion == .claim ? .claim : nil, quote: hit.matchedText, location: location
         )
-        result.uncertain = hit.uncertain
-        // What the client says about himself is a claim, whoever wrote it down; until the reader marks claims
-        // in other sources' prose, everything a self-report source says counts as one.
-        if hit.assertion == .claim || ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true { result.assertion = .claim }
-        return result
     }
 
     /// Applies the ruleset's qualifiers: a fact of a qualified indicator with the qualifier's cue in the same
@@ -207,22 +202,30 @@ public struct FactExtractor: Sendable {
                     elementID: element.id, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
                     indicator: hit.indicator, domain: ruleset.indicator(id: hit.indicator)?.domain ?? "", sourceID: assessment.source,
                     dossier: dossier, date: assessment.date, present: !hit.negated, historical: hit.historical,
-                    hypothetical: hit.hypothetical, experiencer: hit.experiencer, quote: hit.matchedText, location: element.location
+                    hypothetical: hit.hypothetical, uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
+                    assertion: hit.assertion, quote: hit.matchedText, location: element.location
                 )
             }
         }
     }
 
+    /// Whether the source is the client's own account (a `selfReport` source kind): what the client
+    /// says there about himself is his claim, whatever the wording.
+    private func selfReport(_ sourceID: String, _ dossier: Dossier) -> Bool {
+        guard let kind = dossier.source(id: sourceID)?.kind else { return false }
+        return ruleset.sourceKind(id: kind)?.isSelfReport == true
+    }
+
     // swiftlint:disable:next function_parameter_count
     private func fact(
         elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,
-        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, quote: String, location: Location,
-        resolved: Bool = false
+        date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool = false, resolved: Bool = false,
+        experiencer: Experiencer, assertion: Assertion? = nil, quote: String, location: Location
     ) -> Fact {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
-            indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
-            hypothetical: hypothetical, experiencer: experiencer, resolved: resolved
+            indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
+            hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer
         )
         var result = Fact(
             elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
@@ -230,15 +233,27 @@ public struct FactExtractor: Sendable {
             hypothetical: hypothetical, experiencer: experiencer, quote: quote, location: location,
             countFactor: factor, countReason: reason
         )
+        result.uncertain = uncertain
         result.resolved = resolved
-        if ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true { result.assertion = .claim }
+        // What the client says about himself is a claim, whoever wrote it down: the reader marks claims in any
+        // source's prose, and everything a self-report source says about the client counts as one.
+        result.assertion = assertion ?? (ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true && experiencer == .client ? .claim : .finding)
         return result
     }
 
-    /// The ruleset decides how each context property counts; negated hits never count.
-    private func countFactor(indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer, resolved: Bool) -> (Double, LocalizedText) {
+    /// The ruleset decides how each context property counts; negated hits never count, resolved ones
+    /// count with `resolvedFactor` (0 in the default ruleset: no current burden), uncertain ones with
+    /// `uncertainFactor`, a parked indicator not at all. A claim counts like a finding: it is information
+    /// to weigh, marked as the client's own statement so that rules can set it against other sources.
+    private func countFactor(
+        indicatorID: String, indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool, resolved: Bool,
+        experiencer: Experiencer
+    ) -> (Double, LocalizedText) {
         let context = ruleset.context
         guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
+        if indicator == nil, let parking = ruleset.parking(of: indicatorID) {
+            return (0, LocalizedText(nl: "indicator geparkeerd sinds \(parking.since)", en: "indicator parked since \(parking.since)"))
+        }
         var factor = 1.0
         var nl: [String] = [], en: [String] = []
         if experiencer == .other {
@@ -250,15 +265,20 @@ public struct FactExtractor: Sendable {
                 return (0, LocalizedText(nl: "gaat over een ander dan de cliënt", en: "about someone other than the client"))
             }
         }
+        if resolved {
+            factor *= context.resolvedFactor
+            nl.append("inmiddels opgelost (×\(decimal(context.resolvedFactor)))")
+            en.append("resolved since (×\(decimal(context.resolvedFactor)))")
+        }
+        if uncertain {
+            factor *= context.uncertainFactor
+            nl.append("mogelijk, niet vastgesteld (×\(decimal(context.uncertainFactor)))")
+            en.append("possible, not established (×\(decimal(context.uncertainFactor)))")
+        }
         if hypothetical {
             factor *= context.hypotheticalFactor
             nl.append("hypothetisch (×\(decimal(context.hypotheticalFactor)))")
             en.append("hypothetical (×\(decimal(context.hypotheticalFactor)))")
-        }
-        if resolved {
-            factor *= ruleset.scoring.resolvedFactor
-            nl.append("sindsdien opgelost of geregeld (×\(decimal(ruleset.scoring.resolvedFactor)))")
-            en.append("resolved or arranged since (×\(decimal(ruleset.scoring.resolvedFactor)))")
         }
         if historical {
             factor *= context.historicalFactor

@@ -334,23 +334,24 @@ struct RuleEngine: Sendable {
         let sameDomains = pattern.sameDomainAs.map { Set((state.bound[$0] ?? []).map(\.domain)) }
         return pool.filter { fact in
             if !pattern.indicators.isEmpty && !pattern.indicators.contains(fact.indicator) { return false }
-            let indicator = ruleset.indicator(id: fact.indicator)
+            // A finding of a parked indicator is kept as evidence "not counted", never matched by a rule.
+            guard let indicator = ruleset.indicator(id: fact.indicator) else { return false }
             if let role = pattern.role, role != Self.role(of: indicator) { return false }
             if !pattern.sourceKinds.isEmpty && !pattern.sourceKinds.contains(fact.sourceKind) { return false }
             if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
             switch pattern.status {
             case .counted: if !fact.counts { return false }
             case .current: if !fact.counts || fact.historical || fact.resolved { return false }
-            case .present: if !fact.present || (fact.experiencer == .other && indicator?.countsForOther != true) { return false }
-            case .now: if !fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && indicator?.countsForOther != true) { return false }
+            case .present: if !fact.present || (fact.experiencer == .other && !indicator.countsForOther) { return false }
+            case .now: if !fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .negated: if fact.present { return false }
             case .any: break
             }
             if let assertion = pattern.assertion, fact.assertion != assertion { return false }
             if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return false }
-            if pattern.withReadings && (indicator?.readings.isEmpty ?? true) { return false }
+            if pattern.withReadings && indicator.readings.isEmpty { return false }
             if let minWeight = pattern.minWeight {
-                guard case .level1(_, let weight)? = indicator?.role, weight >= minWeight else { return false }
+                guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return false }
             }
             if let sameDomains, !sameDomains.contains(fact.domain) { return false }
             if case .domain(let domain) = state.item, fact.domain != domain.domain.id { return false }
@@ -458,7 +459,15 @@ struct RuleEngine: Sendable {
             return observations <= Repeated<Evidence>.listLimit
         }
         flag.evidenceOmitted = max(0, observations - Repeated<Evidence>.listLimit)
+        flag.evidenceFingerprint = Self.fingerprint(flagID: flag.id, evidence: evidence)
         return flag
+    }
+
+    /// SHA-256 over the flag id and its distinct evidence lines (element, tab, quoted words), sorted: the same
+    /// evidence gives the same fingerprint wherever it stands in the file; other words or elements give another.
+    static func fingerprint(flagID: String, evidence: [Evidence]) -> String {
+        let lines = Set(evidence.map { $0.elementID + "\t" + $0.quote }).sorted()
+        return "sha256:" + SHA256.hex(of: Array(([flagID] + lines).joined(separator: "\n").utf8))
     }
 
     private func spanKey(_ fact: Fact) -> String {

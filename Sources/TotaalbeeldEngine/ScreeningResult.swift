@@ -16,6 +16,9 @@ public struct ScreeningResult: Sendable {
     public var trialAndError: TrialAndErrorResult
     /// Narrative sentences too long to read whole; context was applied per piece.
     public var cutSentences: [CutSentenceNote] = []
+    /// Weighings in the assessment whose flag does not fire now (resolved since, or a rule or item that does not
+    /// exist): listed, so a weighing never disappears unseen.
+    public var unmatchedWeighings: [Assessment.WeighedFlag] = []
 
     /// Narrative facts and cut-sentence notes per element id, grouped in one pass, for renderers that
     /// show each narrative with its marks (a filter per narrative would be quadratic in a long dossier).
@@ -124,6 +127,18 @@ public struct Flag: Sendable, Hashable {
     public var alternatives: [LocalizedText]
     public var rationale: LocalizedText?
     public var reference: String?
+    /// `sha256:` over the flag's id and its evidence (element and quoted words, all of it, not only the listed
+    /// part), independent of line numbers: what a `<weighedFlag evidence=…>` records, so a weighing made on other
+    /// evidence is recognised.
+    public var evidenceFingerprint: String = ""
+    /// Set when the assessment records that this flag was weighed.
+    public var weighing: FlagWeighing?
+
+    /// The rule's item (domain, theme, source or conclusion id), nil for a rule checked once per dossier.
+    public var item: String? { id.count > rule.count ? String(id.dropFirst(rule.count + 1)) : nil }
+
+    /// Weighed on the evidence it still rests on: shown as weighed, not counted toward the trial-and-error uncertainty.
+    public var isWeighed: Bool { weighing?.state == .weighed }
 
     public init(
         id: String, rule: String, kind: Kind, severity: Severity, message: LocalizedText, question: LocalizedText,
@@ -139,6 +154,39 @@ public struct Flag: Sendable, Hashable {
         self.alternatives = alternatives
         self.rationale = rationale
         self.reference = reference
+    }
+}
+
+/// That a flag was weighed by the professional, and whether that weighing still holds.
+public struct FlagWeighing: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable {
+        /// Weighed on the evidence the flag still rests on ("gewogen").
+        case weighed
+        /// Weighed, but the evidence has changed since ("opnieuw te wegen"): it counts again until weighed anew.
+        case reweigh
+    }
+    public var state: State
+    public var weighed: Assessment.WeighedFlag
+
+    public init(state: State, weighed: Assessment.WeighedFlag) {
+        self.state = state
+        self.weighed = weighed
+    }
+
+    /// Matches the assessment's weighings to `flags` by flag id (rule and item) and compares evidence fingerprints.
+    /// Returns the flags with their ``Flag/weighing`` set, and the weighings that match no flag.
+    public static func apply(_ weighings: [Assessment.WeighedFlag], to flags: [Flag]) -> (flags: [Flag], unmatched: [Assessment.WeighedFlag]) {
+        guard !weighings.isEmpty else { return (flags, []) }
+        let byFlag = Dictionary(weighings.map { ($0.flagID, $0) }, uniquingKeysWith: { first, _ in first })
+        var used = Set<String>()
+        let marked = flags.map { flag -> Flag in
+            guard let weighed = byFlag[flag.id] else { return flag }
+            used.insert(flag.id)
+            var flag = flag
+            flag.weighing = FlagWeighing(state: weighed.evidence == flag.evidenceFingerprint ? .weighed : .reweigh, weighed: weighed)
+            return flag
+        }
+        return (marked, weighings.filter { !used.contains($0.flagID) })
     }
 }
 

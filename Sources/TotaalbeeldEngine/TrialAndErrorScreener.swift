@@ -19,13 +19,20 @@ struct TrialAndErrorScreener: Sendable {
         // 1. How uncertain is the picture?
         var uncertainty = 0.0
         var tally: [String: (count: Int, label: LocalizedText)] = [:]
+        var weighed: [String: Int] = [:]
         for flag in flags {
             guard let weight = weight(of: flag) else { continue }
+            // A flag the professional has weighed, on the evidence it still rests on, no longer makes the picture uncertain.
+            if flag.isWeighed {
+                weighed[flag.rule, default: 0] += 1
+                continue
+            }
             uncertainty += weight
             let key = flag.rule
             tally[key] = ((tally[key]?.count ?? 0) + 1, LocalizedText(nl: flag.rule, en: flag.rule))
         }
         let tallyText = tally.keys.sorted().map { "\(tally[$0]!.count)× \($0)" }.joined(separator: ", ")
+        let weighedText = weighed.keys.sorted().map { "\(weighed[$0]!)× \($0)" }.joined(separator: ", ")
         let uncertain = uncertainty >= rules.uncertaintyMin
 
         // 2. Are the problems multiple?
@@ -38,8 +45,10 @@ struct TrialAndErrorScreener: Sendable {
 
         var reasons: [LocalizedText] = [
             LocalizedText(
-                nl: "Onzekerheid in het beeld: \(decimal(uncertainty)) (drempel \(decimal(rules.uncertaintyMin)))" + (tallyText.isEmpty ? "" : " — \(tallyText)") + ".",
-                en: "Uncertainty in the picture: \(decimal(uncertainty)) (threshold \(decimal(rules.uncertaintyMin)))" + (tallyText.isEmpty ? "" : " — \(tallyText)") + "."
+                nl: "Onzekerheid in het beeld: \(decimal(uncertainty)) (drempel \(decimal(rules.uncertaintyMin)))" + (tallyText.isEmpty ? "" : " — \(tallyText)")
+                    + (weighedText.isEmpty ? "" : "; gewogen en niet meegeteld: \(weighedText)") + ".",
+                en: "Uncertainty in the picture: \(decimal(uncertainty)) (threshold \(decimal(rules.uncertaintyMin)))" + (tallyText.isEmpty ? "" : " — \(tallyText)")
+                    + (weighedText.isEmpty ? "" : "; weighed and not counted: \(weighedText)") + "."
             ),
             LocalizedText(
                 nl: "Belaste domeinen met ondersteuningsbehoefte ≥ \(rules.burdenLevel): \(burdened.count) (drempel \(rules.minBurdenedDomains))" + (burdened.isEmpty ? "." : ": \(burdenedNames.nl)."),
@@ -153,6 +162,10 @@ struct TrialAndErrorScreener: Sendable {
                 guard let facts = present[id], let indicator = ruleset.indicator(id: id) else { continue }
                 fit += weight(of: indicator) * (facts.map(\.countFactor).max() ?? 0)
                 why.append(LocalizedText(nl: "Werkt aan: \(indicator.label.nl) (\(facts[0].elementID))", en: "Works on: \(indicator.label[.en]) (\(facts[0].elementID))"))
+            }
+            for flag in flags where track.questions.contains(flag.rule) {
+                fit += weight(of: flag) ?? 1
+                why.append(LocalizedText(nl: "Beantwoordt in de praktijk: \(flag.message.nl)", en: "Answers in practice: \(flag.message[.en])"))
             }
             for id in track.activities {
                 guard let row = activityScores[id] else { continue }

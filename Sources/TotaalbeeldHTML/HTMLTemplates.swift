@@ -14,7 +14,7 @@ import TotaalbeeldModel
 /// ```
 public struct HTMLTemplates: Sendable {
     /// Pages and the partials they include; all must be present.
-    public static let required = ["screen", "compare", "style", "legend", "heatmap", "aid", "fact", "facts", "said"]
+    public static let required = ["screen", "compare", "diff", "diffgaps", "impact", "style", "legend", "heatmap", "aid", "fact", "facts", "said"]
 
     private let library: MustacheLibrary
 

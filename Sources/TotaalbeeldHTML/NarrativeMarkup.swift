@@ -22,13 +22,16 @@ struct NarrativeMarkup {
             let facts = byElement.facts[narrative.id] ?? []
             let segments = narrativeSegments(narrative, facts: facts).map { segment -> [String: Any] in
                 guard let fact = segment.fact else { return ["text": segment.text] }
-                let properties = say.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+                let properties = say.properties(of: fact)
                 var classes = ["hit"]
                 if !fact.present { classes.append("negated") }
                 if fact.historical { classes.append("historical") }
+                if fact.resolved { classes.append("resolved") }
                 if fact.hypothetical { classes.append("hypothetical") }
+                if fact.uncertain { classes.append("uncertain") }
                 if fact.experiencer == .other { classes.append("other") }
-                if classes.count == 1 { classes.append("affirmed") }
+                if fact.assertion == .claim { classes.append("claim") }
+                if classes.count == 1 || classes == ["hit", "claim"] { classes.append("affirmed") }
                 let indicator = result.ruleset.indicator(id: fact.indicator)?.label[language] ?? fact.indicator
                 let anchor = Self.anchor(narrative.id, segment.start)
                 anchors.insert(anchor)
@@ -63,6 +66,9 @@ struct NarrativeMarkup {
             ["classes": "hit historical", "sample": say("vroeger", "in the past"), "explanation": say("verleden: gestippelde onderstreping, cursief", "historical: dotted underline, italic")],
             ["classes": "hit hypothetical", "sample": say("als het misgaat", "if it fails"), "explanation": say("hypothetisch: gestreept kader, telt niet", "hypothetical: dashed box, does not count")],
             ["classes": "hit other", "sample": say("zijn partner", "his partner"), "explanation": say("ander persoon: dubbele onderstreping, telt niet", "other person: double underline, does not count")],
+            ["classes": "hit uncertain", "sample": say("vermoedelijk schulden", "probably debts"), "explanation": say("mogelijk: golvende onderstreping, telt minder", "possible: wavy underline, counts less")],
+            ["classes": "hit resolved", "sample": say("inmiddels afgelost", "paid off since"), "explanation": say("opgelost: omkaderd met een vinkje, telt niet als huidige belasting", "resolved: boxed with a tick, not a current burden")],
+            ["classes": "hit claim affirmed", "sample": say("'ik kan niks'", "'I can't do anything'"), "explanation": say("bewering cliënt: aanhalingstekens, af te wegen tegen andere bronnen", "client's claim: quotation marks, to weigh against other sources")],
         ]
     }
 }

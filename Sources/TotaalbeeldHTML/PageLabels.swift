@@ -57,6 +57,7 @@ enum PageLabels {
             "question": ("Vraag", "Question"),
             "also": ("ook", "also"),
             "alsoConsider": ("Overweeg ook", "Also consider"),
+            "unmatchedWeighings": ("Gewogen signalen die nu niet optreden", "Weighed signals that do not fire now"),
             "why": ("Waarom", "Why"),
             "evidenceLabel": ("Bewijs", "Evidence"),
             "trialAndError": ("Trial-and-error en trajecten", "Trial and error, and tracks"),
@@ -71,6 +72,66 @@ enum PageLabels {
                             "Terms found are marked; the label after each names the indicator and its context. The shape of the mark says the same as the label."),
             "example": ("Voorbeeld", "Example"),
             "meaning": ("Betekenis", "Meaning"),
+        ]), uniquingKeysWith: { first, _ in first })
+    }
+
+    static func diff(_ language: Language) -> [String: String] {
+        pick(language, shared).merging(pick(language, [
+            "old": ("Voor", "Old"),
+            "new": ("Na", "New"),
+            "note": ("Let op", "Note"),
+            "schema1": ("Schema 1 — voor en na", "Schema 1 — before and after"),
+            "domain": ("Domein", "Domain"),
+            "burden": ("Belastend", "Burden"),
+            "strength": ("Kracht", "Strength"),
+            "need": ("Behoefte", "Need"),
+            "level": ("Niveau", "Level"),
+            "changedDomains": ("Veranderde domeinen", "Domains that changed"),
+            "flags": ("Signalen", "Signals"),
+            "persisting": ("Blijvend, ongewijzigd", "Persisting, unchanged"),
+            "gaps": ("Gespreksmodel — lacunes", "Conversation model — gaps"),
+            "opened": ("Nieuw", "Opened"),
+            "closed": ("Gesloten", "Closed"),
+            "ask": ("Vraag", "Ask"),
+            "trial": ("Trial-and-error — toen en nu", "Trial and error — then and now"),
+            "then": ("Toen", "Then"),
+            "now": ("Nu", "Now"),
+            "tracks": ("Trajecten", "Tracks"),
+            "evidenceThen": ("Bewijs toen", "Evidence then"),
+            "evidenceGone": ("Bewijs vervallen", "Evidence gone"),
+            "evidenceNow": ("Bewijs nu", "Evidence now"),
+            "recounted": ("Anders meegeteld", "Counted differently"),
+            "contents": ("Inhoud", "Contents"),
+        ]), uniquingKeysWith: { first, _ in first })
+    }
+
+    static func impact(_ language: Language) -> [String: String] {
+        pick(language, shared).merging(pick(language, [
+            "title": ("Totaalbeeld — gevolgen van een rulesetwijziging", "Totaalbeeld — impact of a ruleset change"),
+            "old": ("Oud", "Old"),
+            "new": ("Nieuw", "New"),
+            "inputs": ("Invoer", "Inputs"),
+            "dossiers": ("Dossiers", "Dossiers"),
+            "changes": ("Wijzigingen in de ruleset", "Changes in the ruleset"),
+            "rules": ("Signalen per regel", "Signals per rule"),
+            "rule": ("Regel", "Rule"),
+            "before": ("Voor", "Before"),
+            "after": ("Na", "After"),
+            "appeared": ("Erbij", "Appeared"),
+            "disappeared": ("Vervallen", "Disappeared"),
+            "examples": ("Voorbeelden", "Examples"),
+            "verdicts": ("Trial-and-error-oordeel", "Trial-and-error verdict"),
+            "verdict": ("Oordeel", "Verdict"),
+            "levels": ("Niveau van de ondersteuningsbehoefte per domein", "Support-need level per domain"),
+            "from": ("van", "from"),
+            "to": ("naar", "to"),
+            "mostChanged": ("Dossiers die het meest veranderden", "Dossiers that changed most"),
+            "noLevels": ("In geen enkel domein veranderde het niveau van een dossier.", "No dossier's level changed in any domain."),
+            "score": ("Verandering", "Change"),
+            "file": ("Bestand", "File"),
+            "what": ("Wat", "What"),
+            "failed": ("Niet te screenen", "Could not be screened"),
+            "empty": ("Geen gevolgen: beide rulesets geven op deze dossiers dezelfde signalen, oordelen en niveaus.", "No impact: both rulesets give the same signals, verdicts and levels on these dossiers."),
         ]), uniquingKeysWith: { first, _ in first })
     }
 

@@ -40,6 +40,9 @@ public struct ScreeningPage: Sendable {
                 ]
             },
             "noFlags": digest.groups.isEmpty,
+            "unmatched": result.unmatchedWeighings.isEmpty ? [] : [["items": result.unmatchedWeighings.map { weighed in
+                ["line": String(weighed.location.line), "note": Self.segments(report.weighedNote(weighed))] as [String: Any]
+            }] as [String: Any]],
             "trialAndError": trialAndError(result),
             "chart": schema1Chart(result),
             "domains": result.domains.map { domainRow($0, result: result, narrative: narrative) },
@@ -92,11 +95,16 @@ public struct ScreeningPage: Sendable {
             return values
         }
         let rationale = group.lead.rationale.flatMap { ReaderText.available($0, in: language) }
+        // A list, not an optional: only a weighed flag shows it (Mustache takes a nil Optional inside Any as a value).
+        func weighing(_ flag: Flag) -> [[String: Any]] {
+            flag.weighing.map { [["state": $0.state.rawValue, "label": report.weighingLabel($0.state), "note": Self.segments(report.weighingNote($0))]] } ?? []
+        }
         return [
             "severity": group.severity.rawValue, "severityLabel": say.severity(group.severity), "phase": say.phase(group.phase),
             "rule": group.lead.rule,
             "message": reader.message(group.lead), "question": reader.question(group.lead),
-            "also": group.also.map { ["message": reader.message($0), "question": reader.question($0)] },
+            "weighing": weighing(group.lead),
+            "also": group.also.map { ["message": reader.message($0), "question": reader.question($0), "weighing": weighing($0)] as [String: Any] },
             "alternatives": group.alternatives.map { Self.segments(reader.clean($0)) },
             "rationale": rationale.map { [$0] } ?? [],
             "evidence": group.strongest.map(evidence),

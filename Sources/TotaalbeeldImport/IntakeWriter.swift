@@ -11,6 +11,9 @@ import TotaalbeeldModel
 ///   as recorded, only as the words say it);
 /// - the assessment's `<supportNeed>`, `<placement>` and `<weighed>` elements, conclusions' `domain`, the dates of
 ///   narratives, wishes and the assessment, source notes: no place in the text format, left out;
+/// - `<weighedFlag rule item by date evidence>`: left out. Its evidence fingerprint is taken over element ids, which
+///   the importer numbers anew, so a weighing carried across would come back as "opnieuw te wegen" at best; the
+///   professional weighs the flags of the imported dossier again (in the workbench);
 /// - a narrative with a domain but no theme is written under a theme of its domain (one the dossier already covers
 ///   when there is one);
 /// - element ids: the importer numbers elements itself; citations ("(zie: …)") name theme headings, "wens", "FML"

@@ -29,6 +29,16 @@ public enum DossierLoader {
         return (try load(bytes: bytes, fileName: path, ruleset: ruleset, schemas: schemas), bytes)
     }
 
+    /// One parse and schema validation, then the dossier read once per ruleset (each checks its own references), for
+    /// screening one file under two rulesets (`totaalbeeld impact`). A file that cannot be parsed or validated throws;
+    /// a reference one ruleset does not define fails that ruleset's result only.
+    public static func loadForRulesets(
+        contentsOf path: String, rulesets: [Ruleset], schemas: SchemaSet
+    ) throws(LoadError) -> (bytes: [UInt8], dossiers: [Result<Dossier, LoadError>]) {
+        let (document, bytes) = try schemas.load(path, maxBytes: maxBytes)
+        return (bytes, rulesets.map { ruleset in Result { () throws(LoadError) in try dossier(from: document, ruleset: ruleset) } })
+    }
+
     /// As ``load(contentsOf:ruleset:schemas:)``, also returning, from the same parse, every element with an `id` —
     /// what an evaluation may cite — with where it is and what it says (its text, whitespace collapsed, cut at
     /// `excerptLength` characters), so `compare` can check citations and show the evidence itself.
@@ -90,7 +100,7 @@ private struct DossierReader<Element: ReadableElement> {
             if element.attribute("theme") != nil { check(element, "theme", known: ruleset.themes.map(\.id), what: "theme") }
             return Narrative(
                 id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"),
-                source: element.attribute("source") ?? "", date: element.date("date"), text: element.normalizedText, location: element.modelLocation
+                source: element.attribute("source") ?? "", date: element.date("date"), text: element.lineText, location: element.modelLocation
             )
         } ?? []
         let wishes = root.children(named: "wish").map {
@@ -101,7 +111,8 @@ private struct DossierReader<Element: ReadableElement> {
             summary: root.child(named: "summary")?.normalizedText,
             client: ClientProfile(
                 ageBand: client?.attribute("ageBand") ?? "", age: client?.integer("age"), gender: client?.attribute("gender"),
-                benefitRegime: client?.attribute("benefitRegime") ?? "", background: client?.attribute("background")
+                benefitRegime: client?.attribute("benefitRegime") ?? "", background: client?.attribute("background"),
+                ref: client?.attribute("ref"), location: client?.modelLocation
             ),
             disability: root.child(named: "disability").map {
                 Disability(
@@ -139,7 +150,8 @@ private struct DossierReader<Element: ReadableElement> {
 
     private func readFinding(_ element: Element) -> StructuredFinding {
         let indicatorID = element.attribute("indicator") ?? ""
-        let indicator = ruleset.indicator(id: indicatorID)
+        // A parked indicator is known: the finding loads (in the indicator's domain) and is listed as not counted.
+        let indicator = ruleset.indicator(id: indicatorID) ?? ruleset.parking(of: indicatorID)?.indicators.first { $0.id == indicatorID }
         if indicator == nil { check(element, "indicator", known: ruleset.indicators.map(\.id), what: "indicator") }
         if element.attribute("domain") != nil { check(element, "domain", known: ruleset.domains.map(\.id), what: "domain") }
         return StructuredFinding(
@@ -197,8 +209,20 @@ private struct DossierReader<Element: ReadableElement> {
             id: element.attribute("id") ?? "", source: element.attribute("source") ?? "", date: element.date("date"),
             conclusions: conclusions, supportNeeds: needs, placement: placement, direction: direction, weighed: weighed, location: element.modelLocation
         )
-        assessment.weighedFlags = element.children(named: "weighedFlag").map {
-            Assessment.WeighedFlag(flag: $0.attribute("flag") ?? "", by: $0.attribute("by") ?? "", date: $0.date("date"), reason: $0.normalizedText, location: $0.modelLocation)
+        assessment.weighedFlags = element.children(named: "weighedFlag").map { weighed in
+            Assessment.WeighedFlag(
+                rule: weighed.attribute("rule") ?? "", item: weighed.attribute("item"), by: weighed.attribute("by") ?? "",
+                date: weighed.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), evidence: weighed.attribute("evidence") ?? "",
+                reason: weighed.normalizedText, location: weighed.modelLocation
+            )
+        }
+        var seen: [String: Location] = [:]
+        for (weighed, xml) in zip(assessment.weighedFlags, element.children(named: "weighedFlag")) {
+            if let first = seen[weighed.flagID] {
+                log.report(xml.location, "flag '\(weighed.flagID)' is weighed twice (first at line \(first.line)); keep one <weighedFlag> per flag, the latest weighing")
+            } else {
+                seen[weighed.flagID] = weighed.location
+            }
         }
         return assessment
     }

@@ -81,6 +81,25 @@ extension ReadableElement {
 
     /// The element's own text with XML indentation folded to single spaces.
     var normalizedText: String { text.collapsingWhitespace }
+
+    /// The element's own text with the whitespace of each line folded to single spaces, lines kept:
+    /// narrative notes are often written line by line, and the sentence splitter judges a line break by
+    /// the shape of its lines. Blank lines between paragraphs stay (one), blank lines around the text go.
+    var lineText: String {
+        var lines: [String] = []
+        var blank = false
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let folded = String(line).collapsingWhitespace
+            if folded.isEmpty {
+                blank = !lines.isEmpty
+                continue
+            }
+            if blank { lines.append("") }
+            blank = false
+            lines.append(folded)
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 extension String {

@@ -63,6 +63,12 @@ private struct RulesetReader {
             SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
+        let senses = root.child(named: "senses")?.children(named: "sense").map {
+            SenseSet(
+                id: $0.attribute("id") ?? "", label: $0.localized("label"),
+                terms: $0.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? [], location: $0.modelLocation
+            )
+        } ?? []
         let rules = root.child(named: "rules")?.children(named: "rule").map(readRule) ?? []
         let trialAndError = root.child(named: "trialAndError").map(readTrialAndError)
         let contradictions = root.child(named: "contradictions")?.children(named: "contradiction").map {
@@ -82,11 +88,23 @@ private struct RulesetReader {
             sourceKinds: sourceKinds, domains: domains, dimensions: dimensions, indicators: indicators,
             activities: activities, themes: themes, rules: rules, trialAndError: trialAndError, context: context,
             contradictions: contradictions, qualifiers: qualifiers, benefitGround: benefitGround,
-            weighingSignal: root.child(named: "rules")?.attribute("weighing")
+            weighingSignal: root.child(named: "rules")?.attribute("weighing"), senses: senses
         )
+        ruleset.changes = root.child(named: "changelog")?.children(named: "change").map {
+            RulesetChange(version: $0.attribute("version") ?? "", date: $0.date("date") ?? SimpleDate(year: 1970, month: 1, day: 1), text: $0.normalizedText, location: $0.modelLocation)
+        } ?? []
+        ruleset.parked = root.children(named: "parked").map { element in
+            ParkedItems(
+                since: element.date("since") ?? SimpleDate(year: 1970, month: 1, day: 1), reason: element.localized("reason"),
+                rules: element.child(named: "rules")?.children(named: "rule").map(readRule) ?? [],
+                indicators: element.child(named: "indicators")?.children.map(readIndicator) ?? [],
+                location: element.modelLocation
+            )
+        }
         ruleset.intakeSections = intakeSections
         ruleset.sourceRoles = sourceRoles
         lint(ruleset)
+        lintManagement(ruleset)
         try log.throwIfAny()
         return ruleset
     }
@@ -131,7 +149,15 @@ private struct RulesetReader {
         } else {
             role = .level1(Polarity(rawValue: element.attribute("polarity") ?? "") ?? .burden, weight: element.decimal("weight") ?? 0)
         }
-        let terms = element.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? []
+        let termElements = element.child(named: "terms")?.children(named: "term") ?? []
+        let termRules = termElements.map { term in
+            TermRule(
+                text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
+                exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
+                location: term.modelLocation
+            )
+        }
+        let terms = termRules.map(\.text)
         return Indicator(
             id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", role: role,
             label: element.localized("label"), rationale: element.localized("rationale"),
@@ -140,7 +166,9 @@ private struct RulesetReader {
             readings: element.children(named: "reading").map {
                 Reading(id: $0.attribute("id") ?? "", text: $0.localized("text"), terms: $0.child(named: "terms")?.children(named: "term").map(\.normalizedText) ?? [])
             },
-            location: element.modelLocation
+            location: element.modelLocation,
+            termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
+            resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows")
         )
     }
 
@@ -273,6 +301,7 @@ private struct RulesetReader {
         var triggers: [ContextTrigger] = []
         var pseudo: [PseudoTrigger] = []
         var terminators: [Terminator] = []
+        var presuppositions: [Presupposition] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -280,23 +309,29 @@ private struct RulesetReader {
                 triggers.append(ContextTrigger(
                     phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
                     direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
-                    maxScope: child.integer("maxScope"), location: child.modelLocation
+                    maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
+                    location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation, location: child.modelLocation))
             case "terminator":
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            case "presupposition":
+                presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             default:
                 break
             }
         }
-        return ContextRules(
+        var rules = ContextRules(
             triggers: triggers, pseudoTriggers: pseudo, terminators: terminators,
             defaultMaxScope: element.integer("maxScope") ?? 8, termGap: element.integer("termGap") ?? 3,
             historicalFactor: element.decimal("historicalFactor") ?? 1, hypotheticalFactor: element.decimal("hypotheticalFactor") ?? 0,
             otherExperiencerFactor: element.decimal("otherExperiencerFactor") ?? 1,
-            maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords
+            maxSentenceWords: element.integer("maxSentenceWords") ?? ContextRules.defaultMaxSentenceWords,
+            uncertainFactor: element.decimal("uncertainFactor") ?? 1, resolvedFactor: element.decimal("resolvedFactor") ?? 0
         )
+        rules.presuppositions = presuppositions
+        return rules
     }
 }
 
@@ -312,6 +347,7 @@ extension RulesetReader {
         checkUnique("Schema 2 activity", in: "schema2", child: "activity")
         checkUnique("theme", in: "conversationModel", child: "theme")
         checkUnique("score level", in: "scoring", child: "level")
+        checkUnique("sense", in: "senses", child: "sense")
 
         let scoring = ruleset.scoring
         if let lowest = scoring.levels.first, lowest.min != 0, let element = root.child(named: "scoring")?.children(named: "level").first {
@@ -323,6 +359,7 @@ extension RulesetReader {
         let levelIDs = Set(scoring.levels.map(\.id))
         let activityIDs = Set(ruleset.activities.map(\.id))
         let sourceKindIDs = Set(ruleset.sourceKinds.map(\.id))
+        let senseIDs = Set(ruleset.senses.map(\.id))
 
         for element in root.child(named: "indicators")?.children ?? [] {
             let id = element.attribute("id") ?? ""
@@ -336,9 +373,34 @@ extension RulesetReader {
             } else if let weight = element.decimal("weight"), !scoring.weightRange.contains(weight) {
                 log.report(element.attributeLocation("weight"), "indicator '\(id)' has weight \(format(weight)), outside the ruleset's range \(format(scoring.weightRange.lowerBound))–\(format(scoring.weightRange.upperBound))")
             }
+            let precision = element.attribute("precision") ?? "normal"
             for term in element.child(named: "terms")?.children(named: "term") ?? [] {
+                let text = term.normalizedText
+                if let problem = TermSyntax.problem(in: text) {
+                    log.report(term.location, "indicator '\(id)': term \"\(text)\" \(problem)")
+                }
+                let require = term.list("require"), exclude = term.list("exclude")
+                for attribute in ["require", "exclude"] {
+                    for sense in term.list(attribute) where !senseIDs.contains(sense) {
+                        log.report(term.attributeLocation(attribute), "indicator '\(id)': term \"\(text)\" names unknown sense '\(sense)'\(suggestion(sense, among: Array(senseIDs)))")
+                    }
+                }
+                if term.attribute("window") != nil, require.isEmpty, exclude.isEmpty {
+                    log.report(term.attributeLocation("window"), "indicator '\(id)': term \"\(text)\" has a window but no require or exclude for it to bound")
+                }
+                if term.attribute("excludeWindow") != nil, exclude.isEmpty {
+                    log.report(term.attributeLocation("excludeWindow"), "indicator '\(id)': term \"\(text)\" has an excludeWindow but no exclude")
+                }
+                // An indicator that can refer a client elsewhere or block a track reads no single word on its own.
+                if precision == "high", TermSyntax.isOneWord(text), require.isEmpty, exclude.isEmpty {
+                    log.report(term.location, "indicator '\(id)' has precision=\"high\": the one-word term \"\(text)\" needs a sense constraint (require or exclude), or a longer phrase")
+                }
+            }
+        }
+        for sense in root.child(named: "senses")?.children(named: "sense") ?? [] {
+            for term in sense.child(named: "terms")?.children(named: "term") ?? [] {
                 if let problem = TermSyntax.problem(in: term.normalizedText) {
-                    log.report(term.location, "indicator '\(id)': term \"\(term.normalizedText)\" \(problem)")
+                    log.report(term.location, "sense '\(sense.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
             }
         }
@@ -355,7 +417,7 @@ extension RulesetReader {
             for derivation in activity.children(named: "derivedFrom") {
                 let indicator = derivation.attribute("indicator") ?? ""
                 if ruleset.indicator(id: indicator) == nil {
-                    log.report(derivation.attributeLocation("indicator"), "activity '\(id)' is derived from unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                    log.report(derivation.attributeLocation("indicator"), "activity '\(id)' is derived from \(unknownIndicator(indicator, ruleset))")
                 }
                 if let weight = derivation.decimal("weight"), weight == 0 || abs(weight) > scoring.weightRange.upperBound {
                     log.report(derivation.attributeLocation("weight"), "activity '\(id)': derivation weight \(format(weight)) must be non-zero and at most \(format(scoring.weightRange.upperBound)) in size")
@@ -394,10 +456,17 @@ extension RulesetReader {
             lintConditions(rule.child(named: "when")?.children ?? [], owner: "rule '\(id)'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
         }
 
-        let indicatorIDs = ruleset.indicators.map(\.id)
         func expectIndicators(_ element: XMLElement, _ attribute: String, owner: String) {
             for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
-                log.report(element.attributeLocation(attribute), "\(owner) refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: indicatorIDs))")
+                log.report(element.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
+            }
+        }
+        for element in root.child(named: "indicators")?.children ?? [] where element.attribute("narrows") != nil {
+            let id = element.attribute("id") ?? ""
+            expectIndicators(element, "narrows", owner: "indicator '\(id)'")
+            // Narrower readings must not lead back: a cycle would keep neither reading.
+            if ruleset.broaderIndicators(of: id).contains(id) {
+                log.report(element.attributeLocation("narrows"), "indicator '\(id)' narrows an indicator that leads back to itself")
             }
         }
         checkUnique("qualifier", in: "qualifiers", child: "qualifier")
@@ -427,7 +496,11 @@ extension RulesetReader {
             expect(screening, "burdenLevel", in: levelIDs, what: "score level", owner: "trialAndError")
             let ruleIDs = Set(ruleset.rules.map(\.id))
             for weight in screening.children(named: "uncertainty") {
-                if weight.attribute("rule") != nil { expect(weight, "rule", in: ruleIDs, what: "rule", owner: "trialAndError uncertainty") }
+                if let rule = weight.attribute("rule"), let parking = ruleset.parking(of: rule) {
+                    log.report(weight.attributeLocation("rule"), "trialAndError uncertainty refers to rule '\(rule)', which is parked (since \(parking.since)); remove the weight or bring the rule back")
+                } else if weight.attribute("rule") != nil {
+                    expect(weight, "rule", in: ruleIDs, what: "rule", owner: "trialAndError uncertainty")
+                }
                 if let kind = weight.attribute("kind"), !["inconsistency", "gap", "quality", "judgement-risk"].contains(kind) {
                     log.report(weight.attributeLocation("kind"), "trialAndError uncertainty names unknown flag kind '\(kind)'")
                 }
@@ -442,7 +515,7 @@ extension RulesetReader {
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {
                     for indicator in element.list(attribute) where ruleset.indicator(id: indicator) == nil {
-                        log.report(element.attributeLocation(attribute), "trialAndError refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                        log.report(element.attributeLocation(attribute), "trialAndError refers to \(unknownIndicator(indicator, ruleset))")
                     }
                 }
             }
@@ -452,13 +525,83 @@ extension RulesetReader {
         }
 
         if let context = root.child(named: "context") {
-            for name in ["historicalFactor", "hypotheticalFactor", "otherExperiencerFactor"] {
+            for name in ["historicalFactor", "hypotheticalFactor", "otherExperiencerFactor", "uncertainFactor", "resolvedFactor"] {
                 if let value = context.decimal(name), !(0...1).contains(value) {
                     log.report(context.attributeLocation(name), "\(name) is \(format(value)); a context factor must lie between 0 and 1")
                 }
             }
             for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
                 log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
+            }
+        }
+    }
+
+    /// "unknown indicator 'x'; did you mean …", or that it is parked.
+    private func unknownIndicator(_ id: String, _ ruleset: Ruleset) -> String {
+        if let parking = ruleset.parking(of: id) {
+            return "indicator '\(id)', which is parked (since \(parking.since)); park this too or bring the indicator back"
+        }
+        return "unknown indicator '\(id)'\(suggestion(id, among: ruleset.indicators.map(\.id)))"
+    }
+
+    /// The ruleset as a managed artefact: the change log runs oldest first with rising versions and dates that
+    /// never go back, the ruleset's own version and date are those of its newest entry, and every parked item is
+    /// dated, not also active, and named by a change-log entry of the day it was parked.
+    private func lintManagement(_ ruleset: Ruleset) {
+        let changes = ruleset.changes
+        let entries = root.child(named: "changelog")?.children(named: "change") ?? []
+        var previous: (version: SemanticVersion, date: SimpleDate)?
+        for (change, element) in zip(changes, entries) {
+            guard let version = SemanticVersion(change.version) else { continue }
+            if let previous {
+                if version <= previous.version {
+                    log.report(element.attributeLocation("version"), "change log: version \(version) follows \(previous.version); entries run oldest first and each names a higher version")
+                }
+                if change.date < previous.date {
+                    log.report(element.attributeLocation("date"), "change log: entry \(version) is dated \(change.date), before the entry above it (\(previous.date)); entries run oldest first")
+                }
+            }
+            previous = (version, change.date)
+        }
+        if let newest = changes.last, let element = entries.last {
+            if ruleset.version != newest.version {
+                let rose = SemanticVersion(ruleset.version).flatMap { own in SemanticVersion(newest.version).map { own > $0 } } ?? false
+                log.report(
+                    root.attributeLocation("version"),
+                    "the ruleset's version \(ruleset.version) is not that of its newest change-log entry (\(newest.version), line \(element.location.line)); "
+                        + (rose ? "add an entry for \(ruleset.version) that says what changed and why" : "set version to \(newest.version), or log the change under a new, higher version")
+                )
+            }
+            if ruleset.date != newest.date.description {
+                log.report(root.attributeLocation("date"), "the ruleset's date \(ruleset.date) is not that of its newest change-log entry (\(newest.date), line \(element.location.line)); the release date is the date of the latest change")
+            }
+        }
+
+        let activeRules = Set(ruleset.rules.map(\.id)), activeIndicators = Set(ruleset.indicators.map(\.id))
+        var parkedSeen: [String: SourceLocation] = [:]
+        for (entry, element) in zip(ruleset.parked, root.children(named: "parked")) {
+            if entry.rules.isEmpty && entry.indicators.isEmpty {
+                log.report(element.location, "<parked> holds no <rules> or <indicators>; park at least one rule or indicator")
+            }
+            if let date = SimpleDate(ruleset.date), date < entry.since {
+                log.report(element.attributeLocation("since"), "parked since \(entry.since), after the ruleset's date \(ruleset.date)")
+            }
+            let parkedElements = (element.child(named: "rules")?.children(named: "rule") ?? []) + (element.child(named: "indicators")?.children ?? [])
+            for item in parkedElements {
+                let id = item.attribute("id") ?? ""
+                let active = item.name.localName == "rule" ? activeRules.contains(id) : activeIndicators.contains(id)
+                if active {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked and also active; keep it in one place")
+                }
+                if let first = parkedSeen[id] {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked twice (first at line \(first.line))")
+                } else {
+                    parkedSeen[id] = item.location
+                }
+                let logged = changes.contains { $0.date == entry.since && $0.text.contains(id) }
+                if !changes.isEmpty, !logged {
+                    log.report(item.attributeLocation("id"), "'\(id)' is parked since \(entry.since), but no change-log entry of that date names it; log what was parked and why")
+                }
             }
         }
     }
@@ -476,7 +619,7 @@ extension RulesetReader {
                 continue
             }
             for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
-                log.report(condition.attributeLocation("indicators"), "\(owner) refers to unknown indicator '\(indicator)'\(suggestion(indicator, among: ruleset.indicators.map(\.id)))")
+                log.report(condition.attributeLocation("indicators"), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
             }
             for attribute in ["sourceKinds", "excludeSourceKinds", "kinds"] {
                 for sourceKind in condition.list(attribute) where !sourceKindIDs.contains(sourceKind) {
@@ -553,13 +696,21 @@ enum TermSyntax {
         let words = term.split(separator: " ")
         if words.isEmpty { return "is empty" }
         for word in words where word != "…" && word != "..." {
-            if word.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
-            if word == "*" { return "has a lone '*'" }
+            // "a*|b": each alternative of a choice may end in its own '*'.
+            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
+                if alternative.dropLast().contains("*") { return "has '*' inside a word; it may only end a word" }
+                if alternative == "*" { return "has a lone '*'" }
+            }
         }
         if words.first == "…" || words.last == "…" || words.first == "..." || words.last == "..." {
             return "cannot start or end with a gap"
         }
         return nil
+    }
+
+    /// A term of one word: a word, a prefix (`drank*`) or a choice of words (`drinkt|dronk`).
+    static func isOneWord(_ term: String) -> Bool {
+        term.split(separator: " ").count == 1
     }
 }
 

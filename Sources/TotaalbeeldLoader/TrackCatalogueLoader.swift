@@ -33,7 +33,7 @@ public enum TrackCatalogueLoader {
                 indicators: addresses?.list("indicators") ?? [], activities: addresses?.list("activities") ?? [],
                 after: element.children(named: "after").map { (track: $0.attribute("track") ?? "", when: $0.list("when")) },
                 parked: element.child(named: "parked") != nil, notFor: element.list("notFor"), testsWish: element.boolean("testsWish", default: false),
-                location: element.modelLocation
+                questions: addresses?.list("questions") ?? [], location: element.modelLocation
             )
         }
         // Lint: ids unique, references into the ruleset and the catalogue itself.
@@ -50,6 +50,9 @@ public enum TrackCatalogueLoader {
             if let addresses = element.child(named: "addresses") {
                 for id in track.indicators where ruleset.indicator(id: id) == nil {
                     log.report(addresses.attributeLocation("indicators"), "track '\(track.id)' addresses unknown indicator '\(id)' (not in ruleset \(ruleset.id))\(suggestion(id, among: ruleset.indicators.map(\.id)))")
+                }
+                for id in track.questions where !ruleset.rules.contains(where: { $0.id == id }) {
+                    log.report(addresses.attributeLocation("questions"), "track '\(track.id)' answers the question of unknown rule '\(id)'\(suggestion(id, among: ruleset.rules.map(\.id)))")
                 }
                 for id in track.activities where ruleset.activity(id: id) == nil {
                     log.report(addresses.attributeLocation("activities"), "track '\(track.id)' addresses unknown Schema 2 activity '\(id)'\(suggestion(id, among: ruleset.activities.map(\.id)))")

@@ -10,6 +10,8 @@ public struct ContextRules: Sendable, Hashable {
     public var triggers: [ContextTrigger]
     public var pseudoTriggers: [PseudoTrigger]
     public var terminators: [Terminator]
+    /// Words that, directly before a hit, present it as given rather than asserted ("de", "zijn").
+    public var presuppositions: [Presupposition] = []
     /// Scope limit in words when a trigger does not set its own.
     public var defaultMaxScope: Int
     /// How many words may separate the parts of a split term ("ziet er tegen op").
@@ -19,6 +21,10 @@ public struct ContextRules: Sendable, Hashable {
     public var hypotheticalFactor: Double
     /// Applies to indicators with `countsForOther`; other indicators ignore hits about others.
     public var otherExperiencerFactor: Double
+    /// How a hit stated as possible or probable counts ("vermoedelijk", "er zijn aanwijzingen voor").
+    public var uncertainFactor: Double
+    /// How a problem stated as arranged or solved since counts (0: not a current burden).
+    public var resolvedFactor: Double
     /// A sentence longer than this, in words, is cut at clause marks before context is applied, so that
     /// the work per sentence stays bounded and no scope runs across a whole run-on text.
     public var maxSentenceWords: Int
@@ -26,7 +32,7 @@ public struct ContextRules: Sendable, Hashable {
     public init(
         triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],
         defaultMaxScope: Int, termGap: Int, historicalFactor: Double, hypotheticalFactor: Double, otherExperiencerFactor: Double,
-        maxSentenceWords: Int = ContextRules.defaultMaxSentenceWords
+        maxSentenceWords: Int = ContextRules.defaultMaxSentenceWords, uncertainFactor: Double = 1, resolvedFactor: Double = 0
     ) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
@@ -37,6 +43,8 @@ public struct ContextRules: Sendable, Hashable {
         self.hypotheticalFactor = hypotheticalFactor
         self.otherExperiencerFactor = otherExperiencerFactor
         self.maxSentenceWords = maxSentenceWords
+        self.uncertainFactor = uncertainFactor
+        self.resolvedFactor = resolvedFactor
     }
 
     public static let defaultMaxSentenceWords = 80
@@ -47,8 +55,12 @@ public struct ContextRules: Sendable, Hashable {
     )
 }
 
+/// What a context trigger says about the hits in its scope.
+/// - `uncertain`: possible or probable, not established ("vermoedelijk", "er zijn aanwijzingen voor");
+/// - `resolved`: a problem arranged or solved since ("inmiddels opgelost", "afgelost");
+/// - `claim`: the client's own statement ("cliënt geeft aan", "naar eigen zeggen", "ik").
 public enum ContextCategory: String, Sendable, Hashable, CaseIterable {
-    case negation, historical, hypothetical, experiencer
+    case negation, historical, hypothetical, uncertain, resolved, experiencer, claim
 }
 
 public enum ContextDirection: String, Sendable, Hashable {
@@ -60,12 +72,17 @@ public struct ContextTrigger: Sendable, Hashable {
     public var category: ContextCategory
     public var direction: ContextDirection
     public var maxScope: Int?
+    /// A trigger only at the end of its clause: followed by the end of the sentence, a punctuation mark or
+    /// a terminator of its category. For post-verb negation: "hij gokt niet." negates, "hij heeft zijn
+    /// schulden niet afgelost" does not.
+    public var clauseFinal: Bool
     public var location: Location
-    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, location: Location) {
+    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false, location: Location) {
         self.phrase = phrase
         self.category = category
         self.direction = direction
         self.maxScope = maxScope
+        self.clauseFinal = clauseFinal
         self.location = location
     }
 }
@@ -84,6 +101,23 @@ public struct PseudoTrigger: Sendable, Hashable {
 public struct Terminator: Sendable, Hashable {
     public var phrase: String
     /// The categories whose scope this word ends.
+    public var categories: Set<ContextCategory>
+    public var location: Location
+    public init(phrase: String, categories: Set<ContextCategory>, location: Location) {
+        self.phrase = phrase
+        self.categories = categories
+        self.location = location
+    }
+}
+
+/// Words that mark the hit right after them as given (presupposed), so that a trigger of the listed
+/// categories does not reach it: in "Vermoedelijk zijn de slaapproblemen een bijwerking van de medicatie"
+/// the sleep problems are certain and only their cause is not; in "Zodra de schuldsanering is afgerond"
+/// the debt restructuring exists. A definite article or a possessive does this; "een" does not
+/// ("Mogelijk speelt er een trauma").
+public struct Presupposition: Sendable, Hashable {
+    /// The words, in term notation ("de|het|zijn|haar").
+    public var phrase: String
     public var categories: Set<ContextCategory>
     public var location: Location
     public init(phrase: String, categories: Set<ContextCategory>, location: Location) {

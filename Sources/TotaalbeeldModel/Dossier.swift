@@ -23,6 +23,10 @@ public struct Dossier: Sendable {
     /// Text an imported intake held under a heading that maps to no theme: kept for the professional, not screened.
     public var unassigned: [UnassignedText] = []
 
+    /// The client this dossier is about, for comparing dossiers over time: the client's `ref` when the dossier has
+    /// one, otherwise the dossier's own id (an intake and its checkpoints then share the dossier id).
+    public var clientKey: String { client.ref.map { "ref:" + $0 } ?? "dossier:" + id }
+
     public init(
         id: String, file: String, date: SimpleDate, summary: String?, client: ClientProfile, disability: Disability?, fml: FML?,
         sources: [Source], findings: [StructuredFinding], narratives: [Narrative], wishes: [Wish], assessment: Assessment?
@@ -80,12 +84,19 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 }
 
 public struct ClientProfile: Sendable, Hashable {
+    /// A pseudonymous client reference (`client/@ref`), the same in every dossier of one client — intake and
+    /// checkpoints — so `totaalbeeld diff` can tell that two dossiers are of the same person. Never a BSN or name.
+    public var ref: String?
+    /// Where the `<client>` element is, for messages about it.
+    public var location: Location?
     public var ageBand: String
     public var age: Int?
     public var gender: String?
     public var benefitRegime: String
     public var background: String?
-    public init(ageBand: String, age: Int?, gender: String?, benefitRegime: String, background: String?) {
+    public init(ageBand: String, age: Int?, gender: String?, benefitRegime: String, background: String?, ref: String? = nil, location: Location? = nil) {
+        self.ref = ref
+        self.location = location
         self.ageBand = ageBand
         self.age = age
         self.gender = gender
@@ -275,7 +286,8 @@ public struct Assessment: Sendable, Hashable {
     public var direction: Direction?
     /// Readings the assessor named and weighed explicitly, each with a verdict and a reason.
     public var weighed: [Weighed]
-    /// Flags of the screening the professional has weighed ("gewogen"), with who, when and why.
+    /// Flags of a screening the professional has weighed ("gewogen", `<weighedFlag>`), with who, when, why and the
+    /// fingerprint of the evidence they were raised on.
     public var weighedFlags: [WeighedFlag] = []
     public var location: Location
 
@@ -369,20 +381,31 @@ public struct Assessment: Sendable, Hashable {
         }
     }
 
-    /// A flag the professional has weighed: the flag's id (`rule` or `rule:item`), a name, a date and the reason.
+    /// A flag the professional has weighed ("gewogen"): which flag (rule and item), the reason, by whom, when,
+    /// and `evidence` — the flag's ``Flag/evidenceFingerprint`` at the time, so a flag whose evidence has changed
+    /// since comes back as "opnieuw te wegen".
     public struct WeighedFlag: Sendable, Hashable {
-        public var flag: String
+        public var rule: String
+        /// The item of a rule checked per domain, theme, source or conclusion; nil for a rule checked once per dossier.
+        public var item: String?
         public var by: String
-        public var date: SimpleDate?
+        public var date: SimpleDate
+        /// `sha256:` and 64 hex digits.
+        public var evidence: String
         public var reason: String
         public var location: Location
-        public init(flag: String, by: String, date: SimpleDate?, reason: String, location: Location) {
-            self.flag = flag
+        public init(rule: String, item: String?, by: String, date: SimpleDate, evidence: String, reason: String, location: Location) {
+            self.rule = rule
+            self.item = item
             self.by = by
             self.date = date
+            self.evidence = evidence
             self.reason = reason
             self.location = location
         }
+
+        /// The id of the flag it weighs: `rule` or `rule:item`, as ``Flag/id``.
+        public var flagID: String { item.map { "\(rule):\($0)" } ?? rule }
     }
 
     public struct Direction: Sendable, Hashable {

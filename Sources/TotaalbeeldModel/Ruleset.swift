@@ -27,6 +27,11 @@ public struct Ruleset: Sendable {
     public var rules: [FlagRule]
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
+    /// The change log, oldest entry first: what changed in each version, when and why.
+    public var changes: [RulesetChange] = []
+    /// Rules and indicators taken out but kept (the keuzehulp's "parkeer"-tab): never applied, kept so that earlier
+    /// screenings stay explainable and an item can be brought back as it was.
+    public var parked: [ParkedItems] = []
     /// Pairs of indicators that contradict each other when both are affirmed about the client.
     public var contradictions: [Contradiction]
     /// Sentence cues that change how much a fact counts: not the client's doing, only partly completed, improved since.
@@ -36,6 +41,8 @@ public struct Ruleset: Sendable {
     /// The signal whose words show the assessment weighing something ("overwogen", "geen aanwijzingen dat"):
     /// what stands in one sentence with it is named and weighed, and so addressed.
     public var weighingSignal: String?
+    /// Named word sets that terms require or exclude near them (sense constraints, see ``TermRule``).
+    public var senses: [SenseSet]
 
     private var indicatorIndex: [String: Int]
     private var contradictionIndex: Set<String>
@@ -45,7 +52,8 @@ public struct Ruleset: Sendable {
         references: [Reference], scoring: Scoring, sourceKinds: [SourceKind], domains: [Domain],
         dimensions: [Level2Dimension], indicators: [Indicator], activities: [Schema2Activity],
         themes: [ConversationTheme], rules: [FlagRule] = [], trialAndError: TrialAndErrorRules? = nil, context: ContextRules,
-        contradictions: [Contradiction] = [], qualifiers: [Qualifier] = [], benefitGround: BenefitGround? = nil, weighingSignal: String? = nil
+        contradictions: [Contradiction] = [], qualifiers: [Qualifier] = [], benefitGround: BenefitGround? = nil, weighingSignal: String? = nil,
+        senses: [SenseSet] = []
     ) {
         self.weighingSignal = weighingSignal
         self.contradictions = contradictions
@@ -68,10 +76,27 @@ public struct Ruleset: Sendable {
         self.rules = rules
         self.trialAndError = trialAndError
         self.context = context
+        self.senses = senses
         self.indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+
+    /// Every indicator `id` is a kind of, through `narrows`, transitively (it contains `id` itself only
+    /// when the declarations run in a circle).
+    public func broaderIndicators(of id: String) -> Set<String> {
+        var found = Set<String>(), pending = indicator(id: id)?.narrows ?? []
+        while let next = pending.popLast() {
+            guard found.insert(next).inserted else { continue }
+            pending += indicator(id: next)?.narrows ?? []
+        }
+        return found
+    }
+
+    /// Per indicator that narrows another, all the broader ones (see ``broaderIndicators(of:)``).
+    public var broaderIndicatorsByID: [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: indicators.filter { !$0.narrows.isEmpty }.map { ($0.id, broaderIndicators(of: $0.id)) })
+    }
     /// Whether the ruleset declares the two indicators as contradicting each other.
     public func contradicts(_ a: String, _ b: String) -> Bool { contradictionIndex.contains(a + "|" + b) }
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
@@ -80,6 +105,67 @@ public struct Ruleset: Sendable {
     public func dimension(id: String) -> Level2Dimension? { dimensions.first { $0.id == id } }
     public func theme(id: String) -> ConversationTheme? { themes.first { $0.id == id } }
     public func reference(id: String) -> Reference? { references.first { $0.id == id } }
+
+    /// The parking entry of a rule or indicator that is parked, not active.
+    public func parking(of id: String) -> ParkedItems? {
+        parked.first { entry in entry.rules.contains { $0.id == id } || entry.indicators.contains { $0.id == id } }
+    }
+
+    /// The change-log entries after `version` up to and including this ruleset's own, oldest first: what a move
+    /// from `version` to this ruleset changes.
+    public func changes(since version: String) -> [RulesetChange] {
+        guard let old = SemanticVersion(version) else { return changes }
+        return changes.filter { SemanticVersion($0.version).map { $0 > old } ?? false }
+    }
+}
+
+/// One entry of a ruleset's change log: a version, its date and what changed and why (Dutch is the reference text).
+public struct RulesetChange: Sendable, Hashable {
+    public var version: String
+    public var date: SimpleDate
+    public var text: String
+    public var location: Location
+    public init(version: String, date: SimpleDate, text: String, location: Location) {
+        self.version = version
+        self.date = date
+        self.text = text
+        self.location = location
+    }
+}
+
+/// Rules and indicators parked together on one date for one reason (`<parked since=…>` in the ruleset).
+public struct ParkedItems: Sendable {
+    public var since: SimpleDate
+    public var reason: LocalizedText
+    public var rules: [FlagRule]
+    public var indicators: [Indicator]
+    public var location: Location
+    public init(since: SimpleDate, reason: LocalizedText, rules: [FlagRule], indicators: [Indicator], location: Location) {
+        self.since = since
+        self.reason = reason
+        self.rules = rules
+        self.indicators = indicators
+        self.location = location
+    }
+
+    public var ids: [String] { rules.map(\.id) + indicators.map(\.id) }
+}
+
+/// `major.minor.patch`, compared numerically (1.10.0 > 1.9.0).
+public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public var patch: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let major = Int(parts[0]), let minor = Int(parts[1]), let patch = Int(parts[2]) else { return nil }
+        (self.major, self.minor, self.patch) = (major, minor, patch)
+    }
+
+    public var description: String { "\(major).\(minor).\(patch)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch) }
 }
 
 /// Indicators that contradict each other when both are affirmed about the client ("I cannot sit for long"
@@ -238,6 +324,69 @@ public enum ModifierScope: String, Sendable, Hashable {
     case domain, all
 }
 
+/// How strictly an indicator's terms must be read before a hit counts.
+public enum Precision: String, Sendable, Hashable {
+    case normal
+    /// The indicator can refer a client elsewhere or block a track (addiction, relapse, acute crisis,
+    /// domestic violence, justice): lint refuses a bare one-word term without a sense constraint.
+    case high
+}
+
+/// One term of an indicator with how it may match: inflected forms and compound heads unless `exact`,
+/// and only with (`require`) or without (`exclude`) words of the named ``SenseSet``s nearby.
+/// ```swift
+/// // <term require="alcohol probleem" exclude="frisdrank" window="6">drinkt</term>
+/// TermRule(text: "drinkt", require: ["alcohol", "probleem"], exclude: ["frisdrank"], window: 6)
+/// ```
+public struct TermRule: Sendable, Hashable {
+    /// The term in ruleset notation (see `Rulesets/README.md`).
+    public var text: String
+    /// Match the written form only: no inflected forms (Snowball stems), no compounds whose head it is.
+    public var exact: Bool
+    /// Sense sets of which one must occur within `window` words (any of them); empty: no requirement.
+    /// A compound's first part counts as a word of its sense ("huurschuld" meets "geld" through "huur").
+    public var require: [String]
+    /// Sense sets none of which may occur within `window` words, the term's own word included.
+    public var exclude: [String]
+    /// Words between the term and a sense word, at most; `nil`: anywhere in the sentence.
+    public var window: Int?
+    /// The window for `exclude` when it differs from `window` (a wish word three words off excludes a job
+    /// noun that a work word must stand right beside).
+    public var excludeWindow: Int?
+    public var location: Location?
+
+    public init(
+        text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
+        location: Location? = nil
+    ) {
+        self.text = text
+        self.exact = exact
+        self.require = require
+        self.exclude = exclude
+        self.window = window
+        self.excludeWindow = excludeWindow
+        self.location = location
+    }
+
+    /// Whether the term has a sense constraint.
+    public var isConstrained: Bool { !require.isEmpty || !exclude.isEmpty }
+}
+
+/// A named set of words and phrases (term notation, matched as written) that a ``TermRule`` can
+/// require or exclude near it: "alcohol" (bier, wijn, sterke drank …), "frisdrank" (koffie, thee …).
+public struct SenseSet: Sendable, Hashable {
+    public var id: String
+    public var label: LocalizedText
+    public var terms: [String]
+    public var location: Location
+    public init(id: String, label: LocalizedText, terms: [String], location: Location) {
+        self.id = id
+        self.label = label
+        self.terms = terms
+        self.location = location
+    }
+}
+
 public struct Indicator: Sendable, Hashable {
     public var id: String
     public var domain: String
@@ -253,10 +402,19 @@ public struct Indicator: Sendable, Hashable {
     /// Known interpretations of this signal, for "also consider" in judgement-risk flags.
     public var readings: [Reading]
     public var location: Location
+    /// The terms with their matching options, in the order of ``terms``.
+    public var termRules: [TermRule]
+    public var precision: Precision
+    /// Whether a hit can be read as resolved ("inmiddels opgelost"). An addiction never is: stopped use
+    /// is read as historical, because the relapse risk stays.
+    public var resolvable: Bool
+    /// The broader indicators this one is a kind of; on the same words the narrower reading is kept.
+    public var narrows: [String]
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
-        reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location
+        reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
+        termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = []
     ) {
         self.id = id
         self.domain = domain
@@ -269,6 +427,10 @@ public struct Indicator: Sendable, Hashable {
         self.countsForOther = countsForOther
         self.readings = readings
         self.location = location
+        self.termRules = termRules ?? terms.map { TermRule(text: $0) }
+        self.precision = precision
+        self.resolvable = resolvable
+        self.narrows = narrows
     }
 
     public var polarity: Polarity? {

@@ -121,6 +121,9 @@ public struct Track: Sendable, Hashable {
     public var maxWeeks: Int
     public var indicators: [String]
     public var activities: [String]
+    /// Rules whose open question the track answers in practice (a practical test answers whether a
+    /// claimed ability holds); a flag of such a rule counts toward the track's fit.
+    public var questions: [String]
     /// Tracks that come first when the client has one of the listed indicators.
     public var after: [(track: String, when: [String])]
     public var parked: Bool
@@ -134,8 +137,10 @@ public struct Track: Sendable, Hashable {
     public init(
         id: String, fenger: Fenger, intensity: Intensity, referralOnly: Bool, trial: Bool, label: LocalizedText, goal: LocalizedText,
         dutchLevel: String, minWeeks: Int, maxWeeks: Int, indicators: [String], activities: [String],
-        after: [(track: String, when: [String])], parked: Bool, notFor: [String] = [], testsWish: Bool = false, location: Location
+        after: [(track: String, when: [String])], parked: Bool, notFor: [String] = [], testsWish: Bool = false, questions: [String] = [],
+        location: Location
     ) {
+        self.questions = questions
         self.notFor = notFor
         self.testsWish = testsWish
         self.id = id

@@ -79,7 +79,8 @@ public struct ConsiderationsReport: Sendable {
         doc.heading(2, say("Open vragen", "Open questions"))
         var questions: [String] = []
         for group in digest.groups {
-            for flag in group.flags where !questions.contains(reader.question(flag)) { questions.append(reader.question(flag)) }
+            // A flag weighed on unchanged evidence has been answered; one to weigh again asks its question anew.
+            for flag in group.flags where !flag.isWeighed && !questions.contains(reader.question(flag)) { questions.append(reader.question(flag)) }
         }
         for gap in result.gaps where !questions.contains(gap.theme.question[language]) { questions.append(gap.theme.question[language]) }
         if questions.isEmpty {
@@ -89,14 +90,19 @@ public struct ConsiderationsReport: Sendable {
         return doc
     }
 
-    /// One signal as prose: what was found, what goes with it, the question, the readings not yet weighed,
-    /// and the lines it rests on.
+    /// One signal as prose: what was found, what goes with it, the question, how the professional weighed it,
+    /// the readings not yet weighed, and the lines it rests on.
     func consideration(_ group: SignalGroup, reader: ReaderText) -> [ReportDocument.Run] {
         var text = reader.message(group.lead)
         if !group.also.isEmpty {
             text += " " + say("Daarbij: ", "Along with this: ") + group.also.map(reader.message).joined(separator: " ")
         }
         var runs: [ReportDocument.Run] = [.plain(text + " "), .emphasis(say("De vraag is: ", "The question is: ")), .plain(reader.question(group.lead))]
+        let report = ScreeningReport(language: language)
+        for flag in group.flags {
+            guard let weighing = flag.weighing else { continue }
+            runs += [.plain(" ")] + ReaderText.runs(quoting: report.weighingNote(weighing))
+        }
         if !group.alternatives.isEmpty {
             runs += ReaderText.runs(quoting: " " + say("Lezingen die nog niet zijn gewogen: ", "Readings not yet weighed: ")
                 + group.alternatives.map(reader.clean).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + ".")

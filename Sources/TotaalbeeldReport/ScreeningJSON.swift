@@ -10,6 +10,9 @@ import TotaalbeeldText
 /// `domains` (each `code`, `burden`, `strength`, `supportNeed`, `evidence`), `gaps`, `schema2`, `flags` (each
 /// `id`, `kind`, `severity`, `phase`, `concern` — the lead flag of the signal it is merged into —,
 /// `evidence`, `message`), `trialAndError` (`indicated`, `reasons`, `tracks`) and `narrative` (annotated spans).
+/// Added since: `dossier.client`, `ruleset.levels` (the support-need levels in order), per flag `item`,
+/// `evidenceFingerprint` and `weighed` (`state` weighed or reweigh, with `by`, `date`, `reason`), and
+/// `unmatchedWeighings`.
 /// The JSON is the machine contract: it keeps every id, offset and raw figure the reader's formats leave out.
 /// Keys are only ever added, never renamed or removed, within format version 1.
 public struct ScreeningJSON: Sendable {
@@ -57,6 +60,7 @@ public struct ScreeningJSON: Sendable {
         sink.key("dossier")
         sink.beginObject()
         sink.member("id", dossier.id)
+        sink.member("client", dossier.client.ref)
         sink.member("date", dossier.date.description)
         sink.member("benefitRegime", dossier.client.benefitRegime)
         sink.member("ageBand", dossier.client.ageBand)
@@ -66,6 +70,8 @@ public struct ScreeningJSON: Sendable {
         sink.member("id", result.ruleset.id)
         sink.member("version", result.ruleset.version)
         sink.member("checksum", "sha256:" + result.ruleset.checksum)
+        sink.key("levels")
+        sink.strings(result.ruleset.scoring.levels.lazy.map(\.id))
         sink.endObject()
         sink.key("summary")
         write(summary, to: &sink)
@@ -89,6 +95,24 @@ public struct ScreeningJSON: Sendable {
         write(result.trialAndError, to: &sink)
         sink.key("narrative")
         writeNarrative(result, to: &sink)
+        sink.key("unmatchedWeighings")
+        sink.beginArray()
+        for weighed in result.unmatchedWeighings {
+            sink.beginObject()
+            writeMembers(of: weighed, to: &sink)
+            sink.endObject()
+        }
+        sink.endArray()
+    }
+
+    private func writeMembers<Sink: JSONSink>(of weighed: Assessment.WeighedFlag, to sink: inout Sink) {
+        sink.member("rule", weighed.rule)
+        sink.member("item", weighed.item)
+        sink.member("by", weighed.by)
+        sink.member("date", weighed.date.description)
+        sink.member("evidence", weighed.evidence)
+        sink.member("reason", weighed.reason)
+        sink.member("line", integer: weighed.location.line)
     }
 
     private func write<Sink: JSONSink>(_ domain: DomainResult, to sink: inout Sink) {
@@ -172,7 +196,10 @@ public struct ScreeningJSON: Sendable {
         sink.member("negated", bool: !fact.present)
         sink.member("historical", bool: fact.historical)
         sink.member("hypothetical", bool: fact.hypothetical)
+        sink.member("uncertain", bool: fact.uncertain)
+        sink.member("resolved", bool: fact.resolved)
         sink.member("experiencer", fact.experiencer.rawValue)
+        sink.member("assertion", fact.assertion.rawValue)
         sink.member("occurrences", integer: repeated.occurrences)
         sink.endObject()
     }
@@ -288,6 +315,17 @@ public struct ScreeningJSON: Sendable {
         sink.endArray()
         sink.member("evidenceOmitted", integer: flag.evidenceOmitted)
         sink.member("reference", flag.reference)
+        sink.member("item", flag.item)
+        sink.member("evidenceFingerprint", flag.evidenceFingerprint)
+        sink.key("weighed")
+        if let weighing = flag.weighing {
+            sink.beginObject()
+            writeMembers(of: weighing.weighed, to: &sink)
+            sink.member("state", weighing.state.rawValue)
+            sink.endObject()
+        } else {
+            sink.null()
+        }
         sink.endObject()
     }
 
@@ -367,7 +405,10 @@ public struct ScreeningJSON: Sendable {
                 sink.member("negated", bool: !fact.present)
                 sink.member("historical", bool: fact.historical)
                 sink.member("hypothetical", bool: fact.hypothetical)
+                sink.member("uncertain", bool: fact.uncertain)
+                sink.member("resolved", bool: fact.resolved)
                 sink.member("experiencer", fact.experiencer.rawValue)
+                sink.member("assertion", fact.assertion.rawValue)
                 sink.member("counted", bool: fact.counts)
                 sink.endObject()
             }
@@ -423,7 +464,10 @@ public enum AnnotationJSON {
                 ("negated", .bool(hit.negated)),
                 ("historical", .bool(hit.historical)),
                 ("hypothetical", .bool(hit.hypothetical)),
+                ("uncertain", .bool(hit.uncertain)),
+                ("resolved", .bool(hit.resolved)),
                 ("experiencer", .string(hit.experiencer.rawValue)),
+                ("assertion", .string(hit.assertion.rawValue)),
                 ("sentence", .string(hit.sentence)),
                 ("triggers", .array(hit.triggers.map { .object([("category", .string($0.category.rawValue)), ("phrase", .string($0.phrase))]) })),
             ])

@@ -49,7 +49,7 @@ public struct ScreeningReport: Sendable {
 
     /// A fact's source, context and whether it counts: "arts, verleden, telt deels".
     public func factNotes(_ fact: Fact, ruleset: Ruleset) -> String {
-        let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+        let properties = words.properties(of: fact)
         let counted = fact.countFactor >= 1 ? words("telt mee", "counts") : fact.counts ? words("telt deels", "counts in part") : words("telt niet", "not counted")
         return ([sourceName(fact.sourceKind, ruleset: ruleset)] + properties + [counted]).joined(separator: ", ")
     }
@@ -123,6 +123,31 @@ public struct ScreeningReport: Sendable {
     }
 
     public func severityLabel(_ severity: Flag.Severity) -> String { words.severity(severity) }
+
+    /// "gewogen" or "opnieuw te wegen".
+    public func weighingLabel(_ state: FlagWeighing.State) -> String {
+        switch state {
+        case .weighed: words("gewogen", "weighed")
+        case .reweigh: words("opnieuw te wegen", "to be weighed again")
+        }
+    }
+
+    /// Who weighed the flag, when and why (the reason quoted as the dossier's words), and what that means for the
+    /// screening now.
+    public func weighingNote(_ weighing: FlagWeighing) -> String {
+        let note = weighedNote(weighing.weighed)
+        switch weighing.state {
+        case .weighed:
+            return note + words(" Telt niet mee in de onzekerheid van het trial-and-error-oordeel en is geen open punt.", " Not counted in the trial-and-error uncertainty, and no open point.")
+        case .reweigh:
+            return note + words(" Het bewijs is sindsdien veranderd: opnieuw wegen (telt weer mee).", " The evidence has changed since: weigh it again (it counts again).")
+        }
+    }
+
+    /// "Gewogen door AD-1 op 2026-11-20: “reden”."
+    public func weighedNote(_ weighed: Assessment.WeighedFlag) -> String {
+        words("Gewogen door \(weighed.by) op \(weighed.date): ", "Weighed by \(weighed.by) on \(weighed.date): ") + "“" + weighed.reason + "”."
+    }
 
     public func verdict(_ trialAndError: TrialAndErrorResult) -> String {
         trialAndError.indicated ? words("Geïndiceerd", "Indicated") : words("Niet geïndiceerd", "Not indicated")
@@ -205,6 +230,7 @@ public struct ScreeningReport: Sendable {
 
     private func signals(_ digest: SignalDigest, result: ScreeningResult, reader: ReaderText, into doc: inout ReportDocument) {
         doc.heading(2, words("Signalen voor reflectie", "Signals for reflection"))
+        defer { unmatchedWeighings(result, into: &doc) }
         if digest.groups.isEmpty {
             doc.paragraph(.plain(words("Geen signalen.", "No signals.")))
             return
@@ -232,10 +258,27 @@ public struct ScreeningReport: Sendable {
         }
     }
 
+    /// Weighings in the dossier whose flag the screening does not raise now, with the line of each.
+    private func unmatchedWeighings(_ result: ScreeningResult, into doc: inout ReportDocument) {
+        guard !result.unmatchedWeighings.isEmpty else { return }
+        doc.heading(3, words("Gewogen signalen die nu niet optreden", "Weighed signals that do not fire now") + " (\(result.unmatchedWeighings.count))")
+        doc.list(result.unmatchedWeighings.map { weighed in
+            .init([.plain(words.line(weighed.location.line) + ": ")] + ReaderText.runs(quoting: weighedNote(weighed)))
+        })
+    }
+
+    /// "[gewogen] " or "[opnieuw te wegen] " before a weighed flag's message.
+    private func weighingMark(_ flag: Flag) -> [ReportDocument.Run] {
+        flag.weighing.map { [.strong("[\(weighingLabel($0.state))] ")] } ?? []
+    }
+
     private func signalItem(_ group: SignalGroup, reader: ReaderText) -> ReportDocument.ListItem {
-        var children: [ReportDocument.ListItem] = [.init([.emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(group.lead))])]
+        var children: [ReportDocument.ListItem] = []
+        if let weighing = group.lead.weighing { children.append(.init(ReaderText.runs(quoting: weighingNote(weighing)))) }
+        children.append(.init([.emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(group.lead))]))
         for flag in group.also {
-            children.append(.init([.emphasis(words("ook: ", "also: ")), .plain(reader.message(flag) + " "), .emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(flag))]))
+            children.append(.init([.emphasis(words("ook: ", "also: "))] + weighingMark(flag) + [.plain(reader.message(flag) + " "), .emphasis(words("Vraag: ", "Question: ")), .plain(reader.question(flag))]
+                + (flag.weighing.map { [.plain(" ")] + ReaderText.runs(quoting: weighingNote($0)) } ?? [])))
         }
         if !group.alternatives.isEmpty {
             children.append(.init([.emphasis(words("Overweeg ook: ", "Also consider: "))], children: group.alternatives.map { .init(reader.runs($0)) }))
@@ -245,7 +288,7 @@ public struct ScreeningReport: Sendable {
             if group.moreCount > 0 { lines.append(.init([.emphasis(moreNote(group.rest, omitted: group.evidenceOmitted))])) }
             children.append(.init([.emphasis(words("Bewijs: ", "Evidence: "))], children: lines))
         }
-        return .init([.strong("\(words.phase(group.phase)): "), .plain(reader.message(group.lead))], children: children)
+        return .init(weighingMark(group.lead) + [.strong("\(words.phase(group.phase)): "), .plain(reader.message(group.lead))], children: children)
     }
 
     private func trialAndError(_ result: ScreeningResult, into doc: inout ReportDocument) {
@@ -416,8 +459,8 @@ public struct ScreeningReport: Sendable {
         guard !result.dossier.narratives.isEmpty else { return }
         doc.heading(2, words("Geannoteerde tekst", "Annotated narrative"))
         doc.paragraph(.plain(words(
-            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, hypothetisch, ander persoon.",
-            "Terms found are shown in [ ] with their indicator and context: negated, historical, hypothetical, other person."
+            "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, opgelost, hypothetisch, mogelijk, ander persoon, bewering cliënt.",
+            "Terms found are shown in [ ] with their indicator and context: negated, historical, resolved, hypothetical, possible, other person, client's claim."
         )))
         let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.narratives {
@@ -435,7 +478,7 @@ public struct ScreeningReport: Sendable {
     private func annotated(_ narrative: Narrative, facts: [Fact], ruleset: Ruleset) -> [ReportDocument.Run] {
         narrativeSegments(narrative, facts: facts).flatMap { segment -> [ReportDocument.Run] in
             guard let fact = segment.fact else { return [.quoted(segment.text)] }
-            let properties = words.properties(negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer)
+            let properties = words.properties(of: fact)
             let label = ruleset.indicator(id: fact.indicator)?.label[language] ?? fact.indicator
             return [.plain("["), fact.present ? .quoted(segment.text) : .struck(segment.text), .plain(" → " + ([label] + properties).joined(separator: "; ") + "]")]
         }

@@ -12,12 +12,18 @@ public struct Vocabulary: Sendable {
         polarity == .burden ? self("belastend", "burden") : self("kracht", "strength")
     }
 
-    public func properties(negated: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer) -> [String] {
+    public func properties(
+        negated: Bool, historical: Bool, hypothetical: Bool, experiencer: Experiencer,
+        uncertain: Bool = false, resolved: Bool = false, assertion: Assertion = .finding
+    ) -> [String] {
         var words: [String] = []
         if negated { words.append(self("ontkend", "negated")) }
         if historical { words.append(self("verleden", "historical")) }
+        if resolved { words.append(self("opgelost", "resolved")) }
         if hypothetical { words.append(self("hypothetisch", "hypothetical")) }
+        if uncertain { words.append(self("mogelijk", "possible")) }
         if experiencer == .other { words.append(self("ander persoon", "other person")) }
+        if assertion == .claim { words.append(self("bewering cliënt", "client's claim")) }
         return words
     }
 
@@ -62,5 +68,13 @@ public struct Vocabulary: Sendable {
 
     /// "+27 meer".
     public func more(_ count: Int) -> String { self("+\(count) meer", "+\(count) more") }
+    /// The context words of a fact: "ontkend", "verleden", "opgelost", "hypothetisch", "mogelijk",
+    /// "ander persoon", "bewering cliënt".
+    public func properties(of fact: Fact) -> [String] {
+        properties(
+            negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer,
+            uncertain: fact.uncertain, resolved: fact.resolved, assertion: fact.assertion
+        )
+    }
 }
 

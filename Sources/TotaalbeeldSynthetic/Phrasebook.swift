@@ -108,7 +108,7 @@ enum Phrasebook {
               sentences: [(.historical, "Vroeger [spijbel*=spijbelde] {hij} veel.")]),
         .init(id: "leerproblemen",
               nouns: ["[dyslexie]", "[leerproblem*=leerproblemen]"],
-              clauses: ["heeft [moeite met leren]", "heeft [speciaal onderwijs] gevolgd", "heeft [dyslexie]", "is [laaggeletterd*=laaggeletterd]"]),
+              clauses: ["heeft [moeite met leren]", "heeft [speciaal onderwijs] gevolgd", "heeft [dyslexie]"]),
         .init(id: "taalbarriere",
               nouns: ["een [taalbarrière]", "[taalproblem*=taalproblemen]"],
               clauses: ["^[spreekt matig nederlands=spreekt matig Nederlands]", "^[spreekt weinig nederlands=spreekt weinig Nederlands]", "heeft [taalproblem*=taalproblemen]"]),

@@ -1,6 +1,7 @@
 import TotaalbeeldModel
 
-/// The ConText algorithm (Chapman et al.; for Dutch ContextD, Afzal et al. 2014) over one sentence.
+/// The ConText algorithm (Chapman et al.; for Dutch ContextD, Afzal et al. 2014) over one sentence,
+/// with the categories negation, historical, hypothetical, uncertain, resolved, experiencer and claim.
 ///
 /// The ruleset's context phrases are compiled once into a ``PhraseMatcher``. For a sentence, every
 /// trigger, pseudo-trigger and terminator occurrence is found; then each indicator hit gets, per
@@ -14,11 +15,18 @@ import TotaalbeeldModel
 ///   only confirms the first, so it does not shorten its scope.)
 ///
 /// A trigger does not apply to a hit whose own words it shares ("weinig werkervaring" is one term,
-/// not a negated "werkervaring"), but it does apply from inside a gap of a split term: in "slaapt
+/// not a negated "werkervaring") — except a claim: "gedoe met mijn ex" is the client's own words — but
+/// it does apply from inside a gap of a split term: in "slaapt
 /// niet slecht", matched by "slaapt … slecht", the "niet" negates. A trigger inside a pseudo-trigger
 /// of its category ("niet alleen", "geen verbetering", "gebrek aan … niet") is no trigger. Of
 /// triggers that share words, only the longest counts, whatever its category: "als kind" is
-/// historical, not the hypothetical "als"; "niet meer" is historical, not a negation.
+/// historical, not the hypothetical "als"; "niet meer" is historical, not a negation. Claim triggers
+/// (who is speaking) are a layer of their own: "hij ontkent" makes a claim and leaves "ontkent" a
+/// negation. A trigger marked
+/// `clauseFinal` counts only at the end of its clause — before the sentence end, a punctuation mark or
+/// a terminator of its category — so a backward "niet" negates "hij gokt niet." but not "hij heeft
+/// zijn schulden niet afgelost". A hit right after a presupposition word of a category ("de", "zijn"
+/// for uncertain and hypothetical) is given, and no trigger of that category outside it reaches it.
 /// ```swift
 /// // With the default ruleset: "Hij heeft geen schulden, maar drinkt te veel."
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
@@ -33,6 +41,8 @@ struct ContextScopes: Sendable {
     let rules: [Rule]
     let matcher: PhraseMatcher
     let defaultMaxScope: Int
+    /// Per category, the token keys that present the hit right after them as given.
+    let givenBefore: [ContextCategory: Set<String>]
     /// The widest scope of any trigger, in words: no trigger further away can reach a hit.
     private let widestScope: Int
 
@@ -53,6 +63,19 @@ struct ContextScopes: Sendable {
         }
         self.rules = rules
         self.matcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
+        var given: [ContextCategory: Set<String>] = [:]
+        for presupposition in context.presuppositions {
+            for element in PhrasePattern(presupposition.phrase).elements {
+                let words: [String]
+                switch element {
+                case .word(let word): words = [word]
+                case .choice(let choices): words = choices.compactMap { if case .word(let word) = $0 { return word } else { return nil } }
+                default: words = []
+                }
+                for category in presupposition.categories { given[category, default: []].formUnion(words) }
+            }
+        }
+        self.givenBefore = given
         self.defaultMaxScope = context.defaultMaxScope
         self.widestScope = context.triggers.map { $0.maxScope ?? context.defaultMaxScope }.max() ?? context.defaultMaxScope
     }
@@ -116,17 +139,27 @@ struct ContextScopes: Sendable {
         let candidateFirsts = candidates.map(\.cue.first), pseudoFirsts = pseudos.map(\.cue.first)
         let widestCandidate = candidates.map { $0.cue.last - $0.cue.first }.max() ?? 0
         let widestPseudo = pseudos.map { $0.cue.last - $0.cue.first }.max() ?? 0
+        // A clause-final trigger ("hij gokt niet.") counts only before the sentence end, a punctuation mark
+        // or a terminator of its category.
+        let terminatorFirsts = terminatorSpans.mapValues { Set($0.map(\.first)) }
+        func endsClause(after cue: PhraseMatcher.Match, _ category: ContextCategory) -> Bool {
+            let next = cue.last + 1
+            return next >= sentence.upperBound || tokens[next].kind == .punctuation || terminatorFirsts[category]?.contains(next) == true
+        }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
             let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
             let otherRange = candidateFirsts.partitionPoint { $0 >= trigger.cue.first - widestCandidate }..<candidateFirsts.partitionPoint { $0 > trigger.cue.first }
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
-            return !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
+            return (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
+                && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope); identical rules
                 // count once.
                 && !candidates[otherRange].contains { other in
-                    Self.owns(other.cue, allOf: trigger.cue)
+                    // Who is speaking is a layer of its own: "hij ontkent" (claim) leaves "ontkent" a negation.
+                    (other.rule.category == .claim) == (trigger.rule.category == .claim)
+                        && Self.owns(other.cue, allOf: trigger.cue)
                         && (Self.length(other.cue) > Self.length(trigger.cue)
                             || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category
                                 && other.rule.direction == trigger.rule.direction && other.cue.pattern < trigger.cue.pattern)
@@ -176,12 +209,18 @@ struct ContextScopes: Sendable {
         var applied: [AppliedTrigger] = []
         let candidates = candidateTriggers(for: hit, in: cues)
         statistics.contextChecks += candidates.count
+        // The word before the hit may present it as given, out of reach of some categories.
+        let givenAfter = hit.first > cues.firstToken ? tokens[hit.first - 1].key : nil
         for index in candidates {
             let (cue, rule) = cues.triggers[index]
             let category = rule.category
             let reaches: Bool
-            if Self.shareWords(cue, hit) || category == .negation && hits.ownsAll(of: cue) {
+            if let givenAfter, givenBefore[category]?.contains(givenAfter) == true, cue.last < hit.first - 1 || cue.first > hit.last {
                 reaches = false
+            } else if category != .claim && Self.shareWords(cue, hit) || category == .negation && hits.ownsAll(of: cue) {
+                reaches = false
+            } else if category == .claim && Self.shareWords(cue, hit) {
+                reaches = true  // who speaks covers the words it shares ("gedoe met mijn ex")
             } else if cue.first > hit.first && cue.last < hit.last || hit.first > cue.first && hit.last < cue.last {
                 reaches = true  // in a gap of the split term ("slaapt niet slecht"), or the term in the trigger's ("geen schulden meer")
             } else if cue.last < hit.first {

@@ -2,11 +2,12 @@ import Foundation
 import TotaalbeeldModel
 
 /// Finds a ruleset's indicators in Dutch prose and gives every hit its ConText properties:
-/// negated, historical, hypothetical, and whose experience it is.
+/// negated, historical, hypothetical, uncertain, resolved, whose experience it is, and whether it is the
+/// client's own claim or a finding.
 ///
 /// Build one analyzer per ruleset and share it: construction compiles all terms into one
-/// ``PhraseMatcher`` and all context rules into another; ``analyze(_:)`` only reads them, so the
-/// analyzer is immutable and safe to use from many threads at once.
+/// ``PhraseMatcher``, the sense words into another and all context rules into a third; ``analyze(_:)``
+/// only reads them, so the analyzer is immutable and safe to use from many threads at once.
 /// ```swift
 /// let analyzer = NarrativeAnalyzer(ruleset: ruleset)
 /// for hit in analyzer.analyze("Hij heeft geen schulden. Zijn vader is een succesvol zakenman.") {
@@ -20,14 +21,33 @@ import TotaalbeeldModel
 /// let analyzer = NarrativeAnalyzer(terms: ["schulden": ["schuld*"]], context: .empty)
 /// ```
 ///
-/// **Overlapping matches.** Matches of one indicator that overlap become one hit, the longest.
-/// Matches of different indicators are all kept, except that a match strictly inside a longer match
-/// of another indicator is dropped: the longer phrase is the more specific reading ("angst om te
-/// falen" is fear of failure, not anxiety). Partial overlaps and equal spans keep both, since
-/// neither reading is evidently the better one and the engine can weigh both. A word in the gap of
-/// a split term is not inside it: "woont sinds zijn scheiding in bij" keeps both "woont … in bij"
-/// and "scheiding". Signals (rule inputs without weight) form a layer of their own: a signal hit
-/// never hides an indicator hit, nor the other way round.
+/// **Words.** One-word terms also match their inflected forms and compounds whose head they are
+/// (``WordForms``, ``TermReading``), unless the ruleset marks them `exact`; sense constraints keep a
+/// term only in its sense ("drinkt" near alcohol words, never near coffee). Without a Dutch Hunspell
+/// dictionary compounds are matched as written only, and ``morphologyWarning`` says so.
+///
+/// **Overlapping matches: one span, one reading.** Matches of one indicator that overlap become one
+/// hit, the longest. Matches of different indicators are all kept, except that a match strictly inside
+/// a longer match of another indicator is dropped: the longer phrase is the more specific reading
+/// ("angst om te falen" is fear of failure, not anxiety). Partial overlaps and equal spans keep both,
+/// since neither reading is evidently the better one and the engine can weigh both — except that a term
+/// written for the words beats a match through a stem or compound head ("faalangst" is fear of failure,
+/// not also "angst"), and unless the earlier
+/// one holds a negation before the later one starts: in "geen diploma behaald" the "geen" belongs to
+/// "geen diploma", so "diploma behaald" would be the contradicting reading of the same words and is
+/// dropped. A word in the gap of a split term is not inside it: "woont sinds zijn scheiding in bij"
+/// keeps both "woont … in bij" and "scheiding". Signals (rule inputs without weight) form a layer of
+/// their own: a signal hit never hides an indicator hit, nor the other way round. An indicator the
+/// ruleset declares narrower than another (`narrows`: eviction is an acute crisis) hides the broader
+/// one's hit on any of the same words, in either layer: the words count once, as the specific reading.
+///
+/// **One mention, one hit.** Hits of one indicator with the same reading, at most two words apart and
+/// no punctuation between, are one mention and become one hit ("werkte als" + "vakkenvuller").
+///
+/// **Readings that exclude each other.** A hit both hypothetical and uncertain is hypothetical (the
+/// condition or the future dominates: "als er mogelijk schulden zijn"); a hit both resolved and
+/// historical is resolved ("vroeger schulden, inmiddels afgelost"); a hit of an indicator that is not
+/// `resolvable` (addiction) is historical instead of resolved; a strength is never resolved.
 public final class NarrativeAnalyzer: Sendable {
     /// All indicator terms, compiled once.
     public let termMatcher: PhraseMatcher
@@ -35,37 +55,66 @@ public final class NarrativeAnalyzer: Sendable {
     private let indicatorOfPattern: [String]
     /// Indicators resolved apart from the rest (the ruleset's signals).
     private let separateLayer: Set<String>
+    /// Indicators whose hits are never resolved: read as historical instead.
+    private let unresolvable: Set<String>
+    /// Indicators to which resolution does not apply (strengths: nothing to solve).
+    private let withoutResolution: Set<String>
+    /// Per indicator, the broader indicators it is a kind of (transitively).
+    private let broader: [String: Set<String>]
     private let context: ContextScopes
+    private let reading: TermReading
     private let maxSentenceWords: Int
 
-    public convenience init(ruleset: Ruleset) {
+    public convenience init(ruleset: Ruleset, wordForms: WordForms? = .shared) {
         self.init(
-            indicators: ruleset.indicators.map { ($0.id, $0.terms) }, context: ruleset.context,
-            separateLayer: Set(ruleset.indicators.filter { $0.role == .signal }.map(\.id))
+            indicators: ruleset.indicators.map { (id: $0.id, rules: $0.termRules) }, senses: ruleset.senses, context: ruleset.context,
+            separateLayer: Set(ruleset.indicators.filter { $0.role == .signal }.map(\.id)),
+            unresolvable: Set(ruleset.indicators.filter { !$0.resolvable }.map(\.id)),
+            withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)),
+            broader: ruleset.broaderIndicatorsByID,
+            wordForms: wordForms
         )
     }
 
     /// An analyzer for bare term lists, in order: indicator id → its terms in ruleset notation.
-    public convenience init(terms: KeyValuePairs<String, [String]>, context: ContextRules = .empty) {
-        self.init(indicators: terms.map { ($0.key, $0.value) }, context: context)
+    public convenience init(terms: KeyValuePairs<String, [String]>, context: ContextRules = .empty, wordForms: WordForms? = .shared) {
+        self.init(indicators: terms.map { ($0.key, $0.value) }, context: context, wordForms: wordForms)
     }
 
     /// Compiles `indicators`' terms (ruleset notation, see ``PhrasePattern``) and `context`'s rules.
     /// Hits of the indicators in `separateLayer` neither hide nor are hidden by overlapping hits of
     /// the others.
-    public init(indicators: [(id: String, terms: [String])], context: ContextRules, separateLayer: Set<String> = []) {
+    public convenience init(indicators: [(id: String, terms: [String])], context: ContextRules, separateLayer: Set<String> = [], wordForms: WordForms? = .shared) {
+        self.init(
+            indicators: indicators.map { (id: $0.id, rules: $0.terms.map { TermRule(text: $0) }) }, senses: [], context: context,
+            separateLayer: separateLayer, wordForms: wordForms
+        )
+    }
+
+    /// Compiles terms with their matching options and sense constraints (see ``TermRule``).
+    public init(
+        indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
+        unresolvable: Set<String> = [], withoutResolution: Set<String> = [], broader: [String: Set<String>] = [:],
+        wordForms: WordForms? = .shared
+    ) {
         var patterns: [PhrasePattern] = []
+        var rules: [TermRule] = []
         var owners: [String] = []
         for indicator in indicators {
-            for term in indicator.terms {
-                patterns.append(PhrasePattern(term))
+            for rule in indicator.rules {
+                patterns.append(PhrasePattern(rule.text))
+                rules.append(rule)
                 owners.append(indicator.id)
             }
         }
         termMatcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
         indicatorOfPattern = owners
         self.separateLayer = separateLayer
+        self.unresolvable = unresolvable
+        self.withoutResolution = withoutResolution
+        self.broader = broader
         self.context = ContextScopes(context)
+        self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
         self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
     }
@@ -74,6 +123,8 @@ public final class NarrativeAnalyzer: Sendable {
     public var termCount: Int { termMatcher.patterns.count }
     /// Number of context phrases (triggers, pseudo-triggers, terminators) compiled.
     public var contextPhraseCount: Int { context.matcher.patterns.count }
+    /// Why inflections or compounds are not (fully) matched, when they are not; print it for the user.
+    public var morphologyWarning: String? { reading.wordForms?.warning }
 
     /// Hits sorted by start, then indicator id. The same text always gives the same hits.
     public func analyze(_ text: String) -> [TextHit] {
@@ -94,6 +145,7 @@ public final class NarrativeAnalyzer: Sendable {
 
     public func analysis(of text: String, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
         let scalars = Array(text.unicodeScalars)
+        var slicer: ScalarSlicer?
         let tokens = Tokenizer.tokenize(scalars)
         var hits: [TextHit] = []
         var cut: [CutSentence] = []
@@ -107,29 +159,65 @@ public final class NarrativeAnalyzer: Sendable {
             pieces += parts
         }
         for sentence in pieces {
-            let matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
-            let spans = resolve(matches)
+            let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, statistics: &statistics)
+            var spans = resolve(matches)
             guard !spans.isEmpty else { continue }
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
-            let sentenceText = Self.string(scalars[sentence.start..<sentence.end])
+            spans = dropContradictingOverlaps(spans, cues: cues)
+            if slicer == nil { slicer = ScalarSlicer(text) }
+            let slicer = slicer!
+            let sentenceText = slicer.string(sentence.start..<sentence.end)
             let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
+            var sentenceResults: [(span: Span, hit: TextHit)] = []
             for span in spans {
                 let triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
                 let start = tokens[span.first].start, end = tokens[span.last].end
-                hits.append(TextHit(
-                    indicator: span.indicator, start: start, end: end, matchedText: Self.string(scalars[start..<end]),
+                func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
+                let hypothetical = has(.hypothetical)
+                var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)
+                if resolved && unresolvable.contains(span.indicator) {
+                    resolved = false
+                    historical = true
+                }
+                if resolved { historical = false }
+                var hit = TextHit(
+                    indicator: span.indicator, start: start, end: end, matchedText: slicer.string(start..<end),
                     sentence: sentenceText, sentenceStart: sentence.start,
-                    negated: triggers.contains { $0.category == .negation },
-                    historical: triggers.contains { $0.category == .historical },
-                    hypothetical: triggers.contains { $0.category == .hypothetical },
-                    experiencer: triggers.contains { $0.category == .experiencer } ? .other : .client,
+                    negated: has(.negation), historical: historical, hypothetical: hypothetical,
+                    experiencer: has(.experiencer) ? .other : .client,
                     triggers: triggers, term: termMatcher.patterns[span.match.pattern].source
-                ))
+                )
+                hit.uncertain = has(.uncertain) && !hypothetical
+                hit.resolved = resolved
+                hit.assertion = has(.claim) ? .claim : .finding
+                sentenceResults.append((span, hit))
             }
+            hits += mergeRepeats(sentenceResults, tokens: tokens, slicer: slicer)
         }
         return NarrativeAnalysis(
             hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
         )
+    }
+
+    /// Written-form matches, then inflected forms and compound heads of one-word terms, each kept only
+    /// in its sense.
+    private func candidateMatches(
+        in tokens: [Token], sentence: Sentence, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics
+    ) -> [PhraseMatcher.Match] {
+        var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
+        var headSenses: [(sense: Int, token: Int)] = []
+        if reading.usesMorphology {
+            var written = Set<Int64>()
+            for match in matches where match.first == match.last { written.insert(TermReading.key(Int32(match.pattern), match.first)) }
+            matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, scalars: scalars, written: written, headSenses: &headSenses)
+        }
+        guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
+        let senses = reading.senses(in: tokens, range: sentence.tokens, headSenses: headSenses, statistics: &statistics)
+        var wordsBefore = [0]
+        wordsBefore.reserveCapacity(sentence.tokens.count + 1)
+        for index in sentence.tokens { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }
+        let first = sentence.tokens.lowerBound
+        return matches.filter { reading.admits($0, senses: senses, wordsBefore: { wordsBefore[$0 - first] }) }
     }
 
     /// The sentences ``analyze(_:)`` works on, as text.
@@ -166,18 +254,114 @@ public final class NarrativeAnalyzer: Sendable {
             kept.append(candidate)
         }
         return kept.filter { span in
+            if !broader.isEmpty, (span.first...span.last).contains(where: { token in
+                keptAt[token - lowest].contains {
+                    broader[kept[$0].indicator]?.contains(span.indicator) == true && ContextScopes.shareWords(kept[$0].match, span.match)
+                }
+            }) { return false }
             let layer = separateLayer.contains(span.indicator)
-            // A span that strictly contains this one covers its first token.
+            // A span that strictly contains this one covers its first token; so does one with the same words
+            // written for them, which beats a match through a stem or a compound head ("faalangst" is the
+            // written term of fear of failure, not a kind of "angst").
             return !keptAt[span.first - lowest].contains {
-                kept[$0].indicator != span.indicator && separateLayer.contains(kept[$0].indicator) == layer && kept[$0].strictlyContains(span)
+                let other = kept[$0]
+                return other.indicator != span.indicator && separateLayer.contains(other.indicator) == layer
+                    && (other.strictlyContains(span)
+                        || other.match.form == .written && span.match.form != .written && (other.first, other.last) == (span.first, span.last))
             }
         }
+    }
+
+    /// Words between two hits of one indicator with the same reading that still make them one mention.
+    static let repeatGap = 2
+    /// Marks that keep two hits of one indicator apart: a list or a new clause ("angsten, prikkels").
+    static let clauseEnds: Set<String> = [",", ";", ":", ".", "!", "?", "…", "(", ")", "/"]
+
+    /// One mention, one hit: hits of one indicator with the same reading, at most ``repeatGap`` words
+    /// apart and no punctuation between, become one hit spanning them ("werkte als" + "vakkenvuller",
+    /// "drugs" + "gebruikt"). Items of a list stay apart, and so do hits with a different reading ("geen
+    /// schulden bij de bank, maar wel bij familie").
+    private func mergeRepeats(_ results: [(span: Span, hit: TextHit)], tokens: [Token], slicer: ScalarSlicer) -> [TextHit] {
+        guard results.count > 1 else { return results.map(\.hit) }
+        let ordered = results.sorted { ($0.span.first, $0.span.last) < ($1.span.first, $1.span.last) }
+        var merged: [(last: Int, hit: TextHit)] = []
+        func reading(_ hit: TextHit) -> [Bool] {
+            [hit.negated, hit.historical, hit.hypothetical, hit.uncertain, hit.resolved, hit.experiencer == .other, hit.assertion == .claim]
+        }
+        for (span, hit) in ordered {
+            if let index = merged.lastIndex(where: { $0.hit.indicator == hit.indicator }),
+               merged[index].last < span.first, reading(merged[index].hit) == reading(hit),
+               Self.joinable(after: merged[index].last, before: span.first, tokens: tokens) {
+                var joined = merged[index].hit
+                joined.end = hit.end
+                joined.matchedText = slicer.string(joined.start..<joined.end)
+                joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted {
+                    ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase)
+                }
+                merged[index] = (span.last, joined)
+            } else {
+                merged.append((span.last, hit))
+            }
+        }
+        return merged.map(\.hit)
+    }
+
+    /// Whether tokens strictly between `left` and `right` are few words and no clause end.
+    private static func joinable(after left: Int, before right: Int, tokens: [Token]) -> Bool {
+        var words = 0
+        for index in (left + 1)..<right {
+            if tokens[index].isWord { words += 1 } else if clauseEnds.contains(tokens[index].key) { return false }
+            if words > repeatGap { return false }
+        }
+        return true
+    }
+
+    /// One span, one reading: of two partly overlapping hits of different indicators, the later one is
+    /// dropped when the earlier one holds a negation trigger before it starts ("geen diploma behaald":
+    /// "geen diploma", not also an affirmed "diploma behaald").
+    private func dropContradictingOverlaps(_ spans: [Span], cues: ContextScopes.SentenceCues) -> [Span] {
+        guard spans.count > 1, !cues.negationFirsts.isEmpty else { return spans }
+        let ordered = spans.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        var dropped = Set<Int>()
+        for (index, earlier) in ordered.enumerated() {
+            var next = index + 1
+            while next < ordered.count, ordered[next].first <= earlier.last {
+                let later = ordered[next]
+                next += 1
+                guard later.first > earlier.first, later.indicator != earlier.indicator,
+                      separateLayer.contains(later.indicator) == separateLayer.contains(earlier.indicator),
+                      ContextScopes.shareWords(earlier.match, later.match) else { continue }
+                let from = cues.negationFirsts.partitionPoint { $0 >= earlier.first }
+                if from < cues.negationFirsts.count, cues.negationFirsts[from] < later.first, earlier.match.owns(cues.negationFirsts[from]) {
+                    dropped.insert(next - 1)
+                }
+            }
+        }
+        return dropped.isEmpty ? spans : ordered.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+}
+
+/// Substrings of a text by Unicode-scalar offsets, copied as UTF-8 rather than rebuilt scalar by scalar.
+/// The index of every scalar is looked up once, lazily, only when the text has a hit.
+struct ScalarSlicer {
+    private let text: String
+    private let indices: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var indices = Array(text.unicodeScalars.indices)
+        indices.append(text.unicodeScalars.endIndex)
+        self.indices = indices
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(text.unicodeScalars[indices[range.lowerBound]..<indices[range.upperBound]])
     }
 }
 

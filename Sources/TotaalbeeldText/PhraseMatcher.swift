@@ -24,10 +24,18 @@ public struct PhraseMatcher: Sendable {
     /// One occurrence of a pattern: tokens `first...last`, of which `skipped` (sorted) were passed
     /// over by a gap (`…`) and are not part of the pattern itself.
     public struct Match: Sendable, Hashable {
+        /// How a one-word term met its word: as written, as an inflected form of it (same Snowball
+        /// stem), or as the head of a compound ("huurschuld" for "schuld").
+        public enum Form: Sendable, Hashable { case written, inflected, compound }
+
         public var pattern: Int
         public var first: Int
         public var last: Int
         public var skipped: [Int] = []
+        public var form: Form = .written
+        /// For a compound match, the word before its head, folded ("huur" in "huurschuld"): it counts as
+        /// a word of the term's sense ("a compound carries its sense in its first part").
+        public var modifier: String?
 
         /// Whether token `index` is one of the pattern's own words, not a gap filler.
         public func owns(_ index: Int) -> Bool { first <= index && index <= last && !skipped.contains(index) }
@@ -153,12 +161,15 @@ public struct PhraseMatcher: Sendable {
             live.append(State(node: 0, start: index, skipsLeft: 0))
             for state in live {
                 statistics.steps += 1
-                let node = nodes[Int(state.node)]
-                if let wordID, let target = node.words[wordID] { enter(target, from: state) }
-                for prefixID in prefixIDs {
-                    if let target = node.prefixes[prefixID] { enter(target, from: state) }
+                // Field by field: copying the whole node would retain both of its dictionaries per step.
+                let nodeIndex = Int(state.node)
+                if let wordID, let target = nodes[nodeIndex].words[wordID] { enter(target, from: state) }
+                if !prefixIDs.isEmpty, !nodes[nodeIndex].prefixes.isEmpty {
+                    for prefixID in prefixIDs {
+                        if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
+                    }
                 }
-                if node.afterGap, state.skipsLeft > 0, token.isWord {
+                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord {
                     add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
                 }
             }

@@ -204,7 +204,10 @@ struct DossierEditor {
 
     // MARK: Weighing
 
-    mutating func weigh(flag: String, by name: String, reason: String) throws(EditError) {
+    /// Records that `flag` was weighed, as `<weighedFlag rule item? by date evidence>reason</weighedFlag>` with the
+    /// evidence fingerprint the engine gave the flag. Weighing a flag again replaces its earlier weighing (the loader
+    /// allows one per flag). Creates the assessment (and an assessor source) when the dossier has none.
+    mutating func weigh(rule: String, item: String?, evidence: String, by name: String, reason: String) throws(EditError) {
         var taken = ids()
         let hasAssessment = Self.index(tree.root, named: "assessment") != nil
         let assessor = hasAssessment ? "" : try assessorSource(taken: &taken)
@@ -215,9 +218,38 @@ struct DossierEditor {
                 assessment.setAttribute("source", assessor)
                 assessment.setAttribute("date", date)
             }
-            let element = assessment.makeChild("weighedFlag", attributes: [("flag", flag), ("by", name), ("date", date)], text: reason)
+            Self.remove(from: &assessment) { $0.localName == "weighedFlag" && $0.attribute("rule") == rule && $0.attribute("item") == item }
+            let element = assessment.makeChild(
+                "weighedFlag", attributes: [("rule", rule), ("item", item), ("by", name), ("date", date), ("evidence", evidence)], text: reason
+            )
             Self.insert(element, into: &assessment, order: Self.assessmentOrder, indent: "    ")
         }
+    }
+
+    /// Sets the evidence fingerprint of the weighing of `rule`/`item`: recording a weighing can itself change what a
+    /// flag rests on (a new assessment or assessor source), so the fingerprint is taken from the dossier as saved.
+    mutating func setWeighedEvidence(rule: String, item: String?, evidence: String) throws(EditError) {
+        try Self.withChild(&tree.root, "assessment", create: false) { (assessment: inout XMLNodeElement) throws(EditError) in
+            for (i, node) in assessment.content.enumerated() {
+                guard case .element(var element) = node, element.localName == "weighedFlag",
+                      element.attribute("rule") == rule, element.attribute("item") == item else { continue }
+                element.setAttribute("evidence", evidence)
+                assessment.content[i] = .element(element)
+            }
+        }
+    }
+
+    /// Removes the child elements `matching` says, with the line break before each.
+    private static func remove(from parent: inout XMLNodeElement, matching: (XMLNodeElement) -> Bool) {
+        var kept: [XMLNode] = []
+        for node in parent.content {
+            if case .element(let element) = node, matching(element) {
+                if case .text(let t)? = kept.last, t.allSatisfy(\.isWhitespace) { kept.removeLast() }
+                continue
+            }
+            kept.append(node)
+        }
+        parent.content = kept
     }
 }
 

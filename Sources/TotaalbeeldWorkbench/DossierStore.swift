@@ -1,6 +1,7 @@
 import Foundation
 import TotaalbeeldBatch
 import TotaalbeeldLoader
+import TotaalbeeldModel
 
 /// The workbench's folder: the only files it reads or writes, by names it checks itself — a dossier is
 /// `NAME.dossier.xml`, an evaluation `NAME.evaluation.xml`, NAME of lower-case letters, digits, '.', '_' and '-'

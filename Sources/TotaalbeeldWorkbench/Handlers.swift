@@ -20,8 +20,9 @@ extension Workbench {
             if let result = loaded.result {
                 let serious = result.flags.filter { $0.severity == .serious }.count
                 let warnings = result.flags.filter { $0.severity == .warning }.count
-                let weighed = loaded.dossier?.assessment?.weighedFlags.count ?? 0
-                status = "\(result.flags.count) signalen (\(serious) ernstig, \(warnings) waarschuwing)\(weighed > 0 ? ", \(weighed) gewogen" : ""); \(result.gaps.count) lacunes; proefplaatsing \(result.trialAndError.indicated ? "aangewezen" : "niet aangewezen")"
+                let weighed = result.flags.filter(\.isWeighed).count
+                let reweigh = result.flags.filter { $0.weighing?.state == .reweigh }.count
+                status = "\(result.flags.count) signalen (\(serious) ernstig, \(warnings) waarschuwing)\(weighed > 0 ? ", \(weighed) gewogen" : "")\(reweigh > 0 ? ", \(reweigh) opnieuw te wegen" : ""); \(result.gaps.count) lacunes; proefplaatsing \(result.trialAndError.indicated ? "aangewezen" : "niet aangewezen")"
             } else {
                 status = "<strong>ongeldig</strong> (\(loaded.problems.count) probleem\(loaded.problems.count == 1 ? "" : "en"))"
             }
@@ -315,17 +316,15 @@ extension Workbench {
 
         // The screening: the report's own page, in its own order, then the flags to weigh.
         let report = Pages.reportParts(configuration.templates.render(ScreeningPage(language: .nl).context(for: result), template: "screen"))
-        let weighed = dossier.assessment?.weighedFlags ?? []
         var flags = ""
         for flag in result.flags {
-            let done = weighed.filter { $0.flag == flag.id }
             let safe = flag.id.replacingOccurrences(of: ":", with: "--")
             flags += """
             <div class="flagbox" id="wegen-\(esc(safe))">
             <p><strong>\(esc(flag.message.nl))</strong> <span class="meta">(\(esc(flag.id)), \(flag.severity == .serious ? "ernstig" : flag.severity == .warning ? "waarschuwing" : "info"))</span></p>
             <p>Vraag: \(esc(flag.question.nl))</p>
-            \(done.map { "<p class=\"weighed\">Gewogen door \(esc($0.by))\($0.date.map { " op \($0)" } ?? ""): \(esc($0.reason))</p>" }.joined())
-            <details><summary>Markeren als gewogen</summary>
+            \(flag.weighing.map(Self.weighingNote) ?? "")
+            <details><summary>\(flag.weighing == nil ? "Markeren als gewogen" : "Opnieuw wegen")</summary>
             <form method="post" action="/dossier/\(esc(name))/wegen">
             \(Pages.csrfField(csrfToken))
             <input type="hidden" name="version" value="\(esc(loaded.version))"/>
@@ -333,7 +332,7 @@ extension Workbench {
             <label for="r-\(esc(safe))">Waarom is dit signaal gewogen?</label>
             <textarea id="r-\(esc(safe))" name="reason" required="required"></textarea>
             <label for="b-\(esc(safe))">Gewogen door (naam of code)</label>
-            <input type="text" id="b-\(esc(safe))" name="by" required="required"/>
+            <input type="text" id="b-\(esc(safe))" name="by" required="required" maxlength="\(Self.maximumWeigherLength)"/>
             <p class="actions"><button type="submit">Markeer als gewogen</button></p>
             </form>
             </details>
@@ -366,8 +365,9 @@ extension Workbench {
         <div class="report">\(report.body)</div>
         <section aria-labelledby="weigh-title">
         <h2 id="weigh-title">Signalen wegen</h2>
-        <p class="hint">Een gewogen signaal blijft zichtbaar, met wie het woog en waarom; het wordt in het dossier bewaard.</p>
+        <p class="hint">Een gewogen signaal blijft zichtbaar, met wie het woog en waarom; het wordt in het dossier bewaard, met een vingerafdruk van het bewijs. Verandert dat bewijs later, dan staat het signaal weer als ‘opnieuw te wegen’.</p>
         \(flags.isEmpty ? "<p>Geen signalen.</p>" : flags)
+        \(Self.unmatchedNote(result.unmatchedWeighings))
         </section>
         </section>
         </div>
@@ -401,17 +401,46 @@ extension Workbench {
         let loaded = try await load(name)
         let version = form.value("version")
         guard version == loaded.version else { return conflict(name, form) }
-        let flag = form.value("flag"), reason = form.value("reason"), by = form.value("by")
-        guard let result = loaded.result, result.flags.contains(where: { $0.id == flag }) else {
+        let flagID = form.value("flag"), reason = form.value("reason"), by = form.value("by")
+        guard let result = loaded.result, let flag = result.flags.first(where: { $0.id == flagID }) else {
             throw PageError(.unprocessableContent, "Onbekend signaal", "Dit signaal hoort niet (meer) bij de screening van dit dossier.")
         }
         guard !reason.isEmpty, !by.isEmpty else {
             return try await dossierPage(name, message: "<p class=\"notice error\" role=\"alert\">Niet opgeslagen: geef de reden en wie het signaal woog.</p>", status: .unprocessableContent)
         }
+        guard by.count <= Self.maximumWeigherLength else {
+            return try await dossierPage(name, message: "<p class=\"notice error\" role=\"alert\">Niet opgeslagen: ‘gewogen door’ is een naam of code van hoogstens \(Self.maximumWeigherLength) tekens.</p>", status: .unprocessableContent)
+        }
         var editor = DossierEditor(tree: try XMLTree.parse(bytes: loaded.bytes, fileName: name), ruleset: configuration.ruleset, today: today)
-        try editor.weigh(flag: flag, by: by, reason: reason)
+        // The fingerprint is the engine's own (Flag.evidenceFingerprint), taken from the dossier as it will be saved.
+        try editor.weigh(rule: flag.rule, item: flag.item, evidence: flag.evidenceFingerprint, by: by, reason: reason)
+        if let after = screen(editor.tree.serialized(), name: name)?.flags.first(where: { $0.id == flag.id }), after.evidenceFingerprint != flag.evidenceFingerprint {
+            try editor.setWeighedEvidence(rule: flag.rule, item: flag.item, evidence: after.evidenceFingerprint)
+        }
         return try await finishSave(editor.tree.serialized(), name: name, version: version, form: form, done: "Het signaal is als gewogen opgeslagen.")
     }
+
+    /// Who weighed the flag, when and why; and whether that still holds or the evidence has changed since.
+    static func weighingNote(_ weighing: FlagWeighing) -> String {
+        let w = weighing.weighed
+        let who = "Gewogen door \(esc(w.by)) op \(esc(w.date.description)): \(esc(w.reason))"
+        switch weighing.state {
+        case .weighed:
+            return "<p class=\"weighed\">\(who)</p>"
+        case .reweigh:
+            return "<p class=\"weighed reweigh\"><strong>Opnieuw te wegen:</strong> het bewijs is veranderd sinds de weging. \(who)</p>"
+        }
+    }
+
+    /// Weighings in the dossier whose flag the screening no longer raises.
+    static func unmatchedNote(_ weighings: [Assessment.WeighedFlag]) -> String {
+        guard !weighings.isEmpty else { return "" }
+        let items = weighings.map { "<li><code>\(esc($0.flagID))</code> — gewogen door \(esc($0.by)) op \(esc($0.date.description)): \(esc($0.reason))</li>" }.joined()
+        return "<p class=\"hint\">Gewogen signalen die de screening nu niet meer geeft:</p><ul>\(items)</ul>"
+    }
+
+    /// The longest name or code accepted for who weighed a flag (`weighedFlag/@by` in the dossier schema).
+    static let maximumWeigherLength = 120
 
     private func finishSave(_ text: String, name: String, version: String, form: FormFields, done: String) async throws -> Response {
         do {

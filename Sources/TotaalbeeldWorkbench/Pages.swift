@@ -35,6 +35,7 @@ enum Pages {
     .wb table.list th,.wb table.list td{border-bottom:1px solid #c8c8c8;text-align:left;padding:.35rem .5rem;vertical-align:top}
     .wb .flagbox{border:1px solid #8a8a8a;border-radius:4px;padding:.5rem .7rem;margin:.5rem 0}
     .wb .weighed{color:#1d6b2f;font-weight:600}
+    .wb .weighed.reweigh{color:#8c2d04}
     .wb .meta{color:#4a4a4a}
     .wb .screening{border-left:3px solid #c8c8c8;padding-left:1rem}
     .wb .actions{display:flex;gap:.6rem;flex-wrap:wrap;margin:.6rem 0}

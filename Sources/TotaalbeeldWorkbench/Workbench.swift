@@ -204,6 +204,12 @@ public struct Workbench: Sendable {
         }
     }
 
+    /// Screens `text` as the dossier `name` would be screened once saved; nil when it does not load.
+    func screen(_ text: String, name: String) -> ScreeningResult? {
+        guard let dossier = try? DossierLoader.load(bytes: Array(text.utf8), fileName: name, ruleset: configuration.ruleset, schemas: configuration.schemas) else { return nil }
+        return Evaluator(ruleset: configuration.ruleset, catalogue: configuration.catalogue).screen(dossier)
+    }
+
     /// Validates `text` as a dossier, then writes it atomically if the file is still at `version`.
     func validatedSave(_ text: String, name: String, version: String?) async throws -> String {
         do {

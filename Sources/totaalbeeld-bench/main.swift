@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("narrative", "sentences per second through the narrative analyzer (default ruleset, text corpus)", NarrativeBenchmark.run),
     ("batch", "bulk screening: dossiers per second with 1 and 2 jobs against the libxml2 parse-only floor, peak memory", BatchBenchmark.run),
+    ("impact", "impact of a ruleset change against one batch run over the same 2,000 generated dossiers: wall and CPU time ratio", ImpactBenchmark.run),
     ("long-sentence", "one run-on sentence with 1k–8k hits: time per analysis, cut and uncut (scaling of the context scopes)", LongSentenceBenchmark.run),
     ("morphology", "words per second: Snowball stemming, compound splitting uncached and cached, on 1 and 2 threads", MorphologyBenchmark.run),
 ]

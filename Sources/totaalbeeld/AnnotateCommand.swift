@@ -7,7 +7,7 @@ import TotaalbeeldText
 struct AnnotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotate",
-        abstract: "Finds the ruleset's indicators in plain Dutch text, with negation, history, hypotheticals and experiencer."
+        abstract: "Finds the ruleset's indicators in plain Dutch text, with negation, history, resolution, hypotheticals, uncertainty, experiencer and claims."
     )
 
     enum Format: String, ExpressibleByArgument { case json, text }
@@ -26,7 +26,9 @@ struct AnnotateCommand: ParsableCommand {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let text = try readText()
-            let hits = NarrativeAnalyzer(ruleset: ruleset).analyze(text)
+            let analyzer = NarrativeAnalyzer(ruleset: ruleset)
+            warnAboutMorphology(analyzer)
+            let hits = analyzer.analyze(text)
             switch format {
             case .json:
                 try emit(AnnotationJSON.value(for: hits, ruleset: ruleset).serialized(pretty: true) + "\n", to: nil)
@@ -35,8 +37,11 @@ struct AnnotateCommand: ParsableCommand {
                     var properties: [String] = []
                     if hit.negated { properties.append("negated") }
                     if hit.historical { properties.append("historical") }
+                    if hit.resolved { properties.append("resolved") }
                     if hit.hypothetical { properties.append("hypothetical") }
+                    if hit.uncertain { properties.append("uncertain") }
                     if hit.experiencer == .other { properties.append("other") }
+                    if hit.assertion == .claim { properties.append("claim") }
                     let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
                     return "\(hit.start)-\(hit.end)\t\(hit.indicator)\t\(domain)\t\(hit.matchedText)\t\(properties.isEmpty ? "affirmed" : properties.joined(separator: ","))"
                 }

@@ -3,6 +3,7 @@ import Foundation
 import TotaalbeeldBatch
 import TotaalbeeldLoader
 import TotaalbeeldModel
+import TotaalbeeldStore
 import TotaalbeeldXML
 
 struct BatchCommand: ParsableCommand {
@@ -59,6 +60,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Language of labels and messages in results.jsonl: nl or en.")
     var lang: Language = .nl
 
+    @Option(help: "Also write the results into this SQLite database (see docs/results-store.md); the JSONL and CSV outputs stay the contract.")
+    var db: String?
+
     @Option(help: ArgumentHelp("Dossiers per journal chunk (the most work a kill can lose).", visibility: .hidden))
     var chunkSize: Int = 256
 
@@ -74,6 +78,7 @@ struct BatchCommand: ParsableCommand {
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
+            warnAboutMorphology()
             var guardRules: IdentifierRules?
             var redactionRules: IdentifierRules?
             if anonymised {
@@ -107,6 +112,7 @@ struct BatchCommand: ParsableCommand {
             } catch {
                 throw Failure(status: error.exitStatus, lines: [error.description])
             }
+            if let db { try writeStore { () throws(StoreError) in try ResultStore.writeBatch(from: out, to: db) } }
             let summary = result.summary
             var line = "\(out): \(summary.found) dossiers found, \(summary.screened) screened, \(summary.failed) failed"
             if result.alreadyComplete {
@@ -121,6 +127,15 @@ struct BatchCommand: ParsableCommand {
                 throw ExitStatus.dataError
             }
         }
+    }
+}
+
+/// Writes the results store after the run; a failure is exit 73 with the database path and the reason.
+func writeStore(_ body: () throws(StoreError) -> Void) throws {
+    do throws(StoreError) {
+        try body()
+    } catch {
+        throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])
     }
 }
 

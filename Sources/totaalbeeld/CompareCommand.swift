@@ -30,9 +30,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var presentation: ReportOptions
 
     func validate() throws {
-        if presentation.format.isBinary {
-            throw ValidationError("docx and odt are written by 'screen'; compare writes text, markdown, json or html")
-        }
+        try presentation.refuseDocuments("compare")
     }
 
     func run() throws {
@@ -45,6 +43,7 @@ struct CompareCommand: ParsableCommand {
             let documents = try report { () throws(LoadError) in
                 try EvaluationLoader.loadAll(evaluations, ruleset: ruleset, dossier: (dossier.id, Set(elements.keys)), schemas: schemas)
             }
+            warnAboutMorphology()
             let engine = Evaluator(ruleset: ruleset).screen(dossier)
             let comparison = Comparison(evaluations: documents, ruleset: ruleset, engine: engine)
             let text: String = switch presentation.format {

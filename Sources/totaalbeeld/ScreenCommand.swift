@@ -47,6 +47,7 @@ struct ScreenCommand: ParsableCommand {
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
+            warnAboutMorphology()
             let result = Evaluator(ruleset: ruleset, catalogue: catalogue).screen(dossier)
             let language = presentation.lang
             let document: ReportDocument

@@ -6,6 +6,7 @@ import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldXML
+import TotaalbeeldText
 
 /// sysexits(3) codes, the convention batch users script against.
 enum ExitStatus {
@@ -41,6 +42,13 @@ struct ReportOptions: ParsableArguments {
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
+
+    /// Only `screen` writes DOCX and ODT; `command` (compare, diff) refuses them.
+    func refuseDocuments(_ command: String) throws {
+        if format.isBinary {
+            throw ValidationError("docx and odt are written by 'screen'; \(command) writes text, markdown, json or html")
+        }
+    }
 }
 
 /// Finds the shipped `Rulesets/` and `Templates/` folders: $TOTAALBEELD_HOME, the working directory, the
@@ -200,5 +208,25 @@ func emit(_ data: Data, to path: String?, binary: Bool = false) throws {
     } catch {
         // With the operating system's reason: "cannot write report.html: No space left on device".
         throw Failure(status: ExitStatus.cannotCreate, lines: [error.description])
+    }
+}
+
+/// Prints, once per process, why Dutch inflections or compounds are not fully matched (no Hunspell
+/// dictionary): the reading then differs from a full installation, and the user must know that.
+func warnAboutMorphology(_ analyzer: NarrativeAnalyzer? = nil) {
+    MorphologyNotice.once(analyzer?.morphologyWarning ?? WordForms.shared.warning)
+}
+
+private enum MorphologyNotice {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var printed = false
+
+    static func once(_ warning: String?) {
+        guard let warning else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard !printed else { return }
+        printed = true
+        FileHandle.standardError.write(Data("totaalbeeld: warning: \(warning) (install hunspell-nl)\n".utf8))
     }
 }

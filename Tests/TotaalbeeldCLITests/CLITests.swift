@@ -73,6 +73,24 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(refused.stderr, "totaalbeeld: \(bad):2:2: input is not valid UTF-8\n")
     }
 
+    /// Every hit carries uncertain, resolved and assertion, in JSON and in the text format's words (issue 13).
+    func testAnnotateShowsUncertaintyResolutionAndClaims() throws {
+        let text = "Cliënt zegt dat hij vermoedelijk schulden heeft. De huurachterstand is inmiddels afgelost."
+        let run = try CLI.run(["annotate", "-", "--format", "json"], stdin: text)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "", "no morphology warning with the Dutch dictionary installed")
+        let hits = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let claimed = try XCTUnwrap(hits.first { $0["text"] as? String == "schulden" })
+        XCTAssertEqual(claimed["uncertain"] as? Bool, true)
+        XCTAssertEqual(claimed["assertion"] as? String, "claim")
+        let settled = try XCTUnwrap(hits.first { $0["text"] as? String == "huurachterstand" })
+        XCTAssertEqual(settled["resolved"] as? Bool, true)
+        XCTAssertEqual(settled["assertion"] as? String, "finding")
+        let plain = try CLI.run(["annotate", "-", "--format", "text"], stdin: text)
+        XCTAssertTrue(plain.stdout.contains("uncertain,claim"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("\tresolved\n"), plain.stdout)
+    }
+
     func testAgreementPrintsAlphaAsJSON() throws {
         // Krippendorff (2011), binary example: nominal alpha 0.095.
         let csv = scratch.write("m.csv", "0,1,0,0,0,0,0,0,1,0\n1,1,1,0,0,1,0,0,0,0\n")

@@ -156,6 +156,18 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertFalse((cut.trialAndError.tracks + homeless.trialAndError.tracks).contains { $0.id == "ggz-behandeling" })
     }
 
+    /// The same words count once, as the narrower reading: an eviction is no second, general acute crisis,
+    /// and current domestic violence routes to social work, not to the crisis referral.
+    func testANarrowerReadingHidesTheBroaderOneOnTheSameWords() throws {
+        let evicted = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-ad">Cliënt is dakloos en slaapt in de nachtopvang.</narrative></narratives>"#)
+        XCTAssertEqual(Set(evicted.facts.map(\.indicator)), ["woonnood"], "not also huisvesting or acute-crisis on the same words")
+        let crisis = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-ad">Zij verkeert in een crisissituatie.</narrative></narratives>"#)
+        XCTAssertEqual(crisis.trialAndError.contraindications, ["acute-crisis"], "a crisis named as such keeps the general reading")
+        let violence = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-ad">Er is sprake van huiselijk geweld door haar partner.</narrative></narratives>"#)
+        XCTAssertEqual(violence.trialAndError.contraindications, ["onveiligheid"])
+        XCTAssertFalse(violence.facts.contains { $0.indicator == "thuissituatie-belastend" }, "domestic violence is the narrower reading of a burdening home")
+    }
+
     func testAPurelyHistoricalAddictionIsAVulnerabilityNotAContraindication() throws {
         let past = try screen(body: #"<findings><finding id="f-1" indicator="verslaving" source="s-va" status="historical">Alcoholverslaving tot 2015; sindsdien abstinent.</finding></findings>"#)
         XCTAssertTrue(past.trialAndError.contraindications.isEmpty)
@@ -189,7 +201,11 @@ final class CorrectedReadingTests: XCTestCase {
 
     func testCase3HalfACourseIsNoDiplomaAndOneWordInPassingScoresNoSocialSituation() throws {
         let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
-        let half = try XCTUnwrap(result.facts.first { $0.elementID == "n-opleiding-client" && $0.indicator == "diploma-behaald" && $0.quote.contains("goede resultaten") })
+        // Half a course with good results is no diploma (issue 13's reading: the words are not taken as one);
+        // where a diploma term does meet a partly completed course, it counts half (issue 14's qualifier).
+        XCTAssertFalse(result.facts.contains { $0.elementID == "n-opleiding-client" && $0.indicator == "diploma-behaald" && $0.quote.contains("goede resultaten") && $0.countFactor > 0.5 })
+        let partial = try screen(body: #"<narratives><narrative id="n" domain="opleiding" source="s-client">Hij heeft zijn mbo-diploma logistiek deels behaald.</narrative></narratives>"#)
+        let half = try XCTUnwrap(partial.facts.first { $0.indicator == "diploma-behaald" }, partial.facts.map(\.indicator).joined(separator: " "))
         XCTAssertEqual(half.countFactor, 0.5)
         XCTAssertTrue(half.countReason.nl.contains("deels afgerond"))
         let social = try domain(result, "sociaal")

@@ -100,6 +100,48 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.first?.message.contains("is a gap, which arises in beeldvorming") == true, problems.first?.description ?? "")
     }
 
+    /// An indicator that can refer a client elsewhere or block a track reads no bare word (issue 13).
+    func testAHighPrecisionIndicatorRefusesABareOneWordTerm() throws {
+        let (problems, line) = try lintProblems(
+            replacing: #"<term exclude="werkplek onderwerp" window="4">gokkast*</term>"#, with: "<term>gokkast*</term>"
+        )
+        XCTAssertEqual(problems.count, 1, problems.map(\.description).joined(separator: "\n"))
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem.location.line, line)
+        XCTAssertGreaterThan(problem.location.column, 1, "the column of the term element")
+        XCTAssertTrue(problem.message.contains(#"indicator 'verslaving' has precision="high""#), problem.message)
+        XCTAssertTrue(problem.message.contains(#"the one-word term "gokkast*" needs a sense constraint"#), problem.message)
+        XCTAssertTrue(problem.description.hasPrefix(problem.location.file + ":\(line):"), problem.description)
+    }
+
+    /// A narrower reading must name a known indicator and must not lead back to itself.
+    func testNarrowsNamesKnownIndicatorsWithoutACircle() throws {
+        let unknown: (problems: [LocatedProblem], line: Int) = try lintProblems(replacing: #"<indicator id="woonnood" narrows="acute-crisis huisvesting""#, with: #"<indicator id="woonnood" narrows="acute-crisis huisvestin""#)
+        XCTAssertEqual(unknown.problems.first?.location.line, unknown.line)
+        XCTAssertTrue(unknown.problems.first?.message.contains("unknown indicator 'huisvestin'") == true, unknown.problems.first?.description ?? "")
+        let circle: (problems: [LocatedProblem], line: Int) = try lintProblems(replacing: #"<indicator id="huisvesting""#, with: #"<indicator id="huisvesting" narrows="woonnood""#)
+        XCTAssertEqual(circle.problems.count, 2, "both ends of the circle: \(circle.problems.map(\.description))")
+        XCTAssertTrue(circle.problems.allSatisfy { $0.message.contains("leads back to itself") })
+    }
+
+    func testSenseConstraintsNameKnownSenses() throws {
+        let (problems, line) = try lintProblems(replacing: #"require="alcohol probleem""#, with: #"require="alcohool probleem""#)
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem.location.line, line)
+        XCTAssertTrue(problem.message.contains("unknown sense 'alcohool'; did you mean 'alcohol'?"), problem.message)
+        let (windowProblems, _) = try lintProblems(replacing: "<term>schuldenlast</term>", with: #"<term window="3">schuldenlast</term>"#)
+        XCTAssertTrue(windowProblems.contains { $0.message.contains("has a window but no require or exclude") }, windowProblems.map(\.message).joined(separator: "\n"))
+    }
+
+    func testTheDefaultRulesetMarksTheIndicatorsThatCanReferOrBlock() {
+        let high = Set(Fixtures.defaultRuleset.indicators.filter { $0.precision == .high }.map(\.id))
+        XCTAssertEqual(high, ["verslaving", "terugvalrisico", "acute-crisis", "huiselijk-geweld", "justitie"])
+        let crisis = Fixtures.defaultRuleset.indicator(id: "acute-crisis")
+        XCTAssertEqual(crisis?.polarity, .burden, "acute-crisis is an indicator of the private situation since 1.1.0")
+        XCTAssertEqual(crisis?.domain, "prive")
+        XCTAssertEqual(Fixtures.defaultRuleset.indicator(id: "verslaving")?.resolvable, false)
+    }
+
     func testSchemaViolationInRulesetNamesFileLineAndColumn() throws {
         let (path, line) = try mutatedRuleset(replacing: #"polarity="burden" weight="3" reference="akc2011-casus" group="3.1">"#, with: #"polarity="heavy" weight="3" reference="akc2011-casus" group="3.1">"#)
         XCTAssertThrowsError(try RulesetLoader.load(contentsOf: path, schemas: Fixtures.schemas)) { error in

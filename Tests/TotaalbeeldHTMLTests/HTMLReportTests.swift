@@ -179,6 +179,31 @@ final class ScreeningHTMLTests: XCTestCase {
         XCTAssertTrue(seen.isSuperset(of: ["hit", "affirmed", "negated", "historical", "hypothetical", "other"]), "shipped cases show every kind of mark: \(seen.sorted())")
     }
 
+    /// Issue 17's weighed flags on issue 15's page: the signal marked weighed with who, when and the reason as the
+    /// dossier's words; a weighing whose flag does not fire listed by its line.
+    func testWeighedFlagsAreMarkedAndUnmatchedWeighingsListed() throws {
+        let file = "Cases/akc-focusgroep/case1-ict-wens.dossier.xml"
+        let tunnel = try XCTUnwrap(try result(file).flags.first { $0.id == "tunnelvisie" })
+        let text = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8).replacingOccurrences(of: "  </assessment>", with: """
+                <weighedFlag rule="tunnelvisie" by="ad-1" date="2010-07-01" evidence="\(tunnel.evidenceFingerprint)">Besproken &amp; verklaard.</weighedFlag>
+                <weighedFlag rule="terugvalrisico-niet-beoordeeld" by="ad-1" date="2010-07-01" evidence="sha256:\(String(repeating: "0", count: 64))">Geen verslaving bekend.</weighedFlag>
+              </assessment>
+            """)
+        let directory = TemporaryDirectory()
+        let path = directory.write("weighed.dossier.xml", text)
+        let screened = Evaluator(ruleset: Fixtures.defaultRuleset).screen(try DossierLoader.load(contentsOf: path, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas))
+        for language in [Language.nl, .en] {
+            let page = html(screened, language)
+            _ = try HTMLChecks.checkAll(page, file: path)
+            XCTAssertTrue(page.contains("weighing-weighed"), "\(language)")
+            XCTAssertTrue(page.contains(#"<span class="quote" lang="nl">Besproken &amp; verklaard.</span>"#), page)
+            XCTAssertTrue(page.contains(#"id="flags-unmatched""#))
+            XCTAssertTrue(page.contains(#"<span class="quote" lang="nl">Geen verslaving bekend.</span>"#))
+        }
+        XCTAssertTrue(html(screened).contains(#"<span class="weighing">gewogen</span>"#))
+        XCTAssertTrue(html(screened, .en).contains(#"<span class="weighing">weighed</span>"#))
+    }
+
     func testDossierTextIsEscapedNotInterpreted() throws {
         let directory = TemporaryDirectory()
         let path = directory.write("escape.dossier.xml", dossierXML(body: #"<narratives><narrative id="n-1" domain="prive" source="s-ad">Hij zegt: &lt;script&gt;alert(1)&lt;/script&gt; &amp; heeft schulden bij "de bank".</narrative></narratives>"#))

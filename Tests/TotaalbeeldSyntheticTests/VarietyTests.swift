@@ -70,6 +70,10 @@ final class VarietyTests: XCTestCase {
     func testAnalyserReadsPlannedMentionsAsPlanned() {
         var planned = 0, agreed = 0, spurious = 0, narrativeHits = 0
         var misses: [String] = []
+        var unplanned: [String: Int] = [:]
+        // A narrower reading of the planned concept (eviction for a housing problem) reads it as planned.
+        let broader = Fixtures.defaultRuleset.broaderIndicatorsByID
+        func reads(_ fact: Fact, as indicator: String) -> Bool { fact.indicator == indicator || broader[fact.indicator]?.contains(indicator) == true }
         for member in members {
             let narrativeIDs = Set(member.result.dossier.narratives.map(\.id))
             let mentions = member.generated.mentions.filter { narrativeIDs.contains($0.elementID) }
@@ -77,7 +81,7 @@ final class VarietyTests: XCTestCase {
             let facts = member.result.facts.filter { $0.isNarrative && narrativeIDs.contains($0.elementID) }
             for mention in mentions {
                 planned += 1
-                let candidates = facts.filter { $0.elementID == mention.elementID && $0.indicator == mention.indicator }
+                let candidates = facts.filter { $0.elementID == mention.elementID && reads($0, as: mention.indicator) }
                 if candidates.contains(where: { Self.reading(of: $0) == mention.context }) {
                     agreed += 1
                 } else if misses.count < 15 {
@@ -87,18 +91,24 @@ final class VarietyTests: XCTestCase {
             }
             for fact in facts {
                 narrativeHits += 1
-                if !mentions.contains(where: { $0.elementID == fact.elementID && $0.indicator == fact.indicator }) { spurious += 1 }
+                if !mentions.contains(where: { $0.elementID == fact.elementID && reads(fact, as: $0.indicator) }) {
+                    spurious += 1
+                    unplanned["\(fact.indicator) “\(fact.quote)”", default: 0] += 1
+                }
             }
         }
         let agreement = Double(agreed) / Double(planned), spuriousShare = Double(spurious) / Double(narrativeHits)
         print("planned narrative mentions: \(planned), read as planned: \(agreed) (\(Int(agreement * 1000)) ‰); unplanned hits: \(spurious) of \(narrativeHits)")
         XCTAssertGreaterThan(agreement, 0.95, misses.joined(separator: "\n"))
-        XCTAssertLessThan(spuriousShare, 0.05)
+        let common = unplanned.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.value)× \($0.key)" }
+        XCTAssertLessThan(spuriousShare, 0.05, "most frequent unplanned hits:\n" + common.joined(separator: "\n"))
     }
 
+    /// The generator's "hypothetical" frames are the 2011 scheme's: conditional and possible alike ("Mogelijk is
+    /// er sprake van …"); since ruleset 1.1.0 the reader calls the possible ones uncertain.
     static func reading(of fact: Fact) -> MentionContext {
         if !fact.present { return .negated }
-        if fact.hypothetical { return .hypothetical }
+        if fact.hypothetical || fact.uncertain { return .hypothetical }
         if fact.historical { return .historical }
         if fact.experiencer == .other { return .other }
         return .affirmed

@@ -47,6 +47,36 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(sentences("Knelpunten:\n- schulden\n- geen werk"), ["Knelpunten:", "- schulden", "- geen werk"])
     }
 
+    /// Line-by-line notes: a line break ends a note; numbered and lettered items and "label:" lines start one.
+    func testLineByLineNotes() {
+        XCTAssertEqual(sentences("Hij heeft geen schulden\nvroeger dronk hij"), ["Hij heeft geen schulden", "vroeger dronk hij"])
+        XCTAssertEqual(sentences("Schulden: nee\nAlcohol: af en toe\nRijbewijs: ja"), ["Schulden: nee", "Alcohol: af en toe", "Rijbewijs: ja"])
+        XCTAssertEqual(sentences("Afspraken:\n1. schuldhulp\n2) taalcursus\na) later"), ["Afspraken:", "1. schuldhulp", "2) taalcursus", "a) later"])
+        XCTAssertEqual(sentences("Hij is moe.\nzij niet"), ["Hij is moe.", "zij niet"])
+    }
+
+    /// A heading line is not part of the sentence under it.
+    func testAHeadingLineIsASentenceOfItsOwn() {
+        XCTAssertEqual(sentences("Sociale situatie\nHij heeft weinig contact met zijn familie."), ["Sociale situatie", "Hij heeft weinig contact met zijn familie."])
+        XCTAssertEqual(sentences("Voorgeschiedenis:\ngeen schulden bekend."), ["Voorgeschiedenis:", "geen schulden bekend."])
+    }
+
+    /// Wrapped prose: a line that runs to the block's width continues on the next line, and so does a line
+    /// that ends in a comma, a hyphen or a word that cannot end a sentence.
+    func testWrappedProseStaysOneSentence() {
+        let wrapped = "Cliënt heeft na zijn ontslag bij de groothandel in bouwmaterialen geen\n"
+            + "schulden opgebouwd, maar hij heeft wel moeite om met zijn uitkering rond te\n"
+            + "komen en hij leent geregeld geld van zijn broer."
+        XCTAssertEqual(sentences(wrapped).count, 1)
+        XCTAssertEqual(sentences("Hij woont in bij\nzijn ouders"), ["Hij woont in bij\nzijn ouders"])
+        XCTAssertEqual(sentences("Hij heeft schulden,\nmaar geen werk."), ["Hij heeft schulden,\nmaar geen werk."])
+        // A short line inside a wide block could not have been wrapped: the next word would have fitted.
+        let note = "Cliënt heeft na zijn ontslag bij de groothandel in bouwmaterialen een baan gevonden.\n"
+            + "Schulden geen\n"
+            + "vroeger wel"
+        XCTAssertEqual(sentences(note).count, 3)
+    }
+
     func testOffsetsPointIntoTheText() {
         let text = "Eén. Twéé."
         let scalars = Array(text.unicodeScalars)

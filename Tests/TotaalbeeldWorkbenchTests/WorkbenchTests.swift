@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TotaalbeeldEngine
 import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldTestSupport
@@ -17,9 +18,9 @@ final class WorkbenchTests: XCTestCase {
         var value: Int { lock.withLock { bound } }
     }
 
-    private func withServer(_ body: (String, String) async throws -> Void) async throws {
+    private func withServer(case file: String = "Cases/eenvoudig/ww-heftruckchauffeur.dossier.xml", _ body: (String, String) async throws -> Void) async throws {
         let folder = temporaryDirectory()
-        let dossier = try String(contentsOfFile: Fixtures.path("Cases/eenvoudig/ww-heftruckchauffeur.dossier.xml"), encoding: .utf8)
+        let dossier = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)
         _ = folder.write("ww.dossier.xml", dossier)
         let templates = try HTMLTemplates(directory: Fixtures.path("Templates/html"))
         var configuration = Workbench.Configuration(folder: folder.path, port: 0, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas, templates: templates)
@@ -114,6 +115,51 @@ final class WorkbenchTests: XCTestCase {
             let (missing, missingPage) = try await request(base + "/nergens")
             XCTAssertEqual(missing, 404)
             XCTAssertTrue(missingPage.contains("Niet gevonden"))
+        }
+    }
+
+    /// Weighing a flag writes issue 17's `<weighedFlag rule item? by date evidence>reason</weighedFlag>` with the
+    /// engine's own evidence fingerprint — also when the weighing creates the assessment (case 7 has none) — so the
+    /// engine reads it back as weighed; weighing again replaces the earlier weighing.
+    func testWeighingWritesTheEnginesFingerprintAndReplacesAnEarlierWeighing() async throws {
+        for file in ["Cases/eenvoudig/ziektewet-productiemedewerker.dossier.xml", "Cases/akc-focusgroep/case7-huisbezoek-trap.dossier.xml"] {
+            try await withServer(case: file) { base, folder in
+                let path = folder + "/ww.dossier.xml"
+                func screen() throws -> ScreeningResult {
+                    Evaluator(ruleset: Fixtures.defaultRuleset).screen(try DossierLoader.load(contentsOf: path, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas))
+                }
+                let flags = try screen().flags
+                let flag = try XCTUnwrap(flags.first { $0.item != nil } ?? flags.last, file)
+                var (_, page) = try await request(base + "/dossier/ww.dossier.xml")
+                let csrf = field("csrf", in: page)
+                XCTAssertTrue(page.contains("name=\"flag\" value=\"\(flag.id)\""), file)
+
+                let (tooLong, _) = try await request(base + "/dossier/ww.dossier.xml/wegen", method: "POST", body: encode([
+                    ("csrf", csrf), ("version", field("version", in: page)), ("flag", flag.id), ("reason", "Besproken."),
+                    ("by", String(repeating: "x", count: 121)),
+                ]))
+                XCTAssertEqual(tooLong, 422, file)
+
+                for (reason, by) in [("Besproken in het teamoverleg.", "ad-1"), ("Opnieuw besproken; het blijft verklaard.", "ad-2")] {
+                    let (status, after) = try await request(base + "/dossier/ww.dossier.xml/wegen", method: "POST", body: encode([
+                        ("csrf", csrf), ("version", field("version", in: page)), ("flag", flag.id), ("reason", reason), ("by", by),
+                    ]))
+                    XCTAssertEqual(status, 200, file)
+                    XCTAssertTrue(after.contains("Gewogen door \(by) op 2026-11-20"), file)
+                    page = after
+                }
+                let xml = try String(contentsOfFile: path, encoding: .utf8)
+                XCTAssertEqual(xml.components(separatedBy: "<weighedFlag ").count - 1, 1, "\(file): weighing again replaces")
+                XCTAssertTrue(xml.contains("<weighedFlag rule=\"\(flag.rule)\"\(flag.item.map { " item=\"\($0)\"" } ?? "") by=\"ad-2\" date=\"2026-11-20\" evidence=\"sha256:"), xml)
+                XCTAssertFalse(xml.contains(" flag=\""))
+                let result = try screen()
+                let weighed = try XCTUnwrap(result.flags.first { $0.id == flag.id }?.weighing, file)
+                XCTAssertEqual(weighed.state, .weighed, "\(file): the fingerprint is the engine's")
+                XCTAssertEqual(weighed.weighed.reason, "Opnieuw besproken; het blijft verklaard.")
+                XCTAssertEqual(result.unmatchedWeighings.count, 0)
+                let (_, list) = try await request(base + "/")
+                XCTAssertTrue(list.contains("1 gewogen"), file)
+            }
         }
     }
 

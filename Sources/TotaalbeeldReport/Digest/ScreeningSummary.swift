@@ -6,9 +6,10 @@ import TotaalbeeldModel
 /// - **Advice**: `refer-first` when the trial-and-error screening found a contraindication and refers
 ///   (the advice waits for that assessment); `gather-first` when serious judgement risks or
 ///   inconsistencies are open, or conversation themes are missing; `ready` otherwise.
-/// - **Points**: the first three to five signals (see ``SignalDigest``: merged by concern, by severity,
+/// - **Points**: the first three to five open signals (see ``SignalDigest``: merged by concern, by severity,
 ///   then phase) — at least three when there are that many, more than three only while they are serious
-///   or warnings — each with its question for the next conversation.
+///   or warnings — each with its question for the next conversation. A signal whose flags the professional
+///   has all weighed (`<weighedFlag>`, on unchanged evidence) is no open point: it counts for none of this.
 /// - **Not yet**: what not to start or adopt yet — no track before a referral's outcome; no chosen
 ///   direction, conclusion or placement that a serious open signal is about.
 /// - **Strengths**: the strongest counted strengths and the level-2 factors that lower the support need.
@@ -51,10 +52,11 @@ public struct ScreeningSummary: Sendable {
         // made reader text) is for the renderers that show the tracks.
         let referral = TrackDigest.isReferral(result.trialAndError)
         let trackLabels = result.trialAndError.tracks.map { $0.label[language] }
+        let open = digest.open
         self.language = language
 
         // Advice.
-        let seriousOpen = digest.groups.filter { $0.severity == .serious && $0.flags.contains { [.judgementRisk, .inconsistency].contains($0.kind) } }
+        let seriousOpen = open.filter { $0.severity == .serious && $0.flags.contains { [.judgementRisk, .inconsistency].contains($0.kind) } }
         let missingThemes = result.gaps.count
         if referral {
             advice = .referFirst
@@ -78,16 +80,16 @@ public struct ScreeningSummary: Sendable {
                 + say("Het advies kan worden geschreven als die punten besproken zijn.", "The advice can be written once these points have been discussed.")
         } else {
             advice = .ready
-            adviceSentence = digest.groups.isEmpty
+            adviceSentence = open.isEmpty
                 ? say("Het advies kan nu worden geschreven; de screening vond geen open punten.", "The advice can be written now; the screening found no open points.")
                 : say("Het advies kan nu worden geschreven; neem de punten hieronder mee.", "The advice can be written now; take the points below into account.")
         }
 
         // Points: at least three when there are, more only while serious or warnings.
-        let weighty = digest.groups.filter { $0.severity >= .warning }.count
-        let count = min(digest.groups.count, max(Self.minimumPoints, min(Self.maximumPoints, weighty)))
-        points = Array(digest.groups.prefix(count))
-        morePoints = digest.groups.count - count
+        let weighty = open.filter { $0.severity >= .warning }.count
+        let count = min(open.count, max(Self.minimumPoints, min(Self.maximumPoints, weighty)))
+        points = Array(open.prefix(count))
+        morePoints = open.count - count
 
         // Not yet.
         var notYet: [String] = []
@@ -95,7 +97,7 @@ public struct ScreeningSummary: Sendable {
             notYet.append(say("Een re-integratietraject, tot de uitkomst er is van: ", "A reintegration track, until the outcome of: ") + Self.list(trackLabels, say: say) + ".")
         }
         if let assessment = result.dossier.assessment {
-            let serious = digest.groups.filter { $0.severity == .serious }
+            let serious = open.filter { $0.severity == .serious }
             let parts: [(id: String, line: Int, direction: Bool)] =
                 (assessment.direction.map { [($0.id, $0.location.line, true)] } ?? [])
                 + (assessment.placement.map { [($0.id, $0.location.line, false)] } ?? [])

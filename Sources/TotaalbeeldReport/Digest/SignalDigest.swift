@@ -25,6 +25,10 @@ public struct SignalGroup: Sendable {
 
     public var flags: [Flag] { [lead] + also }
 
+    /// Every flag of the group is weighed on the evidence it still rests on: no open point any more, shown as
+    /// weighed (issue 17). A flag to weigh again ("opnieuw te wegen") keeps its group open.
+    public var isWeighed: Bool { flags.allSatisfy(\.isWeighed) }
+
     /// The strongest items shown with the signal; the rest is counted ("+N meer") and listed on demand.
     public static let shownEvidence = 3
     public var strongest: ArraySlice<Evidence> { evidence.prefix(Self.shownEvidence) }
@@ -32,9 +36,9 @@ public struct SignalGroup: Sendable {
     public var moreCount: Int { rest.count + evidenceOmitted }
 }
 
-/// The flags of a screening merged by concern and ordered by severity, then by the phase in which the
-/// pitfall arises (beeldvorming, oordeelsvorming, besluitvorming), then by how many flags a concern
-/// gathers, then in ruleset order.
+/// The flags of a screening merged by concern and ordered by severity, then open before weighed, then by the
+/// phase in which the pitfall arises (beeldvorming, oordeelsvorming, besluitvorming), then by how many flags a
+/// concern gathers, then in ruleset order.
 ///
 /// ```swift
 /// let digest = SignalDigest(result: result)
@@ -85,6 +89,7 @@ public struct SignalDigest: Sendable {
         }
         self.groups = groups.sorted { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
+            if a.isWeighed != b.isWeighed { return !a.isWeighed }
             if a.phase != b.phase { return a.phase < b.phase }
             if a.flags.count != b.flags.count { return a.flags.count > b.flags.count }
             return precedes(a.lead, b.lead)
@@ -93,6 +98,9 @@ public struct SignalDigest: Sendable {
 
     /// The groups of one severity, in order.
     public func groups(of severity: Flag.Severity) -> [SignalGroup] { groups.filter { $0.severity == severity } }
+
+    /// The groups still open: not every flag in them weighed.
+    public var open: [SignalGroup] { groups.filter { !$0.isWeighed } }
 }
 
 /// Which evidence to show first. What the flag is about (an element of the assessment) comes first; then

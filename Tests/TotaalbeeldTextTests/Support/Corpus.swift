@@ -3,7 +3,9 @@ import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldText
 
-/// One hand-annotated sentence of `Corpus/*.jsonl` (format and guidelines: `Corpus/README.md`).
+/// One hand-annotated sentence of `Corpus/*.jsonl` (format and guidelines: `Corpus/README.md`), or of
+/// the 2026 folders in the extended scheme (`Corpus/heldout-2026/README.md`): the 2026 fields are
+/// optional, and a property a sentence does not annotate is not scored on it.
 struct CorpusSentence: Decodable {
     enum Split: String, Decodable, CaseIterable { case tuning, heldout }
 
@@ -17,6 +19,12 @@ struct CorpusSentence: Decodable {
         var historical: Bool
         var hypothetical: Bool
         var experiencer: String
+        /// 2026 scheme (and the 2011 files re-annotated for it): possible or probable, not established.
+        var uncertain: Bool?
+        /// 2026 scheme: arranged or solved since.
+        var resolved: Bool?
+        /// 2026 scheme: "claim" (the client's own statement) or "finding".
+        var assertion: String?
     }
 
     var id: String
@@ -24,6 +32,10 @@ struct CorpusSentence: Decodable {
     var origin: String
     var text: String
     var hits: [GoldHit]
+    /// 2026 scheme: the register the sentence is written in.
+    var register: String?
+    /// 2026 scheme, sense traps only: concept ids a risky word might wrongly suggest.
+    var trap: [String]?
 
     /// "written", "seed004" or "cases", for reporting by source.
     var originGroup: String {
@@ -64,8 +76,13 @@ enum TestPaths {
         return try RulesetLoader.load(contentsOf: root + "/Rulesets/akc-2011.xml", schemas: schemas)
     }
 
-    static func loadCorpus() throws -> [CorpusSentence] {
-        let files = try FileManager.default.contentsOfDirectory(at: corpusDirectory, includingPropertiesForKeys: nil)
+    /// The 2011-scheme corpus: the `*.jsonl` files directly in `Corpus/` (tuning and held-out splits).
+    static func loadCorpus() throws -> [CorpusSentence] { try loadCorpus(folder: nil) }
+
+    /// The sentences of one corpus folder: `nil` for the top level, or `"tuning-2026"`, `"heldout-2026"`.
+    static func loadCorpus(folder: String?) throws -> [CorpusSentence] {
+        let directory = folder.map { corpusDirectory.appendingPathComponent($0) } ?? corpusDirectory
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "jsonl" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var sentences: [CorpusSentence] = []

@@ -37,16 +37,22 @@ struct Confusion: CustomStringConvertible {
     }
 }
 
-/// The four ConText properties, each scored over matched gold/predicted pairs.
+/// The context properties, each scored over matched gold/predicted pairs. The 2011 files annotate
+/// the first four (and, after their re-annotation for the 2026 scheme, `uncertain`); a property a
+/// gold hit does not annotate is not scored for it.
 enum Property: String, CaseIterable {
-    case negated, historical, hypothetical, experiencer
+    case negated, historical, hypothetical, uncertain, resolved, experiencer, assertion
 
-    func gold(_ hit: CorpusSentence.GoldHit) -> Bool {
+    /// The gold value, `nil` when the hit's scheme does not annotate the property.
+    func gold(_ hit: CorpusSentence.GoldHit) -> Bool? {
         switch self {
         case .negated: hit.negated
         case .historical: hit.historical
         case .hypothetical: hit.hypothetical
+        case .uncertain: hit.uncertain
+        case .resolved: hit.resolved
         case .experiencer: hit.experiencer == "other"
+        case .assertion: hit.assertion.map { $0 == "claim" }
         }
     }
 
@@ -55,39 +61,63 @@ enum Property: String, CaseIterable {
         case .negated: hit.negated
         case .historical: hit.historical
         case .hypothetical: hit.hypothetical
+        case .uncertain: hit.uncertain
+        case .resolved: hit.resolved
         case .experiencer: hit.experiencer == .other
+        case .assertion: hit.assertion == .claim
+        }
+    }
+
+    /// The positive class, for reports.
+    var positive: String {
+        switch self {
+        case .experiencer: "other"
+        case .assertion: "claim"
+        default: rawValue
         }
     }
 }
 
 /// Scores of the analyzer on a set of corpus sentences.
 ///
-/// A predicted hit matches a gold hit when the indicator is the same and the spans overlap
+/// A predicted hit matches a gold hit when the indicator is the same (or the ruleset declares it a
+/// narrower kind of the gold one: eviction for acute crisis) and the spans overlap
 /// (one-to-one, in text order); unmatched predictions are false positives, unmatched gold hits
 /// false negatives. Properties are scored over matched pairs only, with the positive class
-/// negated / historical / hypothetical / experiencer = other.
+/// negated / historical / hypothetical / uncertain / resolved / experiencer = other / assertion = claim.
+///
+/// Sense traps (2026 scheme): a trap sentence is *read correctly* when no hit of any of its trap
+/// concepts is predicted, whatever its properties; a *high-precision assertion* is a predicted hit of a
+/// high-precision indicator in a trap sentence that matches no gold hit and is not negated.
 struct Evaluation {
     var detection = Confusion()
     var properties: [Property: Confusion] = [:]
     var perIndicator: [String: Confusion] = [:]
     var sentences = 0
+    var traps = 0
+    var trapsReadCorrectly = 0
+    var highPrecisionAssertedInTraps = 0
     /// Human-readable disagreements, for tuning.
     var errors: [String] = []
 
-    mutating func score(_ sentence: CorpusSentence, predicted: [TextHit]) {
+    mutating func score(_ sentence: CorpusSentence, predicted: [TextHit], highPrecision: Set<String> = [], broader: [String: Set<String>] = [:]) {
         sentences += 1
+        func isA(_ hit: TextHit, _ concept: String) -> Bool { hit.indicator == concept || broader[hit.indicator]?.contains(concept) == true }
         var unmatched = predicted
         for gold in sentence.hits {
             guard let span = sentence.span(of: gold) else {
                 errors.append("\(sentence.id): gold text '\(gold.text)' not in sentence")
                 continue
             }
-            if let index = unmatched.firstIndex(where: { $0.indicator == gold.indicator && $0.start < span.upperBound && span.lowerBound < $0.end }) {
+            let overlapping = { (hit: TextHit) in hit.start < span.upperBound && span.lowerBound < hit.end }
+            if let index = unmatched.firstIndex(where: { $0.indicator == gold.indicator && overlapping($0) })
+                ?? unmatched.firstIndex(where: { isA($0, gold.indicator) && overlapping($0) }) {
                 let hit = unmatched.remove(at: index)
                 detection.add(gold: true, predicted: true)
                 perIndicator[gold.indicator, default: Confusion()].add(gold: true, predicted: true)
                 for property in Property.allCases {
-                    let (g, p) = (property.gold(gold), property.predicted(hit))
+                    guard let g = property.gold(gold) else { continue }
+                    let p = property.predicted(hit)
                     properties[property, default: Confusion()].add(gold: g, predicted: p)
                     if g != p {
                         errors.append("\(sentence.id) \(property.rawValue) gold=\(g) predicted=\(p): \(gold.indicator) '\(hit.matchedText)' [\(hit.triggers.map { "\($0.category.rawValue):\($0.phrase)" }.joined(separator: ", "))] — \(sentence.text)")
@@ -104,9 +134,36 @@ struct Evaluation {
             perIndicator[hit.indicator, default: Confusion()].add(gold: false, predicted: true)
             errors.append("\(sentence.id) spurious: \(hit.indicator) '\(hit.matchedText)' — \(sentence.text)")
         }
+        if let trap = sentence.trap {
+            traps += 1
+            let wrong = predicted.filter { hit in trap.contains { isA(hit, $0) } }
+            if wrong.isEmpty {
+                trapsReadCorrectly += 1
+            } else {
+                errors.append("\(sentence.id) trap: \(wrong.map { "\($0.indicator) '\($0.matchedText)'\($0.negated ? " (negated)" : "")" }.joined(separator: ", ")) — \(sentence.text)")
+            }
+            if unmatched.contains(where: { hit in !hit.negated && highPrecision.contains { isA(hit, $0) } }) {
+                highPrecisionAssertedInTraps += 1
+            }
+        }
     }
 
     func property(_ property: Property) -> Confusion { properties[property] ?? Confusion() }
+
+    static func + (lhs: Evaluation, rhs: Evaluation) -> Evaluation {
+        var sum = lhs
+        sum.detection = lhs.detection + rhs.detection
+        for property in Property.allCases where lhs.properties[property] != nil || rhs.properties[property] != nil {
+            sum.properties[property] = lhs.property(property) + rhs.property(property)
+        }
+        sum.perIndicator.merge(rhs.perIndicator) { $0 + $1 }
+        sum.sentences += rhs.sentences
+        sum.traps += rhs.traps
+        sum.trapsReadCorrectly += rhs.trapsReadCorrectly
+        sum.highPrecisionAssertedInTraps += rhs.highPrecisionAssertedInTraps
+        sum.errors += rhs.errors
+        return sum
+    }
 }
 
 extension String {

@@ -1,4 +1,8 @@
-/// SHA-256 (FIPS 180-4), enough to fingerprint a ruleset file without a crypto dependency.
+/// SHA-256 (FIPS 180-4), enough to fingerprint a ruleset file or a flag's evidence without a crypto dependency.
+///
+/// ```swift
+/// SHA256.hex(of: Array("abc".utf8)) // "ba7816bf…"
+/// ```
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

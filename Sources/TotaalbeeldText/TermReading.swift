@@ -1,0 +1,267 @@
+import Foundation
+import TotaalbeeldModel
+
+/// What the trie of written terms cannot do on its own: inflected forms and compound heads of
+/// one-word terms, and sense constraints on any term (see ``TermRule``).
+///
+/// **Morphology.** Every one-word term that is not `exact` is indexed by its Snowball stem (a word) or
+/// kept as a prefix (`pijnklacht*`). A word of the text then matches such a term when its stem is the
+/// term's stem ("schuld" for "schulden", form ``PhraseMatcher/Match/Form/inflected``) or when one of
+/// its compound heads has the term's stem or starts with its prefix ("huurschulden", "rugpijnklachten",
+/// form ``PhraseMatcher/Match/Form/compound``). The terms a word matches this way are computed once per
+/// distinct word and cached, so the cost per token is one hash lookup, whatever the number of terms.
+///
+/// **Senses.** A constrained term is kept only when a word of one of its `require` senses stands within
+/// its window, and none of its `exclude` senses does (the term's own word counts as distance 0, so
+/// `koffie*` excludes "koffiedrinken"). A compound carries its sense in its first part: that part (with
+/// or without a linking morpheme) counts as a word of its sense when a one-word sense term names it, so
+/// "huurschuld" meets the sense "geld" through "huur" and "koffiedrinken" the excluded "frisdrank"
+/// through "koffie". Sense words are matched by a matcher of their own, per sentence, only when a
+/// constrained term was found in it; the nearest occurrence on each side is found by binary search, so
+/// the check costs the same in a long sentence as in a short one.
+struct TermReading: Sendable {
+    struct Constraint: Sendable {
+        var require: [Int]
+        var exclude: [Int]
+        var window: Int?
+        var excludeWindow: Int?
+    }
+
+    let constraints: [Constraint?]
+    let senseMatcher: PhraseMatcher
+    /// Sense index per pattern of ``senseMatcher``.
+    let senseOfPattern: [Int]
+    let senseCount: Int
+    private let stemIndex: [String: [Int32]]
+    private let prefixIndex: [String: [Int32]]
+    private let prefixLengths: [Int]
+    /// One-word sense terms, for the first part of a compound: word → senses, prefix → senses.
+    private let senseWords: [String: [Int]]
+    private let sensePrefixes: [String: [Int]]
+    private let sensePrefixLengths: [Int]
+    let wordForms: WordForms?
+    private let cache = MorphologyCache()
+
+    /// Whether any term can match through morphology.
+    var usesMorphology: Bool { wordForms != nil && (!stemIndex.isEmpty || !prefixIndex.isEmpty) }
+    var hasConstraints: Bool { constraints.contains { $0 != nil } }
+
+    init(patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], termGap: Int, wordForms: WordForms?) {
+        var senseIndex: [String: Int] = [:]
+        for (index, sense) in senses.enumerated() where senseIndex[sense.id] == nil { senseIndex[sense.id] = index }
+        var sensePatterns: [PhrasePattern] = []
+        var senseOwners: [Int] = []
+        for (index, sense) in senses.enumerated() {
+            for term in sense.terms {
+                sensePatterns.append(PhrasePattern(term))
+                senseOwners.append(index)
+            }
+        }
+        senseMatcher = PhraseMatcher(patterns: sensePatterns, termGap: termGap)
+        var words: [String: [Int]] = [:], wordPrefixes: [String: [Int]] = [:]
+        for (index, pattern) in sensePatterns.enumerated() where pattern.elements.count == 1 {
+            let alternatives: [PhrasePattern.Element]
+            if case .choice(let choices) = pattern.elements[0] { alternatives = choices } else { alternatives = pattern.elements }
+            for alternative in alternatives {
+                switch alternative {
+                case .word(let word): words[word, default: []].append(senseOwners[index])
+                case .prefix(let prefix): wordPrefixes[prefix, default: []].append(senseOwners[index])
+                default: break
+                }
+            }
+        }
+        senseWords = words
+        sensePrefixes = wordPrefixes
+        sensePrefixLengths = Set(wordPrefixes.keys.map(\.count)).sorted()
+        senseOfPattern = senseOwners
+        senseCount = senses.count
+        constraints = rules.map { rule in
+            guard rule.isConstrained else { return nil }
+            return Constraint(
+                require: rule.require.compactMap { senseIndex[$0] }, exclude: rule.exclude.compactMap { senseIndex[$0] }, window: rule.window,
+                excludeWindow: rule.excludeWindow ?? rule.window
+            )
+        }
+        var stems: [String: [Int32]] = [:]
+        var prefixes: [String: [Int32]] = [:]
+        if let wordForms {
+            for (index, pattern) in patterns.enumerated() where index < rules.count && !rules[index].exact && pattern.elements.count == 1 {
+                let alternatives: [PhrasePattern.Element]
+                if case .choice(let choices) = pattern.elements[0] { alternatives = choices } else { alternatives = pattern.elements }
+                for alternative in alternatives {
+                    switch alternative {
+                    case .word(let word) where word.unicodeScalars.count >= 3:
+                        stems[wordForms.stem(word), default: []].append(Int32(index))
+                    case .prefix(let prefix) where prefix.unicodeScalars.count >= 3:
+                        prefixes[prefix, default: []].append(Int32(index))
+                    default: break
+                    }
+                }
+            }
+        }
+        stemIndex = stems
+        prefixIndex = prefixes
+        prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
+        self.wordForms = wordForms
+    }
+
+    /// Terms of one word, matched by one token of text through its inflection or as a compound head.
+    struct WordMatches: Sendable {
+        var inflected: [Int32]
+        /// Terms matched by a head, with the part of the word before that head.
+        var compound: [(pattern: Int32, modifier: String)]
+        /// Senses that one of the word's compound heads names ("opleiding" in "ICT-opleiding").
+        var headSenses: [Int]
+    }
+
+    /// Matches of one-word terms at the words of `range` through morphology, leaving out what the
+    /// written-form trie already found there (`written`: pattern and token of its one-token matches).
+    func morphologyMatches(
+        in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], written: Set<Int64>, headSenses: inout [(sense: Int, token: Int)]
+    ) -> [PhraseMatcher.Match] {
+        guard usesMorphology else { return [] }
+        var found: [PhraseMatcher.Match] = []
+        for index in range {
+            let token = tokens[index]
+            guard token.kind == .word, token.end - token.start >= 3 else { continue }
+            let word = Self.originalWord(token, scalars)
+            guard let word else { continue }
+            let matches = wordMatches(of: word)
+            for sense in matches.headSenses { headSenses.append((sense, index)) }
+            for pattern in matches.inflected where !written.contains(Self.key(pattern, index)) {
+                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .inflected))
+            }
+            for (pattern, modifier) in matches.compound where !written.contains(Self.key(pattern, index)) {
+                found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .compound, modifier: modifier))
+            }
+        }
+        return found
+    }
+
+    static func key(_ pattern: Int32, _ token: Int) -> Int64 { Int64(pattern) << 32 | Int64(token) }
+
+    /// The word as written, lower-cased (diacritics kept, for Hunspell); `nil` for numbers.
+    private static func originalWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> String? {
+        var ascii = true
+        var letters = false
+        for position in token.start..<token.end {
+            let scalar = scalars[position]
+            if !scalar.isASCII { ascii = false } else if Tokenizer.isDigit(scalar) { return nil }
+            if Tokenizer.isLetter(scalar) { letters = true }
+        }
+        guard letters else { return nil }
+        if ascii && token.key.unicodeScalars.count == token.end - token.start { return token.key }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[token.start..<token.end])
+        return String(view).lowercased()
+    }
+
+    private func wordMatches(of word: String) -> WordMatches {
+        if let cached = cache.value(for: word) { return cached }
+        guard let wordForms else { return WordMatches(inflected: [], compound: [], headSenses: []) }
+        let forms = wordForms.forms(of: word)
+        let inflected = stemIndex[forms.stem] ?? []
+        var compound: [(pattern: Int32, modifier: String)] = []
+        let key = WordForms.fold(word)
+        for head in forms.heads where head.key.count < key.count {
+            let modifier = String(key.dropLast(head.key.count))
+            compound += (stemIndex[head.stem] ?? []).map { ($0, modifier) }
+            for length in prefixLengths where length <= head.key.count {
+                compound += (prefixIndex[String(head.key.prefix(length))] ?? []).map { ($0, modifier) }
+            }
+        }
+        let inflectedSet = Set(inflected)
+        var seen = Set<Int32>()
+        compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
+        var headSenses = Set<Int>()
+        for head in forms.heads { headSenses.formUnion(senses(ofModifier: head.key)) }
+        let result = WordMatches(inflected: inflected, compound: compound, headSenses: headSenses.sorted())
+        cache.store(result, for: word)
+        return result
+    }
+
+    // MARK: Senses
+
+    /// The sense words of one sentence, per sense, sorted by first token.
+    struct SenseOccurrences {
+        var firsts: [[Int]]
+        var lasts: [[Int]]
+    }
+
+    /// Sense words as written, and one-word sense words that are the head of a compound of the text
+    /// (`headSenses`, gathered by ``morphologyMatches(in:range:scalars:written:headSenses:)``: "opleiding"
+    /// in "ICT-opleiding").
+    func senses(
+        in tokens: [Token], range: Range<Int>, headSenses: [(sense: Int, token: Int)], statistics: inout PhraseMatcher.MatchStatistics
+    ) -> SenseOccurrences {
+        var occurrences = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).map { (sense: senseOfPattern[$0.pattern], first: $0.first, last: $0.last) }
+        occurrences += headSenses.map { (sense: $0.sense, first: $0.token, last: $0.token) }
+        occurrences.sort { ($0.first, $0.last, $0.sense) < ($1.first, $1.last, $1.sense) }
+        var firsts = Array(repeating: [Int](), count: senseCount)
+        var lasts = Array(repeating: [Int](), count: senseCount)
+        for occurrence in occurrences {
+            firsts[occurrence.sense].append(occurrence.first)
+            lasts[occurrence.sense].append(occurrence.last)
+        }
+        return SenseOccurrences(firsts: firsts, lasts: lasts)
+    }
+
+    /// Whether `match` keeps its sense: a required sense near it (unless it is a compound) and no
+    /// excluded one. `wordsBefore(i)` counts the words of the sentence before token `i`.
+    func admits(_ match: PhraseMatcher.Match, senses: SenseOccurrences, wordsBefore: (Int) -> Int) -> Bool {
+        guard let constraint = constraints[match.pattern] else { return true }
+        func near(_ sense: Int, within window: Int?) -> Bool {
+            let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
+            guard !firsts.isEmpty else { return false }
+            guard let window else { return true }
+            // The occurrence starting last at or before the match's end, and the first one after it.
+            let after = firsts.partitionPoint { $0 > match.last }
+            if after < firsts.count, wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= window { return true }
+            var index = after - 1
+            // Occurrences are short: a few steps back find one that overlaps the match or ends nearest before it.
+            var steps = 0
+            while index >= 0, steps < 4 {
+                if lasts[index] >= match.first { return true }
+                if wordsBefore(match.first) - wordsBefore(lasts[index] + 1) <= window { return true }
+                index -= 1
+                steps += 1
+            }
+            return false
+        }
+        let modifierSenses = match.modifier.map(senses(ofModifier:)) ?? []
+        if constraint.exclude.contains(where: { near($0, within: constraint.excludeWindow) || modifierSenses.contains($0) }) { return false }
+        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0, within: constraint.window) || modifierSenses.contains($0) }) { return false }
+        return true
+    }
+
+    /// The senses a compound's part names, as it is or without a linking morpheme ("vermoeidheids").
+    private func senses(ofModifier modifier: String) -> Set<Int> {
+        var found = Set<Int>()
+        var candidates = [modifier]
+        for ending in ["s", "e", "en", "er"] where modifier.hasSuffix(ending) && modifier.count - ending.count >= 3 {
+            candidates.append(String(modifier.dropLast(ending.count)))
+        }
+        for candidate in candidates {
+            found.formUnion(senseWords[candidate] ?? [])
+            for length in sensePrefixLengths where length <= candidate.count {
+                found.formUnion(sensePrefixes[String(candidate.prefix(length))] ?? [])
+            }
+        }
+        return found
+    }
+}
+
+/// Morphology matches by word, shared between the threads using one analyzer.
+private final class MorphologyCache: @unchecked Sendable {
+    static let limit = 500_000
+    private let lock = NSLock()
+    private var matches: [String: TermReading.WordMatches] = [:]
+
+    func value(for word: String) -> TermReading.WordMatches? { lock.withLock { matches[word] } }
+
+    func store(_ value: TermReading.WordMatches, for word: String) {
+        lock.withLock {
+            if matches.count < Self.limit { matches[word] = value }
+        }
+    }
+}

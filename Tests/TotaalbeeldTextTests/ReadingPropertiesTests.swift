@@ -1,0 +1,112 @@
+import Foundation
+import TotaalbeeldModel
+import TotaalbeeldText
+import XCTest
+
+/// Uncertain, resolved and claimed readings, negation after the verb, one reading per span, and
+/// segmentation of line-by-line notes (issue 13), with the default ruleset's rules.
+final class ReadingPropertiesTests: XCTestCase {
+    private static let analyzer = NarrativeAnalyzer(ruleset: try! TestPaths.loadDefaultRuleset())
+
+    private func hit(_ text: String, _ indicator: String, file: StaticString = #filePath, line: UInt = #line) throws -> TextHit {
+        try XCTUnwrap(Self.analyzer.analyze(text).first { $0.indicator == indicator }, "\(indicator) in '\(text)'", file: file, line: line)
+    }
+
+    // MARK: Item 2: uncertainty
+
+    func testPossibleAndProbableAreUncertainNotHypothetical() throws {
+        for text in [
+            "Vermoedelijk heeft hij schulden.", "Er zijn aanwijzingen voor schulden.", "Mogelijk zijn er schulden.",
+            "Schulden zijn niet uitgesloten.", "Het is de vraag of er schulden zijn.", "Waarschijnlijk heeft hij nog schulden.",
+        ] {
+            let debts = try hit(text, "schulden")
+            XCTAssertTrue(debts.uncertain, text)
+            XCTAssertFalse(debts.hypothetical, text)
+        }
+        // Conditional and feared stay hypothetical; when both apply, the condition dominates.
+        let conditional = try hit("Als hij schulden krijgt, stopt het traject.", "schulden")
+        XCTAssertTrue(conditional.hypothetical)
+        XCTAssertFalse(conditional.uncertain)
+    }
+
+    func testUncertaintyAttachesToItsClaimNotToWhatIsPresupposed() throws {
+        // "de slaapproblemen" are given; only their cause is uncertain.
+        XCTAssertFalse(try hit("Vermoedelijk zijn de slaapproblemen een bijwerking van de medicatie.", "slaapproblemen").uncertain)
+        XCTAssertTrue(try hit("Mogelijk speelt er een trauma uit de oorlog.", "trauma").uncertain)
+        XCTAssertFalse(try hit("Zodra de schuldsanering is afgerond, kan hij beginnen.", "schulden").hypothetical)
+    }
+
+    // MARK: Item 3: resolution
+
+    func testResolvedProblemsAreNotCurrent() throws {
+        let debts = try hit("De huurachterstand is inmiddels afgelost.", "schulden")
+        XCTAssertTrue(debts.resolved)
+        XCTAssertFalse(debts.historical)
+        XCTAssertTrue(try hit("De kinderopvang is inmiddels geregeld.", "kinderopvang").resolved)
+        XCTAssertTrue(try hit("Zijn knieklachten zijn na de revalidatie verdwenen.", "lichamelijke-klachten").resolved)
+        // A partial or pending settlement leaves the problem current.
+        XCTAssertFalse(try hit("De schulden zijn nog niet afgelost.", "schulden").resolved)
+        XCTAssertFalse(try hit("De schulden zijn nagenoeg afgelost.", "schulden").resolved)
+    }
+
+    func testAnAddictionIsNeverResolvedButHistoricalAndAStrengthIsNeverResolved() throws {
+        let drinking = try hit("Zijn alcoholprobleem is onder controle.", "verslaving")
+        XCTAssertFalse(drinking.resolved)
+        XCTAssertTrue(drinking.historical)
+        XCTAssertFalse(try hit("Na de revalidatie zijn de klachten verdwenen en is hij hersteld.", "herstel-in-gang").resolved)
+    }
+
+    // MARK: Item 4: negation after the verb, one reading per span
+
+    func testNegationAfterTheVerbAtTheEndOfAClause() throws {
+        XCTAssertTrue(try hit("Hij gokt niet.", "verslaving").negated)
+        XCTAssertTrue(try hit("Zij blowt niet, maar ze rookt wel.", "verslaving").negated)
+        XCTAssertTrue(try hit("Schulden heeft hij niet.", "schulden").negated)
+        XCTAssertTrue(try hit("Schulden: nee.", "schulden").negated)
+        XCTAssertTrue(try hit("Kinderopvang: n.v.t.", "kinderopvang").negated)
+        // Not at the end of its clause: the debts exist, they are not paid off.
+        XCTAssertFalse(try hit("Hij heeft zijn schulden niet afgelost.", "schulden").negated)
+        // "niet meer" is still historical, not negated.
+        let stopped = try hit("Hij gokt niet meer.", "verslaving")
+        XCTAssertTrue(stopped.historical)
+        XCTAssertFalse(stopped.negated)
+    }
+
+    func testOneSpanHasOneReading() {
+        let hits = Self.analyzer.analyze("Hij heeft geen diploma behaald.")
+        XCTAssertEqual(hits.map(\.indicator), ["geen-diploma"], "not also an affirmed 'diploma behaald' on the same words")
+        XCTAssertFalse(hits[0].negated)
+    }
+
+    // MARK: Claims versus findings
+
+    func testTheClientsOwnStatementIsAClaim() throws {
+        for text in [
+            "Cliënt geeft aan geen schulden te hebben.", "Hij zegt dat hij schulden heeft.", "Volgens cliënt zijn er schulden.",
+            "Naar eigen zeggen heeft hij schulden.", "Schulden heeft hij niet, zegt hij.", "'Ik heb schulden bij de bank.'",
+        ] {
+            XCTAssertEqual(try hit(text, "schulden").assertion, .claim, text)
+        }
+        for text in ["Zijn vrouw zegt dat hij schulden heeft.", "De schuldhulpverlener telt twaalf schuldeisers.", "Hij heeft schulden."] {
+            XCTAssertEqual(try hit(text, "schulden").assertion, .finding, text)
+        }
+        // A denial is both: negated, and the client's claim.
+        let denied = try hit("Cliënt ontkent alcoholgebruik.", "verslaving")
+        XCTAssertTrue(denied.negated)
+        XCTAssertEqual(denied.assertion, .claim)
+        // A claim ends where another source takes over.
+        let hits = Self.analyzer.analyze("Cliënt zegt dat hij geen schulden heeft, maar de schuldhulpverlener telt twaalf schuldeisers.")
+        XCTAssertEqual(hits.filter { $0.indicator == "schulden" }.map(\.assertion), [.claim, .finding])
+    }
+
+    // MARK: Item 5: line breaks
+
+    func testALineBreakEndsANoteButNotWrappedProse() throws {
+        let notes = Self.analyzer.analyze("Hij heeft geen schulden\nvroeger dronk hij")
+        let drinking = try XCTUnwrap(notes.first { $0.indicator == "verslaving" })
+        XCTAssertFalse(drinking.negated, "the negation of the first note does not reach the second")
+        XCTAssertTrue(drinking.historical)
+        XCTAssertEqual(Self.analyzer.sentences(in: "Hij heeft geen schulden\nvroeger dronk hij").count, 2)
+        XCTAssertEqual(Self.analyzer.sentences(in: "Hij woont in bij\nzijn ouders.").count, 1)
+    }
+}
