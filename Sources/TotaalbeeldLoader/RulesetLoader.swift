@@ -693,6 +693,55 @@ func format(_ value: Double) -> String {
 /// Syntax of trigger terms: words, a trailing `*` for any continuation, `…` for a gap.
 enum TermSyntax {
     static func problem(in term: String) -> String? {
+        // Every Character is one scalar when each scalar is below U+0300 or a dash, quote or "…" of U+2010–U+2027
+        // (no combining mark, joiner or other extending scalar; CR excluded for CR LF): then the bytes answer as
+        // the Characters would, without splitting into Substrings or Foundation's substring search.
+        if term.unicodeScalars.allSatisfy({ ($0.value < 0x300 && $0 != "\r") || (0x2010...0x2027).contains($0.value) }) {
+            return asciiStructureProblem(in: term)
+        }
+        return characterProblem(in: term)
+    }
+
+    /// ``problem(in:)`` over the UTF-8 bytes: ' ', '|', '*' and '.' are ASCII, "…" is E2 80 A6.
+    private static func asciiStructureProblem(in term: String) -> String? {
+        var term = term
+        term.makeContiguousUTF8()
+        return term.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count {
+                if index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                    if index > start { words.append(start..<index) }
+                    start = index + 1
+                }
+            }
+            if words.isEmpty { return "is empty" }
+            func isGap(_ word: Range<Int>) -> Bool {
+                (word.count == 3 && bytes[word.lowerBound] == 0xE2 && bytes[word.lowerBound + 1] == 0x80 && bytes[word.lowerBound + 2] == 0xA6)
+                    || (word.count == 3 && bytes[word].allSatisfy { $0 == UInt8(ascii: ".") })
+            }
+            for word in words where !isGap(word) {
+                var alternativeStart = word.lowerBound
+                for index in word.lowerBound...word.upperBound where index == word.upperBound || bytes[index] == UInt8(ascii: "|") {
+                    let alternative = alternativeStart..<index
+                    // Every scalar is one Character here, so dropping the last Character drops the last scalar.
+                    var lastScalarStart = alternative.upperBound
+                    while lastScalarStart > alternative.lowerBound {
+                        lastScalarStart -= 1
+                        if bytes[lastScalarStart] & 0xC0 != 0x80 { break }
+                    }
+                    if bytes[alternative.lowerBound..<lastScalarStart].contains(UInt8(ascii: "*")) { return "has '*' inside a word; it may only end a word" }
+                    if alternative.count == 1 && bytes[alternative.lowerBound] == UInt8(ascii: "*") { return "has a lone '*'" }
+                    alternativeStart = index + 1
+                }
+            }
+            if isGap(words[0]) || isGap(words[words.count - 1]) { return "cannot start or end with a gap" }
+            return nil
+        } ?? characterProblem(in: term)
+    }
+
+    /// ``problem(in:)`` Character by Character, for terms with scalars that may join into one Character.
+    static func characterProblem(in term: String) -> String? {
         let words = term.split(separator: " ")
         if words.isEmpty { return "is empty" }
         for word in words where word != "…" && word != "..." {
