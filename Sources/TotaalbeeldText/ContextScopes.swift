@@ -1,3 +1,4 @@
+import Foundation
 import TotaalbeeldModel
 
 /// The ConText algorithm (Chapman et al.; for Dutch ContextD, Afzal et al. 2014) over one sentence,
@@ -45,6 +46,13 @@ struct ContextScopes: Sendable {
     let givenBefore: [ContextCategory: Set<String>]
     /// The widest scope of any trigger, in words: no trigger further away can reach a hit.
     private let widestScope: Int
+
+    /// `context` compiled, shared by every analyzer built over the same rules: a ruleset's term analyzer, its
+    /// readings' and its FML analyzers all use the ruleset's context, which is compiled once per process instead
+    /// of once per analyzer. The compilation is a pure function of the rules, so sharing it changes nothing.
+    static func compiled(_ context: ContextRules) -> ContextScopes {
+        CompiledContexts.shared.scopes(for: context)
+    }
 
     init(_ context: ContextRules) {
         var rules: [Rule] = []
@@ -300,5 +308,28 @@ extension Array {
             if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+}
+
+/// The context rules compiled last, by rules (a few: a process screens with one ruleset, `impact` with two).
+private final class CompiledContexts: @unchecked Sendable {
+    static let shared = CompiledContexts()
+    static let limit = 4
+    private let lock = NSLock()
+    /// Guarded by `lock`; most recently used last.
+    private var entries: [(rules: ContextRules, scopes: ContextScopes)] = []
+
+    func scopes(for context: ContextRules) -> ContextScopes {
+        lock.withLock {
+            if let index = entries.firstIndex(where: { $0.rules == context }) {
+                let entry = entries.remove(at: index)
+                entries.append(entry)
+                return entry.scopes
+            }
+            let scopes = ContextScopes(context)
+            if entries.count == Self.limit { entries.removeFirst() }
+            entries.append((context, scopes))
+            return scopes
+        }
     }
 }

@@ -113,7 +113,7 @@ public final class NarrativeAnalyzer: Sendable {
         self.unresolvable = unresolvable
         self.withoutResolution = withoutResolution
         self.broader = broader
-        self.context = ContextScopes(context)
+        self.context = ContextScopes.compiled(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
         self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
