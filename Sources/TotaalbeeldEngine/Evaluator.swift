@@ -20,8 +20,11 @@ public struct Evaluator: Sendable {
     public init(ruleset: Ruleset, catalogue: TrackCatalogue? = nil, extractor: FactExtractor? = nil) {
         self.ruleset = ruleset
         self.extractor = extractor ?? FactExtractor(ruleset: ruleset)
-        self.rules = RuleEngine(ruleset: ruleset)
-        self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue, engine: RuleEngine(ruleset: ruleset)) }
+        // One rule engine for the flags and the trial-and-error screening: it is immutable, so building a second
+        // one (its templates and readings analyzer) would repeat the same work.
+        let rules = RuleEngine(ruleset: ruleset)
+        self.rules = rules
+        self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue, engine: rules) }
         self.fmlReader = FMLReader(ruleset: ruleset)
     }
 
