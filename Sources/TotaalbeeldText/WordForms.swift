@@ -35,9 +35,18 @@ public final class WordForms: Sendable {
     }
 
     private let stemmer: DutchStemmer?
-    private let splitter: CompoundSplitter?
+    private let stemmerProblem: String?
+    /// The compound splitter, loaded on a thread of its own: reading the Dutch dictionary takes about as
+    /// long as loading a ruleset, so `screen` loads both at once. Asking for it waits until it is loaded;
+    /// the answer is the same whenever it is asked.
+    private let splitterLoad: SplitterLoad
+    private var splitter: CompoundSplitter? { splitterLoad.value.splitter }
     /// Why the morphology is incomplete, for the user; `nil` when stems and compounds both work.
-    public let warning: String?
+    /// Waits for the dictionary when it is still loading.
+    public var warning: String? {
+        let problems = [stemmerProblem, splitterLoad.value.problem].compactMap { $0 }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
     private let cache = FormsCache()
 
     /// The process-wide instance: the standard Dutch dictionary, loaded on first use.
@@ -45,27 +54,27 @@ public final class WordForms: Sendable {
 
     /// Morphology from the Dutch Hunspell dictionary found first in `directories`.
     public init(searching directories: [String] = HunspellDictionary.standardDirectories) {
-        var problems: [String] = []
         do {
             stemmer = try DutchStemmer()
+            stemmerProblem = nil
         } catch {
             stemmer = nil
-            problems.append("\(error); inflected forms are not matched")
+            stemmerProblem = "\(error); inflected forms are not matched"
         }
-        do {
-            splitter = CompoundSplitter(dictionary: try HunspellDictionary.dutch(searching: directories))
-        } catch {
-            splitter = nil
-            problems.append("\(error); compound words are matched only as written")
+        splitterLoad = SplitterLoad {
+            do {
+                return (CompoundSplitter(dictionary: try HunspellDictionary.dutch(searching: directories)), nil)
+            } catch {
+                return (nil, "\(error); compound words are matched only as written")
+            }
         }
-        warning = problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     /// No morphology at all: every word is its own stem and no word is a compound (for tests).
     public init(disabled: Void) {
         stemmer = nil
-        splitter = nil
-        warning = nil
+        stemmerProblem = nil
+        splitterLoad = SplitterLoad(loaded: (nil, nil))
     }
 
     /// Whether compounds are split (the dictionary was found).
@@ -125,4 +134,36 @@ private final class FormsCache: @unchecked Sendable {
     }
 
     var count: Int { lock.withLock { forms.count } }
+}
+
+/// A compound splitter loaded on a thread of its own, started when the ``WordForms`` is made; ``value``
+/// waits for it. The load is a pure function of the dictionary files, so when it finishes changes nothing.
+private final class SplitterLoad: @unchecked Sendable {
+    typealias Result = (splitter: CompoundSplitter?, problem: String?)
+    private let condition = NSCondition()
+    /// Guarded by `condition`.
+    private var result: Result?
+
+    init(loaded: Result) {
+        result = loaded
+    }
+
+    init(_ load: @escaping @Sendable () -> Result) {
+        let thread = Thread { [self] in
+            let loaded = load()
+            condition.withLock {
+                result = loaded
+                condition.broadcast()
+            }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    var value: Result {
+        condition.withLock {
+            while result == nil { condition.wait() }
+            return result!
+        }
+    }
 }

@@ -6,6 +6,7 @@ import TotaalbeeldHTML
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldReport
+import TotaalbeeldText
 
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,12 +44,16 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
+            // The Dutch dictionary loads on its own thread while the ruleset is read and compiled.
+            _ = WordForms.shared
+            // Never exit (on a refused dossier, say) while that thread is still inside Hunspell.
+            defer { _ = WordForms.shared.warning }
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
-            warnAboutMorphology()
             let result = Evaluator(ruleset: ruleset, catalogue: catalogue).screen(dossier)
+            warnAboutMorphology()
             let language = presentation.lang
             let document: ReportDocument
             let title: String
