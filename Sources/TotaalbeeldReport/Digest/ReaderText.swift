@@ -176,6 +176,9 @@ public struct ReaderText: Sendable {
 
     /// Numbers written with two or more decimals, rounded to one: the weights are ordinal judgements.
     static func oneDecimal(_ text: String) -> String {
+        // The pattern needs a digit, a period and two digits in a row; most texts have none, and then the
+        // regular expression (compiled by Foundation on every call) would find nothing.
+        guard hasDigitPeriodTwoDigits(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let match = rest.range(of: #"(?<![\w.])\d+\.\d{2,}(?![\w.])"#, options: .regularExpression) {
@@ -184,6 +187,24 @@ public struct ReaderText: Sendable {
             rest = rest[match.upperBound...]
         }
         return result + rest
+    }
+
+    /// Whether `text` holds a decimal digit, '.', and two decimal digits in a row: what `\d+\.\d{2,}` needs at
+    /// least (`\d` is any decimal digit, `\p{Nd}`).
+    static func hasDigitPeriodTwoDigits(_ text: String) -> Bool {
+        var previousDigit = false
+        var state = 0 // 0: nothing, 1: digit then '.', 2: digit, '.', digit
+        for scalar in text.unicodeScalars {
+            let digit = scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
+            switch state {
+            case 1: state = digit ? 2 : 0
+            case 2: if digit { return true } else { state = 0 }
+            default: break
+            }
+            if state == 0, scalar == ".", previousDigit { state = 1 }
+            previousDigit = digit
+        }
+        return false
     }
 
     /// A raw figure for the detail tables: at most one decimal, locale-free ("9.2", "3", "-1.5").
