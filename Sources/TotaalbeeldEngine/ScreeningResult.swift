@@ -291,7 +291,27 @@ extension Fact {
     /// What makes two observations the same evidence line: the same words for the same indicator in the
     /// same element, read the same way.
     public var repeatKey: some Hashable {
-        [elementID, indicator, quote.lowercased(), isNarrative ? "n" : "s", present ? "p" : "-", historical ? "h" : "-",
-         hypothetical ? "y" : "-", experiencer.rawValue, "\(countFactor)"]
+        FactRepeatKey(
+            elementID: elementID, indicator: indicator, quote: quote.lowercased(), isNarrative: isNarrative, present: present,
+            historical: historical, hypothetical: hypothetical, experiencer: experiencer.rawValue,
+            countFactorBits: countFactor.isNaN ? 0 : countFactor.bitPattern, countFactorNaN: countFactor.isNaN ? "\(countFactor)" : nil
+        )
     }
+}
+
+/// ``Fact/repeatKey`` as one value instead of an array of nine Strings (the factor written out as text for
+/// every fact): equal exactly when those Strings were. A factor's text is the shortest one that reads back
+/// to the same Double, so two factors have the same text exactly when they have the same bits — except NaNs,
+/// whose text ("nan", "-nan", "snan") is kept as it was.
+struct FactRepeatKey: Hashable {
+    var elementID: String
+    var indicator: String
+    var quote: String
+    var isNarrative: Bool
+    var present: Bool
+    var historical: Bool
+    var hypothetical: Bool
+    var experiencer: String
+    var countFactorBits: UInt64
+    var countFactorNaN: String?
 }
