@@ -81,9 +81,10 @@ public struct ReaderText: Sendable {
                 } else {
                     out += say.line(line) + tail
                 }
-            } else if !inQuote, out.hasSuffix("× "), let name = names[core] {
+            // The id looked up before the (costlier) suffix test: both are pure, so the order changes nothing.
+            } else if !inQuote, let name = names[core], out.hasSuffix("× ") {
                 out += name + tail
-            } else if !inQuote, out.hasSuffix("≥ ") || out.hasSuffix("≤ ") || out.hasSuffix("> ") || out.hasSuffix("< "), let label = levels[core] {
+            } else if !inQuote, let label = levels[core], out.hasSuffix("≥ ") || out.hasSuffix("≤ ") || out.hasSuffix("> ") || out.hasSuffix("< ") {
                 out += label + tail
             } else {
                 out += token
@@ -104,7 +105,10 @@ public struct ReaderText: Sendable {
         }
         flush()
         // Figures are rounded in the reader's words only; a quote keeps its own.
-        return ReaderText.runs(quoting: ReaderText.mergedTallies(out)).map { run in
+        let merged = ReaderText.mergedTallies(out)
+        // Without quotation marks the whole text is one plain run (or none when empty): round it directly.
+        if !merged.unicodeScalars.contains(where: { $0 == "\u{201C}" || $0 == "\u{201D}" }) { return ReaderText.oneDecimal(merged) }
+        return ReaderText.runs(quoting: merged).map { run in
             if case .plain(let text) = run { return ReaderText.oneDecimal(text) }
             return run.text
         }.joined()
