@@ -69,10 +69,6 @@ public struct PhraseMatcher: Sendable {
     /// the same phrase reads "slaapt hij slecht", "komt zij nauwelijks buiten". One such pronoun right
     /// after a pattern's first word is passed over like a gap word (it is not part of the match's
     /// own words), never more than one, and never at the end of a pattern.
-    /// Negation words a gap (`…`) never passes over: "sociaal … geïsoleerd" must not read "sociaal is
-    /// hij niet geïsoleerd" as one affirmed phrase with the negation hidden inside it. A term that
-    /// means a negation names it ("kan … niet concentreren").
-    static let gapBlockers: Set<String> = ["niet", "geen", "nooit", "niets", "niks", "nergens", "noch"]
     static let invertedSubjects: Set<String> = ["hij", "zij", "ze", "ik", "je", "men", "cliënt", "cliënte"]
 
     private var nodes: [Node] = [Node()]
@@ -190,7 +186,7 @@ public struct PhraseMatcher: Sendable {
                         if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
                     }
                 }
-                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord, !Self.gapBlockers.contains(token.key) {
+                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord {
                     add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
                 }
                 // Subject–verb inversion: one subject pronoun straight after the first word.
