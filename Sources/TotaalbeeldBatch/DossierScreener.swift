@@ -98,10 +98,13 @@ public struct DossierScreener: Sendable {
             }
         }
         let result = evaluator.screen(dossier)
-        var members: [(String, JSONValue)] = [("file", .string(item.path))]
-        if case .object(let rest) = json.value(for: result) { members += rest }
-        let line = JSONValue.object(members).serializedUTF8()
-        return .screened(ScreenedDossier(jsonLine: line, csvRow: csv.row(file: item.path, result: result), tally: DossierTally(result)))
+        // Written straight into bytes, `file` first; the line is kept until its chunk is written, so it gets its own buffer.
+        var line = JSONWriter(capacity: 32 << 10)
+        line.beginObject()
+        line.member("file", item.path)
+        json.writeMembers(result, into: &line)
+        line.endObject()
+        return .screened(ScreenedDossier(jsonLine: line.bytes, csvRow: csv.row(file: item.path, result: result), tally: DossierTally(result)))
     }
 
     func failure(_ error: LoadError, _ item: InputItem) -> FailedDossier {

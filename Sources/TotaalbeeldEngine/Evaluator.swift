@@ -69,8 +69,12 @@ public struct Evaluator: Sendable {
             if case .modifier(_, _, .all, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
             return false
         })
+        // Indexed once per dossier instead of filtered per domain (each list keeps the facts' order).
+        var factsByDomain: [String: [Fact]] = [:]
+        for fact in facts { factsByDomain[fact.domain, default: []].append(fact) }
+        let wishDomains = Set(ruleset.themes.filter(\.coveredByWish).map(\.domain))
         return ruleset.domains.map { domain in
-            let inDomain = facts.filter { $0.domain == domain.id }
+            let inDomain = factsByDomain[domain.id] ?? []
             let burdens = contributions(of: .burden, in: inDomain)
             let strengths = contributions(of: .strength, in: inDomain)
             let burden = burdens.reduce(0) { $0 + $1.effectiveWeight }
@@ -84,15 +88,16 @@ public struct Evaluator: Sendable {
             let applied = burden > 0 ? strongestPerDimension(localModifiers + globalModifiers) : []
             let base = max(0, burden - scoring.strengthOffset * strength)
             let need = min(scoring.supportNeedMax, applied.reduce(base) { $0 * $1.factor })
-            let wishDomains = Set(ruleset.themes.filter(\.coveredByWish).map(\.domain))
             let narrativeHere = dossier.narratives.contains { $0.domain == domain.id } || (wishDomains.contains(domain.id) && !dossier.wishes.isEmpty)
             let kinds = Set(inDomain.map(\.sourceKind) + dossier.narratives.filter { $0.domain == domain.id }.compactMap { dossier.source(id: $0.source)?.kind })
-            let countedIDs = Set((burdens + strengths).flatMap(\.facts) + (localModifiers + globalModifiers).flatMap(\.facts))
+            // A fact counts in a contribution or modifier exactly when its indicator has one: each lists every
+            // observation of its indicator (the domain's, or all of them for a global modifier).
+            let countedIndicators = Set(burdens.map(\.indicator.id) + strengths.map(\.indicator.id) + (localModifiers + globalModifiers).map(\.indicator.id))
             return DomainResult(
                 domain: domain, burden: burden, strength: strength, supportNeed: need,
                 supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
                 // Signals never count: listing them as "not counted" would suggest they could.
-                uncounted: inDomain.filter { !$0.counts && !countedIDs.contains($0) && ruleset.indicator(id: $0.indicator)?.role != .signal },
+                uncounted: inDomain.filter { !$0.counts && !countedIndicators.contains($0.indicator) && ruleset.indicator(id: $0.indicator)?.role != .signal },
                 hasInformation: narrativeHere || !inDomain.isEmpty, sourceKinds: kinds.sorted()
             )
         }

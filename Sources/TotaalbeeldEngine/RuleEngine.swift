@@ -11,9 +11,12 @@ struct RuleEngine: Sendable {
     let ruleset: Ruleset
     /// Finds mentions of alternative readings in the assessment's own words (negation-aware).
     let readingAnalyzer: NarrativeAnalyzer
+    /// Each rule's message and question, placeholders found once (same order as `ruleset.rules`).
+    let templates: [RuleTemplates]
 
     init(ruleset: Ruleset) {
         self.ruleset = ruleset
+        templates = ruleset.rules.map { RuleTemplates($0, themes: ruleset.themes) }
         let readings = ruleset.indicators.flatMap { indicator in indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) } }
         readingAnalyzer = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
     }
@@ -22,11 +25,11 @@ struct RuleEngine: Sendable {
 
     func flags(for input: RuleInput) -> [Flag] {
         var flags: [Flag] = []
-        for rule in ruleset.rules {
+        for (rule, templates) in zip(ruleset.rules, templates) {
             for item in items(for: rule.scope, input: input) {
                 var state = MatchState(item: item)
                 guard rule.conditions.allSatisfy({ holds($0, input: input, state: &state) }) else { continue }
-                flags.append(flag(rule, item: item, state: state))
+                flags.append(flag(rule, templates, item: item, state: state))
             }
         }
         return flags
@@ -317,6 +320,12 @@ struct RuleEngine: Sendable {
     private func facts(matching pattern: FactPattern, input: RuleInput, state: MatchState) -> [Fact] {
         let pool: [Fact]
         switch pattern.place {
+        case .dossier where !pattern.indicators.isEmpty:
+            // Only the named indicators' facts, from the index, in the facts' own order.
+            var indices: [Int] = []
+            for id in Set(pattern.indicators) { indices += input.factIndicesByIndicator[id] ?? [] }
+            indices.sort()
+            pool = indices.map { input.facts[$0] }
         case .dossier: pool = input.facts
         case .assessment: pool = input.assessmentFacts
         case .cited: pool = input.facts.filter { input.cited.contains($0.elementID) }
@@ -409,15 +418,18 @@ struct RuleEngine: Sendable {
 
     // MARK: Flags
 
-    private func flag(_ rule: FlagRule, item: Item, state: MatchState) -> Flag {
+    private func flag(_ rule: FlagRule, _ templates: RuleTemplates, item: Item, state: MatchState) -> Flag {
         let label: LocalizedText
-        var question = rule.question
+        var question = templates.question
         switch item {
         case .dossier: label = LocalizedText(nl: "", en: "")
         case .domain(let d): label = d.domain.label
         case .theme(_, let t):
             label = t.label
-            question = replacing(question, "{question}", with: t.question)
+            if RuleTemplates.embedsThemeQuestion(rule.question) {
+                // A theme outside the ruleset's list (none today) is compiled on the spot.
+                question = templates.questionPerTheme[t.id] ?? LocalizedTemplate(RuleTemplates.withThemeQuestion(rule.question, t))
+            }
         case .source(let s): label = LocalizedText(nl: s.role, en: s.role)
         case .conclusion(let c): label = LocalizedText(nl: c.id, en: c.id)
         }
@@ -436,7 +448,7 @@ struct RuleEngine: Sendable {
             id: item.key.map { "\(rule.id):\($0)" } ?? rule.id, rule: rule.id,
             kind: Flag.Kind(rawValue: rule.kind.rawValue) ?? .quality,
             severity: Flag.Severity(rawValue: rule.severity.rawValue) ?? .info,
-            message: replacing(rule.message, "{item}", with: label), question: replacing(question, "{item}", with: label),
+            message: templates.message.filled(with: label), question: question.filled(with: label),
             evidence: evidence, alternatives: alternatives, rationale: rule.rationale, reference: rule.reference
         )
         // Observations beyond the list limit are counted, not listed; what the flag is about always stays.
@@ -458,10 +470,6 @@ struct RuleEngine: Sendable {
         return "sha256:" + SHA256.hex(of: Array(([flagID] + lines).joined(separator: "\n").utf8))
     }
 
-    private func replacing(_ text: LocalizedText, _ placeholder: String, with value: LocalizedText) -> LocalizedText {
-        LocalizedText(nl: text.nl.replacing(placeholder, with: value.nl), en: text.en.map { $0.replacing(placeholder, with: value[.en]) })
-    }
-
     private func spanKey(_ fact: Fact) -> String {
         if case .narrative(let start, _, _, _) = fact.origin { return String(start) }
         return ""
@@ -473,6 +481,8 @@ struct RuleEngine: Sendable {
 struct RuleInput {
     var dossier: Dossier
     var facts: [Fact]
+    /// Positions in `facts` per indicator, built once per dossier.
+    var factIndicesByIndicator: [String: [Int]]
     var assessmentFacts: [Fact]
     var domains: [DomainResult]
     var gaps: [Gap]
@@ -511,6 +521,9 @@ struct RuleInput {
     ) {
         self.dossier = dossier
         self.facts = facts
+        var byIndicator: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { byIndicator[fact.indicator, default: []].append(index) }
+        factIndicesByIndicator = byIndicator
         self.assessmentFacts = assessmentFacts
         self.domains = domains
         self.gaps = gaps

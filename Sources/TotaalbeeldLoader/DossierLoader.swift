@@ -9,21 +9,24 @@ import TotaalbeeldXML
 public enum DossierLoader {
     public static let maxBytes = 16 << 20
 
+    /// Read in one pass from libxml2's validated tree into the model (no copy of the document in between).
     public static func load(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> Dossier {
-        let (document, _) = try schemas.load(path, maxBytes: maxBytes)
-        return try dossier(from: document, ruleset: ruleset)
+        try loadWithBytes(contentsOf: path, ruleset: ruleset, schemas: schemas).dossier
     }
 
     /// As ``load(contentsOf:ruleset:schemas:)``, for bytes in memory (an import, a workbench save before it is written).
     public static func load(bytes: [UInt8], fileName: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> Dossier {
-        try dossier(from: try schemas.parse(bytes, fileName: fileName, maxBytes: maxBytes), ruleset: ruleset)
+        let read = try schemas.read(bytes, fileName: fileName, maxBytes: maxBytes) { root in
+            Result { () throws(LoadError) -> Dossier in try dossier(from: root, file: fileName, ruleset: ruleset) }
+        }
+        return try read.get()
     }
 
     /// As ``load(contentsOf:ruleset:schemas:)``, also returning the file's bytes, read once, for checks on the raw text
     /// (the anonymisation guard of bulk screening).
     public static func loadWithBytes(contentsOf path: String, ruleset: Ruleset, schemas: SchemaSet) throws(LoadError) -> (dossier: Dossier, bytes: [UInt8]) {
-        let (document, bytes) = try schemas.load(path, maxBytes: maxBytes)
-        return (try dossier(from: document, ruleset: ruleset), bytes)
+        let bytes = try SchemaSet.contents(of: path, maxBytes: maxBytes)
+        return (try load(bytes: bytes, fileName: path, ruleset: ruleset, schemas: schemas), bytes)
     }
 
     /// One parse and schema validation, then the dossier read once per ruleset (each checks its own references), for
@@ -62,15 +65,22 @@ public enum DossierLoader {
     }
 
     static func dossier(from document: XMLDocument, ruleset: Ruleset) throws(LoadError) -> Dossier {
-        guard document.root.name.localName == "dossier" else {
-            throw .invalid([LocatedProblem(document.root.modelLocation, "expected a dossier, found a <\(document.root.name.localName)> document")])
+        try dossier(from: document.root, file: document.fileName, ruleset: ruleset)
+    }
+
+    /// The model read from a dossier's root element, in libxml2's tree (loading) or copied (citable elements).
+    static func dossier<Element: ReadableElement>(from root: Element, file: String, ruleset: Ruleset) throws(LoadError) -> Dossier {
+        guard root.isNamed("dossier") else {
+            throw .invalid([LocatedProblem(root.modelLocation, "expected a dossier, found a <\(root.localName)> document")])
         }
-        return try DossierReader(root: document.root, file: document.fileName, ruleset: ruleset).read()
+        return try DossierReader(root: root, file: file, ruleset: ruleset).read()
     }
 }
 
-private struct DossierReader {
-    let root: XMLElement
+/// Reads the model from a dossier document: every element the dossier schema defines is read here, in this one
+/// place — a new element is one more line below (and one in `dossier-1.xsd`), whichever view of the document it reads.
+private struct DossierReader<Element: ReadableElement> {
+    let root: Element
     let file: String
     let ruleset: Ruleset
     let log = ProblemLog()
@@ -138,7 +148,7 @@ private struct DossierReader {
         return dossier
     }
 
-    private func readFinding(_ element: XMLElement) -> StructuredFinding {
+    private func readFinding(_ element: Element) -> StructuredFinding {
         let indicatorID = element.attribute("indicator") ?? ""
         // A parked indicator is known: the finding loads (in the indicator's domain) and is listed as not counted.
         let indicator = ruleset.indicator(id: indicatorID) ?? ruleset.parking(of: indicatorID)?.indicators.first { $0.id == indicatorID }
@@ -153,7 +163,7 @@ private struct DossierReader {
         )
     }
 
-    private func readAssessment(_ element: XMLElement) -> Assessment {
+    private func readAssessment(_ element: Element) -> Assessment {
         let conclusions = element.children(named: "conclusion").map { conclusion -> Assessment.Conclusion in
             if conclusion.attribute("domain") != nil { check(conclusion, "domain", known: ruleset.domains.map(\.id), what: "domain") }
             return Assessment.Conclusion(
@@ -221,27 +231,28 @@ private struct DossierReader {
     private func checkReferences() {
         var ids: [String: String] = [:]
         var sourceIDs = Set<String>()
-        func collect(_ element: XMLElement) {
-            if let id = element.attribute("id"), element !== root { ids[id] = element.name.localName }
-            if element.name.localName == "source", let id = element.attribute("id") { sourceIDs.insert(id) }
-            element.children.forEach(collect)
+        // The root's own id is not a citable element: the walk starts below it.
+        func collect(_ element: Element) {
+            if let id = element.attribute("id") { ids[id] = element.localName }
+            if element.isNamed("source"), let id = element.attribute("id") { sourceIDs.insert(id) }
+            element.elementChildren.forEach(collect)
         }
-        collect(root)
-        func verify(_ element: XMLElement) {
+        root.elementChildren.forEach(collect)
+        func verify(_ element: Element) {
             for attribute in ["cites", "addresses", "of"] {
                 for id in element.list(attribute) where ids[id] == nil {
-                    log.report(element.attributeLocation(attribute), "<\(element.name.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
+                    log.report(element.attributeLocation(attribute), "<\(element.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
                 }
             }
             if let source = element.attribute("source"), !sourceIDs.contains(source) {
-                log.report(element.attributeLocation("source"), "<\(element.name.localName)> names source '\(source)', but '\(source)' is not a <source> of this dossier")
+                log.report(element.attributeLocation("source"), "<\(element.localName)> names source '\(source)', but '\(source)' is not a <source> of this dossier")
             }
-            element.children.forEach(verify)
+            element.elementChildren.forEach(verify)
         }
         verify(root)
     }
 
-    private func check(_ element: XMLElement, _ attribute: String, known: [String], what: String) {
+    private func check(_ element: Element, _ attribute: String, known: [String], what: String) {
         guard let value = element.attribute(attribute), !known.contains(value) else { return }
         log.report(element.attributeLocation(attribute), "unknown \(what) '\(value)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(value, among: known))")
     }

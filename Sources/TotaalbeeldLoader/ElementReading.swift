@@ -16,7 +16,33 @@ final class ProblemLog {
     }
 }
 
-extension XMLElement {
+/// What a reader asks of an element, answered alike by a copied ``XMLElement`` and by an ``XMLCursor`` standing in
+/// libxml2's tree, so one reader serves both (the dossier reader reads in place; other documents are copied first).
+protocol ReadableElement {
+    var localName: String { get }
+    func isNamed(_ localName: String) -> Bool
+    func attribute(_ localName: String, namespace: String?) -> String?
+    func attributeLocation(_ localName: String) -> SourceLocation
+    var text: String { get }
+    var location: SourceLocation { get }
+    var elementChildren: [Self] { get }
+    func children(named localName: String) -> [Self]
+    func child(named localName: String) -> Self?
+}
+
+extension XMLElement: ReadableElement {
+    var localName: String { name.localName }
+    func isNamed(_ localName: String) -> Bool { name.localName == localName }
+    var elementChildren: [XMLElement] { children }
+}
+
+extension XMLCursor: ReadableElement {
+    var elementChildren: [XMLCursor] { children }
+}
+
+extension ReadableElement {
+    func attribute(_ localName: String) -> String? { attribute(localName, namespace: nil) }
+
     var modelLocation: Location { Location(location) }
 
     /// Children `name` read as one text per language; Dutch falls back to the first entry.
@@ -77,8 +103,81 @@ extension XMLElement {
 }
 
 extension String {
+    /// Runs of whitespace folded to one space, none at either end — whitespace judged per Character (grapheme
+    /// cluster), as `split(whereSeparator: \.isWhitespace)` judges it. Done on the UTF-8 bytes when no cluster can mix
+    /// whitespace with other scalars (nearly always: see ``collapsedWhitespace(utf8:)``), per Character otherwise.
     var collapsingWhitespace: String {
+        var text = self
+        if let collapsed = text.withUTF8({ Self.collapsedWhitespace(utf8: $0) }) { return collapsed }
+        return collapsingWhitespaceByCharacter
+    }
+
+    /// The reference: Character by Character.
+    var collapsingWhitespaceByCharacter: String {
         split(whereSeparator: isWhitespace).joined(separator: " ")
+    }
+
+    /// Folds ASCII whitespace (tab, line feed, vertical tab, form feed, carriage return, space) on the bytes; nil —
+    /// leave it to the Character-wise path — where a grapheme cluster could join whitespace with something else or
+    /// whitespace is not ASCII: a non-ASCII whitespace scalar; after ASCII whitespace, a scalar that could extend its
+    /// cluster (anything but letters of cased scripts and of scripts below Thai, digits, punctuation, currency and
+    /// math symbols); before ASCII whitespace, a scalar that could prepend to it (format characters, letters and
+    /// marks from U+0600 on). The same text as the Character-wise fold whenever it answers.
+    static func collapsedWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var afterWhitespace = false
+        var mayPrepend = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if mayPrepend { return nil }
+                    pendingSpace = !out.isEmpty
+                    afterWhitespace = true
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(byte)
+                    afterWhitespace = false
+                }
+                mayPrepend = false
+                index += 1
+                continue
+            }
+            // Valid UTF-8 (a Swift String): the lead byte gives the length.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= count else { return nil }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            let properties = scalar.properties
+            if properties.isWhitespace { return nil }
+            let category = properties.generalCategory
+            if afterWhitespace {
+                switch category {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .decimalNumber,
+                     .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                     .currencySymbol, .mathSymbol:
+                    break
+                case .otherLetter where value < 0x0E00:
+                    break
+                default:
+                    return nil
+                }
+            }
+            switch category {
+            case .format, .otherLetter, .spacingMark, .nonspacingMark: mayPrepend = value >= 0x0600
+            default: mayPrepend = false
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+            afterWhitespace = false
+            index += length
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -60,6 +60,25 @@ public struct SchemaSet: Sendable {
         }
     }
 
+    /// A document file's bytes, refused unless it is a regular file within the limit.
+    static func contents(of path: String, maxBytes: Int) throws(LoadError) -> [UInt8] {
+        do {
+            return try InputFile.contents(of: path, limit: maxBytes)
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
+    /// Parses hardened and validates bytes in memory, then reads them in place with `read` (see
+    /// ``XMLDocumentLoader/read(bytes:fileName:options:schemaFor:_:)``).
+    func read<T>(_ bytes: [UInt8], fileName: String, maxBytes: Int, _ read: (XMLCursor) -> T) throws(LoadError) -> T {
+        do {
+            return try XMLDocumentLoader.read(bytes: bytes, fileName: fileName, options: XMLParseOptions(maxBytes: maxBytes), schemaFor: { schema(for: $0) }, read)
+        } catch {
+            throw LoadError(error)
+        }
+    }
+
     /// Parses hardened and validates bytes already in memory; `fileName` is used in locations.
     func parse(_ bytes: [UInt8], fileName: String, maxBytes: Int) throws(LoadError) -> XMLDocument {
         do {

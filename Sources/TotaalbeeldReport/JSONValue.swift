@@ -39,8 +39,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
-        case .integer(let i): out += String(i).utf8
-        case .number(let d): out += JSONValue.format(d).utf8
+        case .integer(let i): JSONValue.writeInteger(i, into: &out)
+        case .number(let d): JSONValue.writeNumber(d, into: &out)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]".utf8; return }
@@ -73,16 +73,51 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
+        var bytes: [UInt8] = []
+        writeNumber(value, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A number with at most four decimals, trailing zeros dropped, written without building a String.
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+        guard value.isFinite else { out += "null".utf8; return }
         let scaled = (value * 10_000).rounded()
-        if scaled == 0 { return "0" }
-        let negative = scaled < 0
+        if scaled == 0 { out.append(UInt8(ascii: "0")); return }
+        if scaled < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = Int(abs(scaled))
-        let whole = magnitude / 10_000
-        var fraction = String(magnitude % 10_000)
-        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        return (negative ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+        writeDigits(UInt(magnitude / 10_000), into: &out)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        out.append(UInt8(ascii: "."))
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// An integer in decimal, as `String(value)` writes it.
+    static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        writeDigits(value.magnitude, into: &out)
+    }
+
+    private static func writeDigits(_ value: UInt, into out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// Runs without anything to escape are copied whole; only quotes, backslashes and control

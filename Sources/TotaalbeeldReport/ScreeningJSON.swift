@@ -19,7 +19,35 @@ public struct ScreeningJSON: Sendable {
     public let language: Language
     public init(language: Language = .nl) { self.language = language }
 
+    /// The contract as a value tree (see ``write(_:to:)`` for the bytes without the tree).
     public func value(for result: ScreeningResult) -> JSONValue {
+        var builder = JSONTreeBuilder()
+        write(result, to: &builder)
+        return builder.value ?? .null
+    }
+
+    /// The contract as bytes, compact (a `results.jsonl` line) or pretty (`screen --format json`).
+    public func serialized(_ result: ScreeningResult, pretty: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, capacity: 16 << 10)
+        write(result, to: &writer)
+        return writer.bytes
+    }
+
+    /// Writes the whole document.
+    public func write<Sink: JSONSink>(_ result: ScreeningResult, to sink: inout Sink) {
+        sink.beginObject()
+        writeMembers(result, to: &sink)
+        sink.endObject()
+    }
+
+    /// As ``writeMembers(_:to:)`` for the byte writer, specialised here (a generic call from another module is not).
+    public func writeMembers(_ result: ScreeningResult, into writer: inout JSONWriter) {
+        writeMembers(result, to: &writer)
+    }
+
+    /// Writes the document's members into an object the caller opened (and closes), so a batch line can put its
+    /// `file` first.
+    public func writeMembers<Sink: JSONSink>(_ result: ScreeningResult, to sink: inout Sink) {
         let dossier = result.dossier
         let digest = SignalDigest(result: result)
         let summary = ScreeningSummary(result: result, language: language, digest: digest)
@@ -28,273 +56,366 @@ public struct ScreeningJSON: Sendable {
             for flag in group.flags { concern[flag.id] = group.lead.id }
         }
         let phases = Dictionary(result.ruleset.rules.map { ($0.id, $0.phase.rawValue) }, uniquingKeysWith: { first, _ in first })
-        return .object([
-            ("formatVersion", .integer(1)),
-            ("dossier", .object([
-                ("id", .string(dossier.id)),
-                ("client", .optional(dossier.client.ref)),
-                ("date", .string(dossier.date.description)),
-                ("benefitRegime", .string(dossier.client.benefitRegime)),
-                ("ageBand", .string(dossier.client.ageBand)),
-            ])),
-            ("ruleset", .object([
-                ("id", .string(result.ruleset.id)),
-                ("version", .string(result.ruleset.version)),
-                ("checksum", .string("sha256:" + result.ruleset.checksum)),
-                ("levels", .array(result.ruleset.scoring.levels.map { .string($0.id) })),
-            ])),
-            ("summary", self.summary(summary)),
-            ("domains", .array(result.domains.map(domain))),
-            ("gaps", .array(result.gaps.map(gap))),
-            ("schema2", .array(result.schema2.map(activity))),
-            ("flags", .array(result.flags.map { flag($0, phase: phases[$0.rule], concern: concern[$0.id]) })),
-            ("trialAndError", trialAndError(result.trialAndError)),
-            ("narrative", .array(narrative(result))),
-            ("unmatchedWeighings", .array(result.unmatchedWeighings.map { .object(weighingMembers($0)) })),
-        ])
-    }
-
-    private func domain(_ domain: DomainResult) -> JSONValue {
-        let contributions = domain.burdens.map { ($0, "burden") } + domain.strengths.map { ($0, "strength") }
-        var evidence: [JSONValue] = contributions.flatMap { contribution, polarity in
-            limited(contribution.facts).map { fact(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: $0) }
+        sink.member("formatVersion", integer: 1)
+        sink.key("dossier")
+        sink.beginObject()
+        sink.member("id", dossier.id)
+        sink.member("client", dossier.client.ref)
+        sink.member("date", dossier.date.description)
+        sink.member("benefitRegime", dossier.client.benefitRegime)
+        sink.member("ageBand", dossier.client.ageBand)
+        sink.endObject()
+        sink.key("ruleset")
+        sink.beginObject()
+        sink.member("id", result.ruleset.id)
+        sink.member("version", result.ruleset.version)
+        sink.member("checksum", "sha256:" + result.ruleset.checksum)
+        sink.key("levels")
+        sink.strings(result.ruleset.scoring.levels.lazy.map(\.id))
+        sink.endObject()
+        sink.key("summary")
+        write(summary, to: &sink)
+        sink.key("domains")
+        sink.beginArray()
+        for domain in result.domains { write(domain, to: &sink) }
+        sink.endArray()
+        sink.key("gaps")
+        sink.beginArray()
+        for gap in result.gaps { write(gap, to: &sink) }
+        sink.endArray()
+        sink.key("schema2")
+        sink.beginArray()
+        for row in result.schema2 { write(row, to: &sink) }
+        sink.endArray()
+        sink.key("flags")
+        sink.beginArray()
+        for flag in result.flags { write(flag, phase: phases[flag.rule], concern: concern[flag.id], to: &sink) }
+        sink.endArray()
+        sink.key("trialAndError")
+        write(result.trialAndError, to: &sink)
+        sink.key("narrative")
+        writeNarrative(result, to: &sink)
+        sink.key("unmatchedWeighings")
+        sink.beginArray()
+        for weighed in result.unmatchedWeighings {
+            sink.beginObject()
+            writeMembers(of: weighed, to: &sink)
+            sink.endObject()
         }
-        evidence += limited(domain.uncounted).map { fact in
-            self.fact(nil, indicatorID: fact.item.indicator, polarity: "uncounted", weight: 0, fact: fact)
+        sink.endArray()
+    }
+
+    private func writeMembers<Sink: JSONSink>(of weighed: Assessment.WeighedFlag, to sink: inout Sink) {
+        sink.member("rule", weighed.rule)
+        sink.member("item", weighed.item)
+        sink.member("by", weighed.by)
+        sink.member("date", weighed.date.description)
+        sink.member("evidence", weighed.evidence)
+        sink.member("reason", weighed.reason)
+        sink.member("line", integer: weighed.location.line)
+    }
+
+    private func write<Sink: JSONSink>(_ domain: DomainResult, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("code", domain.domain.id)
+        sink.member("label", domain.domain.label[language])
+        sink.member("burden", number: domain.burden)
+        sink.member("strength", number: domain.strength)
+        sink.member("supportNeed", number: domain.supportNeed)
+        sink.member("supportNeedLevel", domain.supportNeedLevel?.id)
+        sink.member("hasInformation", bool: domain.hasInformation)
+        sink.key("sourceKinds")
+        sink.strings(domain.sourceKinds)
+        sink.key("modifiers")
+        sink.beginArray()
+        for modifier in domain.modifiers {
+            sink.beginObject()
+            sink.member("indicator", modifier.indicator.id)
+            sink.member("dimension", modifier.dimension)
+            sink.member("factor", number: modifier.factor)
+            sink.member("extraRisk", bool: modifier.extraRisk)
+            let folded = foldRepeats(modifier.facts, by: \.repeatKey)
+            sink.key("evidence")
+            sink.beginArray()
+            for fact in folded.prefix(Repeated<Fact>.listLimit) { write(modifier.indicator, polarity: "modifier", weight: 0, fact: fact, to: &sink) }
+            sink.endArray()
+            sink.member("evidenceOmitted", integer: omittedCount(folded))
+            sink.endObject()
         }
-        let omitted = (contributions.map(\.0.facts) + [domain.uncounted]).reduce(0) { $0 + omittedCount($1) }
-        return .object([
-            ("code", .string(domain.domain.id)),
-            ("label", .string(domain.domain.label[language])),
-            ("burden", .number(domain.burden)),
-            ("strength", .number(domain.strength)),
-            ("supportNeed", .number(domain.supportNeed)),
-            ("supportNeedLevel", .optional(domain.supportNeedLevel?.id)),
-            ("hasInformation", .bool(domain.hasInformation)),
-            ("sourceKinds", .array(domain.sourceKinds.map(JSONValue.string))),
-            ("modifiers", .array(domain.modifiers.map { modifier in
-                .object([
-                    ("indicator", .string(modifier.indicator.id)),
-                    ("dimension", .string(modifier.dimension)),
-                    ("factor", .number(modifier.factor)),
-                    ("extraRisk", .bool(modifier.extraRisk)),
-                    ("evidence", .array(limited(modifier.facts).map { fact(modifier.indicator, polarity: "modifier", weight: 0, fact: $0) })),
-                    ("evidenceOmitted", .integer(omittedCount(modifier.facts))),
-                ])
-            })),
-            ("evidence", .array(evidence)),
-            ("evidenceOmitted", .integer(omitted)),
-        ])
+        sink.endArray()
+        var omitted = 0
+        sink.key("evidence")
+        sink.beginArray()
+        for (contributions, polarity) in [(domain.burdens, "burden"), (domain.strengths, "strength")] {
+            for contribution in contributions {
+                let folded = foldRepeats(contribution.facts, by: \.repeatKey)
+                for fact in folded.prefix(Repeated<Fact>.listLimit) {
+                    write(contribution.indicator, polarity: polarity, weight: contribution.weight, fact: fact, to: &sink)
+                }
+                omitted += omittedCount(folded)
+            }
+        }
+        let uncounted = foldRepeats(domain.uncounted, by: \.repeatKey)
+        for fact in uncounted.prefix(Repeated<Fact>.listLimit) {
+            write(nil, indicatorID: fact.item.indicator, polarity: "uncounted", weight: 0, fact: fact, to: &sink)
+        }
+        omitted += omittedCount(uncounted)
+        sink.endArray()
+        sink.member("evidenceOmitted", integer: omitted)
+        sink.endObject()
     }
 
-    /// An evidence list folded (repeats counted) and cut at the list limit.
-    private func limited(_ facts: [Fact]) -> ArraySlice<Repeated<Fact>> {
-        foldRepeats(facts, by: \.repeatKey).prefix(Repeated<Fact>.listLimit)
-    }
+    /// How many folded entries an evidence list leaves out beyond the list limit.
+    private func omittedCount(_ folded: [Repeated<Fact>]) -> Int { max(0, folded.count - Repeated<Fact>.listLimit) }
 
-    private func omittedCount(_ facts: [Fact]) -> Int { max(0, foldRepeats(facts, by: \.repeatKey).count - Repeated<Fact>.listLimit) }
-
-    private func fact(_ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact repeated: Repeated<Fact>) -> JSONValue {
+    private func write<Sink: JSONSink>(
+        _ indicator: Indicator?, indicatorID: String? = nil, polarity: String, weight: Double, fact repeated: Repeated<Fact>, to sink: inout Sink
+    ) {
         let fact = repeated.item
-        var members: [(String, JSONValue)] = [
-            ("element", .string(fact.elementID)),
-            ("indicator", .string(indicator?.id ?? indicatorID ?? fact.indicator)),
-            ("role", .string(polarity)),
-        ]
-        if weight != 0 { members.append(("weight", .number(weight))) }
-        members += [
-            ("countFactor", .number(fact.countFactor)),
-            ("counted", .bool(fact.counts)),
-            ("reason", .string(fact.countReason[language])),
-            ("source", .string(fact.sourceID)),
-            ("sourceKind", .string(fact.sourceKind)),
-            ("line", .integer(fact.location.line)),
-            ("column", .integer(fact.location.column)),
-            ("origin", .string(fact.isNarrative ? "narrative" : "structured")),
-        ]
+        sink.beginObject()
+        sink.member("element", fact.elementID)
+        sink.member("indicator", indicator?.id ?? indicatorID ?? fact.indicator)
+        sink.member("role", polarity)
+        if weight != 0 { sink.member("weight", number: weight) }
+        sink.member("countFactor", number: fact.countFactor)
+        sink.member("counted", bool: fact.counts)
+        sink.member("reason", fact.countReason[language])
+        sink.member("source", fact.sourceID)
+        sink.member("sourceKind", fact.sourceKind)
+        sink.member("line", integer: fact.location.line)
+        sink.member("column", integer: fact.location.column)
+        sink.member("origin", fact.isNarrative ? "narrative" : "structured")
         if case .narrative(let start, let end, _, _) = fact.origin {
-            members.append(("span", .object([("start", .integer(start)), ("end", .integer(end))])))
+            sink.key("span")
+            sink.beginObject()
+            sink.member("start", integer: start)
+            sink.member("end", integer: end)
+            sink.endObject()
         }
-        members += [
-            ("quote", .string(fact.quote)),
-            ("negated", .bool(!fact.present)),
-            ("historical", .bool(fact.historical)),
-            ("hypothetical", .bool(fact.hypothetical)),
-            ("uncertain", .bool(fact.uncertain)),
-            ("resolved", .bool(fact.resolved)),
-            ("experiencer", .string(fact.experiencer.rawValue)),
-            ("assertion", .string(fact.assertion.rawValue)),
-            ("occurrences", .integer(repeated.occurrences)),
-        ]
-        return .object(members)
+        sink.member("quote", fact.quote)
+        sink.member("negated", bool: !fact.present)
+        sink.member("historical", bool: fact.historical)
+        sink.member("hypothetical", bool: fact.hypothetical)
+        sink.member("uncertain", bool: fact.uncertain)
+        sink.member("resolved", bool: fact.resolved)
+        sink.member("experiencer", fact.experiencer.rawValue)
+        sink.member("assertion", fact.assertion.rawValue)
+        sink.member("occurrences", integer: repeated.occurrences)
+        sink.endObject()
     }
 
-    private func gap(_ gap: Gap) -> JSONValue {
-        .object([
-            ("theme", .string(gap.theme.id)),
-            ("domain", .string(gap.theme.domain)),
-            ("label", .string(gap.theme.label[language])),
-            ("missingSourceKind", .optional(gap.missingSourceKind)),
-            ("question", .string(gap.theme.question[language])),
-        ])
+    private func write<Sink: JSONSink>(_ gap: Gap, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("theme", gap.theme.id)
+        sink.member("domain", gap.theme.domain)
+        sink.member("label", gap.theme.label[language])
+        sink.member("missingSourceKind", gap.missingSourceKind)
+        sink.member("question", gap.theme.question[language])
+        sink.endObject()
     }
 
-    private func activity(_ row: ActivityResult) -> JSONValue {
-        .object([
-            ("activity", .string(row.activity.id)),
-            ("parent", .optional(row.activity.parent)),
-            ("label", .string(row.activity.label[language])),
-            ("score", .number(row.score)),
-            ("supportNeed", .string(row.need?.level ?? "geen")),
-            ("support", .optional(row.need?.support[language])),
-            ("workRequirement", .optional(row.need?.workRequirement[language])),
-            ("derivedFrom", .array(row.contributions.map { contribution in
-                .object([
-                    ("indicator", .string(contribution.indicator.id)),
-                    ("weight", .number(contribution.weight)),
-                    ("effectiveWeight", .number(contribution.effectiveWeight)),
-                    ("elements", .array(Array(Set(contribution.facts.map(\.elementID))).sorted().map(JSONValue.string))),
-                    ("lines", .array(Array(Set(contribution.facts.map(\.location.line))).sorted().map(JSONValue.integer))),
-                ])
-            })),
-            ("fml", .array(row.fml.map { requirement in
-                .object([
-                    ("limitation", .string(requirement.limitation.text)),
-                    ("element", .optional(requirement.limitation.id)),
-                    ("weight", .number(requirement.weight)),
-                    ("source", .optional(requirement.sourceID)),
-                    ("date", .optional(requirement.date?.description)),
-                ])
-            })),
-            ("assessed", row.assessed.map { need in
-                .object([
-                    ("element", .string(need.id)),
-                    ("level", .string(need.level)),
-                    ("text", .string(need.text)),
-                    ("cites", .array(need.cites.map(JSONValue.string))),
-                ])
-            } ?? .null),
-        ])
+    private func write<Sink: JSONSink>(_ row: ActivityResult, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("activity", row.activity.id)
+        sink.member("parent", row.activity.parent)
+        sink.member("label", row.activity.label[language])
+        sink.member("score", number: row.score)
+        sink.member("supportNeed", row.need?.level ?? "geen")
+        sink.member("support", row.need?.support[language])
+        sink.member("workRequirement", row.need?.workRequirement[language])
+        sink.key("derivedFrom")
+        sink.beginArray()
+        for contribution in row.contributions {
+            sink.beginObject()
+            sink.member("indicator", contribution.indicator.id)
+            sink.member("weight", number: contribution.weight)
+            sink.member("effectiveWeight", number: contribution.effectiveWeight)
+            sink.key("elements")
+            sink.strings(Set(contribution.facts.map(\.elementID)).sorted())
+            sink.key("lines")
+            sink.beginArray()
+            for line in Set(contribution.facts.map(\.location.line)).sorted() { sink.integer(line) }
+            sink.endArray()
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.key("fml")
+        sink.beginArray()
+        for requirement in row.fml {
+            sink.beginObject()
+            sink.member("limitation", requirement.limitation.text)
+            sink.member("element", requirement.limitation.id)
+            sink.member("weight", number: requirement.weight)
+            sink.member("source", requirement.sourceID)
+            sink.member("date", requirement.date?.description)
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.key("assessed")
+        if let need = row.assessed {
+            sink.beginObject()
+            sink.member("element", need.id)
+            sink.member("level", need.level)
+            sink.member("text", need.text)
+            sink.key("cites")
+            sink.strings(need.cites)
+            sink.endObject()
+        } else {
+            sink.null()
+        }
+        sink.endObject()
     }
 
     /// The Kernpunten (see ``ScreeningSummary``), in the report's language.
-    func summary(_ summary: ScreeningSummary) -> JSONValue {
-        .object([
-            ("advice", .object([("code", .string(summary.advice.rawValue)), ("sentence", .string(summary.adviceSentence))])),
-            ("points", .array(summary.points.map { group in
-                .object([
-                    ("flag", .string(group.lead.id)),
-                    ("severity", .string(group.severity.rawValue)),
-                    ("phase", .string(group.phase.rawValue)),
-                    ("message", .string(group.lead.message[language])),
-                    ("question", .string(group.lead.question[language])),
-                    ("also", .array(group.also.map { .string($0.id) })),
-                ])
-            })),
-            ("morePoints", .integer(summary.morePoints)),
-            ("notYet", .array(summary.notYet.map(JSONValue.string))),
-            ("strengths", .array(summary.strengths.map(JSONValue.string))),
-            ("trialAndError", .string(summary.trialAndError)),
-        ])
+    func write<Sink: JSONSink>(_ summary: ScreeningSummary, to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("advice")
+        sink.beginObject()
+        sink.member("code", summary.advice.rawValue)
+        sink.member("sentence", summary.adviceSentence)
+        sink.endObject()
+        sink.key("points")
+        sink.beginArray()
+        for group in summary.points {
+            sink.beginObject()
+            sink.member("flag", group.lead.id)
+            sink.member("severity", group.severity.rawValue)
+            sink.member("phase", group.phase.rawValue)
+            sink.member("message", group.lead.message[language])
+            sink.member("question", group.lead.question[language])
+            sink.key("also")
+            sink.strings(group.also.lazy.map(\.id))
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.member("morePoints", integer: summary.morePoints)
+        sink.key("notYet")
+        sink.strings(summary.notYet)
+        sink.key("strengths")
+        sink.strings(summary.strengths)
+        sink.member("trialAndError", summary.trialAndError)
+        sink.endObject()
     }
 
-    func flag(_ flag: Flag, phase: String? = nil, concern: String? = nil) -> JSONValue {
-        .object([
-            ("id", .string(flag.id)),
-            ("rule", .string(flag.rule)),
-            ("kind", .string(flag.kind.rawValue)),
-            ("severity", .string(flag.severity.rawValue)),
-            ("phase", .optional(phase)),
-            ("concern", .optional(concern)),
-            ("message", .string(flag.message[language])),
-            ("question", .string(flag.question[language])),
-            ("alternatives", .array(flag.alternatives.map { .string($0[language]) })),
-            ("evidence", .array(flag.evidence.map(evidence))),
-            ("evidenceOmitted", .integer(flag.evidenceOmitted)),
-            ("reference", .optional(flag.reference)),
-            ("item", .optional(flag.item)),
-            ("evidenceFingerprint", .string(flag.evidenceFingerprint)),
-            ("weighed", flag.weighing.map { weighing in
-                .object(weighingMembers(weighing.weighed) + [("state", .string(weighing.state.rawValue))])
-            } ?? .null),
-        ])
+    func write<Sink: JSONSink>(_ flag: Flag, phase: String? = nil, concern: String? = nil, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("id", flag.id)
+        sink.member("rule", flag.rule)
+        sink.member("kind", flag.kind.rawValue)
+        sink.member("severity", flag.severity.rawValue)
+        sink.member("phase", phase)
+        sink.member("concern", concern)
+        sink.member("message", flag.message[language])
+        sink.member("question", flag.question[language])
+        sink.key("alternatives")
+        sink.strings(flag.alternatives.lazy.map { $0[language] })
+        sink.key("evidence")
+        sink.beginArray()
+        for evidence in flag.evidence { write(evidence, to: &sink) }
+        sink.endArray()
+        sink.member("evidenceOmitted", integer: flag.evidenceOmitted)
+        sink.member("reference", flag.reference)
+        sink.member("item", flag.item)
+        sink.member("evidenceFingerprint", flag.evidenceFingerprint)
+        sink.key("weighed")
+        if let weighing = flag.weighing {
+            sink.beginObject()
+            writeMembers(of: weighing.weighed, to: &sink)
+            sink.member("state", weighing.state.rawValue)
+            sink.endObject()
+        } else {
+            sink.null()
+        }
+        sink.endObject()
     }
 
-    private func weighingMembers(_ weighed: Assessment.WeighedFlag) -> [(String, JSONValue)] {
-        [
-            ("rule", .string(weighed.rule)), ("item", .optional(weighed.item)), ("by", .string(weighed.by)),
-            ("date", .string(weighed.date.description)), ("evidence", .string(weighed.evidence)), ("reason", .string(weighed.reason)),
-            ("line", .integer(weighed.location.line)),
-        ]
-    }
-
-    func evidence(_ evidence: Evidence) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("element", .string(evidence.elementID)),
-            ("source", .optional(evidence.sourceID)),
-            ("line", .integer(evidence.location.line)),
-            ("column", .integer(evidence.location.column)),
-        ]
+    func write<Sink: JSONSink>(_ evidence: Evidence, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("element", evidence.elementID)
+        sink.member("source", evidence.sourceID)
+        sink.member("line", integer: evidence.location.line)
+        sink.member("column", integer: evidence.location.column)
         if let span = evidence.span {
-            members.append(("span", .object([("start", .integer(span.lowerBound)), ("end", .integer(span.upperBound + 1))])))
+            sink.key("span")
+            sink.beginObject()
+            sink.member("start", integer: span.lowerBound)
+            sink.member("end", integer: span.upperBound + 1)
+            sink.endObject()
         }
-        members.append(("quote", .string(evidence.quote)))
-        members.append(("occurrences", .integer(evidence.occurrences)))
-        return .object(members)
+        sink.member("quote", evidence.quote)
+        sink.member("occurrences", integer: evidence.occurrences)
+        sink.endObject()
     }
 
-    private func trialAndError(_ result: TrialAndErrorResult) -> JSONValue {
-        .object([
-            ("indicated", .bool(result.indicated)),
-            ("reasons", .array(result.reasons.map { .string($0[language]) })),
-            ("tracks", .array(result.tracks.map { track in
-                .object([
-                    ("id", .string(track.id)),
-                    ("label", .string(track.label[language])),
-                    ("fit", .number(track.fit)),
-                    ("why", .array(track.why.map { .string($0[language]) })),
-                    ("safeguards", .array(track.safeguards.map { .string($0[language]) })),
-                    ("checkpoints", .array(track.checkpoints.map { .string($0[language]) })),
-                ])
-            })),
-        ])
+    private func write<Sink: JSONSink>(_ result: TrialAndErrorResult, to sink: inout Sink) {
+        sink.beginObject()
+        sink.member("indicated", bool: result.indicated)
+        sink.key("reasons")
+        sink.strings(result.reasons.lazy.map { $0[language] })
+        sink.key("tracks")
+        sink.beginArray()
+        for track in result.tracks {
+            sink.beginObject()
+            sink.member("id", track.id)
+            sink.member("label", track.label[language])
+            sink.member("fit", number: track.fit)
+            sink.key("why")
+            sink.strings(track.why.lazy.map { $0[language] })
+            sink.key("safeguards")
+            sink.strings(track.safeguards.lazy.map { $0[language] })
+            sink.key("checkpoints")
+            sink.strings(track.checkpoints.lazy.map { $0[language] })
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.endObject()
     }
 
-    private func narrative(_ result: ScreeningResult) -> [JSONValue] {
+    private func writeNarrative<Sink: JSONSink>(_ result: ScreeningResult, to sink: inout Sink) {
         let byElement = result.narrativeFactsByElement()
-        return result.dossier.narratives.map { narrative in
+        sink.beginArray()
+        for narrative in result.dossier.narratives {
             let spans = (byElement.facts[narrative.id] ?? []).sorted(by: spanOrder)
-            return .object([
-                ("element", .string(narrative.id)),
-                ("domain", .string(narrative.domain)),
-                ("source", .string(narrative.source)),
-                ("line", .integer(narrative.location.line)),
-                ("text", .string(narrative.text)),
-                ("cutSentences", .array((byElement.cutSentences[narrative.id] ?? []).map { note in
-                    .object([
-                        ("start", .integer(note.sentence.start)), ("end", .integer(note.sentence.end)),
-                        ("words", .integer(note.sentence.words)), ("pieces", .integer(note.sentence.pieces)),
-                    ])
-                })),
-                ("spans", .array(spans.map { fact in
-                    guard case .narrative(let start, let end, _, _) = fact.origin else { return .null }
-                    return .object([
-                        ("indicator", .string(fact.indicator)),
-                        ("start", .integer(start)),
-                        ("end", .integer(end)),
-                        ("text", .string(fact.quote)),
-                        ("negated", .bool(!fact.present)),
-                        ("historical", .bool(fact.historical)),
-                        ("hypothetical", .bool(fact.hypothetical)),
-                        ("uncertain", .bool(fact.uncertain)),
-                        ("resolved", .bool(fact.resolved)),
-                        ("experiencer", .string(fact.experiencer.rawValue)),
-                        ("assertion", .string(fact.assertion.rawValue)),
-                        ("counted", .bool(fact.counts)),
-                    ])
-                })),
-            ])
+            sink.beginObject()
+            sink.member("element", narrative.id)
+            sink.member("domain", narrative.domain)
+            sink.member("source", narrative.source)
+            sink.member("line", integer: narrative.location.line)
+            sink.member("text", narrative.text)
+            sink.key("cutSentences")
+            sink.beginArray()
+            for note in byElement.cutSentences[narrative.id] ?? [] {
+                sink.beginObject()
+                sink.member("start", integer: note.sentence.start)
+                sink.member("end", integer: note.sentence.end)
+                sink.member("words", integer: note.sentence.words)
+                sink.member("pieces", integer: note.sentence.pieces)
+                sink.endObject()
+            }
+            sink.endArray()
+            sink.key("spans")
+            sink.beginArray()
+            for fact in spans {
+                guard case .narrative(let start, let end, _, _) = fact.origin else { sink.null(); continue }
+                sink.beginObject()
+                sink.member("indicator", fact.indicator)
+                sink.member("start", integer: start)
+                sink.member("end", integer: end)
+                sink.member("text", fact.quote)
+                sink.member("negated", bool: !fact.present)
+                sink.member("historical", bool: fact.historical)
+                sink.member("hypothetical", bool: fact.hypothetical)
+                sink.member("uncertain", bool: fact.uncertain)
+                sink.member("resolved", bool: fact.resolved)
+                sink.member("experiencer", fact.experiencer.rawValue)
+                sink.member("assertion", fact.assertion.rawValue)
+                sink.member("counted", bool: fact.counts)
+                sink.endObject()
+            }
+            sink.endArray()
+            sink.endObject()
         }
+        sink.endArray()
     }
 }
 

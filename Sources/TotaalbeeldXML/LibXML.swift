@@ -64,10 +64,8 @@ final class DiagnosticCollector {
     var fileName: String { source.fileName }
     /// Report the file libxml2 names (schemas: included files) instead of `fileName`.
     let trustsErrorFile: Bool
-    /// The document whose nodes `DOM.locate` numbered, and their locations, indexed by the
-    /// number stored in each node's `_private`.
-    var numberedDocument: xmlDocPtr?
-    var nodeLocations: [SourceLocation] = []
+    /// Locates the nodes of the document `DOM.locate` numbered, for errors that name a node.
+    var locator: NodeLocator?
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var suppressed = 0
     /// Enough for any real document; bounds memory on pathological input.
@@ -117,12 +115,12 @@ final class DiagnosticCollector {
 
     /// The node's recorded location when libxml2 names a node (validation), else its line/column.
     private func location(of error: xmlError) -> SourceLocation {
-        if var node = error.node?.assumingMemoryBound(to: xmlNode.self), node.pointee.doc == numberedDocument {
+        if let locator, var node = error.node?.assumingMemoryBound(to: xmlNode.self), node.pointee.doc == locator.document {
             if node.pointee.type == XML_TEXT_NODE, let parent = node.pointee.parent { node = parent }
             // libxml2 reports attribute errors on the owner element; the message names the attribute.
             let attribute = error.message.flatMap { Self.attribute(named: String(cString: $0), of: node) }
-            if let index = nodeIndex(attribute ?? UnsafeMutableRawPointer(node)), index < nodeLocations.count {
-                return nodeLocations[index]
+            if let location = locator.location(of: attribute ?? UnsafeMutableRawPointer(node)) {
+                return location
             }
         }
         let file = trustsErrorFile ? (error.file.map { String(cString: $0) } ?? fileName) : fileName

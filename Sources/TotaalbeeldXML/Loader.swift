@@ -40,33 +40,66 @@ public enum XMLDocumentLoader {
         bytes: [UInt8], fileName: String, options: XMLParseOptions, validating: Bool,
         schemaFor resolver: (XMLQualifiedName) -> XMLSchema?
     ) throws(XMLLoadError) -> XMLDocument {
+        let (root, warnings) = try withValidatedRoot(bytes: bytes, fileName: fileName, options: options, validating: validating, schemaFor: resolver) { node, locator in
+            DOM.element(node, locator: locator)
+        }
+        return XMLDocument(fileName: fileName, root: root, warnings: warnings)
+    }
+
+    /// Reads a document in one pass from libxml2's tree, without copying it: parses hardened, validates against the
+    /// schema the resolver returns for the root element, then hands the root to `read` as an ``XMLCursor``. The
+    /// cursor and everything reached through it are valid only during `read` (the tree is freed after it); what
+    /// `read` returns must hold Swift values only. Problems are located exactly as ``load(contentsOf:options:schemaFor:)``
+    /// locates them.
+    ///
+    /// ```swift
+    /// let id = try XMLDocumentLoader.read(bytes: bytes, fileName: path, schemaFor: { schemas[$0] }) { root in
+    ///     root.attribute("id")
+    /// }
+    /// ```
+    public static func read<T>(
+        bytes: [UInt8], fileName: String, options: XMLParseOptions = .init(),
+        schemaFor resolver: (XMLQualifiedName) -> XMLSchema?, _ read: (XMLCursor) -> T
+    ) throws(XMLLoadError) -> T {
+        try withValidatedRoot(bytes: bytes, fileName: fileName, options: options, validating: true, schemaFor: resolver) { node, locator in
+            read(XMLCursor(node: node, locator: locator))
+        }.0
+    }
+
+    /// The one pipeline: size limit, hardened parse, numbering for locations (entity references refused), the
+    /// schema of the root element, validation; then `body` over the root while the tree lives.
+    private static func withValidatedRoot<T>(
+        bytes: [UInt8], fileName: String, options: XMLParseOptions, validating: Bool,
+        schemaFor resolver: (XMLQualifiedName) -> XMLSchema?, _ body: (xmlNodePtr, NodeLocator) -> T
+    ) throws(XMLLoadError) -> (T, warnings: [XMLDiagnostic]) {
         guard bytes.count <= min(options.maxBytes, Int(Int32.max)) else {
             throw .tooLarge(path: fileName, bytes: bytes.count, limit: options.maxBytes)
         }
         let source = SourceText(fileName: fileName, bytes: bytes)
         let collector = DiagnosticCollector(source: source)
-        let root = LibXML.collectingErrors(into: collector) { () -> XMLElement? in
+        let result = LibXML.collectingErrors(into: collector) { () -> T? in
             guard let doc = HardenedParser.parse(source, collector: collector) else { return nil }
             defer { xmlFreeDoc(doc) }
             guard let rootNode = xmlDocGetRootElement(doc) else {
                 collector.add("Document has no root element", at: SourceLocation(file: fileName, line: 1, column: 1))
                 return nil
             }
-            DOM.locate(rootNode, source: source, collector: collector)
+            let locator = DOM.locate(rootNode, source: source, collector: collector)
             guard !collector.hasErrors else { return nil }
-            guard validating else { return DOM.element(rootNode, locations: collector.nodeLocations) }
-            let rootName = DOM.name(rootNode.pointee.ns, rootNode.pointee.name)
-            guard let schema = resolver(rootName) else {
-                let message = "unknown document type: root element <\(rootName.localName)> "
-                    + "in namespace '\(rootName.namespaceURI ?? "")'"
-                collector.add(message, at: collector.nodeLocations[0])
-                return nil
+            if validating {
+                let rootName = DOM.name(rootNode.pointee.ns, rootNode.pointee.name)
+                guard let schema = resolver(rootName) else {
+                    let message = "unknown document type: root element <\(rootName.localName)> "
+                        + "in namespace '\(rootName.namespaceURI ?? "")'"
+                    collector.add(message, at: locator.location(ofElement: rootNode))
+                    return nil
+                }
+                guard schema.validate(doc, collector: collector) else { return nil }
             }
-            guard schema.validate(doc, collector: collector) else { return nil }
-            return DOM.element(rootNode, locations: collector.nodeLocations)
+            return body(rootNode, locator)
         }
-        guard let root else { throw .invalid(collector.sorted()) }
-        return XMLDocument(fileName: fileName, root: root, warnings: collector.sorted())
+        guard let result else { throw .invalid(collector.sorted()) }
+        return (result, collector.sorted())
     }
 }
 

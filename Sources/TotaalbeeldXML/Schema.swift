@@ -19,7 +19,9 @@ public final class XMLSchema: @unchecked Sendable {
     /// Every name the schema defines or uses — element local names of the schema document, attribute values
     /// (element, attribute and type names, enumeration values, patterns, facet values, split at spaces too) and
     /// namespace URIs: what a validation message about a document may name without naming the document's values.
-    public let vocabulary: Set<String>
+    /// Collected from the schema document when asked for (once per batch run), not at every compilation: a
+    /// `screen` never needs it.
+    public var vocabulary: Set<String> { Self.names(in: document) }
 
     public convenience init(contentsOf path: String) throws(XMLLoadError) {
         let bytes = try InputFile.contents(of: path, limit: XMLParseOptions().maxBytes)
@@ -60,7 +62,6 @@ public final class XMLSchema: @unchecked Sendable {
         guard let compiled else { throw .invalid(collector.sorted()) }
         self.fileName = fileName
         (document, schema) = compiled
-        vocabulary = Self.names(in: compiled.0)
     }
 
     private static func names(in document: xmlDocPtr) -> Set<String> {
@@ -107,7 +108,7 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Validates `doc`, reporting problems to `collector`; true if valid.
     func validate(_ doc: xmlDocPtr, collector: DiagnosticCollector) -> Bool {
-        let location = collector.nodeLocations.first ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
+        let location = collector.locator?.rootLocation ?? SourceLocation(file: collector.fileName, line: 1, column: 1)
         guard let context = xmlSchemaNewValidCtxt(schema) else {
             collector.add("out of memory", at: location)
             return false

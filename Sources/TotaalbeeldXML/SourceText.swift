@@ -34,14 +34,22 @@ struct SourceText {
         }
     }
 
-    /// Line and column (in Unicode scalars) of a byte offset.
-    func location(ofOffset offset: Int) -> SourceLocation {
-        // Last line start <= offset.
+    /// Index of the last line start <= offset (0-based line).
+    private func lineIndex(ofOffset offset: Int) -> Int {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
+        return low
+    }
+
+    /// The 1-based line of a byte offset.
+    func line(ofOffset offset: Int) -> Int { lineIndex(ofOffset: offset) + 1 }
+
+    /// Line and column (in Unicode scalars) of a byte offset.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        let low = lineIndex(ofOffset: offset)
         let start = min(lineStarts[low], offset)
         // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
         let column = bytes.withUnsafeBufferPointer { buffer in
@@ -83,6 +91,33 @@ struct SourceText {
         let end = offset + 1 + qualifiedName.count
         guard end < bytes.count, bytes[offset] == ASCII.lessThan, has(qualifiedName, at: offset + 1) else { return false }
         return ASCII.isSpace(bytes[end]) || bytes[end] == ASCII.slash || bytes[end] == ASCII.greaterThan
+    }
+
+    /// As ``startTag(at:isNamed:)`` for libxml2's prefix and local name, without building the qualified name.
+    func startTag(at offset: Int, prefix: UnsafePointer<UInt8>?, localName: UnsafePointer<UInt8>?) -> Bool {
+        guard offset < bytes.count, bytes[offset] == ASCII.lessThan else { return false }
+        var i = offset + 1
+        if let prefix {
+            let piece = UnsafeRawBufferPointer(start: prefix, count: Self.length(prefix))
+            guard has(piece, at: i) else { return false }
+            i += piece.count
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+        }
+        if let localName {
+            let piece = UnsafeRawBufferPointer(start: localName, count: Self.length(localName))
+            guard has(piece, at: i) else { return false }
+            i += piece.count
+        }
+        guard i < bytes.count else { return false }
+        return ASCII.isSpace(bytes[i]) || bytes[i] == ASCII.slash || bytes[i] == ASCII.greaterThan
+    }
+
+    /// Length of a NUL-terminated UTF-8 string.
+    private static func length(_ string: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        while string[count] != 0 { count += 1 }
+        return count
     }
 
     /// Byte ranges of the attribute names written in the start tag at `tagOffset`. Expects

@@ -63,7 +63,7 @@ struct ScreenCommand: ParsableCommand {
                 title = considerations.title(for: result)
             }
             switch presentation.format {
-            case .json: try emit(ScreeningJSON(language: language).value(for: result).serialized(pretty: true) + "\n", to: presentation.output)
+            case .json: try emit(String(decoding: ScreeningJSON(language: language).serialized(result, pretty: true), as: UTF8.self) + "\n", to: presentation.output)
             case .html: try emit(try Resources.htmlTemplates().render(ScreeningPage(language: language).context(for: result), template: "screen"), to: presentation.output)
             case .text: try emit(PlainTextRenderer().render(document), to: presentation.output)
             case .markdown: try emit(MarkdownRenderer().render(document), to: presentation.output)

@@ -17,7 +17,7 @@ final class GoldenReportTests: XCTestCase {
         return [
             ("txt", PlainTextRenderer().render(ScreeningReport(language: .nl).document(for: result))),
             ("en.md", MarkdownRenderer().render(ScreeningReport(language: .en).document(for: result))),
-            ("json", ScreeningJSON().value(for: result).serialized(pretty: true) + "\n"),
+            ("json", String(decoding: ScreeningJSON().serialized(result, pretty: true), as: UTF8.self) + "\n"),
         ]
     }
 

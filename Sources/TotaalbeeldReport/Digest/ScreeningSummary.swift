@@ -48,16 +48,19 @@ public struct ScreeningSummary: Sendable {
         let reader = ReaderText(result: result, language: language)
         self.reader = reader
         let digest = digest ?? SignalDigest(result: result)
+        // Only whether the tracks are referrals and their labels: the rest of a TrackDigest (every track's texts
+        // made reader text) is for the renderers that show the tracks.
+        let referral = TrackDigest.isReferral(result.trialAndError)
+        let trackLabels = result.trialAndError.tracks.map { $0.label[language] }
         let open = digest.open
-        let tracks = TrackDigest(result.trialAndError, reader: reader)
         self.language = language
 
         // Advice.
         let seriousOpen = open.filter { $0.severity == .serious && $0.flags.contains { [.judgementRisk, .inconsistency].contains($0.kind) } }
         let missingThemes = result.gaps.count
-        if tracks.referral {
+        if referral {
             advice = .referFirst
-            let labels = tracks.entries.map(\.label)
+            let labels = trackLabels
             let because = result.trialAndError.tracks.first?.why.first.map(reader.clean) ?? ""
             adviceSentence = say("Laat eerst beoordelen: ", "Have this assessed first: ") + Self.list(labels, say: say) + ". "
                 + (because.isEmpty ? "" : because + " ")
@@ -90,8 +93,8 @@ public struct ScreeningSummary: Sendable {
 
         // Not yet.
         var notYet: [String] = []
-        if tracks.referral {
-            notYet.append(say("Een re-integratietraject, tot de uitkomst er is van: ", "A reintegration track, until the outcome of: ") + Self.list(tracks.entries.map(\.label), say: say) + ".")
+        if referral {
+            notYet.append(say("Een re-integratietraject, tot de uitkomst er is van: ", "A reintegration track, until the outcome of: ") + Self.list(trackLabels, say: say) + ".")
         }
         if let assessment = result.dossier.assessment {
             let serious = open.filter { $0.severity == .serious }

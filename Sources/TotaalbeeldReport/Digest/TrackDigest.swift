@@ -30,8 +30,7 @@ public struct TrackDigest: Sendable {
     public init(_ trialAndError: TrialAndErrorResult, reader: ReaderText) {
         let say = Vocabulary(language: reader.language)
         let tracks = trialAndError.tracks
-        // The screener recommends tracks when it is not indicated only as referrals for a contraindication.
-        referral = !trialAndError.indicated && !tracks.isEmpty
+        referral = Self.isReferral(trialAndError)
         func common(_ lists: [[LocalizedText]]) -> [LocalizedText] {
             guard let first = lists.first, lists.count > 1 else { return [] }
             return first.filter { item in lists.allSatisfy { $0.contains(item) } }
@@ -50,6 +49,12 @@ public struct TrackDigest: Sendable {
                 checkpoints: track.checkpoints.filter { !sharedCheckpoints.contains($0) }.map(reader.clean)
             )
         }
+    }
+
+    /// Whether the tracks are referrals for assessment first: the screener recommends tracks when trial and error is
+    /// not indicated only as referrals for a contraindication.
+    public static func isReferral(_ trialAndError: TrialAndErrorResult) -> Bool {
+        !trialAndError.indicated && !trialAndError.tracks.isEmpty
     }
 
     /// Reasons as one line: "Werkt aan: A (r. 4); Werkt aan: B" becomes "Werkt aan: A (r. 4), B" — items that
