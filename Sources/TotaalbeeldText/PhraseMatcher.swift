@@ -58,11 +58,23 @@ public struct PhraseMatcher: Sendable {
         var gap: Int32 = -1
         /// Whether tokens may be skipped here: the node follows a gap.
         var afterGap = false
+        /// Whether the node is reached by a pattern's first element (a child of the root): the place
+        /// where Dutch subject–verb inversion puts the subject ("Sinds de scheiding *slaapt hij* slecht").
+        var afterFirst = false
         var outputs: [Int32] = []
     }
 
+    /// Subject pronouns that Dutch main-clause inversion puts right after the finite verb. A term is
+    /// written in plain order ("slaapt slecht", "komt nauwelijks buiten"); after a fronted adverbial
+    /// the same phrase reads "slaapt hij slecht", "komt zij nauwelijks buiten". One such pronoun right
+    /// after a pattern's first word is passed over like a gap word (it is not part of the match's
+    /// own words), never more than one, and never at the end of a pattern.
+    static let invertedSubjects: Set<String> = ["hij", "zij", "ze", "ik", "je", "men", "cliënt", "cliënte"]
+
     private var nodes: [Node] = [Node()]
     private var vocabulary: [String: Int32] = [:]
+    /// The folded keys of ``invertedSubjects``.
+    private var inversionKeys: Set<String> = []
     private var prefixTrie = PrefixTrie()
     public let patterns: [PhrasePattern]
     public let termGap: Int
@@ -73,6 +85,7 @@ public struct PhraseMatcher: Sendable {
         for (index, pattern) in patterns.enumerated() where !pattern.elements.isEmpty {
             insert(pattern, output: Int32(index))
         }
+        inversionKeys = Set(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
     }
 
     /// Number of trie nodes, for diagnostics and the benchmark.
@@ -81,10 +94,13 @@ public struct PhraseMatcher: Sendable {
     private mutating func insert(_ pattern: PhrasePattern, output: Int32) {
         // A choice ("vader|moeder") branches the path; later elements continue from every branch.
         var current: [Int32] = [0]
-        for element in pattern.elements {
+        for (position, element) in pattern.elements.enumerated() {
             var next: [Int32] = []
             for node in current { next += step(from: node, over: element) }
             current = next
+            if position == 0 {
+                for node in current { nodes[Int(node)].afterFirst = true }
+            }
         }
         for node in current where !nodes[Int(node)].outputs.contains(output) {
             nodes[Int(node)].outputs.append(output)
@@ -145,6 +161,7 @@ public struct PhraseMatcher: Sendable {
             let token = tokens[index]
             statistics.tokens += 1
             let wordID = vocabulary[token.key]
+            let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
             prefixIDs.removeAll(keepingCapacity: true)
             if token.isWord { prefixTrie.prefixes(of: token.key, into: &prefixIDs) }
             next.removeAll(keepingCapacity: true)
@@ -171,6 +188,11 @@ public struct PhraseMatcher: Sendable {
                 }
                 if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord {
                     add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
+                }
+                // Subject–verb inversion: one subject pronoun straight after the first word.
+                if nodes[nodeIndex].afterFirst, state.skipped.isEmpty, state.start == index - 1, isInvertedSubject,
+                   !nodes[nodeIndex].words.isEmpty || !nodes[nodeIndex].prefixes.isEmpty || nodes[nodeIndex].gap >= 0 {
+                    add(State(node: state.node, start: state.start, skipsLeft: 0, skipped: [index]), to: &next)
                 }
             }
             swap(&live, &next)

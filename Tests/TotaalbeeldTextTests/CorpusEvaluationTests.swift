@@ -20,14 +20,15 @@ import XCTest
 final class CorpusEvaluationTests: XCTestCase {
     /// Conservative floors on the whole corpus (all four sets together), well below the measured figures
     /// (`EVALUATION.md`), so that a regression fails while the held-out sets stay a report, not a target.
-    /// Measured 2026-12-03 on the whole corpus: detection 0.803, negated 0.897, historical 0.737,
-    /// hypothetical 0.776, uncertain 0.900, resolved 0.791, experiencer 0.833, assertion 0.939.
+    /// Measured 2026-12-03 on the whole corpus with ruleset 1.3.0 (1,942 sentences, with
+    /// `tuning-2026/registers.jsonl`): detection 0.810, negated 0.913, historical 0.774, hypothetical 0.833,
+    /// uncertain 0.899, resolved 0.819, experiencer 0.860, assertion 0.961.
     static let minimumF1: [(what: String, value: Double)] = [
-        ("detection", 0.78), ("negated", 0.87), ("historical", 0.70), ("hypothetical", 0.74), ("uncertain", 0.87),
-        ("resolved", 0.76), ("experiencer", 0.80), ("assertion", 0.91),
+        ("detection", 0.79), ("negated", 0.89), ("historical", 0.75), ("hypothetical", 0.80), ("uncertain", 0.87),
+        ("resolved", 0.79), ("experiencer", 0.83), ("assertion", 0.94),
     ]
     /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.910).
-    static let minimumTrapShare = 0.88
+    static let minimumTrapShare = 0.89
 
     /// The concepts added to the annotation scheme in 2026 (`Corpus/heldout-2026/README.md`).
     static let concepts2026: Set<String> = [
