@@ -193,6 +193,13 @@ public struct ScreeningJSON: Sendable {
             sink.endObject()
         }
         sink.member("quote", fact.quote)
+        writeReading(of: fact, to: &sink)
+        sink.member("occurrences", integer: repeated.occurrences)
+        sink.endObject()
+    }
+
+    /// How a fact reads: negated, historical, hypothetical, uncertain, resolved, whose, claim or finding.
+    private func writeReading<Sink: JSONSink>(of fact: Fact, to sink: inout Sink) {
         sink.member("negated", bool: !fact.present)
         sink.member("historical", bool: fact.historical)
         sink.member("hypothetical", bool: fact.hypothetical)
@@ -200,8 +207,6 @@ public struct ScreeningJSON: Sendable {
         sink.member("resolved", bool: fact.resolved)
         sink.member("experiencer", fact.experiencer.rawValue)
         sink.member("assertion", fact.assertion.rawValue)
-        sink.member("occurrences", integer: repeated.occurrences)
-        sink.endObject()
     }
 
     private func write<Sink: JSONSink>(_ gap: Gap, to sink: inout Sink) {
@@ -402,13 +407,7 @@ public struct ScreeningJSON: Sendable {
                 sink.member("start", integer: start)
                 sink.member("end", integer: end)
                 sink.member("text", fact.quote)
-                sink.member("negated", bool: !fact.present)
-                sink.member("historical", bool: fact.historical)
-                sink.member("hypothetical", bool: fact.hypothetical)
-                sink.member("uncertain", bool: fact.uncertain)
-                sink.member("resolved", bool: fact.resolved)
-                sink.member("experiencer", fact.experiencer.rawValue)
-                sink.member("assertion", fact.assertion.rawValue)
+                writeReading(of: fact, to: &sink)
                 sink.member("counted", bool: fact.counts)
                 sink.endObject()
             }
