@@ -27,35 +27,16 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Directory for the outputs (created when missing).")
     var out: String
 
+    @OptionGroup var bulk: BulkRunOptions
+
     @Option(help: "Ruleset file (default: Rulesets/akc-2011.xml).")
     var ruleset: String?
 
     @Option(help: "Track catalogue for recommendations (default: Rulesets/tracks-2026.xml).")
     var tracks: String?
 
-    @Option(help: "Parallel workers (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Option(help: "Screen shard I of N (0-based), a deterministic share of the inputs, e.g. 0/4.")
     var shard: String?
-
-    @Flag(help: "Continue an interrupted run in --out (or start one when there is none).")
-    var resume = false
-
-    @Flag(help: "Refuse dossiers that contain a direct identifier (BSN, e-mail, phone, postcode with house number, date of birth, name).")
-    var anonymised = false
-
-    @Option(help: "Identifier list for --anonymised (default: Rulesets/identifiers-nl.xml).")
-    var identifiers: String?
-
-    @Flag(help: "Exit 0 even when dossiers failed (they are still reported in errors.jsonl).")
-    var keepGoing = false
-
-    @Flag(help: "No progress line on stderr.")
-    var quiet = false
-
-    @Option(help: "Only files whose name ends in this are taken from directories.")
-    var suffix: String = ".dossier.xml"
 
     @Option(help: "Language of labels and messages in results.jsonl: nl or en.")
     var lang: Language = .nl
@@ -63,14 +44,8 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Also write the results into this SQLite database (see docs/results-store.md); the JSONL and CSV outputs stay the contract.")
     var db: String?
 
-    @Option(help: ArgumentHelp("Dossiers per journal chunk (the most work a kill can lose).", visibility: .hidden))
-    var chunkSize: Int = 256
-
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be 1 or more") }
         if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard must be I/N with 0 ≤ I < N, e.g. 0/4") }
-        if identifiers != nil, !anonymised { throw ValidationError("--identifiers needs --anonymised") }
     }
 
     func run() throws {
@@ -79,31 +54,18 @@ struct BatchCommand: ParsableCommand {
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)
             warnAboutMorphology()
-            var guardRules: IdentifierRules?
-            var redactionRules: IdentifierRules?
-            if anonymised {
-                let path = try identifiers ?? Resources.rulesetsFile(IdentifierRulesLoader.defaultFileName)
-                guardRules = try report { () throws(LoadError) in try IdentifierRulesLoader.load(contentsOf: path, schemas: schemas) }
-            } else if let path = try? Resources.rulesetsFile(IdentifierRulesLoader.defaultFileName) {
-                // Without the guard the shipped list still takes identifiers out of error messages.
-                redactionRules = try? IdentifierRulesLoader.load(contentsOf: path, schemas: schemas)
-            }
-            let inputSet: InputSet
-            do throws(InputProblem) {
-                inputSet = try InputSet(arguments: inputs, suffix: suffix)
-            } catch {
-                throw Failure(status: ExitStatus.noInput, lines: [error.description])
-            }
+            let (guardRules, redactionRules) = try bulk.identifierRules(schemas: schemas)
+            let inputSet = try bulk.inputSet(inputs)
             let screener = DossierScreener(
                 ruleset: ruleset, catalogue: catalogue, schemas: schemas,
                 identifierGuard: guardRules.map(IdentifierGuard.init(rules:)), redactor: redactionRules.map(IdentifierGuard.init(rules:)), language: lang
             )
-            let identity = RunIdentity(ruleset: ruleset, guardRules: guardRules, inputs: inputSet.roots, suffix: suffix, language: lang.rawValue)
+            let identity = RunIdentity(ruleset: ruleset, guardRules: guardRules, inputs: inputSet.roots, suffix: bulk.suffix, language: lang.rawValue)
             let options = BatchOptions(
-                inputs: inputSet, out: out, shard: shard.flatMap(ShardSpec.init(parsing:)), jobs: jobs, resume: resume,
-                chunkSize: chunkSize, catalogueFingerprint: try Resources.catalogueFingerprint(tracks)
+                inputs: inputSet, out: out, shard: shard.flatMap(ShardSpec.init(parsing:)), jobs: bulk.jobs, resume: bulk.resume,
+                chunkSize: bulk.chunkSize, catalogueFingerprint: try Resources.catalogueFingerprint(tracks)
             )
-            let showProgress = !quiet && ProgressLine.standardErrorIsTerminal
+            let showProgress = bulk.showsProgress
             let result: BatchReport
             do throws(BatchError) {
                 result = try BatchRunner(screener: screener, identity: identity, options: options).run { total, done in
@@ -114,18 +76,10 @@ struct BatchCommand: ParsableCommand {
             }
             if let db { try writeStore { () throws(StoreError) in try ResultStore.writeBatch(from: out, to: db) } }
             let summary = result.summary
-            var line = "\(out): \(summary.found) dossiers found, \(summary.screened) screened, \(summary.failed) failed"
-            if result.alreadyComplete {
-                line += " (the run was already complete)"
-            } else {
-                if result.resumedChunks > 0 { line += " (resumed after \(result.resumedChunks) chunks)" }
-                line += String(format: " in %.1f s", result.seconds)
-            }
-            if !quiet { printError(line) }
-            if summary.failed > 0 && !keepGoing {
-                if !quiet { printError("\(out)/errors.jsonl lists what failed; pass --keep-going to exit 0 anyway") }
-                throw ExitStatus.dataError
-            }
+            try bulk.finish(
+                out: out, counts: "\(summary.found) dossiers found, \(summary.screened) screened, \(summary.failed) failed", failed: summary.failed,
+                alreadyComplete: result.alreadyComplete, resumedChunks: result.resumedChunks, seconds: result.seconds
+            )
         }
     }
 }
