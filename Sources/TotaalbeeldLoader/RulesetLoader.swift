@@ -154,7 +154,7 @@ private struct RulesetReader {
             TermRule(
                 text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
                 exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
-                location: term.modelLocation
+                fixedOrder: term.attribute("order") == "fixed", location: term.modelLocation
             )
         }
         let terms = termRules.map(\.text)
@@ -302,6 +302,7 @@ private struct RulesetReader {
         var pseudo: [PseudoTrigger] = []
         var terminators: [Terminator] = []
         var presuppositions: [Presupposition] = []
+        var functionWords: Set<String> = [], clauseWords: Set<String> = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -318,6 +319,10 @@ private struct RulesetReader {
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             case "presupposition":
                 presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            case "functionWords":
+                functionWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
+            case "clauseWords":
+                clauseWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
             default:
                 break
             }
@@ -331,6 +336,10 @@ private struct RulesetReader {
             uncertainFactor: element.decimal("uncertainFactor") ?? 1, resolvedFactor: element.decimal("resolvedFactor") ?? 0
         )
         rules.presuppositions = presuppositions
+        rules.phraseInflection = element.boolean("phraseInflection", default: false)
+        rules.freeOrderWindow = element.integer("freeOrderWindow") ?? 0
+        rules.functionWords = functionWords
+        rules.clauseWords = clauseWords
         return rules
     }
 }

@@ -28,6 +28,19 @@ public struct ContextRules: Sendable, Hashable {
     /// A sentence longer than this, in words, is cut at clause marks before context is applied, so that
     /// the work per sentence stays bounded and no scope runs across a whole run-on text.
     public var maxSentenceWords: Int
+    /// Whether each content word of a multi-word term also matches words with its Snowball stem
+    /// ("schulden opgebouwd" reads "schuld opgebouwd"); words in ``functionWords`` match as written.
+    public var phraseInflection = false
+    /// A multi-word term with at least two content words also matches with its words in any order
+    /// within this many words inside one clause ("omdat hij geen zin heeft in werk" for "geen zin in
+    /// werk", "Schulden heeft hij opgebouwd"); 0 switches this off.
+    public var freeOrderWindow = 0
+    /// Words of multi-word terms that are matched as written and do not count as content words
+    /// (articles, pronouns, prepositions, conjunctions, negations: "niet" must not meet "niets").
+    public var functionWords: Set<String> = []
+    /// Words that start a new clause for ``freeOrderWindow`` ("maar", "omdat", "dat"): the words of a
+    /// term matched in any order stand in one clause. Punctuation always ends a clause.
+    public var clauseWords: Set<String> = []
 
     public init(
         triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],

@@ -353,14 +353,18 @@ public struct TermRule: Sendable, Hashable {
     /// The window for `exclude` when it differs from `window` (a wish word three words off excludes a job
     /// noun that a work word must stand right beside).
     public var excludeWindow: Int?
+    /// Match the words in the written order only, never in the free order of the context's
+    /// `freeOrderWindow` (a term whose order carries its sense).
+    public var fixedOrder: Bool
     public var location: Location?
 
     public init(
         text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
-        location: Location? = nil
+        fixedOrder: Bool = false, location: Location? = nil
     ) {
         self.text = text
         self.exact = exact
+        self.fixedOrder = fixedOrder
         self.require = require
         self.exclude = exclude
         self.window = window

@@ -63,6 +63,7 @@ public final class NarrativeAnalyzer: Sendable {
     private let broader: [String: Set<String>]
     private let context: ContextScopes
     private let reading: TermReading
+    private let loosening: PhraseLoosening
     private let maxSentenceWords: Int
 
     public convenience init(ruleset: Ruleset, wordForms: WordForms? = .shared) {
@@ -72,6 +73,7 @@ public final class NarrativeAnalyzer: Sendable {
             unresolvable: Set(ruleset.indicators.filter { !$0.resolvable }.map(\.id)),
             withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)),
             broader: ruleset.broaderIndicatorsByID,
+            strict: Set(ruleset.indicators.filter { $0.precision == .high }.map(\.id)),
             wordForms: wordForms
         )
     }
@@ -91,11 +93,13 @@ public final class NarrativeAnalyzer: Sendable {
         )
     }
 
-    /// Compiles terms with their matching options and sense constraints (see ``TermRule``).
+    /// Compiles terms with their matching options and sense constraints (see ``TermRule``). The terms of
+    /// `strict` indicators (the ruleset's `precision="high"`) match inflected and in free order
+    /// (``PhraseLoosening``) only when they carry a sense constraint.
     public init(
         indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
         unresolvable: Set<String> = [], withoutResolution: Set<String> = [], broader: [String: Set<String>] = [:],
-        wordForms: WordForms? = .shared
+        strict: Set<String> = [], wordForms: WordForms? = .shared
     ) {
         var patterns: [PhrasePattern] = []
         var rules: [TermRule] = []
@@ -115,6 +119,10 @@ public final class NarrativeAnalyzer: Sendable {
         self.broader = broader
         self.context = ContextScopes.compiled(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
+        self.loosening = PhraseLoosening(
+            patterns: patterns, loose: rules.indices.map { !rules[$0].exact && (!strict.contains(owners[$0]) || rules[$0].isConstrained) },
+            fixedOrder: rules.map(\.fixedOrder), context: context, stem: wordForms.map { forms in { forms.stem($0) } }
+        )
         self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
     }
@@ -206,10 +214,22 @@ public final class NarrativeAnalyzer: Sendable {
     ) -> [PhraseMatcher.Match] {
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
         var headSenses: [(sense: Int, token: Int)] = []
+        let words = reading.usesMorphology || loosening.isActive ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars) : []
         if reading.usesMorphology {
             var written = Set<Int64>()
             for match in matches where match.first == match.last { written.insert(TermReading.key(Int32(match.pattern), match.first)) }
-            matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, scalars: scalars, written: written, headSenses: &headSenses)
+            matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, words: words, written: written, headSenses: &headSenses)
+        }
+        if loosening.isActive {
+            // A looser match of a term already found on any of the same words adds nothing.
+            var spans: [Int: [(first: Int, last: Int)]] = [:]
+            for match in matches { spans[match.pattern, default: []].append((match.first, match.last)) }
+            let loose = loosening.matches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
+            for match in loose.sorted(by: { ($0.form == .inflected ? 0 : 1, $0.first) < ($1.form == .inflected ? 0 : 1, $1.first) }) {
+                guard !(spans[match.pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { continue }
+                spans[match.pattern, default: []].append((match.first, match.last))
+                matches.append(match)
+            }
         }
         guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
         let senses = reading.senses(in: tokens, range: sentence.tokens, headSenses: headSenses, statistics: &statistics)
@@ -243,8 +263,13 @@ public final class NarrativeAnalyzer: Sendable {
     /// token is kept per token: the cost grows with the number of matches, not with its square.
     private func resolve(_ matches: [PhraseMatcher.Match]) -> [Span] {
         guard let lowest = matches.map(\.first).min(), let highest = matches.map(\.last).max() else { return [] }
+        // Matches in written order first, then the longest: a term found in another word order only
+        // fills words that no term in its written order reads (see below).
+        func order(_ span: Span) -> Int { span.match.form == .reordered ? 1 : 0 }
         let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], match: $0) }
-            .sorted { ($1.last - $1.first, $0.first, $0.pattern) < ($0.last - $0.first, $1.first, $1.pattern) }
+            .sorted { (a: Span, b: Span) -> Bool in
+                (order(a), b.last - b.first, a.first, a.pattern) < (order(b), a.last - a.first, b.first, b.pattern)
+            }
         var kept: [Span] = []
         var keptAt = Array(repeating: [Int](), count: highest - lowest + 1)
         for candidate in candidates {
@@ -253,10 +278,23 @@ public final class NarrativeAnalyzer: Sendable {
             for token in candidate.first...candidate.last { keptAt[token - lowest].append(kept.count) }
             kept.append(candidate)
         }
-        return kept.filter { span in
+        // A match in another word order yields to any match in written order on one of its words: free
+        // order adds readings where the written terms found nothing, it never replaces or hides one.
+        let yielding = Set(kept.indices.filter { index in
+            let span = kept[index]
+            return span.match.form == .reordered && (span.first...span.last).contains { token in
+                span.match.owns(token) && keptAt[token - lowest].contains {
+                    let other = kept[$0]
+                    return other.match.form != .reordered && other.indicator != span.indicator && other.match.owns(token)
+                        && separateLayer.contains(other.indicator) == separateLayer.contains(span.indicator)
+                }
+            }
+        })
+        return kept.indices.filter { !yielding.contains($0) }.map { kept[$0] }.filter { span in
             if !broader.isEmpty, (span.first...span.last).contains(where: { token in
                 keptAt[token - lowest].contains {
-                    broader[kept[$0].indicator]?.contains(span.indicator) == true && ContextScopes.shareWords(kept[$0].match, span.match)
+                    !yielding.contains($0) && broader[kept[$0].indicator]?.contains(span.indicator) == true
+                        && ContextScopes.shareWords(kept[$0].match, span.match)
                 }
             }) { return false }
             let layer = separateLayer.contains(span.indicator)
@@ -265,7 +303,7 @@ public final class NarrativeAnalyzer: Sendable {
             // written term of fear of failure, not a kind of "angst").
             return !keptAt[span.first - lowest].contains {
                 let other = kept[$0]
-                return other.indicator != span.indicator && separateLayer.contains(other.indicator) == layer
+                return !yielding.contains($0) && other.indicator != span.indicator && separateLayer.contains(other.indicator) == layer
                     && (other.strictlyContains(span)
                         || other.match.form == .written && span.match.form != .written && (other.first, other.last) == (span.first, span.last))
             }

@@ -24,9 +24,11 @@ public struct PhraseMatcher: Sendable {
     /// One occurrence of a pattern: tokens `first...last`, of which `skipped` (sorted) were passed
     /// over by a gap (`…`) and are not part of the pattern itself.
     public struct Match: Sendable, Hashable {
-        /// How a one-word term met its word: as written, as an inflected form of it (same Snowball
-        /// stem), or as the head of a compound ("huurschuld" for "schuld").
-        public enum Form: Sendable, Hashable { case written, inflected, compound }
+        /// How a term met its words: as written, through inflected forms (same Snowball stem: a one-word
+        /// term, or the content words of a longer one under the context's `phraseInflection`), as the
+        /// head of a compound ("huurschuld" for "schuld"), or with its words in another order (the
+        /// context's `freeOrderWindow`: "omdat hij geen zin heeft in werk").
+        public enum Form: Sendable, Hashable { case written, inflected, compound, reordered }
 
         public var pattern: Int
         public var first: Int
@@ -54,6 +56,8 @@ public struct PhraseMatcher: Sendable {
     private struct Node: Sendable {
         var words: [Int32: Int32] = [:]
         var prefixes: [Int32: Int32] = [:]
+        /// Edges keyed by a Snowball stem's id (``PhrasePattern/Element/stem(_:)``).
+        var stems: [Int32: Int32] = [:]
         /// The node reached after a gap (`…`); -1 when this node has no gap edge.
         var gap: Int32 = -1
         /// Whether tokens may be skipped here: the node follows a gap.
@@ -73,6 +77,7 @@ public struct PhraseMatcher: Sendable {
 
     private var nodes: [Node] = [Node()]
     private var vocabulary: [String: Int32] = [:]
+    private var stemVocabulary: [String: Int32] = [:]
     /// The folded keys of ``invertedSubjects``.
     private var inversionKeys: Set<String> = []
     private var prefixTrie = PrefixTrie()
@@ -114,6 +119,10 @@ public struct PhraseMatcher: Sendable {
             let id = vocabulary[key] ?? Int32(vocabulary.count)
             vocabulary[key] = id
             return [child(of: node, existing: nodes[Int(node)].words[id]) { $0.words[id] = $1 }]
+        case .stem(let stem):
+            let id = stemVocabulary[stem] ?? Int32(stemVocabulary.count)
+            stemVocabulary[stem] = id
+            return [child(of: node, existing: nodes[Int(node)].stems[id]) { $0.stems[id] = $1 }]
         case .prefix(let prefix):
             let id = prefixTrie.insert(prefix)
             return [child(of: node, existing: nodes[Int(node)].prefixes[id]) { $0.prefixes[id] = $1 }]
@@ -150,9 +159,17 @@ public struct PhraseMatcher: Sendable {
         return matches(in: tokens, range: tokens.indices, statistics: &statistics)
     }
 
+    /// Whether some pattern has a ``PhrasePattern/Element/stem(_:)`` element.
+    public var usesStems: Bool { !stemVocabulary.isEmpty }
+
+    /// The id of a Snowball stem among the patterns' stem elements, -1 when no pattern has it; pass
+    /// these per token to ``matches(in:range:statistics:stemIDs:)``.
+    public func stemID(_ stem: String) -> Int32 { stemVocabulary[stem] ?? -1 }
+
     /// Every occurrence of every pattern inside `range`, ordered by end then start; a match never
-    /// crosses punctuation, and a gap only skips words.
-    public func matches(in tokens: [Token], range: Range<Int>, statistics: inout MatchStatistics) -> [Match] {
+    /// crosses punctuation, and a gap only skips words. `stemIDs` holds, per token of `range`, the
+    /// ``stemID(_:)`` of its stem (needed only when ``usesStems``).
+    public func matches(in tokens: [Token], range: Range<Int>, statistics: inout MatchStatistics, stemIDs: [Int32] = []) -> [Match] {
         var found: [Match] = []
         var live: [State] = []
         var next: [State] = []
@@ -161,6 +178,7 @@ public struct PhraseMatcher: Sendable {
             let token = tokens[index]
             statistics.tokens += 1
             let wordID = vocabulary[token.key]
+            let stemID = index - range.lowerBound < stemIDs.count ? stemIDs[index - range.lowerBound] : -1
             let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
             prefixIDs.removeAll(keepingCapacity: true)
             if token.isWord { prefixTrie.prefixes(of: token.key, into: &prefixIDs) }
@@ -181,6 +199,7 @@ public struct PhraseMatcher: Sendable {
                 // Field by field: copying the whole node would retain both of its dictionaries per step.
                 let nodeIndex = Int(state.node)
                 if let wordID, let target = nodes[nodeIndex].words[wordID] { enter(target, from: state) }
+                if stemID >= 0, let target = nodes[nodeIndex].stems[stemID] { enter(target, from: state) }
                 if !prefixIDs.isEmpty, !nodes[nodeIndex].prefixes.isEmpty {
                     for prefixID in prefixIDs {
                         if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
@@ -191,7 +210,8 @@ public struct PhraseMatcher: Sendable {
                 }
                 // Subject–verb inversion: one subject pronoun straight after the first word.
                 if nodes[nodeIndex].afterFirst, state.skipped.isEmpty, state.start == index - 1, isInvertedSubject,
-                   !nodes[nodeIndex].words.isEmpty || !nodes[nodeIndex].prefixes.isEmpty || nodes[nodeIndex].gap >= 0 {
+                   !nodes[nodeIndex].words.isEmpty || !nodes[nodeIndex].prefixes.isEmpty || !nodes[nodeIndex].stems.isEmpty
+                   || nodes[nodeIndex].gap >= 0 {
                     add(State(node: state.node, start: state.start, skipsLeft: 0, skipped: [index]), to: &next)
                 }
             }
@@ -211,7 +231,7 @@ public struct PhraseMatcher: Sendable {
 }
 
 /// A byte trie of wildcard prefixes: which prefixes does a word start with, in one pass over it.
-private struct PrefixTrie: Sendable {
+struct PrefixTrie: Sendable {
     private var children: [[UInt8: Int32]] = [[:]]
     private var ids: [Int32] = [-1]
     private var count: Int32 = 0

@@ -16,6 +16,9 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public indirect enum Element: Sendable, Hashable {
         case word(String)
         case prefix(String)
+        /// Any word with this Snowball stem. Not written in a ruleset: the analyzer derives it from a
+        /// content word of a multi-word term under the context's `phraseInflection`.
+        case stem(String)
         /// Any one of the alternatives (words or prefixes).
         case choice([Element])
         case gap

@@ -107,6 +107,8 @@ struct TermReading: Sendable {
 
     /// Terms of one word, matched by one token of text through its inflection or as a compound head.
     struct WordMatches: Sendable {
+        /// The word's Snowball stem (for content words of multi-word terms, ``PhraseLoosening``).
+        var stem: String
         var inflected: [Int32]
         /// Terms matched by a head, with the part of the word before that head.
         var compound: [(pattern: Int32, modifier: String)]
@@ -114,19 +116,27 @@ struct TermReading: Sendable {
         var headSenses: [Int]
     }
 
+    /// What morphology says about each word of `range` (at least three letters; `nil` for other
+    /// tokens), looked up once per distinct word.
+    func words(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar]) -> [WordMatches?] {
+        guard wordForms != nil else { return [] }
+        return range.map { index in
+            let token = tokens[index]
+            guard token.kind == .word, token.end - token.start >= 3, let word = Self.originalWord(token, scalars) else { return nil }
+            return wordMatches(of: word)
+        }
+    }
+
     /// Matches of one-word terms at the words of `range` through morphology, leaving out what the
     /// written-form trie already found there (`written`: pattern and token of its one-token matches).
+    /// `words` is ``words(in:range:scalars:)``.
     func morphologyMatches(
-        in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], written: Set<Int64>, headSenses: inout [(sense: Int, token: Int)]
+        in tokens: [Token], range: Range<Int>, words: [WordMatches?], written: Set<Int64>, headSenses: inout [(sense: Int, token: Int)]
     ) -> [PhraseMatcher.Match] {
         guard usesMorphology else { return [] }
         var found: [PhraseMatcher.Match] = []
         for index in range {
-            let token = tokens[index]
-            guard token.kind == .word, token.end - token.start >= 3 else { continue }
-            let word = Self.originalWord(token, scalars)
-            guard let word else { continue }
-            let matches = wordMatches(of: word)
+            guard let matches = words[index - range.lowerBound] else { continue }
             for sense in matches.headSenses { headSenses.append((sense, index)) }
             for pattern in matches.inflected where !written.contains(Self.key(pattern, index)) {
                 found.append(PhraseMatcher.Match(pattern: Int(pattern), first: index, last: index, form: .inflected))
@@ -158,7 +168,7 @@ struct TermReading: Sendable {
 
     private func wordMatches(of word: String) -> WordMatches {
         if let cached = cache.value(for: word) { return cached }
-        guard let wordForms else { return WordMatches(inflected: [], compound: [], headSenses: []) }
+        guard let wordForms else { return WordMatches(stem: word, inflected: [], compound: [], headSenses: []) }
         let forms = wordForms.forms(of: word)
         let inflected = stemIndex[forms.stem] ?? []
         var compound: [(pattern: Int32, modifier: String)] = []
@@ -175,7 +185,7 @@ struct TermReading: Sendable {
         compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
         var headSenses = Set<Int>()
         for head in forms.heads { headSenses.formUnion(senses(ofModifier: head.key)) }
-        let result = WordMatches(inflected: inflected, compound: compound, headSenses: headSenses.sorted())
+        let result = WordMatches(stem: forms.stem, inflected: inflected, compound: compound, headSenses: headSenses.sorted())
         cache.store(result, for: word)
         return result
     }

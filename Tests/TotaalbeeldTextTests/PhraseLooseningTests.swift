@@ -1,0 +1,86 @@
+import Foundation
+import TotaalbeeldModel
+import TotaalbeeldText
+import XCTest
+
+/// Multi-word terms beyond their written words and order: inflected content words and Dutch word order
+/// (the context's `phraseInflection` and `freeOrderWindow`).
+final class PhraseLooseningTests: XCTestCase {
+    private static let functionWords: Set<String> = ["geen", "niet", "niets", "in", "hij", "zij", "de", "het", "een", "er", "op", "heeft"]
+
+    private func context(inflection: Bool = true, window: Int = 5) -> ContextRules {
+        var context = ContextRules.empty
+        context.phraseInflection = inflection
+        context.freeOrderWindow = window
+        context.functionWords = Self.functionWords
+        context.clauseWords = ["maar", "omdat", "dat", "en"]
+        return context
+    }
+
+    private func analyzer(_ rules: [(String, [TermRule])], context: ContextRules, strict: Set<String> = [], senses: [SenseSet] = []) -> NarrativeAnalyzer {
+        NarrativeAnalyzer(indicators: rules.map { (id: $0.0, rules: $0.1) }, senses: senses, context: context, strict: strict)
+    }
+
+    func testContentWordsOfAPhraseMatchTheirInflectedForms() {
+        let reading = analyzer([("schulden", [TermRule(text: "schulden opgebouwd")]), ("slaap", [TermRule(text: "slechte nachtrust")])], context: context(window: 0))
+        XCTAssertEqual(reading.analyze("Hij heeft een schuld opgebouwd.").map(\.matchedText), ["schuld opgebouwd"])
+        XCTAssertEqual(reading.analyze("Zij heeft een slecht nachtrust.").map(\.matchedText), ["slecht nachtrust"])
+        XCTAssertEqual(reading.analyze("Hij heeft schulden opgebouwd.").map(\.matchedText), ["schulden opgebouwd"], "the written form still matches, once")
+    }
+
+    func testFunctionWordsMatchAsWritten() {
+        let reading = analyzer([("motivatie", [TermRule(text: "niet gemotiveerd")])], context: context(window: 0))
+        XCTAssertTrue(reading.analyze("Hij is niets gemotiveerd.").isEmpty, "'niets' is not an inflection of 'niet'")
+        XCTAssertEqual(reading.analyze("Hij is niet gemotiveerde.").count, 1)
+    }
+
+    func testExactTermsAndTheSwitchStayAsWritten() {
+        let exact = analyzer([("schulden", [TermRule(text: "schulden opgebouwd", exact: true)])], context: context())
+        XCTAssertTrue(exact.analyze("Hij heeft een schuld opgebouwd.").isEmpty)
+        XCTAssertTrue(exact.analyze("Omdat hij opgebouwd schulden heeft.").isEmpty)
+        let off = analyzer([("schulden", [TermRule(text: "schulden opgebouwd")])], context: context(inflection: false, window: 0))
+        XCTAssertTrue(off.analyze("Hij heeft een schuld opgebouwd.").isEmpty)
+    }
+
+    func testSubordinateClauseAndFrontedObjectOrder() {
+        let reading = analyzer([("motivatie-laag", [TermRule(text: "heeft geen zin in werk")]), ("schulden", [TermRule(text: "bouwt schulden op")])], context: context())
+        XCTAssertEqual(reading.analyze("Hij komt niet, omdat hij geen zin in werk heeft.").map(\.matchedText), ["geen zin in werk heeft"])
+        let fronted = reading.analyze("Schulden bouwt hij op.")
+        XCTAssertEqual(fronted.map(\.indicator), ["schulden"])
+        XCTAssertEqual(fronted.first?.matchedText, "Schulden bouwt hij op")
+    }
+
+    func testFreeOrderStaysInsideOneClauseAndTheWindow() {
+        let reading = analyzer([("slaap", [TermRule(text: "slaapt slecht")])], context: context())
+        XCTAssertEqual(reading.analyze("Ze zegt dat zij slecht slaapt.").map(\.matchedText), ["slecht slaapt"])
+        XCTAssertTrue(reading.analyze("Hij slaapt goed, maar eet slecht.").isEmpty, "a comma and 'maar' end the clause")
+        XCTAssertTrue(reading.analyze("Hij slaapt in het weekend altijd tot laat uit zijn bed slecht.").isEmpty, "more than five words apart")
+        let fixed = analyzer([("slaap", [TermRule(text: "slaapt slecht", fixedOrder: true)])], context: context())
+        XCTAssertTrue(fixed.analyze("Ze zegt dat zij slecht slaapt.").isEmpty, "order=\"fixed\" keeps the written order")
+    }
+
+    func testOneContentWordIsNotEnoughForFreeOrder() {
+        let reading = analyzer([("bank", [TermRule(text: "op de bank")])], context: context())
+        XCTAssertTrue(reading.analyze("De bank belt op.").isEmpty)
+    }
+
+    func testHighPrecisionTermsLoosenOnlyWithASenseConstraint() {
+        let alcohol = SenseSet(id: "alcohol", label: LocalizedText(nl: "alcohol"), terms: ["bier"], location: Location(file: "test", line: 1, column: 1))
+        let reading = analyzer(
+            [("verslaving", [TermRule(text: "drinkt te veel"), TermRule(text: "drinkt bier", require: ["alcohol"])])],
+            context: context(), strict: ["verslaving"], senses: [alcohol]
+        )
+        XCTAssertTrue(reading.analyze("Hij zegt dat hij te veel drinkt.").isEmpty, "an unconstrained high-precision term keeps its written order")
+        XCTAssertEqual(reading.analyze("Omdat hij bier drinkt.").map(\.indicator), ["verslaving"])
+    }
+
+    func testFreeOrderCostFollowsTheText() {
+        let terms = (0..<2_000).map { TermRule(text: "woord\($0) ander\($0)") } + [TermRule(text: "slaapt slecht")]
+        let reading = analyzer([("x", terms)], context: context())
+        let sentence = "Zij zegt dat zij al weken slecht slaapt en moe is. "
+        var one = PhraseMatcher.MatchStatistics(), eight = PhraseMatcher.MatchStatistics()
+        _ = reading.analyze(sentence, statistics: &one)
+        _ = reading.analyze(String(repeating: sentence, count: 8), statistics: &eight)
+        XCTAssertEqual(eight.steps, 8 * one.steps)
+    }
+}
