@@ -40,6 +40,8 @@ import TotaalbeeldModel
 /// their own: a signal hit never hides an indicator hit, nor the other way round. An indicator the
 /// ruleset declares narrower than another (`narrows`: eviction is an acute crisis) hides the broader
 /// one's hit on any of the same words, in either layer: the words count once, as the specific reading.
+/// A loose match of a multi-word term (through inflected words or in another word order,
+/// ``PhraseLoosening``) yields to any other match on its words or the words it passes over: it only adds readings.
 ///
 /// **One mention, one hit.** Hits of one indicator with the same reading, at most two words apart and
 /// no punctuation between, are one mention and become one hit ("werkte als" + "vakkenvuller").
@@ -253,6 +255,8 @@ public final class NarrativeAnalyzer: Sendable {
         var last: Int { match.last }
         var pattern: Int { match.pattern }
         func overlaps(_ other: Span) -> Bool { first <= other.last && other.first <= last }
+        /// A multi-word term matched through inflected words or in another word order (``PhraseLoosening``).
+        var isLoose: Bool { match.form != .written && last > first }
         /// Strictly longer and owning every word of `other`: a word in the gap of a split term is not its own.
         func strictlyContains(_ other: Span) -> Bool {
             (first, last) != (other.first, other.last) && ContextScopes.owns(match, allOf: other.match)
@@ -263,9 +267,9 @@ public final class NarrativeAnalyzer: Sendable {
     /// token is kept per token: the cost grows with the number of matches, not with its square.
     private func resolve(_ matches: [PhraseMatcher.Match]) -> [Span] {
         guard let lowest = matches.map(\.first).min(), let highest = matches.map(\.last).max() else { return [] }
-        // Matches in written order first, then the longest: a term found in another word order only
-        // fills words that no term in its written order reads (see below).
-        func order(_ span: Span) -> Int { span.match.form == .reordered ? 1 : 0 }
+        // Matches as written first, then the longest: a multi-word term found through inflected words
+        // or in another word order only fills words that no term as written reads (see below).
+        func order(_ span: Span) -> Int { span.isLoose ? 1 : 0 }
         let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], match: $0) }
             .sorted { (a: Span, b: Span) -> Bool in
                 (order(a), b.last - b.first, a.first, a.pattern) < (order(b), a.last - a.first, b.first, b.pattern)
@@ -278,15 +282,17 @@ public final class NarrativeAnalyzer: Sendable {
             for token in candidate.first...candidate.last { keptAt[token - lowest].append(kept.count) }
             kept.append(candidate)
         }
-        // A match in another word order yields to any match in written order on one of its words: free
-        // order adds readings where the written terms found nothing, it never replaces or hides one.
+        // A loose match (a multi-word term through inflected words or in another word order) yields to any
+        // other match on one of its words or the words it passes over: it adds readings where the terms as
+        // written found nothing, it never replaces, hides or takes a negation from one ("geen enkele
+        // motivatie om te werken" is a negated motivation, not "geen enkel werk").
         let yielding = Set(kept.indices.filter { index in
             let span = kept[index]
-            return span.match.form == .reordered && (span.first...span.last).contains { token in
-                span.match.owns(token) && keptAt[token - lowest].contains {
+            return span.isLoose && (span.first...span.last).contains { token in
+                keptAt[token - lowest].contains {
                     let other = kept[$0]
-                    return other.match.form != .reordered && other.indicator != span.indicator && other.match.owns(token)
-                        && separateLayer.contains(other.indicator) == separateLayer.contains(span.indicator)
+                    // In either layer: a signal's words are read too, and its negation is its own.
+                    return !other.isLoose && other.indicator != span.indicator && other.match.owns(token)
                 }
             }
         })

@@ -23,7 +23,10 @@ import TotaalbeeldModel
 ///
 /// Neither applies to a term marked `exact` (or, for order, `order="fixed"`), nor to a term of a
 /// `precision="high"` indicator without a sense constraint: the analyzer passes those as not `loose`.
-/// Every match found here still has to pass the term's sense constraint.
+/// Every match found here still has to pass the term's sense constraint, and yields to any other match on
+/// one of its words (``NarrativeAnalyzer``): it adds readings, never replaces one. Hunspell's verb
+/// analyses ("slaapt" → "slaap") were tried as a lemma for content words and left out: on the tuning
+/// sets they joined tenses that carry meaning ("werkte als" and "werken als").
 /// ```swift
 /// var context = ContextRules.empty
 /// context.phraseInflection = true

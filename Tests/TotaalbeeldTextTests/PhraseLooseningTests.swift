@@ -84,3 +84,30 @@ final class PhraseLooseningTests: XCTestCase {
         XCTAssertEqual(eight.steps, 8 * one.steps)
     }
 }
+
+/// A loose match only adds readings: it yields to any other match on its words.
+final class PhraseLooseningOverlapTests: XCTestCase {
+    func testALooseMatchNeitherHidesNorTakesTheNegationOfAWrittenOne() {
+        var context = ContextRules.empty
+        context.phraseInflection = true
+        context.freeOrderWindow = 5
+        context.functionWords = ["geen", "om", "te"]
+        context.triggers = [ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 5, location: Location(file: "test", line: 1, column: 1))]
+        let reading = NarrativeAnalyzer(terms: ["arbeidsongeschikt": ["geen motivatie om te werk"], "motivatie": ["motivatie"]], context: context)
+        let hits = reading.analyze("Hij heeft geen motivatie om te werken.")
+        XCTAssertEqual(hits.map(\.indicator), ["motivatie"], "the inflected match of the longer term yields to the written term")
+        XCTAssertEqual(hits.first?.negated, true)
+    }
+
+    func testALooseMatchYieldsToAMatchInTheWordsItPassesOver() {
+        var context = ContextRules.empty
+        context.phraseInflection = true
+        context.freeOrderWindow = 5
+        context.functionWords = ["geen", "om", "te"]
+        context.triggers = [ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 5, location: Location(file: "test", line: 1, column: 1))]
+        let reading = NarrativeAnalyzer(terms: ["arbeidsongeschikt": ["geen enkel werk"], "motivatie": ["motivatie"]], context: context)
+        let hits = reading.analyze("Hij heeft geen enkele motivatie om te werken.")
+        XCTAssertEqual(hits.map(\.indicator), ["motivatie"], "'geen enkele … werken' passes over 'motivatie' and yields to it")
+        XCTAssertEqual(hits.first?.negated, true)
+    }
+}
