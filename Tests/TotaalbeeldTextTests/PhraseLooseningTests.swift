@@ -87,27 +87,28 @@ final class PhraseLooseningTests: XCTestCase {
 
 /// A loose match only adds readings: it yields to any other match on its words.
 final class PhraseLooseningOverlapTests: XCTestCase {
-    func testALooseMatchNeitherHidesNorTakesTheNegationOfAWrittenOne() {
+    /// "motivatie" as written beside a longer term that reads the same sentence only loosely.
+    private func hits(longerTerm: String) -> [TextHit] {
         var context = ContextRules.empty
         context.phraseInflection = true
         context.freeOrderWindow = 5
         context.functionWords = ["geen", "om", "te"]
         context.triggers = [ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 5, location: Location(file: "test", line: 1, column: 1))]
-        let reading = NarrativeAnalyzer(terms: ["arbeidsongeschikt": ["geen motivatie om te werk"], "motivatie": ["motivatie"]], context: context)
-        let hits = reading.analyze("Hij heeft geen motivatie om te werken.")
-        XCTAssertEqual(hits.map(\.indicator), ["motivatie"], "the inflected match of the longer term yields to the written term")
-        XCTAssertEqual(hits.first?.negated, true)
+        let reading = NarrativeAnalyzer(terms: ["arbeidsongeschikt": [longerTerm], "motivatie": ["motivatie"]], context: context)
+        return reading.analyze("Hij heeft geen motivatie om te werken, geen enkele motivatie om te werken.")
+    }
+
+    func testALooseMatchNeitherHidesNorTakesTheNegationOfAWrittenOne() {
+        // Inflected: "werken" for "werk".
+        let found = hits(longerTerm: "geen motivatie om te werk")
+        XCTAssertEqual(found.map(\.indicator), ["motivatie", "motivatie"], "the inflected match of the longer term yields to the written term")
+        XCTAssertEqual(found.map(\.negated), [true, true])
     }
 
     func testALooseMatchYieldsToAMatchInTheWordsItPassesOver() {
-        var context = ContextRules.empty
-        context.phraseInflection = true
-        context.freeOrderWindow = 5
-        context.functionWords = ["geen", "om", "te"]
-        context.triggers = [ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 5, location: Location(file: "test", line: 1, column: 1))]
-        let reading = NarrativeAnalyzer(terms: ["arbeidsongeschikt": ["geen enkel werk"], "motivatie": ["motivatie"]], context: context)
-        let hits = reading.analyze("Hij heeft geen enkele motivatie om te werken.")
-        XCTAssertEqual(hits.map(\.indicator), ["motivatie"], "'geen enkele … werken' passes over 'motivatie' and yields to it")
-        XCTAssertEqual(hits.first?.negated, true)
+        // In free order "geen enkele … werken" passes over "motivatie".
+        let found = hits(longerTerm: "geen enkel werk")
+        XCTAssertEqual(found.map(\.indicator), ["motivatie", "motivatie"])
+        XCTAssertEqual(found.map(\.negated), [true, true])
     }
 }
