@@ -113,7 +113,14 @@ public final class NarrativeAnalyzer: Sendable {
                 owners.append(indicator.id)
             }
         }
-        termMatcher = PhraseMatcher(patterns: patterns, termGap: context.termGap)
+        let loosening = PhraseLoosening(
+            patterns: patterns, loose: rules.indices.map { !rules[$0].exact && (!strict.contains(owners[$0]) || rules[$0].isConstrained) },
+            fixedOrder: rules.map(\.fixedOrder), context: context, stem: wordForms.map { forms in { forms.stem($0) } }
+        )
+        self.loosening = loosening
+        // The inflected variants of multi-word terms share the trie: the text is read once.
+        termMatcher = PhraseMatcher(patterns: patterns + loosening.variants, termGap: context.termGap)
+        termCount = patterns.count
         indicatorOfPattern = owners
         self.separateLayer = separateLayer
         self.unresolvable = unresolvable
@@ -121,16 +128,12 @@ public final class NarrativeAnalyzer: Sendable {
         self.broader = broader
         self.context = ContextScopes.compiled(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
-        self.loosening = PhraseLoosening(
-            patterns: patterns, loose: rules.indices.map { !rules[$0].exact && (!strict.contains(owners[$0]) || rules[$0].isConstrained) },
-            fixedOrder: rules.map(\.fixedOrder), context: context, stem: wordForms.map { forms in { forms.stem($0) } }
-        )
         self.maxSentenceWords = context.maxSentenceWords
         CompilationCounter.increment()
     }
 
-    /// Number of terms compiled into ``termMatcher``.
-    public var termCount: Int { termMatcher.patterns.count }
+    /// Number of terms compiled into ``termMatcher`` (which also holds their inflected variants, after them).
+    public let termCount: Int
     /// Number of context phrases (triggers, pseudo-triggers, terminators) compiled.
     public var contextPhraseCount: Int { context.matcher.patterns.count }
     /// Why inflections or compounds are not (fully) matched, when they are not; print it for the user.
@@ -214,20 +217,37 @@ public final class NarrativeAnalyzer: Sendable {
     private func candidateMatches(
         in tokens: [Token], sentence: Sentence, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics
     ) -> [PhraseMatcher.Match] {
-        var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics)
+        let inflects = !loosening.variants.isEmpty
+        let words = reading.usesMorphology || inflects || loosening.matchesFreeOrder ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars) : []
+        let stemIDs = inflects ? words.map { $0.map { termMatcher.stemID($0.stem) } ?? -1 } : []
+        var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics, stemIDs: stemIDs)
+        if inflects, matches.contains(where: { $0.pattern >= termCount }) {
+            // An inflected variant's match is its term's, unless the term matched as written on those words.
+            var written: [Int: [(first: Int, last: Int)]] = [:]
+            for match in matches where match.pattern < termCount { written[match.pattern, default: []].append((match.first, match.last)) }
+            matches = matches.compactMap { match in
+                guard match.pattern >= termCount else { return match }
+                var variant = match
+                variant.pattern = loosening.variantOriginal[match.pattern - termCount]
+                variant.form = .inflected
+                let pattern = variant.pattern
+                guard !(written[pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { return nil }
+                written[pattern, default: []].append((match.first, match.last))
+                return variant
+            }
+        }
         var headSenses: [(sense: Int, token: Int)] = []
-        let words = reading.usesMorphology || loosening.isActive ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars) : []
         if reading.usesMorphology {
             var written = Set<Int64>()
             for match in matches where match.first == match.last { written.insert(TermReading.key(Int32(match.pattern), match.first)) }
             matches += reading.morphologyMatches(in: tokens, range: sentence.tokens, words: words, written: written, headSenses: &headSenses)
         }
-        if loosening.isActive {
-            // A looser match of a term already found on any of the same words adds nothing.
+        if loosening.matchesFreeOrder {
+            // A match in free order of a term already found on any of the same words adds nothing.
             var spans: [Int: [(first: Int, last: Int)]] = [:]
             for match in matches { spans[match.pattern, default: []].append((match.first, match.last)) }
-            let loose = loosening.matches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
-            for match in loose.sorted(by: { ($0.form == .inflected ? 0 : 1, $0.first) < ($1.form == .inflected ? 0 : 1, $1.first) }) {
+            let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
+            for match in loose {
                 guard !(spans[match.pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { continue }
                 spans[match.pattern, default: []].append((match.first, match.last))
                 matches.append(match)

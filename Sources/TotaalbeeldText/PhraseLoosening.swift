@@ -8,8 +8,8 @@ import TotaalbeeldModel
 /// letters that is not a function word) also matches the words with its Snowball stem: "schulden
 /// opgebouwd" reads "schuld opgebouwd", "slechte nachtrust" reads "slecht nachtrust". Function words
 /// match as written, so "niet" never meets "niets". The terms are compiled once more, with those words
-/// as ``PhrasePattern/Element/stem(_:)`` elements, into a ``PhraseMatcher`` of their own; a match costs
-/// what a written match costs.
+/// as ``PhrasePattern/Element/stem(_:)`` elements (``variants``); the analyzer compiles them into its one
+/// term trie, so a match costs what a written match costs and the text is read once.
 ///
 /// **Free word order.** Dutch puts the finite verb last in a subordinate clause ("omdat hij geen zin
 /// heeft in werk" for "heeft geen zin in werk") and fronts objects ("Schulden heeft hij opgebouwd"). A
@@ -36,18 +36,12 @@ import TotaalbeeldModel
 /// analyzer.analyze("Hij komt niet omdat hij geen zin heeft in werk.").map(\.matchedText) // ["geen zin heeft in werk"]
 /// ```
 struct PhraseLoosening: Sendable {
-    /// One word of a term as a test on a token: its key as written, a stem, or a prefix.
+    /// One word of a term as a test on a token: its key as written, a stem, or a prefix, as ids.
     struct WordTest: Sendable {
-        var keys: Set<String> = []
-        var stems: Set<String> = []
-        var prefixes: [String] = []
+        var keys: [Int32] = []
+        var stems: [Int32] = []
+        var prefixes: [Int32] = []
         var isContent = false
-
-        func accepts(key: String, stem: String?) -> Bool {
-            if keys.contains(key) { return true }
-            if let stem, stems.contains(stem) { return true }
-            return prefixes.contains { key.hasPrefix($0) }
-        }
     }
 
     struct FreeOrderTerm: Sendable {
@@ -57,18 +51,21 @@ struct PhraseLoosening: Sendable {
     }
 
     /// The terms with inflected content words, and the original pattern of each.
-    let inflectedMatcher: PhraseMatcher?
-    private let inflectedOriginal: [Int]
+    let variants: [PhrasePattern]
+    let variantOriginal: [Int]
     private let freeOrder: [FreeOrderTerm]
-    private let anchorsByKey: [String: [Int32]]
-    private let anchorsByStem: [String: [Int32]]
-    private let anchorPrefixes: PrefixTrie
-    private let anchorsByPrefix: [Int32: [Int32]]
+    /// Ids of the words, stems and prefixes that free-order terms test, and the terms anchored at each.
+    private let keyIDs: [String: Int32]
+    private let stemIDs: [String: Int32]
+    private let prefixTrie: PrefixTrie
+    private let anchorsByKey: [[Int32]]
+    private let anchorsByStem: [[Int32]]
+    private let anchorsByPrefix: [[Int32]]
     private let clauseWords: Set<String>
     private let window: Int
 
-    /// Whether anything is matched here at all.
-    var isActive: Bool { inflectedMatcher != nil || !freeOrder.isEmpty }
+    /// Whether free order is matched at all (``variants`` go into the analyzer's term trie).
+    var matchesFreeOrder: Bool { !freeOrder.isEmpty }
 
     /// `loose[i]`: whether pattern `i` may match inflected and in free order; `fixedOrder[i]`: only in
     /// its written order. `stem` gives a word's Snowball stem.
@@ -82,6 +79,14 @@ struct PhraseLoosening: Sendable {
         var variants: [PhrasePattern] = []
         var original: [Int] = []
         var free: [FreeOrderTerm] = []
+        var keyIDs: [String: Int32] = [:], stemIDs: [String: Int32] = [:]
+        var trie = PrefixTrie()
+        func id(_ text: String, in ids: inout [String: Int32]) -> Int32 {
+            if let existing = ids[text] { return existing }
+            let new = Int32(ids.count)
+            ids[text] = new
+            return new
+        }
         for (index, pattern) in patterns.enumerated() where index < loose.count && loose[index] {
             let words = pattern.elements.filter { $0 != .gap }
             guard words.count >= 2 else { continue }
@@ -105,119 +110,124 @@ struct PhraseLoosening: Sendable {
             }
             guard window > 0, !fixedOrder[index] else { continue }
             var tests: [WordTest] = []
+            var lengths: [Int] = []
             var eligible = true
             for element in words {
                 var test = WordTest()
+                var shortest = Int.max
                 func add(_ element: PhrasePattern.Element) {
                     switch element {
                     case .word(let word):
                         if !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) || context.clauseWords.contains(word) {
                             eligible = false
                         }
-                        test.keys.insert(word)
+                        test.keys.append(id(word, in: &keyIDs))
                         if isContent(word) {
                             test.isContent = true
-                            if inflect, let stem { test.stems.insert(stem(word)) }
+                            shortest = min(shortest, word.count)
+                            if inflect, let stem { test.stems.append(id(stem(word), in: &stemIDs)) }
                         }
                     case .prefix(let prefix):
-                        test.prefixes.append(prefix)
+                        test.prefixes.append(trie.insert(prefix))
                         test.isContent = true
+                        shortest = min(shortest, prefix.count)
                     case .choice(let alternatives): alternatives.forEach(add)
                     case .stem, .gap: eligible = false
                     }
                 }
                 add(element)
                 tests.append(test)
+                lengths.append(test.isContent ? shortest : 0)
             }
             guard eligible, tests.filter(\.isContent).count >= 2, tests.count <= window + 1 else { continue }
             // The anchor: the content word with the longest shortest alternative, the rarest in text.
-            func length(_ test: WordTest) -> Int {
-                (test.keys.filter(isContent).map(\.count) + test.prefixes.map(\.count)).min() ?? 0
-            }
-            let anchor = tests.indices.filter { tests[$0].isContent }.max { length(tests[$0]) < length(tests[$1]) }!
+            let anchor = lengths.indices.max { lengths[$0] < lengths[$1] }!
             free.append(FreeOrderTerm(pattern: index, words: tests, anchor: anchor))
         }
-        inflectedMatcher = variants.isEmpty ? nil : PhraseMatcher(patterns: variants, termGap: context.termGap)
-        inflectedOriginal = original
+        self.variants = variants
+        variantOriginal = original
 
-        var byKey: [String: [Int32]] = [:], byStem: [String: [Int32]] = [:], byPrefix: [Int32: [Int32]] = [:]
-        var trie = PrefixTrie()
+        var byKey = Array(repeating: [Int32](), count: keyIDs.count)
+        var byStem = Array(repeating: [Int32](), count: stemIDs.count)
+        var byPrefix = Array(repeating: [Int32](), count: Int(trie.count))
         for (index, term) in free.enumerated() {
             let anchor = term.words[term.anchor]
-            for key in anchor.keys { byKey[key, default: []].append(Int32(index)) }
-            for stem in anchor.stems { byStem[stem, default: []].append(Int32(index)) }
-            for prefix in anchor.prefixes { byPrefix[trie.insert(prefix), default: []].append(Int32(index)) }
+            for key in anchor.keys { byKey[Int(key)].append(Int32(index)) }
+            for stem in anchor.stems { byStem[Int(stem)].append(Int32(index)) }
+            for prefix in anchor.prefixes { byPrefix[Int(prefix)].append(Int32(index)) }
         }
         freeOrder = free
+        self.keyIDs = keyIDs
+        self.stemIDs = stemIDs
+        prefixTrie = trie
         anchorsByKey = byKey
         anchorsByStem = byStem
-        anchorPrefixes = trie
         anchorsByPrefix = byPrefix
     }
 
-    /// The ``PhraseMatcher/stemID(_:)`` per token for ``inflectedMatcher``, from each token's stem.
-    func stemIDs(_ stems: [String?]) -> [Int32] {
-        guard let inflectedMatcher else { return [] }
-        return stems.map { $0.map(inflectedMatcher.stemID) ?? -1 }
-    }
-
-    /// Matches in `range` with inflected content words (form `.inflected`) or in free order (form
-    /// `.reordered`), with the original pattern index. `stems` holds each token's stem (`nil`: none).
-    func matches(in tokens: [Token], range: Range<Int>, stems: [String?], statistics: inout PhraseMatcher.MatchStatistics) -> [PhraseMatcher.Match] {
-        var found: [PhraseMatcher.Match] = []
-        if let inflectedMatcher {
-            for var match in inflectedMatcher.matches(in: tokens, range: range, statistics: &statistics, stemIDs: stemIDs(stems)) {
-                match.pattern = inflectedOriginal[match.pattern]
-                match.form = .inflected
-                found.append(match)
-            }
-        }
-        guard !freeOrder.isEmpty else { return found }
-        let lower = range.lowerBound
-        // Clause number per token; -1 for a token that ends a clause.
-        var clause = [Int](repeating: -1, count: range.count)
+    /// Matches in `range` with the words of a term in another order (form `.reordered`), with the original
+    /// pattern index. `stems` holds each token's stem (`nil`: none).
+    func freeOrderMatches(in tokens: [Token], range: Range<Int>, stems: [String?], statistics: inout PhraseMatcher.MatchStatistics) -> [PhraseMatcher.Match] {
+        guard !freeOrder.isEmpty else { return [] }
+        let lower = range.lowerBound, count = range.count
+        // Per token: its clause (-1: it ends one), word id, stem id and prefix ids, looked up once.
+        var clause = [Int](repeating: -1, count: count)
+        var keys = [Int32](repeating: -1, count: count)
+        var stemsOf = [Int32](repeating: -1, count: count)
+        var prefixStart = [Int](repeating: 0, count: count + 1)
+        var prefixes: [Int32] = []
         var current = 0
         for index in range {
-            let token = tokens[index]
+            let token = tokens[index], offset = index - lower
             if token.kind == .punctuation || clauseWords.contains(token.key) {
                 current += 1
             } else {
-                clause[index - lower] = current
+                clause[offset] = current
+                keys[offset] = keyIDs[token.key] ?? -1
+                if offset < stems.count, let stem = stems[offset] { stemsOf[offset] = stemIDs[stem] ?? -1 }
+                if prefixTrie.count > 0 { prefixTrie.prefixes(of: token.key, into: &prefixes) }
             }
+            prefixStart[offset + 1] = prefixes.count
         }
-        func stem(_ index: Int) -> String? { index - lower < stems.count ? stems[index - lower] : nil }
-        var prefixIDs: [Int32] = []
-        var seen = Set<[Int]>()
-        for anchorIndex in range where clause[anchorIndex - lower] >= 0 {
-            let token = tokens[anchorIndex]
-            var candidates = anchorsByKey[token.key] ?? []
-            if let stem = stem(anchorIndex) { candidates += anchorsByStem[stem] ?? [] }
-            if !anchorsByPrefix.isEmpty {
-                prefixIDs.removeAll(keepingCapacity: true)
-                anchorPrefixes.prefixes(of: token.key, into: &prefixIDs)
-                for id in prefixIDs { candidates += anchorsByPrefix[id] ?? [] }
+        func accepts(_ test: WordTest, _ offset: Int) -> Bool {
+            if keys[offset] >= 0, test.keys.contains(keys[offset]) { return true }
+            if stemsOf[offset] >= 0, test.stems.contains(stemsOf[offset]) { return true }
+            if !test.prefixes.isEmpty, prefixStart[offset] < prefixStart[offset + 1] {
+                return prefixes[prefixStart[offset]..<prefixStart[offset + 1]].contains { test.prefixes.contains($0) }
             }
+            return false
+        }
+        var found: [PhraseMatcher.Match] = []
+        var candidates: [Int32] = []
+        var used: [Int] = []
+        for anchorOffset in 0..<count where clause[anchorOffset] >= 0 {
+            candidates.removeAll(keepingCapacity: true)
+            if keys[anchorOffset] >= 0 { candidates += anchorsByKey[Int(keys[anchorOffset])] }
+            if stemsOf[anchorOffset] >= 0 { candidates += anchorsByStem[Int(stemsOf[anchorOffset])] }
+            for position in prefixStart[anchorOffset]..<prefixStart[anchorOffset + 1] { candidates += anchorsByPrefix[Int(prefixes[position])] }
             guard !candidates.isEmpty else { continue }
-            let ownClause = clause[anchorIndex - lower]
-            for candidate in Set(candidates) {
+            let ownClause = clause[anchorOffset]
+            for (number, candidate) in candidates.enumerated() where !candidates[..<number].contains(candidate) {
                 let term = freeOrder[Int(candidate)]
-                var used = [anchorIndex]
-                var first = anchorIndex, last = anchorIndex
+                used.removeAll(keepingCapacity: true)
+                used.append(anchorOffset)
+                var first = anchorOffset, last = anchorOffset
                 var complete = true
                 for (position, test) in term.words.enumerated() where position != term.anchor {
-                    var chosen: Int?
+                    var chosen = -1
                     // Nearest first, either side, within the window and the anchor's clause.
                     search: for distance in 1...window {
-                        for index in [anchorIndex - distance, anchorIndex + distance] where range.contains(index) {
+                        for side in 0..<2 {
+                            let offset = side == 0 ? anchorOffset - distance : anchorOffset + distance
+                            guard offset >= 0, offset < count else { continue }
                             statistics.steps += 1
-                            guard clause[index - lower] == ownClause, !used.contains(index),
-                                  max(last, index) - min(first, index) <= window,
-                                  test.accepts(key: tokens[index].key, stem: stem(index)) else { continue }
-                            chosen = index
+                            guard clause[offset] == ownClause, max(last, offset) - min(first, offset) <= window,
+                                  !used.contains(offset), accepts(test, offset) else { continue }
+                            chosen = offset
                             break search
                         }
                     }
-                    guard let chosen else {
+                    guard chosen >= 0 else {
                         complete = false
                         break
                     }
@@ -225,10 +235,10 @@ struct PhraseLoosening: Sendable {
                     first = min(first, chosen)
                     last = max(last, chosen)
                 }
-                guard complete, seen.insert([term.pattern, first, last]).inserted else { continue }
-                let owned = Set(used)
+                guard complete, !found.contains(where: { $0.pattern == term.pattern && $0.first == first + lower && $0.last == last + lower }) else { continue }
                 found.append(PhraseMatcher.Match(
-                    pattern: term.pattern, first: first, last: last, skipped: (first...last).filter { !owned.contains($0) }, form: .reordered
+                    pattern: term.pattern, first: first + lower, last: last + lower,
+                    skipped: (first...last).filter { !used.contains($0) }.map { $0 + lower }, form: .reordered
                 ))
             }
         }

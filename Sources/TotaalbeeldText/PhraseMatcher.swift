@@ -234,7 +234,10 @@ public struct PhraseMatcher: Sendable {
 struct PrefixTrie: Sendable {
     private var children: [[UInt8: Int32]] = [[:]]
     private var ids: [Int32] = [-1]
-    private var count: Int32 = 0
+    private var nextID: Int32 = 0
+
+    /// Number of distinct prefixes inserted.
+    var count: Int32 { nextID }
 
     mutating func insert(_ prefix: String) -> Int32 {
         var node = 0
@@ -249,8 +252,8 @@ struct PrefixTrie: Sendable {
             }
         }
         if ids[node] < 0 {
-            ids[node] = count
-            count += 1
+            ids[node] = nextID
+            nextID += 1
         }
         return ids[node]
     }
