@@ -25,6 +25,8 @@ import TotaalbeeldModel
 /// (``WordForms``, ``TermReading``), unless the ruleset marks them `exact`; sense constraints keep a
 /// term only in its sense ("drinkt" near alcohol words, never near coffee). Without a Dutch Hunspell
 /// dictionary compounds are matched as written only, and ``morphologyWarning`` says so.
+/// Multi-word terms also match with inflected content words and in another word order inside a clause
+/// when the ruleset's context asks for it (``PhraseLoosening``).
 ///
 /// **Overlapping matches: one span, one reading.** Matches of one indicator that overlap become one
 /// hit, the longest. Matches of different indicators are all kept, except that a match strictly inside
