@@ -157,7 +157,7 @@ final class VignetteEvaluationTests: XCTestCase {
     func testPrintEvaluation() throws {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
         XCTAssertEqual(heldout.count, 38)
-        XCTAssertEqual(tuning.count, 30)
+        XCTAssertEqual(tuning.count, 54)  // t01–t30 and the second writer's s01–s24
         var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
