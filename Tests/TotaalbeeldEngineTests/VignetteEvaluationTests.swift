@@ -151,14 +151,23 @@ final class VignetteEvaluationTests: XCTestCase {
 
     static var tuning: [Screened] { screened.filter { $0.expected.split == "tuning" } }
     static var heldout: [Screened] { screened.filter { $0.expected.split == "heldout" } }
+    /// The first writer's tuning vignettes (`t01`…), read while the rules of issue 14 were written.
+    static var tuningFirstWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("t") } }
+    /// The second writer's tuning vignettes (`s01`…), written blind to the rules: the best tuning measure of
+    /// how the rules carry over to another hand (see the vignettes' README).
+    static var tuningSecondWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("s") } }
 
     // MARK: Report
 
     func testPrintEvaluation() throws {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
-        XCTAssertEqual(heldout.count, 38)
-        XCTAssertEqual(tuning.count, 54)  // t01–t30 and the second writer's s01–s24
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning)"]
+        let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter
+        XCTAssertEqual(heldout.count, 38, "h01–h38")
+        XCTAssertEqual(first.count, 30, "t01–t30")
+        XCTAssertEqual(second.count, 24, "s01–s24")
+        XCTAssertEqual(first.count + second.count, tuning.count, "every tuning vignette is a t or an s")
+        XCTAssertEqual(heldout.count + tuning.count, all.count, "every vignette is held-out or tuning")
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -167,7 +176,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
@@ -179,12 +188,12 @@ final class VignetteEvaluationTests: XCTestCase {
         if ProcessInfo.processInfo.environment["VIGNETTE_ERRORS"] != nil { printTuningErrors() }
     }
 
-    /// Floors on the tuning part only (measured 2026-12-03: judgement risk P 0.95 R 0.97, inconsistency P 1.00 R 1.00,
-    /// no flag on its clean controls, verdict 29/30). The held-out part is printed above and asserted nowhere: the
-    /// issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80, verdict ≥ 0.90) are
-    /// not reached yet (see EVALUATION.md).
+    /// Floors on the first writer's tuning part, t01–t30 (measured 2026-12-03: judgement risk P 0.95 R 0.97,
+    /// inconsistency P 1.00 R 1.00, no flag on its clean controls, verdict 29/30). The held-out part is printed above
+    /// and asserted nowhere: the issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80,
+    /// verdict ≥ 0.90) are not reached yet (see EVALUATION.md).
     func testTuningPartMeetsItsFloors() throws {
-        let tuning = Self.tuning
+        let tuning = Self.tuningFirstWriter
         let risk = Self.counts(kind: .judgementRisk, over: tuning), inconsistency = Self.counts(kind: .inconsistency, over: tuning)
         XCTAssertGreaterThanOrEqual(risk.precision ?? 0, 0.90)
         XCTAssertGreaterThanOrEqual(risk.recall ?? 0, 0.90)
