@@ -244,7 +244,7 @@ private struct RulesetReader {
         switch element.name.localName {
         case "facts": return .facts(pattern())
         case "absent": return .absent(pattern())
-        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1)
+        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1, share: element.decimal("share"))
         case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
@@ -253,7 +253,7 @@ private struct RulesetReader {
                 horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
             ))
         case "overlap":
-            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false))
+            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false))
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))

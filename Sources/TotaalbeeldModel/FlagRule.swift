@@ -132,11 +132,17 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case absent(FactPattern)
     /// Of the facts bound to `facts`, at least `min` are neither cited, addressed nor weighed by the assessment
     /// (see `Ruleset.weighingSignal`: a reading the assessment names and weighs counts as addressed).
-    case unaddressed(facts: String, min: Int)
+    /// With `share`, the open ones are also at least that share of the open ones plus those the course deals with
+    /// in so many words (direction cites or addresses, `<weighed>`): a course that deals with most of what speaks
+    /// against it has looked at it, and what it leaves open is no blind spot.
+    case unaddressed(facts: String, min: Int, share: Double? = nil)
     /// The bound signals' readings, of which fewer than `minWeighed` (all when nil) are weighed.
     case readings(facts: String, minWeighed: Int?)
     case assessment(AssessmentPattern)
-    case overlap(with: OverlapTarget, min: Double, negate: Bool)
+    /// The direction's words overlap the wish (or the FML's jobs) by at least `min`; with `cited`, a direction that
+    /// cites the wish (or the FML, one of its limitations or jobs) counts as overlapping whatever its words: the
+    /// assessment itself says what the direction builds on. `negate` turns the result.
+    case overlap(with: OverlapTarget, min: Double, negate: Bool, cited: Bool = false)
     case derivedNeed(atLeast: String, min: Int)
     /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
     case assessedNeed(atLeast: String, min: Int)
