@@ -141,11 +141,19 @@ struct RuleEngine: Sendable {
             let needs = (input.dossier.assessment?.supportNeeds ?? []).filter { levelRank($0.level) >= rank }
             state.evidence += needs.map { Evidence(elementID: $0.id, sourceID: input.dossier.assessment?.source, location: $0.location, quote: $0.text) }
             return needs.count >= min
-        case .domainNeed(let level, let min, let unaddressedOnly):
+        case .domainNeed(let level, let min, let unaddressedOnly, let only):
             let rank = levelRank(level)
             let domains = input.domains.filter { domain in
                 guard levelRank(domain.supportNeedLevel?.id) >= rank else { return false }
-                return !unaddressedOnly || domain.burdens.flatMap(\.facts).filter(\.counts).allSatisfy { !input.isAddressed($0) }
+                guard only.isEmpty || only.contains(domain.domain.id) else { return false }
+                // A domain the course leaves out of sight: its heaviest burden (by effective weight) goes unaddressed,
+                // and the direction addresses (or a <weighed> element weighs) none of its burdens. One cited side
+                // remark in the same domain does not make a crisis discussed.
+                guard unaddressedOnly else { return true }
+                let burdens = domain.burdens.flatMap(\.facts).filter(\.counts)
+                if burdens.contains(where: input.isExplicitlyAddressed) { return false }
+                let heaviest = domain.burdens.filter { $0.facts.contains(where: \.counts) }.max { $0.effectiveWeight < $1.effectiveWeight }
+                return heaviest.map { $0.facts.filter(\.counts).allSatisfy { !input.isAddressed($0) } } ?? false
             }
             state.evidence += domains.flatMap { $0.burdens.flatMap(\.facts) }.map(Evidence.init)
             return domains.count >= min
@@ -530,6 +538,8 @@ struct RuleInput {
     private var weighedIndicators: Set<String>
     /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
     private var courseElements: Set<String>
+    /// What the direction addresses and what `<weighed>` elements weigh.
+    private var explicitElements: Set<String>
 
     init(
         dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
@@ -595,6 +605,7 @@ struct RuleInput {
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
         courseElements = Set((assessment?.direction.map { $0.cites + $0.addresses } ?? []) + (assessment?.weighed ?? []).flatMap { $0.of + $0.cites })
         var discussed = weighedIndicators
         for fact in assessmentFacts where fact.indicator != ruleset.weighingSignal {
@@ -612,6 +623,11 @@ struct RuleInput {
         // The benefit ground is the premise every advice starts from; it has no id to cite.
         if fact.elementID == FactExtractor.disabilityElement { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the direction addresses this fact's element or a `<weighed>` element weighs it (element or indicator).
+    func isExplicitlyAddressed(_ fact: Fact) -> Bool {
+        explicitElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
     }
 
     /// Whether the course takes this dossier fact into account in so many words: the direction cites or addresses

@@ -256,7 +256,7 @@ private struct RulesetReader {
             return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false))
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
-        case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))
+        case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
         case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
         case "uncited": return .uncited

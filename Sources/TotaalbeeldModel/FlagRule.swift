@@ -146,7 +146,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case derivedNeed(atLeast: String, min: Int)
     /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
     case assessedNeed(atLeast: String, min: Int)
-    case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool)
+    /// At least `min` domains reach support need `atLeast`; with `unaddressedOnly`, only domains the course leaves
+    /// out of sight (the direction addresses none of their burdens, and their heaviest burden goes uncited).
+    /// With `domains`, only those domains count ("heavy burden in *other* domains" than the disability).
+    case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool, domains: [String] = [])
     case maxDomainNeed(below: String)
     /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
     /// with `whenNothingCited`, also when they cite nothing that counts.
