@@ -241,8 +241,8 @@ struct RuleEngine: Sendable {
             state.bound[pattern.name ?? pattern.left] = open
             state.evidence.removeAll { dropped.contains($0) }
             return true
-        case .claimsOnly(let name):
-            let resting = (state.bound[name] ?? []).filter { input.restsOnClaimsOnly($0.elementID) }
+        case .claimsOnly(let name, let uncited):
+            let resting = (state.bound[name] ?? []).filter { input.restsOnClaimsOnly($0.elementID) || (uncited && input.citesNothing($0.elementID)) }
             guard !resting.isEmpty else { return false }
             state.bound[name] = resting
             return true
@@ -634,6 +634,11 @@ struct RuleInput {
     /// its element, or a `<weighed>` element weighs it (its element or its indicator).
     func isConsideredByCourse(_ fact: Fact) -> Bool {
         courseElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element cites nothing at all.
+    func citesNothing(_ element: String) -> Bool {
+        assessmentElements.contains(element) && (citations[element] ?? []).isEmpty
     }
 
     /// Whether an assessment element cites something and all it cites is the client's own word about himself:

@@ -272,7 +272,7 @@ private struct RulesetReader {
         case "not": return .not(group())
         case "pair": return .pair(pair())
         case "unpaired": return .unpaired(pair())
-        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "")
+        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "", uncited: element.boolean("uncited", default: false))
         case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
         case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil

@@ -176,7 +176,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case sources(kinds: [String], min: Int)
     /// Of the bound assessment facts, those whose element rests only on the client's own claims (it cites
     /// something, and everything it cites is the client's word about himself); rebinds to them.
-    case claimsOnly(facts: String)
+    /// Of the bound assessment facts, those whose element rests on nothing but the client's claims; with
+    /// `uncited`, also those whose element cites nothing at all (an assertion resting on nothing).
+    case claimsOnly(facts: String, uncited: Bool = false)
     /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
     /// own Schema 2 rates as needing no support.
     case fmlConflict(with: FMLConflictTarget)
