@@ -193,15 +193,32 @@ final class VignetteEvaluationTests: XCTestCase {
     /// and asserted nowhere: the held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80,
     /// verdict ≥ 0.90) are not reached yet (see EVALUATION.md).
     func testTuningPartMeetsItsFloors() throws {
-        let tuning = Self.tuningFirstWriter
-        let risk = Self.counts(kind: .judgementRisk, over: tuning), inconsistency = Self.counts(kind: .inconsistency, over: tuning)
-        XCTAssertGreaterThanOrEqual(risk.precision ?? 0, 0.90)
-        XCTAssertGreaterThanOrEqual(risk.recall ?? 0, 0.90)
-        XCTAssertGreaterThanOrEqual(inconsistency.precision ?? 0, 0.80)
-        XCTAssertGreaterThanOrEqual(inconsistency.recall ?? 0, 0.80)
-        XCTAssertEqual(Self.cleanViolations(over: tuning).map(\.0), [], "no inconsistency or judgement risk on a clean control")
-        let verdict = Self.verdictAccuracy(over: tuning)
-        XCTAssertGreaterThanOrEqual(Double(verdict.right) / Double(verdict.total), 0.90)
+        assertFloors(over: Self.tuningFirstWriter, risk: (0.90, 0.90), inconsistency: (0.80, 0.80), flaggedCleanControls: 0, verdict: 0.90)
+    }
+
+    /// Floors on the second writer's tuning part, s01–s24, a little below what ruleset 1.4.0 reaches (2026-12-03:
+    /// judgement risk P 0.78 R 0.88, inconsistency P 0.88 R 0.88, one clean control flagged — s03, see the vignettes'
+    /// README —, verdict 21/24). Its baseline with ruleset 1.3.0, before any tuning on it: P 0.53 R 0.62,
+    /// inconsistency P 0.60 R 0.38, six of ten clean controls flagged, verdict 18/24 (EVALUATION.md).
+    func testSecondWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningSecondWriter, risk: (0.75, 0.85), inconsistency: (0.85, 0.85), flaggedCleanControls: 1, verdict: 0.85)
+    }
+
+    /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
+    /// such a flag, and a floor on the trial verdict, over one part.
+    private func assertFloors(
+        over part: [Screened], risk: (precision: Double, recall: Double), inconsistency: (precision: Double, recall: Double),
+        flaggedCleanControls: Int, verdict: Double, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        for (kind, floor) in [(FlagRule.Kind.judgementRisk, risk), (.inconsistency, inconsistency)] {
+            let counts = Self.counts(kind: kind, over: part)
+            XCTAssertGreaterThanOrEqual(counts.precision ?? 0, floor.precision, "\(kind.rawValue) precision", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(counts.recall ?? 0, floor.recall, "\(kind.rawValue) recall", file: file, line: line)
+        }
+        let flagged = Self.cleanViolations(over: part).map(\.0)
+        XCTAssertLessThanOrEqual(flagged.count, flaggedCleanControls, "clean controls with an inconsistency or judgement risk: \(flagged)", file: file, line: line)
+        let right = Self.verdictAccuracy(over: part)
+        XCTAssertGreaterThanOrEqual(Double(right.right) / Double(right.total), verdict, "trial verdict", file: file, line: line)
     }
 
     /// Disagreements on the tuning part only; the held-out part is measured, never inspected.
