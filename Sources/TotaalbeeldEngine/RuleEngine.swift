@@ -91,13 +91,20 @@ struct RuleEngine: Sendable {
             return true
         case .absent(let pattern):
             return facts(matching: pattern, input: input, state: state).isEmpty
-        case .unaddressed(let name, let min):
+        case .unaddressed(let name, let min, let share):
             // A dossier fact is addressed when the assessment cites, addresses or weighs it, or discusses its
             // indicator with evidence; the assessment's own words are addressed when the element that says them
             // cites evidence beyond the signal it interprets, or when the sentence weighs them.
             let bound = state.bound[name] ?? []
             let open = bound.filter { !input.isAddressed($0) }
-            guard Set(open.map { $0.elementID + "|" + $0.indicator }).count >= min else { return false }
+            let openCount = Set(open.map { $0.elementID + "|" + $0.indicator }).count
+            guard openCount >= min else { return false }
+            if let share {
+                // Against what the course explicitly takes into account (the direction's citations and addresses,
+                // <weighed> elements), not what a conclusion happens to cite.
+                let considered = Set(bound.filter { input.isConsideredByCourse($0) }.map { $0.elementID + "|" + $0.indicator }).count
+                guard Double(openCount) >= share * Double(openCount + considered) else { return false }
+            }
             state.bound[name] = open
             // What the assessment did address is no evidence for this flag.
             let addressed = Set(bound.filter { input.isAddressed($0) }.map { Evidence($0) })
@@ -113,12 +120,15 @@ struct RuleEngine: Sendable {
             return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
-        case .overlap(let target, let min, let negate):
+        case .overlap(let target, let min, let negate, let cited):
             guard let direction = input.dossier.assessment?.direction else { return false }
             let others = target == .wish ? input.dossier.wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
             // Without a wish (or FML jobs) there is nothing to repeat or to depart from.
             guard !others.isEmpty else { return false }
-            let score = others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
+            // A direction that cites the wish (or the FML) says in so many words that it builds on it.
+            let targetElements = target == .wish ? Set(input.dossier.wishes.map(\.id)) : input.fmlElements
+            let builtOn = cited && !targetElements.isDisjoint(with: direction.cites)
+            let score = builtOn ? 1 : others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
         case .derivedNeed(let level, let min):
@@ -131,11 +141,19 @@ struct RuleEngine: Sendable {
             let needs = (input.dossier.assessment?.supportNeeds ?? []).filter { levelRank($0.level) >= rank }
             state.evidence += needs.map { Evidence(elementID: $0.id, sourceID: input.dossier.assessment?.source, location: $0.location, quote: $0.text) }
             return needs.count >= min
-        case .domainNeed(let level, let min, let unaddressedOnly):
+        case .domainNeed(let level, let min, let unaddressedOnly, let only):
             let rank = levelRank(level)
             let domains = input.domains.filter { domain in
                 guard levelRank(domain.supportNeedLevel?.id) >= rank else { return false }
-                return !unaddressedOnly || domain.burdens.flatMap(\.facts).filter(\.counts).allSatisfy { !input.isAddressed($0) }
+                guard only.isEmpty || only.contains(domain.domain.id) else { return false }
+                // A domain the course leaves out of sight: its heaviest burden (by effective weight) goes unaddressed,
+                // and the direction addresses (or a <weighed> element weighs) none of its burdens. One cited side
+                // remark in the same domain does not make a crisis discussed.
+                guard unaddressedOnly else { return true }
+                let burdens = domain.burdens.flatMap(\.facts).filter(\.counts)
+                if burdens.contains(where: input.isExplicitlyAddressed) { return false }
+                let heaviest = domain.burdens.filter { $0.facts.contains(where: \.counts) }.max { $0.effectiveWeight < $1.effectiveWeight }
+                return heaviest.map { $0.facts.filter(\.counts).allSatisfy { !input.isAddressed($0) } } ?? false
             }
             state.evidence += domains.flatMap { $0.burdens.flatMap(\.facts) }.map(Evidence.init)
             return domains.count >= min
@@ -223,8 +241,8 @@ struct RuleEngine: Sendable {
             state.bound[pattern.name ?? pattern.left] = open
             state.evidence.removeAll { dropped.contains($0) }
             return true
-        case .claimsOnly(let name):
-            let resting = (state.bound[name] ?? []).filter { input.restsOnClaimsOnly($0.elementID) }
+        case .claimsOnly(let name, let uncited):
+            let resting = (state.bound[name] ?? []).filter { input.restsOnClaimsOnly($0.elementID) || (uncited && input.citesNothing($0.elementID)) }
             guard !resting.isEmpty else { return false }
             state.bound[name] = resting
             return true
@@ -282,8 +300,12 @@ struct RuleEngine: Sendable {
         switch target {
         case .direction:
             guard let direction = assessment.direction else { return false }
+            // A limitation the direction cites or addresses, or that the assessment's own Schema 2 turns into a
+            // work requirement (a support need above the lowest level citing it), has been worked into the course.
+            let lowest = ruleset.scoring.levels.first?.id
+            let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
             for (activity, words) in input.fmlReader.demands(in: direction.text) {
-                for limitation in input.fmlLimitations[activity] ?? [] where !direction.addresses.contains(limitation.id ?? "") {
+                for limitation in input.fmlLimitations[activity] ?? [] where !workedIn.contains(limitation.id ?? "") {
                     conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(words): \(direction.text)")))
                 }
             }
@@ -514,6 +536,10 @@ struct RuleInput {
     private var elementsHolding: [String: Set<String>]
     private var claimElements: Set<String>
     private var weighedIndicators: Set<String>
+    /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
+    private var courseElements: Set<String>
+    /// What the direction addresses and what `<weighed>` elements weigh.
+    private var explicitElements: Set<String>
 
     init(
         dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
@@ -579,6 +605,8 @@ struct RuleInput {
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
+        courseElements = Set((assessment?.direction.map { $0.cites + $0.addresses } ?? []) + (assessment?.weighed ?? []).flatMap { $0.of + $0.cites })
         var discussed = weighedIndicators
         for fact in assessmentFacts where fact.indicator != ruleset.weighingSignal {
             if substantive.contains(fact.elementID) || weighing.contains(fact.elementID) { discussed.insert(fact.indicator) }
@@ -595,6 +623,22 @@ struct RuleInput {
         // The benefit ground is the premise every advice starts from; it has no id to cite.
         if fact.elementID == FactExtractor.disabilityElement { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the direction addresses this fact's element or a `<weighed>` element weighs it (element or indicator).
+    func isExplicitlyAddressed(_ fact: Fact) -> Bool {
+        explicitElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the course takes this dossier fact into account in so many words: the direction cites or addresses
+    /// its element, or a `<weighed>` element weighs it (its element or its indicator).
+    func isConsideredByCourse(_ fact: Fact) -> Bool {
+        courseElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element cites nothing at all.
+    func citesNothing(_ element: String) -> Bool {
+        assessmentElements.contains(element) && (citations[element] ?? []).isEmpty
     }
 
     /// Whether an assessment element cites something and all it cites is the client's own word about himself:

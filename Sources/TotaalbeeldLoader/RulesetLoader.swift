@@ -244,7 +244,7 @@ private struct RulesetReader {
         switch element.name.localName {
         case "facts": return .facts(pattern())
         case "absent": return .absent(pattern())
-        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1)
+        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1, share: element.decimal("share"))
         case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
@@ -253,10 +253,10 @@ private struct RulesetReader {
                 horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
             ))
         case "overlap":
-            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false))
+            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false))
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
-        case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false))
+        case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
         case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
         case "uncited": return .uncited
@@ -272,7 +272,7 @@ private struct RulesetReader {
         case "not": return .not(group())
         case "pair": return .pair(pair())
         case "unpaired": return .unpaired(pair())
-        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "")
+        case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "", uncited: element.boolean("uncited", default: false))
         case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
         case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil

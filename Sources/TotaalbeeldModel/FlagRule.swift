@@ -132,15 +132,24 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case absent(FactPattern)
     /// Of the facts bound to `facts`, at least `min` are neither cited, addressed nor weighed by the assessment
     /// (see `Ruleset.weighingSignal`: a reading the assessment names and weighs counts as addressed).
-    case unaddressed(facts: String, min: Int)
+    /// With `share`, the open ones are also at least that share of the open ones plus those the course deals with
+    /// in so many words (direction cites or addresses, `<weighed>`): a course that deals with most of what speaks
+    /// against it has looked at it, and what it leaves open is no blind spot.
+    case unaddressed(facts: String, min: Int, share: Double? = nil)
     /// The bound signals' readings, of which fewer than `minWeighed` (all when nil) are weighed.
     case readings(facts: String, minWeighed: Int?)
     case assessment(AssessmentPattern)
-    case overlap(with: OverlapTarget, min: Double, negate: Bool)
+    /// The direction's words overlap the wish (or the FML's jobs) by at least `min`; with `cited`, a direction that
+    /// cites the wish (or the FML, one of its limitations or jobs) counts as overlapping whatever its words: the
+    /// assessment itself says what the direction builds on. `negate` turns the result.
+    case overlap(with: OverlapTarget, min: Double, negate: Bool, cited: Bool = false)
     case derivedNeed(atLeast: String, min: Int)
     /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
     case assessedNeed(atLeast: String, min: Int)
-    case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool)
+    /// At least `min` domains reach support need `atLeast`; with `unaddressedOnly`, only domains the course leaves
+    /// out of sight (the direction addresses none of their burdens, and their heaviest burden goes uncited).
+    /// With `domains`, only those domains count ("heavy burden in *other* domains" than the disability).
+    case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool, domains: [String] = [])
     case maxDomainNeed(below: String)
     /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
     /// with `whenNothingCited`, also when they cite nothing that counts.
@@ -167,7 +176,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case sources(kinds: [String], min: Int)
     /// Of the bound assessment facts, those whose element rests only on the client's own claims (it cites
     /// something, and everything it cites is the client's word about himself); rebinds to them.
-    case claimsOnly(facts: String)
+    /// Of the bound assessment facts, those whose element rests on nothing but the client's claims; with
+    /// `uncited`, also those whose element cites nothing at all (an assertion resting on nothing).
+    case claimsOnly(facts: String, uncited: Bool = false)
     /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
     /// own Schema 2 rates as needing no support.
     case fmlConflict(with: FMLConflictTarget)

@@ -59,6 +59,32 @@ final class RuleMechanismTests: XCTestCase {
         XCTAssertFalse(cited.contains("onmacht-zonder-bewijs"))
     }
 
+    func testADirectionThatCitesTheWishBuildsOnItWhateverItsWords() throws {
+        let body = """
+          <findings><finding id="f-1" indicator="werkervaring" source="s-ad"/></findings>
+          <wish id="w-1" source="s-client">Werk als voorraadbeheerder of magazijncoördinator.</wish>
+          <assessment id="a-1" source="s-ad"><direction id="d-1" cites="CITES" horizon="short" intensity="light">Bemiddeling naar functies in voorraadbeheer bij groothandels.</direction></assessment>
+        """
+        let cited = try rules(body.replacingOccurrences(of: "CITES", with: "w-1 f-1"))
+        XCTAssertFalse(cited.contains("geen-gedeeld-doel"), "the direction cites the wish: it builds on it")
+        XCTAssertTrue(cited.contains("gedeeld-doel-niet-vastgelegd"), "sharing is simply not recorded")
+        XCTAssertTrue(try rules(body.replacingOccurrences(of: "CITES", with: "f-1")).contains("geen-gedeeld-doel"), "few shared words and no citation")
+    }
+
+    func testTunnelVisionNeedsMostOfWhatSpeaksAgainstTheCourseLeftOpen() throws {
+        let body = """
+          <findings>
+            <finding id="f-1" indicator="werkervaring" source="s-ad"/>
+            <finding id="f-2" indicator="mantelzorg" source="s-ad"/>
+            <finding id="f-3" indicator="psychische-klachten" source="s-ad"/>
+            <finding id="f-4" indicator="schulden" source="s-ad"/>
+          </findings>
+          <assessment id="a-1" source="s-ad"><direction id="d-1" cites="f-1" ADDRESSES horizon="long" intensity="moderate" sharedWithClient="yes">Werkervaringsplaats.</direction></assessment>
+        """
+        XCTAssertTrue(try rules(body.replacingOccurrences(of: "ADDRESSES", with: "")).contains("tunnelvisie"), "all three burdens left open")
+        XCTAssertFalse(try rules(body.replacingOccurrences(of: "ADDRESSES", with: #"addresses="f-2 f-3""#)).contains("tunnelvisie"), "the course deals with two of three")
+    }
+
     func testIntensiveTrackWithoutSupportNeedIsTooMuchSupport() throws {
         let body = """
           <findings><finding id="f-1" indicator="werkervaring" source="s-ad"/></findings>

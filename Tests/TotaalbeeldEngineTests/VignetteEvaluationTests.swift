@@ -151,14 +151,23 @@ final class VignetteEvaluationTests: XCTestCase {
 
     static var tuning: [Screened] { screened.filter { $0.expected.split == "tuning" } }
     static var heldout: [Screened] { screened.filter { $0.expected.split == "heldout" } }
+    /// The first writer's tuning vignettes (`t01`…), read while the rules of issue 14 were written.
+    static var tuningFirstWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("t") } }
+    /// The second writer's tuning vignettes (`s01`…), written blind to the rules: the best tuning measure of
+    /// how the rules carry over to another hand (see the vignettes' README).
+    static var tuningSecondWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("s") } }
 
     // MARK: Report
 
     func testPrintEvaluation() throws {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
-        XCTAssertEqual(heldout.count, 38)
-        XCTAssertEqual(tuning.count, 30)
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning)"]
+        let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter
+        XCTAssertEqual(heldout.count, 38, "h01–h38")
+        XCTAssertEqual(first.count, 30, "t01–t30")
+        XCTAssertEqual(second.count, 24, "s01–s24")
+        XCTAssertEqual(first.count + second.count, tuning.count, "every tuning vignette is a t or an s")
+        XCTAssertEqual(heldout.count + tuning.count, all.count, "every vignette is held-out or tuning")
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -167,7 +176,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
@@ -179,20 +188,37 @@ final class VignetteEvaluationTests: XCTestCase {
         if ProcessInfo.processInfo.environment["VIGNETTE_ERRORS"] != nil { printTuningErrors() }
     }
 
-    /// Floors on the tuning part only (measured 2026-12-03: judgement risk P 0.95 R 0.97, inconsistency P 1.00 R 1.00,
-    /// no flag on its clean controls, verdict 29/30). The held-out part is printed above and asserted nowhere: the
-    /// issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80, verdict ≥ 0.90) are
-    /// not reached yet (see EVALUATION.md).
+    /// Floors on the first writer's tuning part, t01–t30 (measured 2026-12-03: judgement risk P 0.95 R 0.97,
+    /// inconsistency P 1.00 R 1.00, no flag on its clean controls, verdict 29/30). The held-out part is printed above
+    /// and asserted nowhere: the issue's held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80,
+    /// verdict ≥ 0.90) are not reached yet (see EVALUATION.md).
     func testTuningPartMeetsItsFloors() throws {
-        let tuning = Self.tuning
-        let risk = Self.counts(kind: .judgementRisk, over: tuning), inconsistency = Self.counts(kind: .inconsistency, over: tuning)
-        XCTAssertGreaterThanOrEqual(risk.precision ?? 0, 0.90)
-        XCTAssertGreaterThanOrEqual(risk.recall ?? 0, 0.90)
-        XCTAssertGreaterThanOrEqual(inconsistency.precision ?? 0, 0.80)
-        XCTAssertGreaterThanOrEqual(inconsistency.recall ?? 0, 0.80)
-        XCTAssertEqual(Self.cleanViolations(over: tuning).map(\.0), [], "no inconsistency or judgement risk on a clean control")
-        let verdict = Self.verdictAccuracy(over: tuning)
-        XCTAssertGreaterThanOrEqual(Double(verdict.right) / Double(verdict.total), 0.90)
+        assertFloors(over: Self.tuningFirstWriter, risk: (0.90, 0.90), inconsistency: (0.80, 0.80), flaggedCleanControls: 0, verdict: 0.90)
+    }
+
+    /// Floors on the second writer's tuning part, s01–s24, a little below what ruleset 1.4.0 reaches (2026-12-03:
+    /// judgement risk P 0.78 R 0.88, inconsistency P 0.88 R 0.88, one clean control flagged — s03, see the vignettes'
+    /// README —, verdict 21/24). Its baseline with ruleset 1.3.0, before any tuning on it: P 0.53 R 0.62,
+    /// inconsistency P 0.60 R 0.38, six of ten clean controls flagged, verdict 18/24 (EVALUATION.md).
+    func testSecondWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningSecondWriter, risk: (0.75, 0.85), inconsistency: (0.85, 0.85), flaggedCleanControls: 1, verdict: 0.85)
+    }
+
+    /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
+    /// such a flag, and a floor on the trial verdict, over one part.
+    private func assertFloors(
+        over part: [Screened], risk: (precision: Double, recall: Double), inconsistency: (precision: Double, recall: Double),
+        flaggedCleanControls: Int, verdict: Double, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        for (kind, floor) in [(FlagRule.Kind.judgementRisk, risk), (.inconsistency, inconsistency)] {
+            let counts = Self.counts(kind: kind, over: part)
+            XCTAssertGreaterThanOrEqual(counts.precision ?? 0, floor.precision, "\(kind.rawValue) precision", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(counts.recall ?? 0, floor.recall, "\(kind.rawValue) recall", file: file, line: line)
+        }
+        let flagged = Self.cleanViolations(over: part).map(\.0)
+        XCTAssertLessThanOrEqual(flagged.count, flaggedCleanControls, "clean controls with an inconsistency or judgement risk: \(flagged)", file: file, line: line)
+        let right = Self.verdictAccuracy(over: part)
+        XCTAssertGreaterThanOrEqual(Double(right.right) / Double(right.total), verdict, "trial verdict", file: file, line: line)
     }
 
     /// Disagreements on the tuning part only; the held-out part is measured, never inspected.

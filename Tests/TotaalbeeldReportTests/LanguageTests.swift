@@ -20,21 +20,25 @@ final class LanguageTests: XCTestCase {
     /// Words a report in `language` must not contain.
     private static let forbidden: [Language: Set<String>] = [.nl: words("en-words.txt"), .en: words("nl-words.txt")]
 
-    /// The words of `text`: letters with hyphens or apostrophes inside, lower case.
+    /// The words of `text`: letters with hyphens or apostrophes inside, lower case. A run of letters and digits
+    /// together (a checksum, an id) is no word: "sha256:…a1de" holds no Dutch "de".
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         let characters = Array(text)
+        func flush() {
+            if !current.isEmpty && !current.contains(where: \.isNumber) { tokens.append(current.lowercased()) }
+            current = ""
+        }
         for (index, character) in characters.enumerated() {
             let joins = (character == "-" || character == "'" || character == "’") && !current.isEmpty && index + 1 < characters.count && characters[index + 1].isLetter
-            if character.isLetter || joins {
+            if character.isLetter || character.isNumber || joins {
                 current.append(character)
-            } else if !current.isEmpty {
-                tokens.append(current.lowercased())
-                current = ""
+            } else {
+                flush()
             }
         }
-        if !current.isEmpty { tokens.append(current.lowercased()) }
+        flush()
         return tokens
     }
 
