@@ -204,6 +204,15 @@ struct ContextScopes: Sendable {
             let range = firsts.partitionPoint { $0 >= cue.first - widest }..<firsts.partitionPoint { $0 > cue.first }
             return hits[range].contains { ContextScopes.owns($0, allOf: cue) }
         }
+
+        /// Whether a term that holds the negation `cue` also holds the first words of `hit`, after the cue:
+        /// then the negation is part of a negative finding that covers `hit` too and negates it ("geen" of
+        /// the signal "heeft geen zin" over the motivation "zin in werk" in "heeft geen zin in werk").
+        func negationOwnerOverlaps(_ cue: PhraseMatcher.Match, _ hit: PhraseMatcher.Match) -> Bool {
+            guard cue.last < hit.first else { return false }
+            let range = firsts.partitionPoint { $0 >= cue.first - widest }..<firsts.partitionPoint { $0 > cue.first }
+            return hits[range].contains { ContextScopes.owns($0, allOf: cue) && $0.owns(hit.first) }
+        }
     }
 
     /// The triggers that apply to `hit`, in text order. `hits` are all hits of the sentence: a negation
@@ -225,7 +234,7 @@ struct ContextScopes: Sendable {
             let reaches: Bool
             if let givenAfter, givenBefore[category]?.contains(givenAfter) == true, cue.last < hit.first - 1 || cue.first > hit.last {
                 reaches = false
-            } else if category != .claim && Self.shareWords(cue, hit) || category == .negation && hits.ownsAll(of: cue) {
+            } else if category != .claim && Self.shareWords(cue, hit) || category == .negation && hits.ownsAll(of: cue) && !hits.negationOwnerOverlaps(cue, hit) {
                 reaches = false
             } else if category == .claim && Self.shareWords(cue, hit) {
                 reaches = true  // who speaks covers the words it shares ("gedoe met mijn ex")
