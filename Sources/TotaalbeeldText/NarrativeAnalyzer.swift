@@ -62,7 +62,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// Per indicator, the broader indicators it is a kind of (transitively).
     private let broader: [String: Set<String>]
     private let context: ContextScopes
-    private let reading: TermReading
+    let reading: TermReading
     private let maxSentenceWords: Int
 
     public convenience init(ruleset: Ruleset, wordForms: WordForms? = .shared) {
