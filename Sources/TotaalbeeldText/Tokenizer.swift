@@ -134,6 +134,11 @@ public enum Tokenizer {
     private static func abbreviation(_ scalars: [Unicode.Scalar], at start: Int) -> Token? {
         guard isLetter(scalars[start]) else { return nil }
         if start > 0, isWordCharacter(scalars[start - 1]) { return nil }
+        // Most words are no abbreviation: when the first run of letters is not followed by a period, say
+        // so before building any key (the loop below would give up at the same place).
+        var end = start
+        while end < scalars.count, isLetter(scalars[end]) { end += 1 }
+        guard end < scalars.count, scalars[end] == "." else { return nil }
         var index = start
         var segments: [String] = []
         while index < scalars.count, isLetter(scalars[index]) {
