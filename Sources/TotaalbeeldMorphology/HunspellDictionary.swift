@@ -40,13 +40,21 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// (or `nl_NL.aff` and `nl_NL.dic`).
     /// - Throws: ``MorphologyError/dictionaryNotFound(searched:)`` naming the directories tried.
     public static func dutch(searching directories: [String] = standardDirectories) throws(MorphologyError) -> HunspellDictionary {
+        let files = try dutchFiles(searching: directories)
+        return try HunspellDictionary(affixPath: files.affixPath, dictionaryPath: files.dictionaryPath)
+    }
+
+    /// The affix file and word list ``dutch(searching:)`` would load, found without loading them (a few
+    /// file checks, no Hunspell).
+    /// - Throws: ``MorphologyError/dictionaryNotFound(searched:)`` naming the directories tried.
+    public static func dutchFiles(searching directories: [String] = standardDirectories) throws(MorphologyError) -> (affixPath: String, dictionaryPath: String) {
         let files = FileManager.default
         for directory in directories {
             for name in dutchNames {
                 let affix = directory + "/" + name + ".aff"
                 let dictionary = directory + "/" + name + ".dic"
                 if files.isReadableFile(atPath: affix) && files.isReadableFile(atPath: dictionary) {
-                    return try HunspellDictionary(affixPath: affix, dictionaryPath: dictionary)
+                    return (affix, dictionary)
                 }
             }
         }

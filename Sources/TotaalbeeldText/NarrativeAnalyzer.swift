@@ -66,7 +66,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// Per indicator, the broader indicators it is a kind of (transitively).
     private let broader: [String: Set<String>]
     private let context: ContextScopes
-    private let reading: TermReading
+    let reading: TermReading
     private let loosening: PhraseLoosening
     private let maxSentenceWords: Int
 

@@ -39,6 +39,9 @@ struct TermReading: Sendable {
     private let senseWords: [String: [Int]]
     private let sensePrefixes: [String: [Int]]
     private let sensePrefixLengths: [Int]
+    /// The first three characters (all, when shorter) of every prefix term, sense word and sense prefix: a
+    /// compound head's key can match one of them only when it starts with one of these.
+    private let headKeyLeads: Set<String>
     let wordForms: WordForms?
     private let cache = MorphologyCache()
 
@@ -102,6 +105,7 @@ struct TermReading: Sendable {
         stemIndex = stems
         prefixIndex = prefixes
         prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
+        headKeyLeads = Set((Array(prefixes.keys) + Array(words.keys) + Array(wordPrefixes.keys)).map { String($0.prefix(3)) })
         self.wordForms = wordForms
     }
 
@@ -169,25 +173,64 @@ struct TermReading: Sendable {
     private func wordMatches(of word: String) -> WordMatches {
         if let cached = cache.value(for: word) { return cached }
         guard let wordForms else { return WordMatches(stem: word, inflected: [], compound: [], headSenses: []) }
-        let forms = wordForms.forms(of: word)
+        // A word is split only when one of its heads could add a match or a sense: most words are not,
+        // and a `screen` whose words are all of that kind never loads the dictionary.
+        let forms = mayHaveMatchingHead(word, wordForms)
+            ? wordForms.forms(of: word) : WordForms.Forms(stem: wordForms.stem(ofWord: word), heads: [])
+        let result = matches(of: word, forms: forms)
+        cache.store(result, for: word)
+        return result
+    }
+
+    /// The terms and senses `word` matches, given its forms.
+    func matches(of word: String, forms: WordForms.Forms) -> WordMatches {
         let inflected = stemIndex[forms.stem] ?? []
         var compound: [(pattern: Int32, modifier: String)] = []
         let key = WordForms.fold(word)
         for head in forms.heads where head.key.count < key.count {
             let modifier = String(key.dropLast(head.key.count))
-            compound += (stemIndex[head.stem] ?? []).map { ($0, modifier) }
-            for length in prefixLengths where length <= head.key.count {
-                compound += (prefixIndex[String(head.key.prefix(length))] ?? []).map { ($0, modifier) }
-            }
+            compound += ((stemIndex[head.stem] ?? []) + prefixTerms(startingWith: head.key)).map { ($0, modifier) }
         }
         let inflectedSet = Set(inflected)
         var seen = Set<Int32>()
         compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
         var headSenses = Set<Int>()
         for head in forms.heads { headSenses.formUnion(senses(ofModifier: head.key)) }
-        let result = WordMatches(stem: forms.stem, inflected: inflected, compound: compound, headSenses: headSenses.sorted())
-        cache.store(result, for: word)
-        return result
+        return WordMatches(stem: forms.stem, inflected: inflected, compound: compound, headSenses: headSenses.sorted())
+    }
+
+    /// The prefix terms (`pijnklacht*`) that a head with this key starts with.
+    private func prefixTerms(startingWith key: String) -> [Int32] {
+        var terms: [Int32] = []
+        let count = key.count
+        for length in prefixLengths where length <= count {
+            terms += prefixIndex[String(key.prefix(length))] ?? []
+        }
+        return terms
+    }
+
+    /// Whether a compound head of `word`, if it had one, could match a term or name a sense: whether any
+    /// piece of it that could be a head (``WordForms/possibleHeads(of:)``) does, compared exactly as
+    /// ``wordMatches(of:)`` compares a head (by its stem, by the prefix terms its key starts with, by the
+    /// senses its key names). When none does, the word's heads add nothing and it need not be split.
+    func mayHaveMatchingHead(_ word: String, _ wordForms: WordForms) -> Bool {
+        WordForms.possibleHeads(of: word).contains { head in
+            if stemIndex[wordForms.stem(head)] != nil { return true }
+            let key = WordForms.fold(head)
+            return startsWithHeadKeyLead(key) && (!prefixTerms(startingWith: key).isEmpty || !senses(ofModifier: key).isEmpty)
+        }
+    }
+
+    /// Whether `key` starts with one of ``headKeyLeads``: every prefix term, sense word and sense prefix a
+    /// head's key is compared with is a prefix of the key when it matches (a sense word may be the key less
+    /// a linking morpheme), so a key without such a start matches none of them.
+    private func startsWithHeadKeyLead(_ key: String) -> Bool {
+        var end = key.startIndex
+        for _ in 0..<3 where end < key.endIndex {
+            key.formIndex(after: &end)
+            if headKeyLeads.contains(String(key[..<end])) { return true }
+        }
+        return false
     }
 
     // MARK: Senses
@@ -248,12 +291,14 @@ struct TermReading: Sendable {
     private func senses(ofModifier modifier: String) -> Set<Int> {
         var found = Set<Int>()
         var candidates = [modifier]
-        for ending in ["s", "e", "en", "er"] where modifier.hasSuffix(ending) && modifier.count - ending.count >= 3 {
+        let count = modifier.count
+        for ending in ["s", "e", "en", "er"] where count - ending.count >= 3 && modifier.hasSuffix(ending) {
             candidates.append(String(modifier.dropLast(ending.count)))
         }
         for candidate in candidates {
             found.formUnion(senseWords[candidate] ?? [])
-            for length in sensePrefixLengths where length <= candidate.count {
+            let count = candidate.count
+            for length in sensePrefixLengths where length <= count {
                 found.formUnion(sensePrefixes[String(candidate.prefix(length))] ?? [])
             }
         }

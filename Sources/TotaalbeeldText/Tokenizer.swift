@@ -94,7 +94,8 @@ public enum Tokenizer {
     /// A word runs over letters, digits and marks, and over an apostrophe or hyphen that joins two of
     /// them; a hyphen directly after a word and before a space ends it ("nek- en").
     private static func word(_ scalars: [Unicode.Scalar], at start: Int) -> Token {
-        var key = ""
+        var key: [UInt8] = []
+        key.reserveCapacity(16)
         var index = start
         while index < scalars.count {
             let scalar = scalars[index]
@@ -109,13 +110,13 @@ public enum Tokenizer {
                 if isWhitespace(next) { index += 1; break }
                 guard isWordCharacter(next) else { break }
             } else if scalar == "." || scalar == ",", let previous, isDigit(previous), let next, isDigit(next) {
-                key.unicodeScalars.append(scalar)
+                key.append(UInt8(scalar.value))
             } else {
                 break
             }
             index += 1
         }
-        return Token(kind: .word, start: start, end: index, key: key)
+        return Token(kind: .word, start: start, end: index, key: String(decoding: key, as: UTF8.self))
     }
 
     /// "'s ochtends", "'t", "'n": an apostrophe standing for dropped letters belongs to the word.
@@ -134,6 +135,11 @@ public enum Tokenizer {
     private static func abbreviation(_ scalars: [Unicode.Scalar], at start: Int) -> Token? {
         guard isLetter(scalars[start]) else { return nil }
         if start > 0, isWordCharacter(scalars[start - 1]) { return nil }
+        // Most words are no abbreviation: when the first run of letters is not followed by a period, say
+        // so before building any key (the loop below would give up at the same place).
+        var end = start
+        while end < scalars.count, isLetter(scalars[end]) { end += 1 }
+        guard end < scalars.count, scalars[end] == "." else { return nil }
         var index = start
         var segments: [String] = []
         while index < scalars.count, isLetter(scalars[index]) {

@@ -50,6 +50,8 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
+            preloadDictionary()
+            defer { awaitDictionary() }
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let catalogue = try Resources.loadCatalogue(tracks, ruleset: ruleset, schemas: schemas)

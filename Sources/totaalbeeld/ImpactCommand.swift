@@ -49,6 +49,8 @@ struct ImpactCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
+            preloadDictionary()
+            defer { awaitDictionary() }
             let schemas = try Resources.schemas()
             let oldRuleset = try Resources.loadRuleset(old, schemas: schemas)
             let newRuleset = try Resources.loadRuleset(new, schemas: schemas)

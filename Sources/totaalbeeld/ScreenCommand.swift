@@ -45,9 +45,8 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try exitOnFailure {
             // The Dutch dictionary loads on its own thread while the ruleset is read and compiled.
-            _ = WordForms.shared
-            // Never exit (on a refused dossier, say) while that thread is still inside Hunspell.
-            defer { _ = WordForms.shared.warning }
+            preloadDictionary()
+            defer { awaitDictionary() }
             let schemas = try Resources.schemas()
             let ruleset = try Resources.loadRuleset(self.ruleset, schemas: schemas)
             let dossier = try report { () throws(LoadError) in try DossierLoader.load(contentsOf: self.dossier, ruleset: ruleset, schemas: schemas) }

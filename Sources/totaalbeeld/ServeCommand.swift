@@ -29,6 +29,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         try exitOnFailure {
+            preloadDictionary()
+            defer { awaitDictionary() }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw Failure(status: ExitStatus.noInput, lines: ["\(dir): no such folder"])

@@ -211,6 +211,14 @@ func emit(_ data: Data, to path: String?, binary: Bool = false) throws {
     }
 }
 
+/// Starts loading the Dutch dictionary on a thread of its own, for commands that screen (nearly every
+/// dossier has a compound to split): the load then overlaps reading the rulesets.
+func preloadDictionary() { WordForms.shared.preloadDictionary() }
+
+/// Waits until a preloaded dictionary has loaded: the process must never exit (on a refused input,
+/// say) while that thread is still inside Hunspell.
+func awaitDictionary() { _ = WordForms.shared.warning }
+
 /// Prints, once per process, why Dutch inflections or compounds are not fully matched (no Hunspell
 /// dictionary): the reading then differs from a full installation, and the user must know that.
 func warnAboutMorphology(_ analyzer: NarrativeAnalyzer? = nil) {
