@@ -221,13 +221,7 @@ public final class NarrativeAnalyzer: Sendable {
     ) -> [PhraseMatcher.Match] {
         let inflects = !loosening.variants.isEmpty
         let words = reading.usesMorphology || inflects || loosening.matchesFreeOrder ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars) : []
-        // Inside multi-word terms only inflection may vary (see ``PhraseLoosening/inflectionalStem(of:snowball:)``).
-        let looseStems: [String?] = inflects || loosening.matchesFreeOrder
-            ? words.indices.map { offset in
-                words[offset].map { PhraseLoosening.inflectionalStem(of: tokens[sentence.tokens.lowerBound + offset].key, snowball: $0.stem) }
-            }
-            : []
-        let stemIDs = inflects ? looseStems.map { $0.map { termMatcher.stemID($0) } ?? -1 } : []
+        let stemIDs = inflects ? words.map { $0.map { termMatcher.stemID($0.stem) } ?? -1 } : []
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics, stemIDs: stemIDs)
         if inflects, matches.contains(where: { $0.pattern >= termCount }) {
             // An inflected variant's match is its term's, unless the term matched as written on those words.
@@ -254,7 +248,7 @@ public final class NarrativeAnalyzer: Sendable {
             // A match in free order of a term already found on any of the same words adds nothing.
             var spans: [Int: [(first: Int, last: Int)]] = [:]
             for match in matches { spans[match.pattern, default: []].append((match.first, match.last)) }
-            let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: looseStems, statistics: &statistics)
+            let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
             for match in loose {
                 guard !(spans[match.pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { continue }
                 spans[match.pattern, default: []].append((match.first, match.last))

@@ -37,23 +37,30 @@ import TotaalbeeldModel
 /// ```
 struct PhraseLoosening: Sendable {
     /// The stem a word of a multi-word term, or of the text, is compared by: Snowball's stem when it only
-    /// takes an inflectional ending off the word ("schulden" → "schuld", "bakken" → "bak"), the word
-    /// itself otherwise. Snowball's Dutch stemmer also strips derivational suffixes (its step 3: -heid,
-    /// -ing, -end, -ig, -lijk, -baar), which joins words of other meanings — "rekeningen" and "rekenen"
-    /// both stem to "reken", "schuldig" and "schulden" to "schuld" — so "rekeningen … liggen" (bills left
-    /// unopened) read "de resultaten op rekenen en taal liggen boven …". A stem that is not a prefix of
-    /// the word keeps the word as written too.
+    /// takes an inflectional ending off the word ("schulden" → "schuld", "bakken" → "bak"); the word less
+    /// its inflectional ending when Snowball took a derivational suffix as well ("rekeningen" →
+    /// "rekening", like "rekening" itself); the word as written otherwise. Snowball's Dutch stemmer strips
+    /// derivational suffixes too (its step 3: -heid, -ing, -end, -ig, -lijk, -baar), which joins words of
+    /// other meanings — "rekeningen" and "rekenen" both stem to "reken", "schuldig" and "schulden" to
+    /// "schuld" — so "rekeningen … liggen" (bills left unopened) read "de resultaten op rekenen en taal
+    /// liggen boven …". A stem that is not a prefix of the word keeps the word as written.
     static func inflectionalStem(of word: String, snowball stem: String) -> String {
         guard word != stem else { return stem }
         guard word.hasPrefix(stem) else { return word }
-        var ending = word.unicodeScalars.dropFirst(stem.unicodeScalars.count)
+        var removed = String(String.UnicodeScalarView(word.unicodeScalars.dropFirst(stem.unicodeScalars.count)))
         // An undoubled consonant: "bakken" → "bak" + "k" + "en".
-        if let last = stem.unicodeScalars.last, ending.first == last { ending = ending.dropFirst() }
-        return inflectionalEndings.contains(String(String.UnicodeScalarView(ending))) ? stem : word
+        if let last = stem.unicodeScalars.last, removed.unicodeScalars.first == last { removed.unicodeScalars.removeFirst() }
+        if inflectionalEndings.contains(removed) { return stem }
+        // A derivational suffix with an inflection after it: keep the derivation, drop the inflection.
+        for ending in inflectionalEndingsLongestFirst where removed.hasSuffix(ending) && removed.count > ending.count {
+            return String(String.UnicodeScalarView(word.unicodeScalars.dropLast(ending.unicodeScalars.count)))
+        }
+        return word
     }
 
     /// What Snowball's Dutch stemmer removes that is inflection: plural and adjective endings.
     static let inflectionalEndings: Set<String> = ["e", "en", "ene", "s", "es", "'s"]
+    private static let inflectionalEndingsLongestFirst = inflectionalEndings.sorted { ($0.count, $0) > ($1.count, $1) }
 
     /// One word of a term as a test on a token: its key as written, a stem, or a prefix, as ids.
     struct WordTest: Sendable {

@@ -111,7 +111,8 @@ struct TermReading: Sendable {
 
     /// Terms of one word, matched by one token of text through its inflection or as a compound head.
     struct WordMatches: Sendable {
-        /// The word's Snowball stem (for content words of multi-word terms, ``PhraseLoosening``).
+        /// The stem content words of multi-word terms compare it by: its Snowball stem when that only takes an
+        /// inflectional ending off, else its key (``PhraseLoosening/inflectionalStem(of:snowball:)``).
         var stem: String
         var inflected: [Int32]
         /// Terms matched by a head, with the part of the word before that head.
@@ -196,7 +197,7 @@ struct TermReading: Sendable {
         compound = compound.filter { !inflectedSet.contains($0.pattern) && seen.insert($0.pattern).inserted }
         var headSenses = Set<Int>()
         for head in forms.heads { headSenses.formUnion(senses(ofModifier: head.key)) }
-        return WordMatches(stem: forms.stem, inflected: inflected, compound: compound, headSenses: headSenses.sorted())
+        return WordMatches(stem: PhraseLoosening.inflectionalStem(of: key, snowball: forms.stem), inflected: inflected, compound: compound, headSenses: headSenses.sorted())
     }
 
     /// The prefix terms (`pijnklacht*`) that a head with this key starts with.

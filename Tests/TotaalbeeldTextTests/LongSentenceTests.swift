@@ -128,7 +128,8 @@ private struct ReferenceScopes {
             let reaches: Bool
             if hit.first > 0, given[category]?.contains(tokens[hit.first - 1].key) == true, cue.last < hit.first - 1 || cue.first > hit.last {
                 reaches = false
-            } else if category != .claim && ContextScopes.shareWords(cue, hit) || category == .negation && hits.contains(where: { ContextScopes.owns($0, allOf: cue) }) {
+            } else if category != .claim && ContextScopes.shareWords(cue, hit) || category == .negation && hits.contains(where: { ContextScopes.owns($0, allOf: cue) })
+                        && !(cue.last < hit.first && hits.contains(where: { ContextScopes.owns($0, allOf: cue) && $0.owns(hit.first) })) {
                 reaches = false
             } else if category == .claim && ContextScopes.shareWords(cue, hit) {
                 reaches = true

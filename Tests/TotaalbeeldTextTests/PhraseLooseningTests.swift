@@ -83,6 +83,28 @@ final class PhraseLooseningTests: XCTestCase {
         _ = reading.analyze(String(repeating: sentence, count: 8), statistics: &eight)
         XCTAssertEqual(eight.steps, 8 * one.steps)
     }
+
+    func testOnlyInflectionVariesInsideATerm() {
+        // Snowball stems "rekeningen" and "rekenen" alike ("reken"), and "schuldig" like "schulden" ("schuld").
+        let reading = analyzer([("post", [TermRule(text: "rekeningen … liggen")]), ("schulden", [TermRule(text: "schulden opgebouwd")])], context: context(window: 0))
+        XCTAssertTrue(reading.analyze("De resultaten op rekenen en taal liggen boven verwachting.").isEmpty, "'rekenen' is no form of 'rekeningen'")
+        XCTAssertEqual(reading.analyze("Hij laat de rekening liggen.").map(\.matchedText), ["rekening liggen"], "singular and plural of a derived noun still meet")
+        XCTAssertTrue(reading.analyze("Hij voelt zich schuldig opgebouwd.").isEmpty, "'schuldig' is no form of 'schulden'")
+        XCTAssertEqual(reading.analyze("Hij heeft een schuld opgebouwd.").map(\.matchedText), ["schuld opgebouwd"])
+    }
+
+    func testANegationInsideOneTermNegatesAnOverlappingHitAfterIt() {
+        // The signal owns "geen"; the motivation starts inside it, after the negation.
+        var context = ContextRules.empty
+        context.triggers = [ContextTrigger(phrase: "geen", category: .negation, direction: .forward, maxScope: 5, location: Location(file: "test", line: 1, column: 1))]
+        let reading = NarrativeAnalyzer(
+            indicators: [(id: "gebrek-aan-inzet", terms: ["heeft geen zin"]), (id: "motivatie", terms: ["zin in werk"])],
+            context: context, separateLayer: ["gebrek-aan-inzet"]
+        )
+        let found = reading.analyze("Cliënt heeft geen zin in werk.")
+        XCTAssertEqual(found.map(\.indicator), ["gebrek-aan-inzet", "motivatie"])
+        XCTAssertEqual(found.map(\.negated), [false, true])
+    }
 }
 
 /// A loose match only adds readings: it yields to any other match on its words.
