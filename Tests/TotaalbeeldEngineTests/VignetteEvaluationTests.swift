@@ -54,7 +54,7 @@ final class VignetteEvaluationTests: XCTestCase {
     static let screened: [Screened] = {
         let directory = Fixtures.path("Tests/TotaalbeeldEngineTests/Vignettes")
         var all: [Screened] = []
-        for split in ["heldout", "tuning"] {
+        for split in ["heldout", "heldout-c", "tuning"] {
             let folder = directory + "/" + split
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".expected.json") }.sorted()
             for name in names {
@@ -151,6 +151,9 @@ final class VignetteEvaluationTests: XCTestCase {
 
     static var tuning: [Screened] { screened.filter { $0.expected.split == "tuning" } }
     static var heldout: [Screened] { screened.filter { $0.expected.split == "heldout" } }
+    /// The third writer's held-out vignettes (`c01`…, folder `heldout-c`), written blind after ruleset 1.5.0 and
+    /// committed before anything was screened with them: measured, never tuned on, like `heldout/`.
+    static var heldoutThirdWriter: [Screened] { screened.filter { $0.expected.split == "heldout-c" } }
     /// The first writer's tuning vignettes (`t01`…), read while the rules of issue 14 were written.
     static var tuningFirstWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("t") } }
     /// The second writer's tuning vignettes (`s01`…), written blind to the rules: the best tuning measure of
@@ -161,13 +164,14 @@ final class VignetteEvaluationTests: XCTestCase {
 
     func testPrintEvaluation() throws {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
-        let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter
+        let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
         XCTAssertEqual(first.count + second.count, tuning.count, "every tuning vignette is a t or an s")
-        XCTAssertEqual(heldout.count + tuning.count, all.count, "every vignette is held-out or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…)"]
+        XCTAssertEqual(third.count, 24, "c01–c24")
+        XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -176,7 +180,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
