@@ -97,12 +97,12 @@ struct RuleEngine: Sendable {
             // cites evidence beyond the signal it interprets, or when the sentence weighs them.
             let bound = state.bound[name] ?? []
             let open = bound.filter { !input.isAddressed($0) }
-            let openCount = Set(open.map { $0.elementID + "|" + $0.indicator }).count
+            let openCount = distinctFindings(open)
             guard openCount >= min else { return false }
             if let share {
                 // Against what the course explicitly takes into account (the direction's citations and addresses,
                 // <weighed> elements), not what a conclusion happens to cite.
-                let considered = Set(bound.filter { input.isConsideredByCourse($0) }.map { $0.elementID + "|" + $0.indicator }).count
+                let considered = distinctFindings(bound.filter { input.isConsideredByCourse($0) })
                 guard Double(openCount) >= share * Double(openCount + considered) else { return false }
             }
             state.bound[name] = open
@@ -165,9 +165,9 @@ struct RuleEngine: Sendable {
             let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
             // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
             let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
-            let total = Set(cited.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
+            let total = distinctFindings(cited) + wishCitations
             guard total > 0 else { return whenNothingCited }
-            let supportive = Set(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }.map { $0.elementID + "|" + $0.indicator }).count + wishCitations
+            let supportive = distinctFindings(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }) + wishCitations
             return Double(supportive) / Double(total) >= min
         case .uncited:
             guard case .conclusion(let conclusion) = state.item else { return false }
@@ -490,6 +490,11 @@ struct RuleEngine: Sendable {
     static func fingerprint(flagID: String, evidence: [Evidence]) -> String {
         let lines = Set(evidence.map { $0.elementID + "\t" + $0.quote }).sorted()
         return "sha256:" + SHA256.hex(of: Array(([flagID] + lines).joined(separator: "\n").utf8))
+    }
+
+    /// How many distinct findings `facts` hold: one per element and indicator, however often it is quoted.
+    private func distinctFindings(_ facts: [Fact]) -> Int {
+        Set(facts.map { $0.elementID + "|" + $0.indicator }).count
     }
 
     private func spanKey(_ fact: Fact) -> String {

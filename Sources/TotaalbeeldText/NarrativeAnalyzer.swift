@@ -225,17 +225,13 @@ public final class NarrativeAnalyzer: Sendable {
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics, stemIDs: stemIDs)
         if inflects, matches.contains(where: { $0.pattern >= termCount }) {
             // An inflected variant's match is its term's, unless the term matched as written on those words.
-            var written: [Int: [(first: Int, last: Int)]] = [:]
-            for match in matches where match.pattern < termCount { written[match.pattern, default: []].append((match.first, match.last)) }
+            var written = TermSpans(matches.filter { $0.pattern < termCount })
             matches = matches.compactMap { match in
                 guard match.pattern >= termCount else { return match }
                 var variant = match
                 variant.pattern = loosening.variantOriginal[match.pattern - termCount]
                 variant.form = .inflected
-                let pattern = variant.pattern
-                guard !(written[pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { return nil }
-                written[pattern, default: []].append((match.first, match.last))
-                return variant
+                return written.insertIfFree(variant) ? variant : nil
             }
         }
         var headSenses: [(sense: Int, token: Int)] = []
@@ -246,14 +242,9 @@ public final class NarrativeAnalyzer: Sendable {
         }
         if loosening.matchesFreeOrder {
             // A match in free order of a term already found on any of the same words adds nothing.
-            var spans: [Int: [(first: Int, last: Int)]] = [:]
-            for match in matches { spans[match.pattern, default: []].append((match.first, match.last)) }
+            var found = TermSpans(matches)
             let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
-            for match in loose {
-                guard !(spans[match.pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { continue }
-                spans[match.pattern, default: []].append((match.first, match.last))
-                matches.append(match)
-            }
+            matches += loose.filter { found.insertIfFree($0) }
         }
         guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
         let senses = reading.senses(in: tokens, range: sentence.tokens, headSenses: headSenses, statistics: &statistics)
@@ -410,6 +401,23 @@ public final class NarrativeAnalyzer: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+}
+
+/// The token spans where each term has matched so far: a further match of a term (an inflected variant, a
+/// free-order match) counts only on words where that term has not matched yet.
+private struct TermSpans {
+    private var spans: [Int: [(first: Int, last: Int)]] = [:]
+
+    init(_ matches: [PhraseMatcher.Match]) {
+        for match in matches { spans[match.pattern, default: []].append((match.first, match.last)) }
+    }
+
+    /// Records `match` and says so when its term has no match on any of its words yet; else changes nothing.
+    mutating func insertIfFree(_ match: PhraseMatcher.Match) -> Bool {
+        guard !(spans[match.pattern] ?? []).contains(where: { $0.first <= match.last && match.first <= $0.last }) else { return false }
+        spans[match.pattern, default: []].append((match.first, match.last))
+        return true
     }
 }
 

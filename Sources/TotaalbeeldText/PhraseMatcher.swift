@@ -159,16 +159,13 @@ public struct PhraseMatcher: Sendable {
         return matches(in: tokens, range: tokens.indices, statistics: &statistics)
     }
 
-    /// Whether some pattern has a ``PhrasePattern/Element/stem(_:)`` element.
-    public var usesStems: Bool { !stemVocabulary.isEmpty }
-
     /// The id of a Snowball stem among the patterns' stem elements, -1 when no pattern has it; pass
     /// these per token to ``matches(in:range:statistics:stemIDs:)``.
     public func stemID(_ stem: String) -> Int32 { stemVocabulary[stem] ?? -1 }
 
     /// Every occurrence of every pattern inside `range`, ordered by end then start; a match never
     /// crosses punctuation, and a gap only skips words. `stemIDs` holds, per token of `range`, the
-    /// ``stemID(_:)`` of its stem (needed only when ``usesStems``).
+    /// ``stemID(_:)`` of its stem (needed only when some pattern has a stem element).
     public func matches(in tokens: [Token], range: Range<Int>, statistics: inout MatchStatistics, stemIDs: [Int32] = []) -> [Match] {
         var found: [Match] = []
         var live: [State] = []
