@@ -45,6 +45,27 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(ScreeningSummary(result: try ReportFixtures.screen("Cases/eenvoudig/wia-chauffeur-planner.dossier.xml"), language: .nl).advice, .ready)
     }
 
+    /// "Nog niet doen" counts open points as the advice does: a group of related signals is one point, so the
+    /// count it gives for one part of the assessment never exceeds the serious open points of the whole report
+    /// (case 1 once said "één ernstig open punt" above and "2 ernstige open punten gaan erover" below).
+    func testNotYetCountsOpenPointsAsTheAdviceDoes() throws {
+        for file in Fixtures.caseFiles {
+            let result = try ReportFixtures.screen(file)
+            let summary = ScreeningSummary(result: result, language: .nl)
+            let seriousPoints = SignalDigest(result: result).open.filter { $0.severity == .serious }.count
+            for line in summary.notYet where line.contains("open punt") {
+                let words = line.split(separator: " ").map(String.init)
+                let before = words.firstIndex { $0.hasPrefix("ernstig") }.map { words[$0 - 1] } ?? ""
+                let count = before == "één" ? 1 : Int(before) ?? -1
+                XCTAssertGreaterThanOrEqual(count, 1, "\(file): \(line)")
+                XCTAssertLessThanOrEqual(count, seriousPoints, "\(file): \(line)")
+            }
+        }
+        let case1 = ScreeningSummary(result: try ReportFixtures.screen("Cases/akc-focusgroep/case1-ict-wens.dossier.xml"), language: .nl)
+        XCTAssertTrue(case1.adviceSentence.contains("één ernstig open punt in het oordeel"), case1.adviceSentence)
+        XCTAssertEqual(case1.notYet, ["De gekozen richting (r. 91) uitvoeren: één ernstig open punt gaat erover."])
+    }
+
     func testSignalsAreOrderedBySeverityThenPhase() throws {
         for file in Fixtures.caseFiles {
             let groups = SignalDigest(result: try ReportFixtures.screen(file)).groups

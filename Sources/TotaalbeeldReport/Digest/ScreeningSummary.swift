@@ -105,7 +105,8 @@ public struct ScreeningSummary: Sendable {
             for part in parts {
                 let about = serious.filter { group in group.evidence.contains { $0.elementID == part.id } }
                 guard !about.isEmpty else { continue }
-                let count = about.flatMap(\.flags).filter { $0.severity == .serious }.count
+                // Open points, as the advice above counts them: a group of related signals is one point.
+                let count = about.count
                 let points = count == 1 ? say("één ernstig open punt gaat erover", "one serious open point is about it") : say("\(count) ernstige open punten gaan erover", "\(count) serious open points are about it")
                 notYet.append(part.direction
                     ? say("De gekozen richting (\(say.line(part.line))) uitvoeren: ", "Carrying out the chosen direction (\(say.line(part.line))): ") + points + "."
