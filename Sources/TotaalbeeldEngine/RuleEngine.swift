@@ -246,6 +246,19 @@ struct RuleEngine: Sendable {
             guard !resting.isEmpty else { return false }
             state.bound[name] = resting
             return true
+        case .unweighed(let name):
+            let bound = state.bound[name] ?? []
+            let open = bound.filter { !input.isWeighed($0) }
+            guard !open.isEmpty else { return false }
+            let dropped = Set(bound.filter { input.isWeighed($0) }.map { Evidence($0) })
+            state.bound[name] = open
+            state.evidence.removeAll { dropped.contains($0) }
+            return true
+        case .citing(let name):
+            let citing = (state.bound[name] ?? []).filter { input.citesSomething($0.elementID) }
+            guard !citing.isEmpty else { return false }
+            state.bound[name] = citing
+            return true
         case .sources(let kinds, let min):
             return input.dossier.sources.filter { kinds.contains($0.kind) }.count >= min
         case .fmlConflict(let target):
@@ -541,6 +554,8 @@ struct RuleInput {
     private var elementsHolding: [String: Set<String>]
     private var claimElements: Set<String>
     private var weighedIndicators: Set<String>
+    /// The `<weighed>` elements and the elements their `of` lists.
+    private var weighedElements: Set<String>
     /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
     private var courseElements: Set<String>
     /// What the direction addresses and what `<weighed>` elements weigh.
@@ -610,6 +625,7 @@ struct RuleInput {
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        weighedElements = Set((assessment?.weighed ?? []).flatMap { [$0.id] + $0.of })
         explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
         courseElements = Set((assessment?.direction.map { $0.cites + $0.addresses } ?? []) + (assessment?.weighed ?? []).flatMap { $0.of + $0.cites })
         var discussed = weighedIndicators
@@ -630,6 +646,11 @@ struct RuleInput {
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
     }
 
+    /// Whether a `<weighed>` element weighs this fact: its indicator, the fact's element in its `of`, or the fact in it.
+    func isWeighed(_ fact: Fact) -> Bool {
+        weighedIndicators.contains(fact.indicator) || weighedElements.contains(fact.elementID)
+    }
+
     /// Whether the direction addresses this fact's element or a `<weighed>` element weighs it (element or indicator).
     func isExplicitlyAddressed(_ fact: Fact) -> Bool {
         explicitElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
@@ -639,6 +660,11 @@ struct RuleInput {
     /// its element, or a `<weighed>` element weighs it (its element or its indicator).
     func isConsideredByCourse(_ fact: Fact) -> Bool {
         courseElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element cites at least one element of the dossier.
+    func citesSomething(_ element: String) -> Bool {
+        !(citations[element] ?? []).isEmpty
     }
 
     /// Whether an assessment element cites nothing at all.

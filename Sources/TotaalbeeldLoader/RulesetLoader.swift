@@ -273,6 +273,8 @@ private struct RulesetReader {
         case "pair": return .pair(pair())
         case "unpaired": return .unpaired(pair())
         case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "", uncited: element.boolean("uncited", default: false))
+        case "unweighed": return .unweighed(facts: element.attribute("facts") ?? "")
+        case "citing": return .citing(facts: element.attribute("facts") ?? "")
         case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
         case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil

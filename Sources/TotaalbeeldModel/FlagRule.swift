@@ -179,6 +179,13 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// Of the bound assessment facts, those whose element rests on nothing but the client's claims; with
     /// `uncited`, also those whose element cites nothing at all (an assertion resting on nothing).
     case claimsOnly(facts: String, uncited: Bool = false)
+    /// Of the bound facts, those no `<weighed>` element weighs: its indicator is not the fact's, its `of` does not
+    /// list the fact's element, and the fact is not in a `<weighed>` element itself; rebinds to them. A reading the
+    /// assessment names and weighs in so many words, accepted or rejected with a reason, is addressed.
+    case unweighed(facts: String)
+    /// Of the bound assessment facts, those whose element cites something in the dossier: a reading put on
+    /// cited behaviour (an element that cites nothing is a conclusion without evidence, a rule of its own).
+    case citing(facts: String)
     /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
     /// own Schema 2 rates as needing no support.
     case fmlConflict(with: FMLConflictTarget)
