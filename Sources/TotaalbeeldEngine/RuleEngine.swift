@@ -9,16 +9,22 @@ import TotaalbeeldText
 /// flag's evidence, so every flag can answer "why?".
 struct RuleEngine: Sendable {
     let ruleset: Ruleset
-    /// Finds mentions of alternative readings in the assessment's own words (negation-aware).
-    let readingAnalyzer: NarrativeAnalyzer
+    /// Finds mentions of alternative readings in the assessment's own words (negation-aware), one analyzer per
+    /// signal, so that two signals may share a reading's words ("nulurencontract" reads both the short jobs and the
+    /// lack of perseverance as the flexible labour market) without one span hiding the other.
+    let readingAnalyzers: [String: NarrativeAnalyzer]
     /// Each rule's message and question, placeholders found once (same order as `ruleset.rules`).
     let templates: [RuleTemplates]
 
     init(ruleset: Ruleset) {
         self.ruleset = ruleset
         templates = ruleset.rules.map { RuleTemplates($0, themes: ruleset.themes) }
-        let readings = ruleset.indicators.flatMap { indicator in indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) } }
-        readingAnalyzer = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
+        var analyzers: [String: NarrativeAnalyzer] = [:]
+        for indicator in ruleset.indicators where !indicator.readings.isEmpty {
+            let readings = indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) }
+            analyzers[indicator.id] = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
+        }
+        readingAnalyzers = analyzers
     }
 
     static func readingKey(_ indicator: String, _ reading: String) -> String { indicator + "#" + reading }
@@ -152,8 +158,12 @@ struct RuleEngine: Sendable {
                 guard unaddressedOnly else { return true }
                 let burdens = domain.burdens.flatMap(\.facts).filter(\.counts)
                 if burdens.contains(where: input.isExplicitlyAddressed) { return false }
-                let heaviest = domain.burdens.filter { $0.facts.contains(where: \.counts) }.max { $0.effectiveWeight < $1.effectiveWeight }
-                return heaviest.map { $0.facts.filter(\.counts).allSatisfy { !input.isAddressed($0) } } ?? false
+                // The benefit ground is the premise of every advice and counts as addressed; it does not make the
+                // dossier's own findings of the same burden discussed (a depression in the disability record and a
+                // physician's note of worsening gloom the course leaves aside).
+                let own = { (burden: IndicatorContribution) in burden.facts.filter { $0.counts && $0.elementID != FactExtractor.disabilityElement } }
+                let heaviest = domain.burdens.filter { !own($0).isEmpty }.max { $0.effectiveWeight < $1.effectiveWeight }
+                return heaviest.map { own($0).allSatisfy { !input.isAddressed($0) } } ?? false
             }
             state.evidence += domains.flatMap { $0.burdens.flatMap(\.facts) }.map(Evidence.init)
             return domains.count >= min
@@ -436,9 +446,9 @@ struct RuleEngine: Sendable {
     private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, weighed: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
         var weighed = Set(input.dossier.assessment?.weighed.compactMap { item in item.reading.map { Self.readingKey(item.indicator, $0) } } ?? [])
-        for (id, text) in input.assessmentTexts {
-            for hit in readingAnalyzer.analyze(text) where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
-                weighed.insert(hit.indicator)
+        for (id, text) in input.assessmentTexts where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
+            for indicator in indicators {
+                for hit in readingAnalyzers[indicator]?.analyze(text) ?? [] { weighed.insert(hit.indicator) }
             }
         }
         return indicators.flatMap { id in

@@ -198,7 +198,8 @@ private struct RulesetReader {
             contraindications: element.children(named: "contraindication").map {
                 .init(
                     id: $0.attribute("id") ?? "", label: $0.localized("label"), indicators: $0.list("indicators"),
-                    status: FactPattern.Status(rawValue: $0.attribute("status") ?? "present") ?? .present, referral: $0.list("referral")
+                    status: FactPattern.Status(rawValue: $0.attribute("status") ?? "present") ?? .present, referral: $0.list("referral"),
+                    assessedBy: $0.list("assessedBy")
                 )
             },
             vulnerabilities: element.child(named: "vulnerability")?.list("indicators") ?? [],
@@ -522,6 +523,11 @@ extension RulesetReader {
             for capacity in screening.children(named: "capacity") {
                 var bound = Set<String>()
                 lintConditions(capacity.child(named: "when")?.children ?? [], owner: "capacity '\(capacity.attribute("id") ?? "")'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+            }
+            for element in screening.children(named: "contraindication") {
+                for sourceKind in element.list("assessedBy") where !sourceKindIDs.contains(sourceKind) {
+                    log.report(element.attributeLocation("assessedBy"), "trialAndError refers to unknown source kind '\(sourceKind)'\(suggestion(sourceKind, among: Array(sourceKindIDs)))")
+                }
             }
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {
