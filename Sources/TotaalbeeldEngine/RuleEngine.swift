@@ -169,12 +169,18 @@ struct RuleEngine: Sendable {
             return domains.count >= min
         case .maxDomainNeed(let below):
             return input.domains.allSatisfy { levelRank($0.supportNeedLevel?.id) < levelRank(below) }
-        case .citedSupport(let min, let whenNothingCited):
+        case .citedSupport(let min, let whenNothingCited, let emptySupports):
             // What the chosen course rests on: the direction's and placement's own citations.
             let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
             let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
             // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
-            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
+            var wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
+            if emptySupports {
+                // A cited dossier element in which nothing counts holds nothing that speaks against the course.
+                let holding = Set(input.facts.filter(\.counts).map(\.elementID))
+                let dossierElements = Set(input.dossier.narratives.map(\.id) + input.dossier.findings.map(\.id))
+                wishCitations += basis.filter { dossierElements.contains($0) && !holding.contains($0) }.count
+            }
             let total = distinctFindings(cited) + wishCitations
             guard total > 0 else { return whenNothingCited }
             let supportive = distinctFindings(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }) + wishCitations

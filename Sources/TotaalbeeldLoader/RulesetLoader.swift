@@ -259,7 +259,7 @@ private struct RulesetReader {
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
-        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
+        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false), emptySupports: element.boolean("emptySupports", default: false))
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly

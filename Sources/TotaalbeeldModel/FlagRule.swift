@@ -152,8 +152,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool, domains: [String] = [])
     case maxDomainNeed(below: String)
     /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
-    /// with `whenNothingCited`, also when they cite nothing that counts.
-    case citedSupport(min: Double, whenNothingCited: Bool)
+    /// with `whenNothingCited`, also when they cite nothing that counts; with `emptySupports`, a cited element in
+    /// which nothing counts holds nothing against the course and counts as one supporting citation.
+    case citedSupport(min: Double, whenNothingCited: Bool, emptySupports: Bool = false)
     case uncited
     case haloCitation(minDomains: Int)
     case selfReportOnly
