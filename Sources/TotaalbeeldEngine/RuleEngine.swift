@@ -316,6 +316,7 @@ struct RuleEngine: Sendable {
                 case .dossier: break
                 }
                 if pattern.unexplained && l.elementID != r.elementID && input.explains(l, r) { continue }
+                if pattern.oneSided && (input.affirms(l.elementID, r.indicator) || input.affirms(r.elementID, l.indicator)) { continue }
                 result.append((l, r))
             }
         }
@@ -693,6 +694,11 @@ struct RuleInput {
     func restsOnClaimsOnly(_ element: String) -> Bool {
         guard let cites = citations[element], !cites.isEmpty else { return false }
         return cites.allSatisfy { claimElements.contains($0) }
+    }
+
+    /// Whether the element holds an affirmed fact of the indicator (in any tense).
+    func affirms(_ element: String, _ indicator: String) -> Bool {
+        elementsHolding[indicator + "+"]?.contains(element) ?? false
     }
 
     /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element

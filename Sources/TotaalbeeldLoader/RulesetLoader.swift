@@ -236,7 +236,8 @@ private struct RulesetReader {
                 element: PairPattern.Distinct(rawValue: element.attribute("element") ?? "any") ?? .any,
                 assertion: PairPattern.AssertionRelation(rawValue: element.attribute("assertion") ?? "any") ?? .any,
                 scope: PairPattern.Scope(rawValue: element.attribute("scope") ?? "dossier") ?? .dossier,
-                unexplained: element.boolean("unexplained", default: false), min: element.integer("min") ?? 1
+                unexplained: element.boolean("unexplained", default: false), oneSided: element.boolean("oneSided", default: false),
+                min: element.integer("min") ?? 1
             )
         }
         func group() -> [RuleCondition] { element.children.compactMap(readCondition) }

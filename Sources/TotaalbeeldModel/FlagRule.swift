@@ -221,11 +221,15 @@ public struct PairPattern: Sendable, Hashable {
     public var scope: Scope
     /// Drop pairs the assessment explains: one assessment element cites (or addresses, or weighs) both sides.
     public var unexplained: Bool
+    /// Drop pairs one side's element tells both sides of: it also affirms the other side's indicator ("werkte zes
+    /// jaar in een apotheek … daarna geen betaald werk" is a timeline in the client's own words, not a claim against
+    /// the employer's statement of those six years).
+    public var oneSided: Bool
     public var min: Int
 
     public init(
         name: String?, left: String, right: String, indicator: IndicatorRelation = .any, sign: Sign = .any, source: Distinct = .any,
-        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, min: Int = 1
+        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, oneSided: Bool = false, min: Int = 1
     ) {
         self.name = name
         self.left = left
@@ -237,6 +241,7 @@ public struct PairPattern: Sendable, Hashable {
         self.assertion = assertion
         self.scope = scope
         self.unexplained = unexplained
+        self.oneSided = oneSided
         self.min = min
     }
 }
