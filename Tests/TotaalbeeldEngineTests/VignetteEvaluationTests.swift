@@ -213,6 +213,14 @@ final class VignetteEvaluationTests: XCTestCase {
         assertFloors(over: Self.tuningSecondWriter, risk: (0.75, 0.85), inconsistency: (0.85, 0.85), flaggedCleanControls: 1, verdict: 0.85)
     }
 
+    /// Floors on the fourth writer's tuning part, d01–d24, a little below what ruleset 1.7.0 reaches (2026-12-03: judgement
+    /// risk P 0.94 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 23/24). Its baseline with ruleset
+    /// 1.5.0, recorded before any rule was tuned on it: judgement risk P 0.64 R 0.60, inconsistency P 0.67 R 0.50, two of
+    /// nine clean controls flagged, verdict 22/24 (EVALUATION.md).
+    func testFourthWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningFourthWriter, risk: (0.90, 0.90), inconsistency: (0.85, 0.85), flaggedCleanControls: 0, verdict: 0.90)
+    }
+
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
     /// such a flag, and a floor on the trial verdict, over one part.
     private func assertFloors(
