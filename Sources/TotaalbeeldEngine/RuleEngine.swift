@@ -9,16 +9,22 @@ import TotaalbeeldText
 /// flag's evidence, so every flag can answer "why?".
 struct RuleEngine: Sendable {
     let ruleset: Ruleset
-    /// Finds mentions of alternative readings in the assessment's own words (negation-aware).
-    let readingAnalyzer: NarrativeAnalyzer
+    /// Finds mentions of alternative readings in the assessment's own words (negation-aware), one analyzer per
+    /// signal, so that two signals may share a reading's words ("nulurencontract" reads both the short jobs and the
+    /// lack of perseverance as the flexible labour market) without one span hiding the other.
+    let readingAnalyzers: [String: NarrativeAnalyzer]
     /// Each rule's message and question, placeholders found once (same order as `ruleset.rules`).
     let templates: [RuleTemplates]
 
     init(ruleset: Ruleset) {
         self.ruleset = ruleset
         templates = ruleset.rules.map { RuleTemplates($0, themes: ruleset.themes) }
-        let readings = ruleset.indicators.flatMap { indicator in indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) } }
-        readingAnalyzer = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
+        var analyzers: [String: NarrativeAnalyzer] = [:]
+        for indicator in ruleset.indicators where !indicator.readings.isEmpty {
+            let readings = indicator.readings.map { (id: Self.readingKey(indicator.id, $0.id), terms: $0.terms) }
+            analyzers[indicator.id] = NarrativeAnalyzer(indicators: readings, context: ruleset.context)
+        }
+        readingAnalyzers = analyzers
     }
 
     static func readingKey(_ indicator: String, _ reading: String) -> String { indicator + "#" + reading }
@@ -152,19 +158,29 @@ struct RuleEngine: Sendable {
                 guard unaddressedOnly else { return true }
                 let burdens = domain.burdens.flatMap(\.facts).filter(\.counts)
                 if burdens.contains(where: input.isExplicitlyAddressed) { return false }
-                let heaviest = domain.burdens.filter { $0.facts.contains(where: \.counts) }.max { $0.effectiveWeight < $1.effectiveWeight }
-                return heaviest.map { $0.facts.filter(\.counts).allSatisfy { !input.isAddressed($0) } } ?? false
+                // The benefit ground is the premise of every advice and counts as addressed; it does not make the
+                // dossier's own findings of the same burden discussed (a depression in the disability record and a
+                // physician's note of worsening gloom the course leaves aside).
+                let own = { (burden: IndicatorContribution) in burden.facts.filter { $0.counts && $0.elementID != FactExtractor.disabilityElement } }
+                let heaviest = domain.burdens.filter { !own($0).isEmpty }.max { $0.effectiveWeight < $1.effectiveWeight }
+                return heaviest.map { own($0).allSatisfy { !input.isAddressed($0) } } ?? false
             }
             state.evidence += domains.flatMap { $0.burdens.flatMap(\.facts) }.map(Evidence.init)
             return domains.count >= min
         case .maxDomainNeed(let below):
             return input.domains.allSatisfy { levelRank($0.supportNeedLevel?.id) < levelRank(below) }
-        case .citedSupport(let min, let whenNothingCited):
+        case .citedSupport(let min, let whenNothingCited, let emptySupports):
             // What the chosen course rests on: the direction's and placement's own citations.
             let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
             let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
             // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
-            let wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
+            var wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
+            if emptySupports {
+                // A cited dossier element in which nothing counts holds nothing that speaks against the course.
+                let holding = Set(input.facts.filter(\.counts).map(\.elementID))
+                let dossierElements = Set(input.dossier.narratives.map(\.id) + input.dossier.findings.map(\.id))
+                wishCitations += basis.filter { dossierElements.contains($0) && !holding.contains($0) }.count
+            }
             let total = distinctFindings(cited) + wishCitations
             guard total > 0 else { return whenNothingCited }
             let supportive = distinctFindings(cited.filter { ruleset.indicator(id: $0.indicator)?.polarity == .strength }) + wishCitations
@@ -246,6 +262,19 @@ struct RuleEngine: Sendable {
             guard !resting.isEmpty else { return false }
             state.bound[name] = resting
             return true
+        case .unweighed(let name):
+            let bound = state.bound[name] ?? []
+            let open = bound.filter { !input.isWeighed($0) }
+            guard !open.isEmpty else { return false }
+            let dropped = Set(bound.filter { input.isWeighed($0) }.map { Evidence($0) })
+            state.bound[name] = open
+            state.evidence.removeAll { dropped.contains($0) }
+            return true
+        case .citing(let name):
+            let citing = (state.bound[name] ?? []).filter { input.citesSomething($0.elementID) }
+            guard !citing.isEmpty else { return false }
+            state.bound[name] = citing
+            return true
         case .sources(let kinds, let min):
             return input.dossier.sources.filter { kinds.contains($0.kind) }.count >= min
         case .fmlConflict(let target):
@@ -287,6 +316,7 @@ struct RuleEngine: Sendable {
                 case .dossier: break
                 }
                 if pattern.unexplained && l.elementID != r.elementID && input.explains(l, r) { continue }
+                if pattern.oneSided && (input.affirms(l.elementID, r.indicator) || input.affirms(r.elementID, l.indicator)) { continue }
                 result.append((l, r))
             }
         }
@@ -423,9 +453,9 @@ struct RuleEngine: Sendable {
     private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, weighed: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
         var weighed = Set(input.dossier.assessment?.weighed.compactMap { item in item.reading.map { Self.readingKey(item.indicator, $0) } } ?? [])
-        for (id, text) in input.assessmentTexts {
-            for hit in readingAnalyzer.analyze(text) where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
-                weighed.insert(hit.indicator)
+        for (id, text) in input.assessmentTexts where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
+            for indicator in indicators {
+                for hit in readingAnalyzers[indicator]?.analyze(text) ?? [] { weighed.insert(hit.indicator) }
             }
         }
         return indicators.flatMap { id in
@@ -541,6 +571,8 @@ struct RuleInput {
     private var elementsHolding: [String: Set<String>]
     private var claimElements: Set<String>
     private var weighedIndicators: Set<String>
+    /// The `<weighed>` elements and the elements their `of` lists.
+    private var weighedElements: Set<String>
     /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
     private var courseElements: Set<String>
     /// What the direction addresses and what `<weighed>` elements weigh.
@@ -610,6 +642,7 @@ struct RuleInput {
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        weighedElements = Set((assessment?.weighed ?? []).flatMap { [$0.id] + $0.of })
         explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
         courseElements = Set((assessment?.direction.map { $0.cites + $0.addresses } ?? []) + (assessment?.weighed ?? []).flatMap { $0.of + $0.cites })
         var discussed = weighedIndicators
@@ -630,6 +663,11 @@ struct RuleInput {
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
     }
 
+    /// Whether a `<weighed>` element weighs this fact: its indicator, the fact's element in its `of`, or the fact in it.
+    func isWeighed(_ fact: Fact) -> Bool {
+        weighedIndicators.contains(fact.indicator) || weighedElements.contains(fact.elementID)
+    }
+
     /// Whether the direction addresses this fact's element or a `<weighed>` element weighs it (element or indicator).
     func isExplicitlyAddressed(_ fact: Fact) -> Bool {
         explicitElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
@@ -639,6 +677,11 @@ struct RuleInput {
     /// its element, or a `<weighed>` element weighs it (its element or its indicator).
     func isConsideredByCourse(_ fact: Fact) -> Bool {
         courseElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element cites at least one element of the dossier.
+    func citesSomething(_ element: String) -> Bool {
+        !(citations[element] ?? []).isEmpty
     }
 
     /// Whether an assessment element cites nothing at all.
@@ -651,6 +694,11 @@ struct RuleInput {
     func restsOnClaimsOnly(_ element: String) -> Bool {
         guard let cites = citations[element], !cites.isEmpty else { return false }
         return cites.allSatisfy { claimElements.contains($0) }
+    }
+
+    /// Whether the element holds an affirmed fact of the indicator (in any tense).
+    func affirms(_ element: String, _ indicator: String) -> Bool {
+        elementsHolding[indicator + "+"]?.contains(element) ?? false
     }
 
     /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element

@@ -108,9 +108,20 @@ struct TrialAndErrorScreener: Sendable {
     }
 
     private func contraindications(in input: RuleInput) -> [(TrialAndErrorRules.Contraindication, [Fact])] {
-        rules.contraindications.compactMap { contraindication in
+        let dossier = input.dossier
+        let kindOfSource = Dictionary(dossier.sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        var sourceOfElement: [String: String] = [:]
+        for narrative in dossier.narratives { sourceOfElement[narrative.id] = narrative.source }
+        for finding in dossier.findings { sourceOfElement[finding.id] = finding.source }
+        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict == .rejected }
+        return rules.contraindications.compactMap { contraindication in
+            // Rejections resting on an assessment by a source of the kinds that can settle this concern.
+            let settling = contraindication.assessedBy.isEmpty ? [] : rejections.filter { weighed in
+                weighed.cites.contains { sourceOfElement[$0].flatMap { kindOfSource[$0] }.map(contraindication.assessedBy.contains) ?? false }
+            }
             let facts = input.facts.filter { fact in
                 guard contraindication.indicators.contains(fact.indicator) else { return false }
+                if settling.contains(where: { $0.of.contains(fact.elementID) || $0.indicator == fact.indicator }) { return false }
                 switch contraindication.status {
                 case .counted: return fact.counts
                 case .current: return fact.counts && !fact.historical && !fact.resolved

@@ -198,7 +198,8 @@ private struct RulesetReader {
             contraindications: element.children(named: "contraindication").map {
                 .init(
                     id: $0.attribute("id") ?? "", label: $0.localized("label"), indicators: $0.list("indicators"),
-                    status: FactPattern.Status(rawValue: $0.attribute("status") ?? "present") ?? .present, referral: $0.list("referral")
+                    status: FactPattern.Status(rawValue: $0.attribute("status") ?? "present") ?? .present, referral: $0.list("referral"),
+                    assessedBy: $0.list("assessedBy")
                 )
             },
             vulnerabilities: element.child(named: "vulnerability")?.list("indicators") ?? [],
@@ -235,7 +236,8 @@ private struct RulesetReader {
                 element: PairPattern.Distinct(rawValue: element.attribute("element") ?? "any") ?? .any,
                 assertion: PairPattern.AssertionRelation(rawValue: element.attribute("assertion") ?? "any") ?? .any,
                 scope: PairPattern.Scope(rawValue: element.attribute("scope") ?? "dossier") ?? .dossier,
-                unexplained: element.boolean("unexplained", default: false), min: element.integer("min") ?? 1
+                unexplained: element.boolean("unexplained", default: false), oneSided: element.boolean("oneSided", default: false),
+                min: element.integer("min") ?? 1
             )
         }
         func group() -> [RuleCondition] { element.children.compactMap(readCondition) }
@@ -258,7 +260,7 @@ private struct RulesetReader {
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
-        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false))
+        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false), emptySupports: element.boolean("emptySupports", default: false))
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly
@@ -273,6 +275,8 @@ private struct RulesetReader {
         case "pair": return .pair(pair())
         case "unpaired": return .unpaired(pair())
         case "claimsOnly": return .claimsOnly(facts: element.attribute("facts") ?? "", uncited: element.boolean("uncited", default: false))
+        case "unweighed": return .unweighed(facts: element.attribute("facts") ?? "")
+        case "citing": return .citing(facts: element.attribute("facts") ?? "")
         case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
         case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
         default: return nil
@@ -520,6 +524,11 @@ extension RulesetReader {
             for capacity in screening.children(named: "capacity") {
                 var bound = Set<String>()
                 lintConditions(capacity.child(named: "when")?.children ?? [], owner: "capacity '\(capacity.attribute("id") ?? "")'", bound: &bound, ruleset: ruleset, levelIDs: levelIDs, sourceKindIDs: sourceKindIDs)
+            }
+            for element in screening.children(named: "contraindication") {
+                for sourceKind in element.list("assessedBy") where !sourceKindIDs.contains(sourceKind) {
+                    log.report(element.attributeLocation("assessedBy"), "trialAndError refers to unknown source kind '\(sourceKind)'\(suggestion(sourceKind, among: Array(sourceKindIDs)))")
+                }
             }
             for element in screening.children(named: "contraindication") + screening.children(named: "vulnerability") + screening.children(named: "stop") {
                 for attribute in ["indicators", "when"] {

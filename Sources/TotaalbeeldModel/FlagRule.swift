@@ -152,8 +152,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case domainNeed(atLeast: String, min: Int, unaddressedOnly: Bool, domains: [String] = [])
     case maxDomainNeed(below: String)
     /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
-    /// with `whenNothingCited`, also when they cite nothing that counts.
-    case citedSupport(min: Double, whenNothingCited: Bool)
+    /// with `whenNothingCited`, also when they cite nothing that counts; with `emptySupports`, a cited element in
+    /// which nothing counts holds nothing against the course and counts as one supporting citation.
+    case citedSupport(min: Double, whenNothingCited: Bool, emptySupports: Bool = false)
     case uncited
     case haloCitation(minDomains: Int)
     case selfReportOnly
@@ -179,6 +180,13 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// Of the bound assessment facts, those whose element rests on nothing but the client's claims; with
     /// `uncited`, also those whose element cites nothing at all (an assertion resting on nothing).
     case claimsOnly(facts: String, uncited: Bool = false)
+    /// Of the bound facts, those no `<weighed>` element weighs: its indicator is not the fact's, its `of` does not
+    /// list the fact's element, and the fact is not in a `<weighed>` element itself; rebinds to them. A reading the
+    /// assessment names and weighs in so many words, accepted or rejected with a reason, is addressed.
+    case unweighed(facts: String)
+    /// Of the bound assessment facts, those whose element cites something in the dossier: a reading put on
+    /// cited behaviour (an element that cites nothing is a conclusion without evidence, a rule of its own).
+    case citing(facts: String)
     /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
     /// own Schema 2 rates as needing no support.
     case fmlConflict(with: FMLConflictTarget)
@@ -213,11 +221,15 @@ public struct PairPattern: Sendable, Hashable {
     public var scope: Scope
     /// Drop pairs the assessment explains: one assessment element cites (or addresses, or weighs) both sides.
     public var unexplained: Bool
+    /// Drop pairs one side's element tells both sides of: it also affirms the other side's indicator ("werkte zes
+    /// jaar in een apotheek … daarna geen betaald werk" is a timeline in the client's own words, not a claim against
+    /// the employer's statement of those six years).
+    public var oneSided: Bool
     public var min: Int
 
     public init(
         name: String?, left: String, right: String, indicator: IndicatorRelation = .any, sign: Sign = .any, source: Distinct = .any,
-        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, min: Int = 1
+        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, oneSided: Bool = false, min: Int = 1
     ) {
         self.name = name
         self.left = left
@@ -229,6 +241,7 @@ public struct PairPattern: Sendable, Hashable {
         self.assertion = assertion
         self.scope = scope
         self.unexplained = unexplained
+        self.oneSided = oneSided
         self.min = min
     }
 }

@@ -22,12 +22,18 @@ public struct TrialAndErrorRules: Sendable, Hashable {
         public var indicators: [String]
         public var status: FactPattern.Status
         public var referral: [String]
-        public init(id: String, label: LocalizedText, indicators: [String], status: FactPattern.Status, referral: [String]) {
+        /// Source kinds whose assessment settles the concern: a fact that a `<weighed verdict="rejected">` element
+        /// weighs (its `of` lists the fact's element, or it weighs the fact's indicator) while citing a source of one
+        /// of these kinds is a checkpoint, not a contraindication (a relapse risk a physician has assessed and found
+        /// not raised). Empty: nothing settles it (an eviction is a fact, not a reading).
+        public var assessedBy: [String]
+        public init(id: String, label: LocalizedText, indicators: [String], status: FactPattern.Status, referral: [String], assessedBy: [String] = []) {
             self.id = id
             self.label = label
             self.indicators = indicators
             self.status = status
             self.referral = referral
+            self.assessedBy = assessedBy
         }
     }
 

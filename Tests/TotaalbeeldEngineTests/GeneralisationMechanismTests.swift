@@ -1,0 +1,75 @@
+import TotaalbeeldEngine
+import TotaalbeeldLoader
+import TotaalbeeldModel
+import TotaalbeeldTestSupport
+import XCTest
+
+/// The mechanisms of ruleset 1.7.0 (a fourth blind writer's vignettes, issue 14), each on a minimal dossier: what
+/// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition or attribute
+/// a ruleset author can use in another rule.
+final class GeneralisationMechanismTests: XCTestCase {
+    private let scratch = TemporaryDirectory()
+    private static let sources = #"<source id="s-client" kind="client" role="cliënt"/><source id="s-ad" kind="professional" role="arbeidsdeskundige"/><source id="s-ha" kind="physician" role="huisarts"/><source id="s-doc" kind="document" role="werkgeversverklaring"/>"#
+
+    private func screen(_ body: String) throws -> ScreeningResult {
+        let text = dossierXML(client: #"<client ageBand="36-45" benefitRegime="participatiewet"/>"#, sources: Self.sources, body: body)
+        let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        return Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier)
+    }
+
+    private func rules(_ body: String) throws -> Set<String> { Set(try screen(body).flags.map(\.rule)) }
+
+    /// `<unweighed>`: a group trait the assessment weighs in a `<weighed>` element is weighing, not stereotyping.
+    func testAWeighedElementIsWeighingForStereotyping() throws {
+        let finding = #"<findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>"#
+        let conclusion = #"<conclusion id="c-1" cites="f-1">Dat past bij zijn cultuur; daar wordt anders tegen werk aangekeken.</conclusion>"#
+        XCTAssertTrue(try rules(finding + #"<assessment id="a-1" source="s-ad">\#(conclusion)</assessment>"#).contains("stereotypering"))
+        let weighed = #"<weighed id="w-1" indicator="stereotype-argument" of="f-1" verdict="rejected" cites="f-1">Bij doorvragen komt de angst uit een eerdere baan, niet uit zijn achtergrond.</weighed>"#
+        XCTAssertFalse(try rules(finding + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(weighed)</assessment>"#).contains("stereotypering"))
+    }
+
+    /// `<citing>` and the readings of `gebrek-aan-inzet`: a trait read into cited behaviour asks for the other readings;
+    /// a conclusion citing nothing is another rule's concern; weighing two readings answers it.
+    func testATraitReadIntoCitedBehaviourAsksForTheOtherReadings() throws {
+        let cv = #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">Zeven werkgevers in vijf jaar, steeds een paar maanden.</narrative></narratives>"#
+        let cited = try screen(cv + #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1">Zij houdt het nergens lang vol.</conclusion></assessment>"#)
+        let flag = try XCTUnwrap(cited.flags.first { $0.rule == "lezingen-onbesproken" })
+        XCTAssertTrue(flag.alternatives.contains { $0.nl.contains("Omstandigheden buiten de cliënt") })
+        let uncited = try rules(cv + #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">Zij houdt het nergens lang vol.</conclusion></assessment>"#)
+        XCTAssertFalse(uncited.contains("lezingen-onbesproken"))
+        XCTAssertTrue(uncited.contains("conclusie-zonder-bewijs"))
+        let weighed = try rules(cv + #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1">Zij houdt het nergens lang vol, al liepen de meeste contracten af en speelde haar gezondheid mee.</conclusion></assessment>"#)
+        XCTAssertFalse(weighed.contains("lezingen-onbesproken"))
+    }
+
+    /// `contraindication/@assessedBy`: a relapse risk a physician assessed, weighed and rejected in a `<weighed>` element
+    /// citing him, is a checkpoint; the client's own word does not settle it.
+    func testARelapseRiskAPhysicianAssessedIsACheckpointNotABar() throws {
+        let facts = #"<findings><finding id="f-1" indicator="terugvalrisico" source="s-ha" present="false">Geen aanwijzingen voor een verhoogd terugvalrisico.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik heb flink gebruikt, speed en bier.</narrative></narratives>"#
+        XCTAssertEqual(try screen(facts).trialAndError.contraindications, ["verslaving-actueel"])
+        let byPhysician = #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="terugvalrisico" of="n-1" verdict="rejected" cites="f-1">De huisarts ziet geen verhoogd terugvalrisico; ik neem het mee als ijkpunt.</weighed></assessment>"#
+        XCTAssertEqual(try screen(facts + byPhysician).trialAndError.contraindications, [])
+        let byClient = #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="terugvalrisico" of="n-1" verdict="rejected" cites="n-1">Hij zegt zelf dat het goed gaat.</weighed></assessment>"#
+        XCTAssertEqual(try screen(facts + byClient).trialAndError.contraindications, ["verslaving-actueel"])
+    }
+
+    /// `citedSupport/@emptySupports`: a direction resting on an element in which nothing counts, while the burdens go
+    /// unaddressed, is tunnel vision; citing one of the burdens is not.
+    func testACitedElementHoldingNothingHoldsNothingAgainstTheCourse() throws {
+        let facts = #"<findings><finding id="f-2" indicator="schulden" source="s-ad"/><finding id="f-3" indicator="psychische-klachten" source="s-ad"/></findings><narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">Zie het verslag van het gesprek.</narrative></narratives>"#
+        func direction(_ cites: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><direction id="d-1" cites="\#(cites)" horizon="short" intensity="moderate" sharedWithClient="yes">Plaatsing in een distributiecentrum, 32 uur.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(facts + direction("n-1")).contains("tunnelvisie"))
+        XCTAssertFalse(try rules(facts + direction("n-1 f-2")).contains("tunnelvisie"))
+    }
+
+    /// `pair/@oneSided`: six years' work and none since, told by the client, is a timeline, not a claim against the
+    /// employer's statement of those six years; "no paid work" alone is.
+    func testASourceThatTellsBothSidesStatesATimelineNotAContradiction() throws {
+        let statement = #"<findings><finding id="f-1" indicator="werkervaring" source="s-doc">Zes jaar apothekersassistente.</finding></findings>"#
+        func account(_ text: String) -> String { #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"# }
+        XCTAssertTrue(try rules(statement + account("Ik heb geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(statement + account("Ik werkte zes jaar in een apotheek. Daarna heb ik geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
+    }
+}
