@@ -17,6 +17,11 @@ import XCTest
 /// sense-trap results of the 2026 sets. Set `CORPUS_ERRORS=tuning-2011` (or `tuning-2026`, `tuning` for
 /// both) to also print every disagreement of a tuning set. Held-out errors are never printed: rules and
 /// terms are tuned on the tuning sets only, and the held-out sets are read as aggregate figures.
+///
+/// `CORPUS_FILE=paraphrases-w` (a tuning file's name without `.jsonl`; several comma-separated) also
+/// reports that one file as a set of its own, `file:paraphrases-w`, beside the four and outside the whole
+/// corpus figures, so that a new writer's file can be measured alone; `CORPUS_ERRORS=file:paraphrases-w`
+/// prints its disagreements. Held-out files are never reported this way.
 final class CorpusEvaluationTests: XCTestCase {
     /// Conservative floors on the whole corpus (all four sets together), well below the measured figures
     /// (`EVALUATION.md`), so that a regression fails while the held-out sets stay a report, not a target.
@@ -53,6 +58,20 @@ final class CorpusEvaluationTests: XCTestCase {
         ]
     }
 
+    /// The tuning files named in `CORPUS_FILE`, each a set of its own (not part of the whole corpus).
+    static func fileSets() throws -> [CorpusSet] {
+        guard let wanted = ProcessInfo.processInfo.environment["CORPUS_FILE"] else { return [] }
+        var sets: [CorpusSet] = []
+        for name in wanted.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            let top = try TestPaths.loadCorpus(folder: nil, file: name).filter { $0.split == .tuning }
+            let newer = try TestPaths.loadCorpus(folder: "tuning-2026", file: name)
+            if !top.isEmpty { sets.append(CorpusSet(name: "file:" + name, sentences: top, scheme2026: false, heldOut: false)) }
+            if !newer.isEmpty { sets.append(CorpusSet(name: "file:" + name, sentences: newer, scheme2026: true, heldOut: false)) }
+            if top.isEmpty && newer.isEmpty { print("CORPUS_FILE: no tuning file \(name).jsonl") }
+        }
+        return sets
+    }
+
     func testCorpusScoresMeetTheTargets() throws {
         let ruleset = try TestPaths.loadDefaultRuleset()
         let analyzer = NarrativeAnalyzer(ruleset: ruleset)
@@ -70,7 +89,7 @@ final class CorpusEvaluationTests: XCTestCase {
         let highPrecision = Self.highPrecision(ruleset)
         let broader = ruleset.broaderIndicatorsByID
         var evaluations: [(set: CorpusSet, evaluation: Evaluation, byRegister: [String: Evaluation])] = []
-        for set in sets {
+        for set in sets + (try Self.fileSets()) {
             var evaluation = Evaluation()
             var byRegister: [String: Evaluation] = [:]
             for sentence in set.sentences {
@@ -85,7 +104,7 @@ final class CorpusEvaluationTests: XCTestCase {
             }
             evaluations.append((set, evaluation, byRegister))
         }
-        let whole = evaluations.map(\.evaluation).reduce(Evaluation(), +)
+        let whole = evaluations.prefix(sets.count).map(\.evaluation).reduce(Evaluation(), +)
         XCTAssertFalse(whole.errors.contains { $0.contains("not in sentence") }, "every gold text occurs in its sentence")
 
         print(report(evaluations, whole: whole, terms: analyzer.termCount))
@@ -123,8 +142,9 @@ final class CorpusEvaluationTests: XCTestCase {
             }
             lines.append("")
         }
-        for (set, evaluation, _) in evaluations { block(set.name, evaluation) }
+        for (set, evaluation, _) in evaluations where !set.name.hasPrefix("file:") { block(set.name, evaluation) }
         block("whole corpus", whole)
+        for (set, evaluation, _) in evaluations where set.name.hasPrefix("file:") { block(set.name, evaluation) }
         for (set, _, byRegister) in evaluations where !byRegister.isEmpty {
             lines.append("== \(set.name): detection per register")
             lines.append(header)
@@ -134,7 +154,7 @@ final class CorpusEvaluationTests: XCTestCase {
             lines.append("")
         }
         // Per indicator only for the tuning sets: held-out figures are read as totals.
-        let tuning = evaluations.filter { !$0.set.heldOut }.map(\.evaluation).reduce(Evaluation(), +)
+        let tuning = evaluations.filter { !$0.set.heldOut && !$0.set.name.hasPrefix("file:") }.map(\.evaluation).reduce(Evaluation(), +)
         lines.append("== detection per indicator (tuning sets)")
         lines.append(header)
         for (indicator, confusion) in tuning.perIndicator.sorted(by: { $0.key < $1.key }) {
