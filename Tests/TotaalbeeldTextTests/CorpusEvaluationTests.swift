@@ -114,6 +114,7 @@ final class CorpusEvaluationTests: XCTestCase {
                 for error in evaluation.errors { print(error) }
             }
         }
+        fflush(nil)  // the test process may end without flushing a long report (nil: every output stream)
 
         for (what, minimum) in Self.minimumF1 {
             let score = what == "detection" ? whole.detection.f1 : whole.property(Property(rawValue: what)!).f1
