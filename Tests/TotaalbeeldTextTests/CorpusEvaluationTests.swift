@@ -21,7 +21,8 @@ import XCTest
 /// `CORPUS_FILE=paraphrases-w` (a tuning file's name without `.jsonl`; several comma-separated) also
 /// reports that one file as a set of its own, `file:paraphrases-w`, beside the four and outside the whole
 /// corpus figures, so that a new writer's file can be measured alone; `CORPUS_ERRORS=file:paraphrases-w`
-/// prints its disagreements. Held-out files are never reported this way.
+/// prints its disagreements. Held-out files are never reported this way. `CORPUS_REPORT=path` also writes
+/// the printed report to that file (a long report can lose lines on its way through `swift test`).
 final class CorpusEvaluationTests: XCTestCase {
     /// Conservative floors on the whole corpus (all four sets together), well below the measured figures
     /// (`EVALUATION.md`), so that a regression fails while the held-out sets stay a report, not a target.
@@ -107,14 +108,17 @@ final class CorpusEvaluationTests: XCTestCase {
         let whole = evaluations.prefix(sets.count).map(\.evaluation).reduce(Evaluation(), +)
         XCTAssertFalse(whole.errors.contains { $0.contains("not in sentence") }, "every gold text occurs in its sentence")
 
-        print(report(evaluations, whole: whole, terms: analyzer.termCount))
+        var output = report(evaluations, whole: whole, terms: analyzer.termCount) + "\n"
         if let wanted = ProcessInfo.processInfo.environment["CORPUS_ERRORS"] {
             for (set, evaluation, _) in evaluations where !set.heldOut && (wanted == set.name || wanted == "tuning") {
-                print("== errors \(set.name)")
-                for error in evaluation.errors { print(error) }
+                output += "== errors \(set.name)\n" + evaluation.errors.map { $0 + "\n" }.joined()
             }
         }
-        fflush(nil)  // the test process may end without flushing a long report (nil: every output stream)
+        print(output)
+        // A long report can lose lines on the way through `swift test`; CORPUS_REPORT=path also writes it whole.
+        if let path = ProcessInfo.processInfo.environment["CORPUS_REPORT"] {
+            try output.write(toFile: path, atomically: true, encoding: .utf8)
+        }
 
         for (what, minimum) in Self.minimumF1 {
             let score = what == "detection" ? whole.detection.f1 : whole.property(Property(rawValue: what)!).f1
