@@ -24,17 +24,18 @@ import XCTest
 /// prints its disagreements. Held-out files are never reported this way. `CORPUS_REPORT=path` also writes
 /// the printed report to that file (a long report can lose lines on its way through `swift test`).
 final class CorpusEvaluationTests: XCTestCase {
-    /// Conservative floors on the whole corpus (all four sets together), well below the measured figures
+    /// Conservative floors on the whole corpus (all four sets together), below the measured figures
     /// (`EVALUATION.md`), so that a regression fails while the held-out sets stay a report, not a target.
-    /// Measured 2026-12-03 on the whole corpus with ruleset 1.3.0 (1,942 sentences, with
-    /// `tuning-2026/registers.jsonl`): detection 0.810, negated 0.913, historical 0.774, hypothetical 0.833,
-    /// uncertain 0.899, resolved 0.819, experiencer 0.860, assertion 0.961.
+    /// Measured 2026-12-03 on the whole corpus with ruleset 1.6.0 (3,159 sentences, with the two blind
+    /// writers' `tuning-2026/paraphrases-w.jsonl` and `paraphrases-y.jsonl`, which are harder than the files
+    /// before them; ruleset 1.5.0 gives 0.725 detection on the same corpus): detection 0.793, negated 0.889,
+    /// historical 0.753, hypothetical 0.752, uncertain 0.879, resolved 0.846, experiencer 0.744, assertion 0.903.
     static let minimumF1: [(what: String, value: Double)] = [
-        ("detection", 0.79), ("negated", 0.89), ("historical", 0.75), ("hypothetical", 0.80), ("uncertain", 0.87),
-        ("resolved", 0.79), ("experiencer", 0.83), ("assertion", 0.94),
+        ("detection", 0.77), ("negated", 0.87), ("historical", 0.73), ("hypothetical", 0.73), ("uncertain", 0.86),
+        ("resolved", 0.82), ("experiencer", 0.72), ("assertion", 0.88),
     ]
-    /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.910).
-    static let minimumTrapShare = 0.89
+    /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.917 with 1.6.0).
+    static let minimumTrapShare = 0.90
 
     /// The concepts added to the annotation scheme in 2026 (`Corpus/heldout-2026/README.md`).
     static let concepts2026: Set<String> = [
