@@ -159,6 +159,8 @@ final class VignetteEvaluationTests: XCTestCase {
     /// The second writer's tuning vignettes (`s01`…), written blind to the rules: the best tuning measure of
     /// how the rules carry over to another hand (see the vignettes' README).
     static var tuningSecondWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("s") } }
+    /// The fourth writer's tuning vignettes (`d01`…), written blind on 2026-12-03.
+    static var tuningFourthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("d") } }
 
     // MARK: Report
 
@@ -168,7 +170,7 @@ final class VignetteEvaluationTests: XCTestCase {
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
-        XCTAssertEqual(first.count + second.count, tuning.count, "every tuning vignette is a t or an s")
+        XCTAssertEqual(first.count + second.count + Self.tuningFourthWriter.count, tuning.count, "every tuning vignette is a t, an s or a d")
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
         var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…)"]
