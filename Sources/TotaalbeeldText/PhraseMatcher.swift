@@ -164,7 +164,8 @@ public struct PhraseMatcher: Sendable {
     public func stemID(_ stem: String) -> Int32 { stemVocabulary[stem] ?? -1 }
 
     /// Every occurrence of every pattern inside `range`, ordered by end then start; a match never
-    /// crosses punctuation, and a gap only skips words. `stemIDs` holds, per token of `range`, the
+    /// crosses punctuation, and a gap only skips words — and a colon, the separator of a note's label
+    /// and value ("Zelfbeeld: laag" is `zelfbeeld … laag`, "Schulden: afgelost" is `schulden … afgelost`). `stemIDs` holds, per token of `range`, the
     /// ``stemID(_:)`` of its stem (needed only when some pattern has a stem element).
     public func matches(in tokens: [Token], range: Range<Int>, statistics: inout MatchStatistics, stemIDs: [Int32] = []) -> [Match] {
         var found: [Match] = []
@@ -202,7 +203,7 @@ public struct PhraseMatcher: Sendable {
                         if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
                     }
                 }
-                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord {
+                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord || token.key == ":" {
                     add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
                 }
                 // Subject–verb inversion: one subject pronoun straight after the first word.

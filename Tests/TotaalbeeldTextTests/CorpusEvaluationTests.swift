@@ -6,29 +6,38 @@ import XCTest
 
 /// Runs the default ruleset's analyzer over the hand-annotated corpus and checks the scores.
 ///
-/// Four sets, reported apart (`EVALUATION.md` says what each is):
+/// Five sets, reported apart (`EVALUATION.md` says what each is):
 /// - **tuning-2011**, **heldout-2011**: the `*.jsonl` files directly in `Corpus/`, by their `split`;
 ///   2011 scheme (negated, historical, hypothetical, experiencer; `uncertain` added by re-annotation).
 ///   The ten concepts added in 2026 were not annotated there, so their hits are left out of these sets.
 /// - **tuning-2026**: `Corpus/tuning-2026/`, the extended scheme (uncertain, resolved, assertion, traps).
 /// - **HELDOUT-2026**: `Corpus/heldout-2026/`, written before any change of the matcher or the ruleset.
+/// - **HELDOUT-2026b**: `Corpus/heldout-2026b/`, a second blind writer's held-out set, committed before ruleset
+///   1.6.0 and first scored with 1.5.0.
 ///
 /// Prints precision, recall and F1 for indicator detection and each context property per set, and the
 /// sense-trap results of the 2026 sets. Set `CORPUS_ERRORS=tuning-2011` (or `tuning-2026`, `tuning` for
 /// both) to also print every disagreement of a tuning set. Held-out errors are never printed: rules and
 /// terms are tuned on the tuning sets only, and the held-out sets are read as aggregate figures.
+///
+/// `CORPUS_FILE=paraphrases-w` (a tuning file's name without `.jsonl`; several comma-separated) also
+/// reports that one file as a set of its own, `file:paraphrases-w`, beside the four and outside the whole
+/// corpus figures, so that a new writer's file can be measured alone; `CORPUS_ERRORS=file:paraphrases-w`
+/// prints its disagreements. Held-out files are never reported this way. `CORPUS_REPORT=path` also writes
+/// the printed report to that file (a long report can lose lines on its way through `swift test`).
 final class CorpusEvaluationTests: XCTestCase {
-    /// Conservative floors on the whole corpus (all four sets together), well below the measured figures
+    /// Conservative floors on the whole corpus (all five sets together), below the measured figures
     /// (`EVALUATION.md`), so that a regression fails while the held-out sets stay a report, not a target.
-    /// Measured 2026-12-03 on the whole corpus with ruleset 1.3.0 (1,942 sentences, with
-    /// `tuning-2026/registers.jsonl`): detection 0.810, negated 0.913, historical 0.774, hypothetical 0.833,
-    /// uncertain 0.899, resolved 0.819, experiencer 0.860, assertion 0.961.
+    /// Measured 2026-12-03 on the whole corpus with ruleset 1.7.0 (3,757 sentences: with the two blind writers'
+    /// `tuning-2026/paraphrases-w.jsonl` and `paraphrases-y.jsonl` and the second blind held-out folder
+    /// `heldout-2026b`, all harder than the files before them): detection 0.773, negated 0.878, historical 0.740,
+    /// hypothetical 0.743, uncertain 0.876, resolved 0.830, experiencer 0.730, assertion 0.893.
     static let minimumF1: [(what: String, value: Double)] = [
-        ("detection", 0.79), ("negated", 0.89), ("historical", 0.75), ("hypothetical", 0.80), ("uncertain", 0.87),
-        ("resolved", 0.79), ("experiencer", 0.83), ("assertion", 0.94),
+        ("detection", 0.75), ("negated", 0.86), ("historical", 0.72), ("hypothetical", 0.72), ("uncertain", 0.85),
+        ("resolved", 0.81), ("experiencer", 0.71), ("assertion", 0.87),
     ]
-    /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.910).
-    static let minimumTrapShare = 0.89
+    /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.898 with 1.7.0).
+    static let minimumTrapShare = 0.88
 
     /// The concepts added to the annotation scheme in 2026 (`Corpus/heldout-2026/README.md`).
     static let concepts2026: Set<String> = [
@@ -50,7 +59,22 @@ final class CorpusEvaluationTests: XCTestCase {
             CorpusSet(name: "heldout-2011", sentences: old.filter { $0.split == .heldout }, scheme2026: false, heldOut: true),
             CorpusSet(name: "tuning-2026", sentences: try TestPaths.loadCorpus(folder: "tuning-2026"), scheme2026: true, heldOut: false),
             CorpusSet(name: "HELDOUT-2026", sentences: try TestPaths.loadCorpus(folder: "heldout-2026"), scheme2026: true, heldOut: true),
+            CorpusSet(name: "HELDOUT-2026b", sentences: try TestPaths.loadCorpus(folder: "heldout-2026b"), scheme2026: true, heldOut: true),
         ]
+    }
+
+    /// The tuning files named in `CORPUS_FILE`, each a set of its own (not part of the whole corpus).
+    static func fileSets() throws -> [CorpusSet] {
+        guard let wanted = ProcessInfo.processInfo.environment["CORPUS_FILE"] else { return [] }
+        var sets: [CorpusSet] = []
+        for name in wanted.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            let top = try TestPaths.loadCorpus(folder: nil, file: name).filter { $0.split == .tuning }
+            let newer = try TestPaths.loadCorpus(folder: "tuning-2026", file: name)
+            if !top.isEmpty { sets.append(CorpusSet(name: "file:" + name, sentences: top, scheme2026: false, heldOut: false)) }
+            if !newer.isEmpty { sets.append(CorpusSet(name: "file:" + name, sentences: newer, scheme2026: true, heldOut: false)) }
+            if top.isEmpty && newer.isEmpty { print("CORPUS_FILE: no tuning file \(name).jsonl") }
+        }
+        return sets
     }
 
     func testCorpusScoresMeetTheTargets() throws {
@@ -70,7 +94,7 @@ final class CorpusEvaluationTests: XCTestCase {
         let highPrecision = Self.highPrecision(ruleset)
         let broader = ruleset.broaderIndicatorsByID
         var evaluations: [(set: CorpusSet, evaluation: Evaluation, byRegister: [String: Evaluation])] = []
-        for set in sets {
+        for set in sets + (try Self.fileSets()) {
             var evaluation = Evaluation()
             var byRegister: [String: Evaluation] = [:]
             for sentence in set.sentences {
@@ -85,15 +109,19 @@ final class CorpusEvaluationTests: XCTestCase {
             }
             evaluations.append((set, evaluation, byRegister))
         }
-        let whole = evaluations.map(\.evaluation).reduce(Evaluation(), +)
+        let whole = evaluations.prefix(sets.count).map(\.evaluation).reduce(Evaluation(), +)
         XCTAssertFalse(whole.errors.contains { $0.contains("not in sentence") }, "every gold text occurs in its sentence")
 
-        print(report(evaluations, whole: whole, terms: analyzer.termCount))
+        var output = report(evaluations, whole: whole, terms: analyzer.termCount) + "\n"
         if let wanted = ProcessInfo.processInfo.environment["CORPUS_ERRORS"] {
             for (set, evaluation, _) in evaluations where !set.heldOut && (wanted == set.name || wanted == "tuning") {
-                print("== errors \(set.name)")
-                for error in evaluation.errors { print(error) }
+                output += "== errors \(set.name)\n" + evaluation.errors.map { $0 + "\n" }.joined()
             }
+        }
+        print(output)
+        // A long report can lose lines on the way through `swift test`; CORPUS_REPORT=path also writes it whole.
+        if let path = ProcessInfo.processInfo.environment["CORPUS_REPORT"] {
+            try output.write(toFile: path, atomically: true, encoding: .utf8)
         }
 
         for (what, minimum) in Self.minimumF1 {
@@ -123,8 +151,9 @@ final class CorpusEvaluationTests: XCTestCase {
             }
             lines.append("")
         }
-        for (set, evaluation, _) in evaluations { block(set.name, evaluation) }
+        for (set, evaluation, _) in evaluations where !set.name.hasPrefix("file:") { block(set.name, evaluation) }
         block("whole corpus", whole)
+        for (set, evaluation, _) in evaluations where set.name.hasPrefix("file:") { block(set.name, evaluation) }
         for (set, _, byRegister) in evaluations where !byRegister.isEmpty {
             lines.append("== \(set.name): detection per register")
             lines.append(header)
@@ -134,7 +163,7 @@ final class CorpusEvaluationTests: XCTestCase {
             lines.append("")
         }
         // Per indicator only for the tuning sets: held-out figures are read as totals.
-        let tuning = evaluations.filter { !$0.set.heldOut }.map(\.evaluation).reduce(Evaluation(), +)
+        let tuning = evaluations.filter { !$0.set.heldOut && !$0.set.name.hasPrefix("file:") }.map(\.evaluation).reduce(Evaluation(), +)
         lines.append("== detection per indicator (tuning sets)")
         lines.append(header)
         for (indicator, confusion) in tuning.perIndicator.sorted(by: { $0.key < $1.key }) {

@@ -43,6 +43,14 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(found(terms, in: "Hij ziet, zegt hij, tegen op."), [], "a gap does not cross punctuation")
     }
 
+    func testGapCrossesTheColonOfALabelledNote() {
+        let terms = ["zelfbeeld … laag|negatief"]
+        XCTAssertEqual(found(terms, in: "Zelfbeeld: laag"), ["Zelfbeeld: laag"])
+        XCTAssertEqual(found(terms, in: "Zelfbeeld: erg laag."), ["Zelfbeeld: erg laag"])
+        XCTAssertEqual(found(terms, in: "Zelfbeeld; laag"), [], "only a colon, no other punctuation")
+        XCTAssertEqual(found(["zelfbeeld laag"], in: "Zelfbeeld: laag"), [], "a term without a gap still reads its words as written")
+    }
+
     func testGapRecordsSkippedTokens() {
         let matcher = PhraseMatcher(patterns: [PhrasePattern("slaapt … slecht")], termGap: 3)
         let match = matcher.matches(in: Tokenizer.tokenize("Hij slaapt niet slecht"))

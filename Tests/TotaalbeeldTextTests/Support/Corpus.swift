@@ -80,10 +80,13 @@ enum TestPaths {
     static func loadCorpus() throws -> [CorpusSentence] { try loadCorpus(folder: nil) }
 
     /// The sentences of one corpus folder: `nil` for the top level, or `"tuning-2026"`, `"heldout-2026"`.
-    static func loadCorpus(folder: String?) throws -> [CorpusSentence] {
+    static func loadCorpus(folder: String?) throws -> [CorpusSentence] { try loadCorpus(folder: folder, file: nil) }
+
+    /// The sentences of one corpus folder, or of one file in it (`file`: its name without `.jsonl`).
+    static func loadCorpus(folder: String?, file: String?) throws -> [CorpusSentence] {
         let directory = folder.map { corpusDirectory.appendingPathComponent($0) } ?? corpusDirectory
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "jsonl" }
+            .filter { $0.pathExtension == "jsonl" && (file == nil || $0.deletingPathExtension().lastPathComponent == file) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var sentences: [CorpusSentence] = []
         let decoder = JSONDecoder()

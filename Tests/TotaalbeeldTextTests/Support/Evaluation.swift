@@ -104,15 +104,21 @@ struct Evaluation {
         sentences += 1
         func isA(_ hit: TextHit, _ concept: String) -> Bool { hit.indicator == concept || broader[hit.indicator]?.contains(concept) == true }
         var unmatched = predicted
+        var matched: [TextHit] = []
         for gold in sentence.hits {
             guard let span = sentence.span(of: gold) else {
                 errors.append("\(sentence.id): gold text '\(gold.text)' not in sentence")
                 continue
             }
             let overlapping = { (hit: TextHit) in hit.start < span.upperBound && span.lowerBound < hit.end }
-            if let index = unmatched.firstIndex(where: { $0.indicator == gold.indicator && overlapping($0) })
-                ?? unmatched.firstIndex(where: { isA($0, gold.indicator) && overlapping($0) }) {
-                let hit = unmatched.remove(at: index)
+            // A narrower hit is also a mention of each broader concept: when the annotation names both on
+            // the same words ("relatieproblemen" and "thuissituatie-belastend" on "de scheiding"), the one
+            // narrower reading the analyzer keeps answers both.
+            let reused = matched.first { $0.indicator != gold.indicator && isA($0, gold.indicator) && overlapping($0) }
+            if let hit = unmatched.firstIndex(where: { $0.indicator == gold.indicator && overlapping($0) }).map({ unmatched.remove(at: $0) })
+                ?? unmatched.firstIndex(where: { isA($0, gold.indicator) && overlapping($0) }).map({ unmatched.remove(at: $0) })
+                ?? reused {
+                matched.append(hit)
                 detection.add(gold: true, predicted: true)
                 perIndicator[gold.indicator, default: Confusion()].add(gold: true, predicted: true)
                 for property in Property.allCases {
