@@ -23,7 +23,8 @@ final class OutputLockTests: XCTestCase {
     }
 
     func testASecondProcessOnALiveRunIsRefusedAndTheLiveRunEndsIdentical() throws {
-        let set = BatchFixtures.population(in: scratch.path, count: 160, brokenShare: 0.05)
+        // Enough dossiers that the live run outlasts two start-ups of a second process on a loaded machine (160 did not).
+        let set = BatchFixtures.population(in: scratch.path, count: 600, brokenShare: 0.05)
         let arguments = ["batch", set, "--chunk-size", "4", "--jobs", "1", "--keep-going", "--quiet"]
         let reference = try CLI.run(arguments + ["--out", scratch.path + "/reference"], timeout: 300)
         XCTAssertEqual(reference.status, 0, reference.stderr)
