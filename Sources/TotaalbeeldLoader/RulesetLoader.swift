@@ -318,7 +318,11 @@ private struct RulesetReader {
                     location: child.modelLocation
                 ))
             case "pseudo":
-                pseudo.append(PseudoTrigger(phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation, location: child.modelLocation))
+                pseudo.append(PseudoTrigger(
+                    phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
+                    restOfSentence: child.attribute("scope") == "sentence",
+                    voids: child.attribute("voids").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }, location: child.modelLocation
+                ))
             case "terminator":
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             case "presupposition":

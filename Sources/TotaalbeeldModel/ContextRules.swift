@@ -103,10 +103,21 @@ public struct ContextTrigger: Sendable, Hashable {
 public struct PseudoTrigger: Sendable, Hashable {
     public var phrase: String
     public var category: ContextCategory
+    /// Also voids every trigger of its category after it in the sentence (`scope="sentence"`): a speaker
+    /// label "Zijn broer:" gives the floor to the brother, so the "ik" of his quote is not the client's.
+    public var restOfSentence: Bool
+    /// With ``restOfSentence``: only the triggers with this phrase (as their `<trigger>` writes it) are voided
+    /// (`voids="ik|mij|me|mijn"`: the first person; "naar eigen zeggen" in the brother's report stays a claim).
+    public var voids: String?
     public var location: Location
     public init(phrase: String, category: ContextCategory, location: Location) {
+        self.init(phrase: phrase, category: category, restOfSentence: false, voids: nil, location: location)
+    }
+    public init(phrase: String, category: ContextCategory, restOfSentence: Bool, voids: String?, location: Location) {
         self.phrase = phrase
         self.category = category
+        self.restOfSentence = restOfSentence
+        self.voids = voids
         self.location = location
     }
 }

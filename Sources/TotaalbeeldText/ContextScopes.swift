@@ -27,7 +27,9 @@ import TotaalbeeldModel
 /// `clauseFinal` counts only at the end of its clause — before the sentence end, a punctuation mark or
 /// a terminator of its category — so a backward "niet" negates "hij gokt niet." but not "hij heeft
 /// zijn schulden niet afgelost". A hit right after a presupposition word of a category ("de", "zijn"
-/// for uncertain and hypothetical) is given, and no trigger of that category outside it reaches it.
+/// for uncertain and hypothetical) is given, and no trigger of that category outside it reaches it. A
+/// pseudo-trigger of scope `sentence` voids every trigger of its category after it in the sentence: after
+/// the speaker label "Zijn broer:" the "ik" of the brother's quote makes no claim of the client's.
 /// ```swift
 /// // With the default ruleset: "Hij heeft geen schulden, maar drinkt te veel."
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
@@ -154,6 +156,14 @@ struct ContextScopes: Sendable {
             let next = cue.last + 1
             return next >= sentence.upperBound || tokens[next].kind == .punctuation || terminatorFirsts[category]?.contains(next) == true
         }
+        // Where a pseudo-trigger of scope "sentence" ends, per category: no trigger of it after that counts.
+        let floors = pseudos.filter(\.rule.restOfSentence)
+        func floorTaken(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            floors.contains { floor in
+                floor.rule.category == trigger.rule.category && floor.cue.last < trigger.cue.first
+                    && (floor.rule.voids.map { $0 == trigger.rule.phrase } ?? true)
+            }
+        }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
             let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
@@ -161,6 +171,8 @@ struct ContextScopes: Sendable {
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
             return (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
+                // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
+                && !floorTaken(before: trigger)
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope); identical rules
                 // count once.

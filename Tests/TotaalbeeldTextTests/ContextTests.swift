@@ -119,4 +119,20 @@ final class ContextTests: XCTestCase {
         let scalars = Array(text.unicodeScalars)
         XCTAssertEqual(String(String.UnicodeScalarView(scalars[hit.triggers[1].start..<hit.triggers[1].end])), "niet")
     }
+
+    /// A pseudo-trigger of scope "sentence" gives the floor to another speaker: after "Zijn broer:" the first
+    /// person is the brother, so his "mijn" makes no claim; a trigger it does not void ("naar eigen zeggen")
+    /// still does, and before the label nothing changes.
+    func testSpeakerLabelVoidsTheFirstPersonForTheRestOfTheSentence() throws {
+        let firstPerson = "ik|mijn"
+        let context = ContextRules(
+            triggers: [trigger(firstPerson, .claim, .bidirectional, scope: 20), trigger("naar eigen zeggen", .claim, .bidirectional, scope: 6)],
+            pseudoTriggers: [PseudoTrigger(phrase: "broer :", category: .claim, restOfSentence: true, voids: firstPerson, location: Self.here)],
+            terminators: [], defaultMaxScope: 8, termGap: 3, historicalFactor: 0.5, hypotheticalFactor: 0, otherExperiencerFactor: 1
+        )
+        XCTAssertEqual(try hit("Ik heb schulden.", "schulden", context).assertion, .claim)
+        XCTAssertEqual(try hit("Zijn broer: 'Ik denk dat hij schulden heeft, mijn geld is ook op.'", "schulden", context).assertion, .finding)
+        XCTAssertEqual(try hit("Zijn broer: hij heeft naar eigen zeggen geen schulden.", "schulden", context).assertion, .claim)
+        XCTAssertEqual(try hit("Ik heb schulden, zegt zijn broer: niet waar.", "schulden", context).assertion, .claim, "a label after the hit's trigger voids nothing before it")
+    }
 }

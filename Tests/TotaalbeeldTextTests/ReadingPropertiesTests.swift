@@ -109,4 +109,25 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertEqual(Self.analyzer.sentences(in: "Hij heeft geen schulden\nvroeger dronk hij").count, 2)
         XCTAssertEqual(Self.analyzer.sentences(in: "Hij woont in bij\nzijn ouders.").count, 1)
     }
+
+    // MARK: 1.9.0: whose statement, whose experience
+
+    /// A reporting frame is a claim by its subject: the client's frames are claims; a relative's or
+    /// employer's speaker label gives the first person to that speaker, while a client frame nested in
+    /// their report stays a claim; a professional's "ik denk dat hij" is no claim.
+    func testClaimsFollowTheSubjectOfTheFrame() throws {
+        XCTAssertEqual(try hit("Ik heb schulden bij de bank.", "schulden").assertion, .claim)
+        XCTAssertEqual(try hit("Zijn broer: 'Ik denk dat hij schulden heeft.'", "schulden").assertion, .finding)
+        XCTAssertEqual(try hit("Werkgever: medewerker heeft naar eigen zeggen schulden bij de bank.", "schulden").assertion, .claim)
+        XCTAssertEqual(try hit("De zus van cliënt vertelt dat hij schulden heeft.", "schulden").assertion, .finding)
+        XCTAssertEqual(try hit("Cliënt vertelt dat hij schulden heeft.", "schulden").assertion, .claim)
+        XCTAssertEqual(try hit("Ik denk dat hij schulden heeft.", "schulden").assertion, .finding)
+        XCTAssertEqual(try hit("Ik denk dat ik schulden heb.", "schulden").assertion, .claim, "the client's own 'ik' stays")
+    }
+
+    /// A reporter is not the experiencer; the relative's condition after "met" is the relative's.
+    func testExperiencerIsTheSubjectNotTheReporter() throws {
+        XCTAssertEqual(try hit("Zijn collega's beschrijven vergeetachtigheid.", "concentratieproblemen").experiencer, .client)
+        XCTAssertEqual(try hit("Meneer zorgt dagelijks voor zijn vrouw met Parkinson.", "lichamelijke-klachten").experiencer, .other)
+    }
 }
