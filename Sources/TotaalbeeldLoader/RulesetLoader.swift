@@ -346,6 +346,8 @@ private struct RulesetReader {
         rules.presuppositions = presuppositions
         rules.phraseInflection = element.boolean("phraseInflection", default: false)
         rules.freeOrderWindow = element.integer("freeOrderWindow") ?? 0
+        rules.typoDistance = element.integer("typoDistance") ?? 0
+        rules.typoMinimumLength = element.integer("typoMinimumLength") ?? ContextRules.defaultTypoMinimumLength
         rules.functionWords = functionWords
         rules.clauseWords = clauseWords
         return rules

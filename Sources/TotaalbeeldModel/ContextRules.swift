@@ -35,6 +35,13 @@ public struct ContextRules: Sendable, Hashable {
     /// within this many words inside one clause ("omdat hij geen zin heeft in werk" for "geen zin in
     /// werk", "Schulden heeft hij opgebouwd"); 0 switches this off.
     public var freeOrderWindow = 0
+    /// A word of the text that is no Dutch word and matches no term word as written also matches a term
+    /// word at this Damerau–Levenshtein distance ("klachetn" reads "klachten"); 0 switches this off. Only
+    /// 0 and 1 are supported: a larger value reads as 1.
+    public var typoDistance = 0
+    /// The fewest letters a misspelled word and the term word it is read as must each have.
+    public var typoMinimumLength = ContextRules.defaultTypoMinimumLength
+    public static let defaultTypoMinimumLength = 7
     /// Words of multi-word terms that are matched as written and do not count as content words
     /// (articles, pronouns, prepositions, conjunctions, negations: "niet" must not meet "niets").
     public var functionWords: Set<String> = []

@@ -28,6 +28,13 @@ import TotaalbeeldModel
 /// Multi-word terms also match with inflected content words and in another word order inside a clause
 /// when the ruleset's context asks for it (``PhraseLoosening``).
 ///
+/// **Typing errors.** Under the context's `typoDistance`, a word that matches no term word as written, is
+/// no Dutch word (the Hunspell dictionary is asked about candidates only) and lies one edit from a term
+/// word with the same first letter is read as that word (``TypoIndex``, ``TypoReader``): its token keeps
+/// its place and surface text and takes the term word's key, so it takes part in one- and multi-word
+/// terms as the word itself would, and the hit lists it in ``TextHit/spelling`` ("klachetn → klachten").
+/// Not for `exact` terms, nor for unconstrained terms of `strict` indicators.
+///
 /// **Overlapping matches: one span, one reading.** Matches of one indicator that overlap become one
 /// hit, the longest. Matches of different indicators are all kept, except that a match strictly inside
 /// a longer match of another indicator is dropped: the longer phrase is the more specific reading
@@ -43,7 +50,8 @@ import TotaalbeeldModel
 /// ruleset declares narrower than another (`narrows`: eviction is an acute crisis) hides the broader
 /// one's hit on any of the same words, in either layer: the words count once, as the specific reading.
 /// A loose match of a multi-word term (through inflected words or in another word order,
-/// ``PhraseLoosening``) yields to any other match on its words or the words it passes over: it only adds readings.
+/// ``PhraseLoosening``), and a match through a misspelled word, yields to any other match on its words or
+/// the words it passes over: it only adds readings.
 ///
 /// **One mention, one hit.** Hits of one indicator with the same reading, at most two words apart and
 /// no punctuation between, are one mention and become one hit ("werkte als" + "vakkenvuller").
@@ -69,6 +77,11 @@ public final class NarrativeAnalyzer: Sendable {
     let reading: TermReading
     private let loosening: PhraseLoosening
     private let maxSentenceWords: Int
+    /// Reads typing errors as term words (the context's `typoDistance`); `nil` when off.
+    private let typos: TypoReader?
+    /// Per term pattern: whether a match through a misspelled word counts (not `exact`, and for a
+    /// `precision="high"` indicator only with a sense constraint).
+    private let typoTolerant: [Bool]
 
     public convenience init(ruleset: Ruleset, wordForms: WordForms? = .shared) {
         self.init(
@@ -115,8 +128,9 @@ public final class NarrativeAnalyzer: Sendable {
                 owners.append(indicator.id)
             }
         }
+        let tolerant = rules.indices.map { !rules[$0].exact && (!strict.contains(owners[$0]) || rules[$0].isConstrained) }
         let loosening = PhraseLoosening(
-            patterns: patterns, loose: rules.indices.map { !rules[$0].exact && (!strict.contains(owners[$0]) || rules[$0].isConstrained) },
+            patterns: patterns, loose: tolerant,
             fixedOrder: rules.map(\.fixedOrder), context: context, stem: wordForms.map { forms in { PhraseLoosening.inflectionalStem(of: $0, snowball: forms.stem($0)) } }
         )
         self.loosening = loosening
@@ -131,6 +145,23 @@ public final class NarrativeAnalyzer: Sendable {
         self.context = ContextScopes.compiled(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
         self.maxSentenceWords = context.maxSentenceWords
+        typoTolerant = tolerant
+        if context.typoDistance > 0, let wordForms {
+            var words = Set<String>(), prefixes = Set<String>()
+            func collect(_ element: PhrasePattern.Element) {
+                switch element {
+                case .word(let word): words.insert(word)
+                case .prefix(let prefix): prefixes.insert(prefix)
+                case .choice(let alternatives): alternatives.forEach(collect)
+                case .stem, .gap: break
+                }
+            }
+            for (index, pattern) in patterns.enumerated() where tolerant[index] { pattern.elements.forEach(collect) }
+            let index = TypoIndex(words: words, prefixes: prefixes, minimumLength: context.typoMinimumLength)
+            typos = index.isEmpty ? nil : TypoReader(index: index, wordForms: wordForms)
+        } else {
+            typos = nil
+        }
         CompilationCounter.increment()
     }
 
@@ -161,8 +192,9 @@ public final class NarrativeAnalyzer: Sendable {
     public func analysis(of text: String, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
         let scalars = Array(text.unicodeScalars)
         var slicer: ScalarSlicer?
-        let tokens = Tokenizer.tokenize(scalars)
+        var tokens = Tokenizer.tokenize(scalars)
         var hits: [TextHit] = []
+        var corrections: [Int: SpellingCorrection] = [:]
         var cut: [CutSentence] = []
         var pieces: [Sentence] = []
         for whole in SentenceSplitter.split(scalars, tokens: tokens) {
@@ -174,7 +206,8 @@ public final class NarrativeAnalyzer: Sendable {
             pieces += parts
         }
         for sentence in pieces {
-            let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, statistics: &statistics)
+            if let typos { correct(&tokens, in: sentence, scalars: scalars, typos: typos, into: &corrections) }
+            let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, corrections: corrections, statistics: &statistics)
             var spans = resolve(matches)
             guard !spans.isEmpty else { continue }
             let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
@@ -205,6 +238,9 @@ public final class NarrativeAnalyzer: Sendable {
                 hit.uncertain = has(.uncertain) && !hypothetical
                 hit.resolved = resolved
                 hit.assertion = has(.claim) ? .claim : .finding
+                if span.match.corrected {
+                    hit.spelling = (span.first...span.last).compactMap { span.match.owns($0) ? corrections[$0] : nil }
+                }
                 sentenceResults.append((span, hit))
             }
             hits += mergeRepeats(sentenceResults, tokens: tokens, slicer: slicer)
@@ -217,10 +253,12 @@ public final class NarrativeAnalyzer: Sendable {
     /// Written-form matches, then inflected forms and compound heads of one-word terms, each kept only
     /// in its sense.
     private func candidateMatches(
-        in tokens: [Token], sentence: Sentence, scalars: [Unicode.Scalar], statistics: inout PhraseMatcher.MatchStatistics
+        in tokens: [Token], sentence: Sentence, scalars: [Unicode.Scalar], corrections: [Int: SpellingCorrection],
+        statistics: inout PhraseMatcher.MatchStatistics
     ) -> [PhraseMatcher.Match] {
         let inflects = !loosening.variants.isEmpty
-        let words = reading.usesMorphology || inflects || loosening.matchesFreeOrder ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars) : []
+        let words = reading.usesMorphology || inflects || loosening.matchesFreeOrder
+            ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars, corrected: corrections) : []
         let stemIDs = inflects ? words.map { $0.map { termMatcher.stemID($0.stem) } ?? -1 } : []
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics, stemIDs: stemIDs)
         if inflects, matches.contains(where: { $0.pattern >= termCount }) {
@@ -246,6 +284,16 @@ public final class NarrativeAnalyzer: Sendable {
             let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
             matches += loose.filter { found.insertIfFree($0) }
         }
+        if !corrections.isEmpty {
+            // A match through a misspelled word counts only for a term that tolerates one, and says so.
+            matches = matches.compactMap { match in
+                guard (match.first...match.last).contains(where: { match.owns($0) && corrections[$0] != nil }) else { return match }
+                guard typoTolerant[match.pattern] else { return nil }
+                var corrected = match
+                corrected.corrected = true
+                return corrected
+            }
+        }
         guard reading.hasConstraints, matches.contains(where: { reading.constraints[$0.pattern] != nil }) else { return matches }
         let senses = reading.senses(in: tokens, range: sentence.tokens, headSenses: headSenses, statistics: &statistics)
         var wordsBefore = [0]
@@ -253,6 +301,21 @@ public final class NarrativeAnalyzer: Sendable {
         for index in sentence.tokens { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (tokens[index].isWord ? 1 : 0)) }
         let first = sentence.tokens.lowerBound
         return matches.filter { reading.admits($0, senses: senses, wordsBefore: { wordsBefore[$0 - first] }) }
+    }
+
+    /// Reads the misspelled words of `sentence` as the term words they stand for: their tokens take that
+    /// word's key (keeping their place and surface text), and `corrections` records them.
+    private func correct(
+        _ tokens: inout [Token], in sentence: Sentence, scalars: [Unicode.Scalar], typos: TypoReader, into corrections: inout [Int: SpellingCorrection]
+    ) {
+        let firstWord = sentence.tokens.first { tokens[$0].isWord }
+        for index in sentence.tokens {
+            let token = tokens[index]
+            guard token.kind == .word, token.key.unicodeScalars.count >= typos.index.minimumLength, !termMatcher.readsAsWritten(token.key) else { continue }
+            guard let read = typos.correction(of: token, in: scalars, isFirstWord: index == firstWord) else { continue }
+            corrections[index] = SpellingCorrection(written: Self.string(scalars[token.start..<token.end]), read: read)
+            tokens[index].key = read
+        }
     }
 
     /// The sentences ``analyze(_:)`` works on, as text.
@@ -270,6 +333,8 @@ public final class NarrativeAnalyzer: Sendable {
         func overlaps(_ other: Span) -> Bool { first <= other.last && other.first <= last }
         /// A multi-word term matched through inflected words or in another word order (``PhraseLoosening``).
         var isLoose: Bool { match.form != .written && last > first }
+        /// A loose match or one through a misspelled word: it only adds readings, never replaces one.
+        var yields: Bool { isLoose || match.corrected }
         /// Strictly longer and owning every word of `other`: a word in the gap of a split term is not its own.
         func strictlyContains(_ other: Span) -> Bool {
             (first, last) != (other.first, other.last) && ContextScopes.owns(match, allOf: other.match)
@@ -282,7 +347,7 @@ public final class NarrativeAnalyzer: Sendable {
         guard let lowest = matches.map(\.first).min(), let highest = matches.map(\.last).max() else { return [] }
         // Matches as written first, then the longest: a multi-word term found through inflected words
         // or in another word order only fills words that no term as written reads (see below).
-        func order(_ span: Span) -> Int { span.isLoose ? 1 : 0 }
+        func order(_ span: Span) -> Int { span.yields ? 1 : 0 }
         let candidates = matches.map { Span(indicator: indicatorOfPattern[$0.pattern], match: $0) }
             .sorted { (a: Span, b: Span) -> Bool in
                 (order(a), b.last - b.first, a.first, a.pattern) < (order(b), a.last - a.first, b.first, b.pattern)
@@ -301,11 +366,11 @@ public final class NarrativeAnalyzer: Sendable {
         // motivatie om te werken" is a negated motivation, not "geen enkel werk").
         let yielding = Set(kept.indices.filter { index in
             let span = kept[index]
-            return span.isLoose && (span.first...span.last).contains { token in
+            return span.yields && (span.first...span.last).contains { token in
                 keptAt[token - lowest].contains {
                     let other = kept[$0]
                     // In either layer: a signal's words are read too, and its negation is its own.
-                    return !other.isLoose && other.indicator != span.indicator && other.match.owns(token)
+                    return !other.yields && other.indicator != span.indicator && other.match.owns(token)
                 }
             }
         })
@@ -351,6 +416,7 @@ public final class NarrativeAnalyzer: Sendable {
                Self.joinable(after: merged[index].last, before: span.first, tokens: tokens) {
                 var joined = merged[index].hit
                 joined.end = hit.end
+                joined.spelling += hit.spelling
                 joined.matchedText = slicer.string(joined.start..<joined.end)
                 joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted {
                     ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase)

@@ -38,6 +38,8 @@ public struct PhraseMatcher: Sendable {
         /// For a compound match, the word before its head, folded ("huur" in "huurschuld"): it counts as
         /// a word of the term's sense ("a compound carries its sense in its first part").
         public var modifier: String?
+        /// Whether one of its words is a typing error read as a term word (the context's `typoDistance`).
+        public var corrected = false
 
         /// Whether token `index` is one of the pattern's own words, not a gap filler.
         public func owns(_ index: Int) -> Bool { first <= index && index <= last && !skipped.contains(index) }
@@ -162,6 +164,15 @@ public struct PhraseMatcher: Sendable {
     /// The id of a Snowball stem among the patterns' stem elements, -1 when no pattern has it; pass
     /// these per token to ``matches(in:range:statistics:stemIDs:)``.
     public func stemID(_ stem: String) -> Int32 { stemVocabulary[stem] ?? -1 }
+
+    /// Whether a token with this key can meet a pattern as written: it is a pattern word, or it starts
+    /// with a pattern prefix.
+    public func readsAsWritten(_ key: String) -> Bool {
+        if vocabulary[key] != nil { return true }
+        var found: [Int32] = []
+        prefixTrie.prefixes(of: key, into: &found)
+        return !found.isEmpty
+    }
 
     /// Every occurrence of every pattern inside `range`, ordered by end then start; a match never
     /// crosses punctuation, and a gap only skips words — and a colon, the separator of a note's label

@@ -123,10 +123,12 @@ struct TermReading: Sendable {
 
     /// What morphology says about each word of `range` (at least three letters; `nil` for other
     /// tokens), looked up once per distinct word.
-    func words(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar]) -> [WordMatches?] {
+    /// A token in `corrected` (a typing error read as a term word) is read as that word.
+    func words(in tokens: [Token], range: Range<Int>, scalars: [Unicode.Scalar], corrected: [Int: SpellingCorrection] = [:]) -> [WordMatches?] {
         guard wordForms != nil else { return [] }
         return range.map { index in
             let token = tokens[index]
+            if let correction = corrected[index] { return wordMatches(of: correction.read) }
             guard token.kind == .word, token.end - token.start >= 3, let word = Self.originalWord(token, scalars) else { return nil }
             return wordMatches(of: word)
         }

@@ -30,6 +30,9 @@ public struct TextHit: Sendable, Hashable {
     public var triggers: [AppliedTrigger]
     /// The ruleset term that matched, as written there ("schuld*"), when known.
     public var term: String?
+    /// Words of the hit read as the term word they misspell ("klachetn → klachten"); empty when every word
+    /// is written as the term has it (or inflected, or a compound).
+    public var spelling: [SpellingCorrection] = []
 
     public init(
         indicator: String, start: Int, end: Int, matchedText: String, sentence: String, sentenceStart: Int,

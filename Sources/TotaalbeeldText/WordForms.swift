@@ -92,6 +92,11 @@ public final class WordForms: Sendable {
         splitterLoad = SplitterLoad(loaded: (nil, nil))
     }
 
+    /// Whether the Dutch dictionary knows `word` as written (Hunspell's rules: an inflection, an allowed
+    /// compound, an initial capital on a lower-case word); `nil` without a dictionary. Waits for the
+    /// dictionary to load, or loads it.
+    public func isDutchWord(_ word: String) -> Bool? { splitter?.dictionary.spell(word) }
+
     /// Whether compounds are split (the dictionary was found and loads; loads it).
     public var splitsCompounds: Bool { splitter != nil }
 

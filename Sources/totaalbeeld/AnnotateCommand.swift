@@ -43,7 +43,8 @@ struct AnnotateCommand: ParsableCommand {
                     if hit.experiencer == .other { properties.append("other") }
                     if hit.assertion == .claim { properties.append("claim") }
                     let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
-                    return "\(hit.start)-\(hit.end)\t\(hit.indicator)\t\(domain)\t\(hit.matchedText)\t\(properties.isEmpty ? "affirmed" : properties.joined(separator: ","))"
+                    let spelling = hit.spelling.isEmpty ? "" : "\tspelling: " + hit.spelling.map(\.description).joined(separator: ", ")
+                    return "\(hit.start)-\(hit.end)\t\(hit.indicator)\t\(domain)\t\(hit.matchedText)\t\(properties.isEmpty ? "affirmed" : properties.joined(separator: ","))" + spelling
                 }
                 try emit(lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n", to: nil)
             }
