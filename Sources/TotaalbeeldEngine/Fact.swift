@@ -35,6 +35,9 @@ public struct Fact: Sendable, Hashable {
     public var assertion: Assertion = .finding
     /// The matched words, or the finding's note.
     public var quote: String
+    /// Words of the quote read as another because they were mistyped ("klachetn → klachten"), so that the
+    /// report says what was read; empty for a structured finding or a correctly spelled quote.
+    public var spelling: [String] = []
     public var location: Location
     /// How much of the indicator's weight this observation carries (0 = recorded but not counted).
     public var countFactor: Double
@@ -130,13 +133,15 @@ public struct FactExtractor: Sendable {
     private func fact(hit: TextHit, elementID: String, sourceID: String, dossier: Dossier, date: SimpleDate?, location: Location) -> Fact {
         // A term belongs to its indicator's domain, wherever the text about it was filed.
         let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
-        return fact(
+        var fact = fact(
             elementID: elementID, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
             indicator: hit.indicator, domain: domain, sourceID: sourceID, dossier: dossier,
             date: date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
             uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
             assertion: hit.assertion == .claim ? .claim : nil, quote: hit.matchedText, location: location
         )
+        fact.spelling = hit.spelling.map(\.description)
+        return fact
     }
 
     /// Applies the ruleset's qualifiers: a fact of a qualified indicator with the qualifier's cue in the same
@@ -198,13 +203,15 @@ public struct FactExtractor: Sendable {
         if let direction = assessment.direction { texts.append((direction.id, direction.text, direction.location)) }
         return texts.flatMap { element in
             analyzer.analyze(element.text).map { hit in
-                fact(
+                var fact = fact(
                     elementID: element.id, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
                     indicator: hit.indicator, domain: ruleset.indicator(id: hit.indicator)?.domain ?? "", sourceID: assessment.source,
                     dossier: dossier, date: assessment.date, present: !hit.negated, historical: hit.historical,
                     hypothetical: hit.hypothetical, uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
                     assertion: hit.assertion, quote: hit.matchedText, location: element.location
                 )
+                fact.spelling = hit.spelling.map(\.description)
+                return fact
             }
         }
     }

@@ -70,11 +70,12 @@ public struct Vocabulary: Sendable {
     public func more(_ count: Int) -> String { self("+\(count) meer", "+\(count) more") }
     /// The context words of a fact: "ontkend", "verleden", "opgelost", "hypothetisch", "mogelijk",
     /// "ander persoon", "bewering cliënt".
+    /// A quote with mistyped words ends with what was read: "gelezen als: klachetn → klachten".
     public func properties(of fact: Fact) -> [String] {
         properties(
             negated: !fact.present, historical: fact.historical, hypothetical: fact.hypothetical, experiencer: fact.experiencer,
             uncertain: fact.uncertain, resolved: fact.resolved, assertion: fact.assertion
-        )
+        ) + (fact.spelling.isEmpty ? [] : [self("gelezen als: ", "read as: ") + fact.spelling.joined(separator: ", ")])
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import TotaalbeeldEngine
+import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldReport
 import TotaalbeeldTestSupport
@@ -28,6 +30,24 @@ final class TypoReadingTests: XCTestCase {
         let json = AnnotationJSON.value(for: hits, ruleset: Fixtures.defaultRuleset).serialized(pretty: false)
         XCTAssertTrue(json.contains(#""spelling":[{"written":"huurachterstnd","read":"huurachterstand"}]"#), json)
         XCTAssertEqual(json.components(separatedBy: #""spelling""#).count - 1, 1, "the correctly spelled hit has no spelling note")
+    }
+
+    /// The report says what a mistyped quote was read as, beside the quote itself, and says nothing of the kind
+    /// for a correctly spelled one.
+    func testTheReportSaysWhatAMistypedWordWasReadAs() throws {
+        try XCTSkipUnless(WordForms.shared.isDutchWord("klachten") == true, "needs the Dutch Hunspell dictionary")
+        let scratch = TemporaryDirectory()
+        addTeardownBlock { scratch.remove() }
+        let body = #"<narratives><narrative id="n-1" domain="prive" source="s-ad">Cliënt heeft schulden en een huurachterstnd.</narrative></narratives>"#
+        let file = scratch.write("t.dossier.xml", dossierXML(date: "2026-06-15", body: body))
+        let dossier = try DossierLoader.load(contentsOf: file, ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let result = Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier)
+        XCTAssertEqual(result.facts.filter { !$0.spelling.isEmpty }.map(\.spelling), [["huurachterstnd → huurachterstand"]])
+        for (language, words) in [(Language.nl, "gelezen als: huurachterstnd → huurachterstand"), (.en, "read as: huurachterstnd → huurachterstand")] {
+            let text = PlainTextRenderer().render(ScreeningReport(language: language).document(for: result))
+            XCTAssertTrue(text.contains(words), text)
+            XCTAssertFalse(text.contains("schulden → "), "a correctly spelled quote has no spelling note")
+        }
     }
 
     /// Every narrative of every shipped case gets the same hits with and without typo tolerance, apart from
