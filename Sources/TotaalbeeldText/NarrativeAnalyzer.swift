@@ -312,9 +312,9 @@ public final class NarrativeAnalyzer: Sendable {
         for index in sentence.tokens {
             let token = tokens[index]
             guard token.kind == .word, token.key.unicodeScalars.count >= typos.index.minimumLength, !termMatcher.readsAsWritten(token.key) else { continue }
-            guard let read = typos.correction(of: token, in: scalars, isFirstWord: index == firstWord) else { continue }
-            corrections[index] = SpellingCorrection(written: Self.string(scalars[token.start..<token.end]), read: read)
-            tokens[index].key = read
+            guard let correction = typos.correction(of: token, in: scalars, isFirstWord: index == firstWord) else { continue }
+            corrections[index] = correction
+            tokens[index].key = correction.read
         }
     }
 

@@ -167,7 +167,6 @@ public struct TypoIndex: Sendable {
         view.append(contentsOf: scalars)
         return String(view)
     }
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { string(Array(scalars)) }
 }
 
 /// Reads typing errors in a text as the term words they misspell (the context's `typoDistance`).
@@ -195,9 +194,9 @@ final class TypoReader: @unchecked Sendable {
         self.wordForms = wordForms
     }
 
-    /// The term word (folded) that `token`, written with the scalars `written` in the text, is read as;
-    /// `nil` when none. `isFirstWord`: the token opens its sentence, so a capital there is no sign of a name.
-    func correction(of token: Token, in scalars: [Unicode.Scalar], isFirstWord: Bool) -> String? {
+    /// What `token` of the text (its scalars in `scalars`) is read as: the word as written and the term word
+    /// (folded); `nil` when none. `isFirstWord`: the token opens its sentence, so a capital there is no sign of a name.
+    func correction(of token: Token, in scalars: [Unicode.Scalar], isFirstWord: Bool) -> SpellingCorrection? {
         guard token.kind == .word, token.key.unicodeScalars.count >= index.minimumLength else { return nil }
         let key = token.key
         var found = lock.withLock { candidates[key] }
@@ -213,10 +212,14 @@ final class TypoReader: @unchecked Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: written)
         let word = String(view)
-        if let known = lock.withLock({ decided[word] }) { return known }
-        let result = decide(word: word, near: found.near, guesses: found.guesses)
-        lock.withLock { if decided.count < Self.cacheLimit { decided[word] = result } }
-        return result
+        let read: String?
+        if let known = lock.withLock({ decided[word] }) {
+            read = known
+        } else {
+            read = decide(word: word, near: found.near, guesses: found.guesses)
+            lock.withLock { if decided.count < Self.cacheLimit { decided[word] = read } }
+        }
+        return read.map { SpellingCorrection(written: word, read: $0) }
     }
 
     private func decide(word: String, near: [String], guesses: [String]) -> String? {
