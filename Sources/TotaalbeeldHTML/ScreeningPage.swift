@@ -78,7 +78,8 @@ public struct ScreeningPage: Sendable {
                     "also": group.also.isEmpty ? [] : [group.also.count == 1 ? say("(en één verwant signaal)", "(and one related signal)") : say("(en \(group.also.count) verwante signalen)", "(and \(group.also.count) related signals)")],
                 ] as [String: Any]
             },
-            "morePoints": summary.morePoints > 0 ? [say("Nog \(summary.morePoints) signalen onder Signalen.", "\(summary.morePoints) more signals under Signals.")] : [],
+            "morePoints": summary.morePoints == 1 ? [say("Nog 1 signaal onder Signalen.", "1 more signal under Signals.")]
+                : summary.morePoints > 1 ? [say("Nog \(summary.morePoints) signalen onder Signalen.", "\(summary.morePoints) more signals under Signals.")] : [],
             "notYet": summary.notYet.isEmpty ? [say("Niets hoeft te wachten op grond van deze screening.", "Nothing needs to wait on the strength of this screening.")] : summary.notYet,
             "strengths": summary.strengths.isEmpty ? [say("De screening vond geen sterke punten; vraag er in het gesprek naar.", "The screening found no strengths; ask about them in the conversation.")] : summary.strengths,
         ]

@@ -220,7 +220,10 @@ public struct ScreeningReport: Sendable {
             return .init([.strong("[\(words.severity(group.severity))] "), .plain(reader.message(group.lead) + also)], children: children)
         })
         if summary.morePoints > 0 {
-            doc.paragraph(.emphasis(words("Nog \(summary.morePoints) signalen hieronder, onder Signalen.", "\(summary.morePoints) more signals below, under Signals.")))
+            let more = summary.morePoints == 1
+                ? words("Nog 1 signaal hieronder, onder Signalen.", "1 more signal below, under Signals.")
+                : words("Nog \(summary.morePoints) signalen hieronder, onder Signalen.", "\(summary.morePoints) more signals below, under Signals.")
+            doc.paragraph(.emphasis(more))
         }
         doc.heading(3, words("Nog niet doen", "Not yet"))
         doc.list((summary.notYet.isEmpty ? [words("Niets hoeft te wachten op grond van deze screening.", "Nothing needs to wait on the strength of this screening.")] : summary.notYet).map { .init([.plain($0)]) })
