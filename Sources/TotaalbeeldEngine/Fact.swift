@@ -15,9 +15,7 @@ public struct Fact: Sendable, Hashable {
         case narrative(start: Int, end: Int, sentence: String, triggers: [AppliedTrigger])
     }
 
-    /// What a fact says, kept in one shared, immutable box: a fact is copied far more often than changed (grouped
-    /// and sorted per domain, indicator, rule and report), and a box copies with one reference count where the
-    /// fields would take one per String and array. A change makes a new box, so a copy never sees it.
+    /// What a fact says, in one ``SharedValue`` box: a fact is copied far more often than changed.
     struct Fields: Sendable, Hashable {
         var elementID: String
         var origin: Origin
@@ -40,51 +38,38 @@ public struct Fact: Sendable, Hashable {
         var countReason: LocalizedText
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var shared: SharedValue<Fields>
 
-    private var box: Box
-
-    init(_ fields: Fields) { box = Box(fields) }
-
-    private var fields: Fields { box.fields }
-
-    private mutating func change(_ edit: (inout Fields) -> Void) {
-        var fields = box.fields
-        edit(&fields)
-        box = Box(fields)
-    }
+    init(_ fields: Fields) { shared = SharedValue(fields) }
 
     /// The dossier element the fact comes from (finding or narrative id).
-    public var elementID: String { get { fields.elementID } set { change { $0.elementID = newValue } } }
-    public var origin: Origin { get { fields.origin } set { change { $0.origin = newValue } } }
-    public var indicator: String { get { fields.indicator } set { change { $0.indicator = newValue } } }
-    public var domain: String { get { fields.domain } set { change { $0.domain = newValue } } }
-    public var sourceID: String { get { fields.sourceID } set { change { $0.sourceID = newValue } } }
-    public var sourceKind: String { get { fields.sourceKind } set { change { $0.sourceKind = newValue } } }
-    public var date: SimpleDate? { get { fields.date } set { change { $0.date = newValue } } }
-    public var present: Bool { get { fields.present } set { change { $0.present = newValue } } }
-    public var historical: Bool { get { fields.historical } set { change { $0.historical = newValue } } }
-    public var hypothetical: Bool { get { fields.hypothetical } set { change { $0.hypothetical = newValue } } }
-    public var experiencer: Experiencer { get { fields.experiencer } set { change { $0.experiencer = newValue } } }
+    public var elementID: String { get { shared.value.elementID } set { shared.value.elementID = newValue } }
+    public var origin: Origin { get { shared.value.origin } set { shared.value.origin = newValue } }
+    public var indicator: String { get { shared.value.indicator } set { shared.value.indicator = newValue } }
+    public var domain: String { get { shared.value.domain } set { shared.value.domain = newValue } }
+    public var sourceID: String { get { shared.value.sourceID } set { shared.value.sourceID = newValue } }
+    public var sourceKind: String { get { shared.value.sourceKind } set { shared.value.sourceKind = newValue } }
+    public var date: SimpleDate? { get { shared.value.date } set { shared.value.date = newValue } }
+    public var present: Bool { get { shared.value.present } set { shared.value.present = newValue } }
+    public var historical: Bool { get { shared.value.historical } set { shared.value.historical = newValue } }
+    public var hypothetical: Bool { get { shared.value.hypothetical } set { shared.value.hypothetical = newValue } }
+    public var experiencer: Experiencer { get { shared.value.experiencer } set { shared.value.experiencer = newValue } }
     /// Stated as possible or probable rather than established.
-    public var uncertain: Bool { get { fields.uncertain } set { change { $0.uncertain = newValue } } }
+    public var uncertain: Bool { get { shared.value.uncertain } set { shared.value.uncertain = newValue } }
     /// A problem stated as arranged or solved since: not a current burden.
-    public var resolved: Bool { get { fields.resolved } set { change { $0.resolved = newValue } } }
+    public var resolved: Bool { get { shared.value.resolved } set { shared.value.resolved = newValue } }
     /// The client's own statement about himself, or a finding of a source.
-    public var assertion: Assertion { get { fields.assertion } set { change { $0.assertion = newValue } } }
+    public var assertion: Assertion { get { shared.value.assertion } set { shared.value.assertion = newValue } }
     /// The matched words, or the finding's note.
-    public var quote: String { get { fields.quote } set { change { $0.quote = newValue } } }
+    public var quote: String { get { shared.value.quote } set { shared.value.quote = newValue } }
     /// Words of the quote read as another because they were mistyped ("klachetn → klachten"), so that the
     /// report says what was read; empty for a structured finding or a correctly spelled quote.
-    public var spelling: [String] { get { fields.spelling } set { change { $0.spelling = newValue } } }
-    public var location: Location { get { fields.location } set { change { $0.location = newValue } } }
+    public var spelling: [String] { get { shared.value.spelling } set { shared.value.spelling = newValue } }
+    public var location: Location { get { shared.value.location } set { shared.value.location = newValue } }
     /// How much of the indicator's weight this observation carries (0 = recorded but not counted).
-    public var countFactor: Double { get { fields.countFactor } set { change { $0.countFactor = newValue } } }
+    public var countFactor: Double { get { shared.value.countFactor } set { shared.value.countFactor = newValue } }
     /// Why the factor is what it is, in Dutch and English.
-    public var countReason: LocalizedText { get { fields.countReason } set { change { $0.countReason = newValue } } }
+    public var countReason: LocalizedText { get { shared.value.countReason } set { shared.value.countReason = newValue } }
 
     public var counts: Bool { countFactor > 0 }
 
@@ -92,10 +77,6 @@ public struct Fact: Sendable, Hashable {
         if case .narrative = origin { return true }
         return false
     }
-
-    // Equal and hashed as the fields are, as when they were the struct's own.
-    public static func == (lhs: Fact, rhs: Fact) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
-    public func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
 }
 
 /// Turns a dossier into facts: structured findings as recorded, narratives through the text analyzer.
