@@ -26,7 +26,8 @@ public struct SharedValue<Value: Sendable & Hashable>: Sendable, Hashable {
         set { box = Box(newValue) }
     }
 
-    /// Equal and hashed as the values are.
+    /// Equal and hashed as the values are; a box is equal to itself without comparing, which differs only for a
+    /// value holding a NaN (equal to its own copies here, as `Hashable` expects; the ruleset's factors are decimals).
     @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
 
