@@ -15,34 +15,61 @@ public struct Fact: Sendable, Hashable {
         case narrative(start: Int, end: Int, sentence: String, triggers: [AppliedTrigger])
     }
 
+    /// What a fact says, in one ``SharedValue`` box: a fact is copied far more often than changed.
+    struct Fields: Sendable, Hashable {
+        var elementID: String
+        var origin: Origin
+        var indicator: String
+        var domain: String
+        var sourceID: String
+        var sourceKind: String
+        var date: SimpleDate?
+        var present: Bool
+        var historical: Bool
+        var hypothetical: Bool
+        var experiencer: Experiencer
+        var uncertain = false
+        var resolved = false
+        var assertion: Assertion = .finding
+        var quote: String
+        var spelling: [String] = []
+        var location: Location
+        var countFactor: Double
+        var countReason: LocalizedText
+    }
+
+    private var shared: SharedValue<Fields>
+
+    init(_ fields: Fields) { shared = SharedValue(fields) }
+
     /// The dossier element the fact comes from (finding or narrative id).
-    public var elementID: String
-    public var origin: Origin
-    public var indicator: String
-    public var domain: String
-    public var sourceID: String
-    public var sourceKind: String
-    public var date: SimpleDate?
-    public var present: Bool
-    public var historical: Bool
-    public var hypothetical: Bool
-    public var experiencer: Experiencer
+    public var elementID: String { get { shared.value.elementID } set { shared.value.elementID = newValue } }
+    public var origin: Origin { get { shared.value.origin } set { shared.value.origin = newValue } }
+    public var indicator: String { get { shared.value.indicator } set { shared.value.indicator = newValue } }
+    public var domain: String { get { shared.value.domain } set { shared.value.domain = newValue } }
+    public var sourceID: String { get { shared.value.sourceID } set { shared.value.sourceID = newValue } }
+    public var sourceKind: String { get { shared.value.sourceKind } set { shared.value.sourceKind = newValue } }
+    public var date: SimpleDate? { get { shared.value.date } set { shared.value.date = newValue } }
+    public var present: Bool { get { shared.value.present } set { shared.value.present = newValue } }
+    public var historical: Bool { get { shared.value.historical } set { shared.value.historical = newValue } }
+    public var hypothetical: Bool { get { shared.value.hypothetical } set { shared.value.hypothetical = newValue } }
+    public var experiencer: Experiencer { get { shared.value.experiencer } set { shared.value.experiencer = newValue } }
     /// Stated as possible or probable rather than established.
-    public var uncertain: Bool = false
+    public var uncertain: Bool { get { shared.value.uncertain } set { shared.value.uncertain = newValue } }
     /// A problem stated as arranged or solved since: not a current burden.
-    public var resolved: Bool = false
+    public var resolved: Bool { get { shared.value.resolved } set { shared.value.resolved = newValue } }
     /// The client's own statement about himself, or a finding of a source.
-    public var assertion: Assertion = .finding
+    public var assertion: Assertion { get { shared.value.assertion } set { shared.value.assertion = newValue } }
     /// The matched words, or the finding's note.
-    public var quote: String
+    public var quote: String { get { shared.value.quote } set { shared.value.quote = newValue } }
     /// Words of the quote read as another because they were mistyped ("klachetn → klachten"), so that the
     /// report says what was read; empty for a structured finding or a correctly spelled quote.
-    public var spelling: [String] = []
-    public var location: Location
+    public var spelling: [String] { get { shared.value.spelling } set { shared.value.spelling = newValue } }
+    public var location: Location { get { shared.value.location } set { shared.value.location = newValue } }
     /// How much of the indicator's weight this observation carries (0 = recorded but not counted).
-    public var countFactor: Double
+    public var countFactor: Double { get { shared.value.countFactor } set { shared.value.countFactor = newValue } }
     /// Why the factor is what it is, in Dutch and English.
-    public var countReason: LocalizedText
+    public var countReason: LocalizedText { get { shared.value.countReason } set { shared.value.countReason = newValue } }
 
     public var counts: Bool { countFactor > 0 }
 
@@ -133,15 +160,13 @@ public struct FactExtractor: Sendable {
     private func fact(hit: TextHit, elementID: String, sourceID: String, dossier: Dossier, date: SimpleDate?, location: Location) -> Fact {
         // A term belongs to its indicator's domain, wherever the text about it was filed.
         let domain = ruleset.indicator(id: hit.indicator)?.domain ?? ""
-        var fact = fact(
+        return fact(
             elementID: elementID, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
             indicator: hit.indicator, domain: domain, sourceID: sourceID, dossier: dossier,
             date: date, present: !hit.negated, historical: hit.historical, hypothetical: hit.hypothetical,
             uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
-            assertion: hit.assertion == .claim ? .claim : nil, quote: hit.matchedText, location: location
+            assertion: hit.assertion == .claim ? .claim : nil, quote: hit.matchedText, spelling: hit.spelling.map(\.description), location: location
         )
-        fact.spelling = hit.spelling.map(\.description)
-        return fact
     }
 
     /// Applies the ruleset's qualifiers: a fact of a qualified indicator with the qualifier's cue in the same
@@ -203,15 +228,13 @@ public struct FactExtractor: Sendable {
         if let direction = assessment.direction { texts.append((direction.id, direction.text, direction.location)) }
         return texts.flatMap { element in
             analyzer.analyze(element.text).map { hit in
-                var fact = fact(
+                fact(
                     elementID: element.id, origin: .narrative(start: hit.start, end: hit.end, sentence: hit.sentence, triggers: hit.triggers),
                     indicator: hit.indicator, domain: ruleset.indicator(id: hit.indicator)?.domain ?? "", sourceID: assessment.source,
                     dossier: dossier, date: assessment.date, present: !hit.negated, historical: hit.historical,
                     hypothetical: hit.hypothetical, uncertain: hit.uncertain, resolved: hit.resolved, experiencer: hit.experiencer,
-                    assertion: hit.assertion, quote: hit.matchedText, location: element.location
+                    assertion: hit.assertion, quote: hit.matchedText, spelling: hit.spelling.map(\.description), location: element.location
                 )
-                fact.spelling = hit.spelling.map(\.description)
-                return fact
             }
         }
     }
@@ -227,25 +250,23 @@ public struct FactExtractor: Sendable {
     private func fact(
         elementID: String, origin: Fact.Origin, indicator: String, domain: String, sourceID: String, dossier: Dossier,
         date: SimpleDate?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool = false, resolved: Bool = false,
-        experiencer: Experiencer, assertion: Assertion? = nil, quote: String, location: Location
+        experiencer: Experiencer, assertion: Assertion? = nil, quote: String, spelling: [String] = [], location: Location
     ) -> Fact {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
             indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
             hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer
         )
-        var result = Fact(
-            elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
-            sourceKind: source?.kind ?? "", date: date ?? source?.date, present: present, historical: historical,
-            hypothetical: hypothetical, experiencer: experiencer, quote: quote, location: location,
-            countFactor: factor, countReason: reason
-        )
-        result.uncertain = uncertain
-        result.resolved = resolved
+        let sourceKind = source?.kind ?? ""
         // What the client says about himself is a claim, whoever wrote it down: the reader marks claims in any
         // source's prose, and everything a self-report source says about the client counts as one.
-        result.assertion = assertion ?? (ruleset.sourceKind(id: result.sourceKind)?.isSelfReport == true && experiencer == .client ? .claim : .finding)
-        return result
+        let assertion = assertion ?? (ruleset.sourceKind(id: sourceKind)?.isSelfReport == true && experiencer == .client ? .claim : .finding)
+        return Fact(Fact.Fields(
+            elementID: elementID, origin: origin, indicator: indicator, domain: domain, sourceID: sourceID,
+            sourceKind: sourceKind, date: date ?? source?.date, present: present, historical: historical,
+            hypothetical: hypothetical, experiencer: experiencer, uncertain: uncertain, resolved: resolved, assertion: assertion,
+            quote: quote, spelling: spelling, location: location, countFactor: factor, countReason: reason
+        ))
     }
 
     /// The ruleset decides how each context property counts; negated hits never count, resolved ones

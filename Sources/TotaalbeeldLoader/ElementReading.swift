@@ -85,24 +85,42 @@ extension ReadableElement {
     /// The element's own text with the whitespace of each line folded to single spaces, lines kept:
     /// narrative notes are often written line by line, and the sentence splitter judges a line break by
     /// the shape of its lines. Blank lines between paragraphs stay (one), blank lines around the text go.
-    var lineText: String {
-        var lines: [String] = []
-        var blank = false
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let folded = String(line).collapsingWhitespace
-            if folded.isEmpty {
-                blank = !lines.isEmpty
-                continue
-            }
-            if blank { lines.append("") }
-            blank = false
-            lines.append(folded)
-        }
-        return lines.joined(separator: "\n")
-    }
+    var lineText: String { text.collapsingWhitespacePerLine }
 }
 
 extension String {
+    /// ``ReadableElement/lineText``'s fold: the whitespace of each line folded to single spaces, one blank line kept
+    /// between paragraphs, none around the text. Lines are cut on the UTF-8 bytes: a line feed, a carriage return
+    /// and the pair of them are always Characters of their own (grapheme rules GB3 to GB5), so the lines are the ones
+    /// a split by Character gives (``collapsingWhitespacePerLineByCharacter``), without walking the text by Character.
+    var collapsingWhitespacePerLine: String {
+        var lines = FoldedLines()
+        let utf8 = self.utf8
+        var start = utf8.startIndex, index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            lines.add(String(self[start..<index]))
+            utf8.formIndex(after: &index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { utf8.formIndex(after: &index) }
+            start = index
+        }
+        lines.add(String(self[start...]))
+        return lines.text
+    }
+
+    /// The reference: lines split Character by Character.
+    var collapsingWhitespacePerLineByCharacter: String {
+        var lines = FoldedLines()
+        for line in split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            lines.add(String(line))
+        }
+        return lines.text
+    }
+
     /// Runs of whitespace folded to one space, none at either end — whitespace judged per Character (grapheme
     /// cluster), as `split(whereSeparator: \.isWhitespace)` judges it. Done on the UTF-8 bytes when no cluster can mix
     /// whitespace with other scalars (nearly always: see ``collapsedWhitespace(utf8:)``), per Character otherwise.
@@ -187,4 +205,23 @@ extension String {
 private func isWhitespace(_ character: Character) -> Bool {
     if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
     return character.isWhitespace
+}
+
+/// Lines folded one by one, a run of blank lines between them kept as one.
+private struct FoldedLines {
+    private var lines: [String] = []
+    private var blank = false
+
+    mutating func add(_ line: String) {
+        let folded = line.collapsingWhitespace
+        if folded.isEmpty {
+            blank = !lines.isEmpty
+            return
+        }
+        if blank { lines.append("") }
+        blank = false
+        lines.append(folded)
+    }
+
+    var text: String { lines.joined(separator: "\n") }
 }

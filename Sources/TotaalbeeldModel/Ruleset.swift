@@ -392,49 +392,61 @@ public struct SenseSet: Sendable, Hashable {
 }
 
 public struct Indicator: Sendable, Hashable {
-    public var id: String
-    public var domain: String
-    public var role: IndicatorRole
-    public var label: LocalizedText
-    public var rationale: LocalizedText
-    public var reference: String
+    /// What an indicator says, in one ``SharedValue`` box: ``Ruleset/indicator(id:)`` hands out a copy on every
+    /// lookup, and the evaluator looks indicators up per fact.
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var domain: String
+        var role: IndicatorRole
+        var label: LocalizedText
+        var rationale: LocalizedText
+        var reference: String
+        var group: String?
+        var terms: [String]
+        var countsForOther: Bool
+        var readings: [Reading]
+        var location: Location
+        var termRules: [TermRule]
+        var precision: Precision
+        var resolvable: Bool
+        var narrows: [String]
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var id: String { get { shared.value.id } set { shared.value.id = newValue } }
+    public var domain: String { get { shared.value.domain } set { shared.value.domain = newValue } }
+    public var role: IndicatorRole { get { shared.value.role } set { shared.value.role = newValue } }
+    public var label: LocalizedText { get { shared.value.label } set { shared.value.label = newValue } }
+    public var rationale: LocalizedText { get { shared.value.rationale } set { shared.value.rationale = newValue } }
+    public var reference: String { get { shared.value.reference } set { shared.value.reference = newValue } }
     /// Werkzaak keuzehulp characteristic, e.g. "3.3".
-    public var group: String?
-    public var terms: [String]
+    public var group: String? { get { shared.value.group } set { shared.value.group = newValue } }
+    public var terms: [String] { get { shared.value.terms } set { shared.value.terms = newValue } }
     /// Whether a narrative hit about someone other than the client still counts.
-    public var countsForOther: Bool
+    public var countsForOther: Bool { get { shared.value.countsForOther } set { shared.value.countsForOther = newValue } }
     /// Known interpretations of this signal, for "also consider" in judgement-risk flags.
-    public var readings: [Reading]
-    public var location: Location
+    public var readings: [Reading] { get { shared.value.readings } set { shared.value.readings = newValue } }
+    public var location: Location { get { shared.value.location } set { shared.value.location = newValue } }
     /// The terms with their matching options, in the order of ``terms``.
-    public var termRules: [TermRule]
-    public var precision: Precision
+    public var termRules: [TermRule] { get { shared.value.termRules } set { shared.value.termRules = newValue } }
+    public var precision: Precision { get { shared.value.precision } set { shared.value.precision = newValue } }
     /// Whether a hit can be read as resolved ("inmiddels opgelost"). An addiction never is: stopped use
     /// is read as historical, because the relapse risk stays.
-    public var resolvable: Bool
+    public var resolvable: Bool { get { shared.value.resolvable } set { shared.value.resolvable = newValue } }
     /// The broader indicators this one is a kind of; on the same words the narrower reading is kept.
-    public var narrows: [String]
+    public var narrows: [String] { get { shared.value.narrows } set { shared.value.narrows = newValue } }
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
         termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = []
     ) {
-        self.id = id
-        self.domain = domain
-        self.role = role
-        self.label = label
-        self.rationale = rationale
-        self.reference = reference
-        self.group = group
-        self.terms = terms
-        self.countsForOther = countsForOther
-        self.readings = readings
-        self.location = location
-        self.termRules = termRules ?? terms.map { TermRule(text: $0) }
-        self.precision = precision
-        self.resolvable = resolvable
-        self.narrows = narrows
+        shared = SharedValue(Fields(
+            id: id, domain: domain, role: role, label: label, rationale: rationale, reference: reference, group: group, terms: terms,
+            countsForOther: countsForOther, readings: readings, location: location, termRules: termRules ?? terms.map { TermRule(text: $0) },
+            precision: precision, resolvable: resolvable, narrows: narrows
+        ))
     }
 
     public var polarity: Polarity? {

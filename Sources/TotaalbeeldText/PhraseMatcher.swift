@@ -240,25 +240,42 @@ public struct PhraseMatcher: Sendable {
 }
 
 /// A byte trie of wildcard prefixes: which prefixes does a word start with, in one pass over it.
+///
+/// A node's children are a list of siblings in flat arrays: a node has few children, and comparing a byte along a
+/// short list costs less than hashing it (this is looked up for every word of every text).
 struct PrefixTrie: Sendable {
-    private var children: [[UInt8: Int32]] = [[:]]
+    private var firstChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
+    private var byte: [UInt8] = [0]
     private var ids: [Int32] = [-1]
     private var nextID: Int32 = 0
 
     /// Number of distinct prefixes inserted.
     var count: Int32 { nextID }
 
+    private func child(of node: Int, _ wanted: UInt8) -> Int? {
+        var candidate = firstChild[node]
+        while candidate >= 0 {
+            if byte[Int(candidate)] == wanted { return Int(candidate) }
+            candidate = nextSibling[Int(candidate)]
+        }
+        return nil
+    }
+
     mutating func insert(_ prefix: String) -> Int32 {
         var node = 0
-        for byte in prefix.utf8 {
-            if let child = children[node][byte] {
-                node = Int(child)
-            } else {
-                children.append([:])
-                ids.append(-1)
-                children[node][byte] = Int32(children.count - 1)
-                node = children.count - 1
+        for next in prefix.utf8 {
+            if let child = child(of: node, next) {
+                node = child
+                continue
             }
+            let added = Int32(ids.count)
+            byte.append(next)
+            ids.append(-1)
+            firstChild.append(-1)
+            nextSibling.append(firstChild[node])
+            firstChild[node] = added
+            node = Int(added)
         }
         if ids[node] < 0 {
             ids[node] = nextID
@@ -270,9 +287,9 @@ struct PrefixTrie: Sendable {
     func prefixes(of word: String, into result: inout [Int32]) {
         var node = 0
         if ids[node] >= 0 { result.append(ids[node]) }
-        for byte in word.utf8 {
-            guard let child = children[node][byte] else { return }
-            node = Int(child)
+        for next in word.utf8 {
+            guard let child = child(of: node, next) else { return }
+            node = child
             if ids[node] >= 0 { result.append(ids[node]) }
         }
     }

@@ -40,3 +40,32 @@ final class WhitespaceFoldTests: XCTestCase {
         }
     }
 }
+
+/// The per-line fold of narrative text (`lineText`) cuts lines on the bytes; it gives exactly the lines a split by
+/// Character gives.
+final class LineFoldTests: XCTestCase {
+    private func assertSameLines(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(text.collapsingWhitespacePerLine, text.collapsingWhitespacePerLineByCharacter, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "), file: file, line: line)
+    }
+
+    func testEdgeCases() {
+        let texts = [
+            "", "\n", "\r", "\r\n", "\n\r", "\r\r\n\n", "a\nb", "a\r\nb", "a\rb", "a\n\n\nb", " a \n  \n b ", "\n\na\n\n", "a\u{2028}b", "a\u{85}b",
+            "e\u{301}\n\u{301}x", "x\n\u{200D}y", "👩‍⚕️\r\n arts", "\u{0600}\n1", "één\t twee\n  drie  ",
+        ]
+        for text in texts { assertSameLines(text) }
+        XCTAssertEqual("  Eerste regel  \n\n\n  tweede   regel\n".collapsingWhitespacePerLine, "Eerste regel\n\ntweede regel")
+    }
+
+    func testRandomTexts() {
+        let pieces = ["a", "é", "e\u{301}", " ", "\n", "\r", "\r\n", "\t", "\u{00A0}", "\u{2028}", "\u{85}", "\u{200D}", "\u{301}", "👩🏽", "\u{0600}", "1", "."]
+        var random = SeededRandom(seed: 18, stream: 2)
+        for _ in 0..<5_000 {
+            assertSameLines((0..<random.int(below: 16)).map { _ in pieces[random.int(below: pieces.count)] }.joined())
+        }
+    }
+
+    func testEveryShippedCase() throws {
+        for file in Fixtures.caseFiles { assertSameLines(try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)) }
+    }
+}
