@@ -3,8 +3,8 @@
 #
 #   scripts/bench-batch-vs-xmllint.sh [BINARY] [COUNT...]
 #
-# Generates COUNT dossiers (seed 2026, none broken; default 2000 and 20000) once under $WORK (default
-# /tmp/totaalbeeld-bench-xmllint), then times, each the fastest of $REPEAT runs (default 3): `xmllint --noout`,
+# Generates COUNT dossiers (seed 2026, none broken; default 2000 and 20000) once under $WORK (default: a fresh
+# folder from mktemp, removed at the end; set WORK to keep the generated sets between runs), then times, each the fastest of $REPEAT runs (default 3): `xmllint --noout`,
 # `xmllint --noout --schema Rulesets/schema/dossier-1.xsd` (one process over all files, through xargs),
 # `totaalbeeld batch --jobs 1` and `--jobs 2` (--quiet). Prints seconds and milliseconds per dossier, and the
 # ratio of one job to the schema validation (the target: at most 2×).
@@ -13,7 +13,10 @@ cd "$(dirname "$0")/.."
 BINARY=${1:-.build/release/totaalbeeld}
 shift || true
 COUNTS=${*:-2000 20000}
-WORK=${WORK:-/tmp/totaalbeeld-bench-xmllint}
+if [ -z "${WORK:-}" ]; then
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+fi
 REPEAT=${REPEAT:-3}
 SCHEMA=Rulesets/schema/dossier-1.xsd
 mkdir -p "$WORK"
