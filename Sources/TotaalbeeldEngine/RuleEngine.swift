@@ -449,13 +449,20 @@ struct RuleEngine: Sendable {
 
     /// The readings of the signals in `facts`, each marked whether the assessment weighs it: mentions it
     /// (accepting or rejecting it) where it cites evidence beyond the signal itself or weighs in so many
-    /// words, or names it in a `<weighed>` element.
+    /// words, or rejects one reading and names another in its own words, or names it in a `<weighed>` element.
     private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, weighed: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
         var weighed = Set(input.dossier.assessment?.weighed.compactMap { item in item.reading.map { Self.readingKey(item.indicator, $0) } } ?? [])
-        for (id, text) in input.assessmentTexts where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
+        for (id, text) in input.assessmentTexts {
+            let weighs = input.substantiveElements.contains(id) || input.weighingElements.contains(id)
             for indicator in indicators {
-                for hit in readingAnalyzers[indicator]?.analyze(text) ?? [] { weighed.insert(hit.indicator) }
+                let hits = readingAnalyzers[indicator]?.analyze(text) ?? []
+                // An element that cites only the signal still weighs when it rejects one reading in its own words and
+                // names another ("de korte banen lees ik niet als weglopen: ze passen bij haar levensfase"): citing the
+                // very signal must not hide a weighing the conclusion states in so many words.
+                let namesAndRejects = hits.contains(where: \.negated) && Set(hits.map(\.indicator)).count >= 2
+                guard weighs || namesAndRejects else { continue }
+                for hit in hits { weighed.insert(hit.indicator) }
             }
         }
         return indicators.flatMap { id in

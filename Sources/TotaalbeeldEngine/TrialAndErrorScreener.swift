@@ -113,9 +113,12 @@ struct TrialAndErrorScreener: Sendable {
         var sourceOfElement: [String: String] = [:]
         for narrative in dossier.narratives { sourceOfElement[narrative.id] = narrative.source }
         for finding in dossier.findings { sourceOfElement[finding.id] = finding.source }
-        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict == .rejected }
+        // A concern weighed and not accepted — rejected, or kept open as a checkpoint ("neem ik mee als ijkpunt en niet als
+        // drempel") — is settled when the weighing rests on a qualified source's assessment: the risk has been assessed,
+        // which is what the referral would have asked for. An accepted concern still comes first.
+        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict != .accepted }
         return rules.contraindications.compactMap { contraindication in
-            // Rejections resting on an assessment by a source of the kinds that can settle this concern.
+            // Weighings resting on an assessment by a source of the kinds that can settle this concern.
             let settling = contraindication.assessedBy.isEmpty ? [] : rejections.filter { weighed in
                 weighed.cites.contains { sourceOfElement[$0].flatMap { kindOfSource[$0] }.map(contraindication.assessedBy.contains) ?? false }
             }

@@ -2,11 +2,12 @@ import TotaalbeeldEngine
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldTestSupport
+import TotaalbeeldText
 import XCTest
 
-/// The mechanisms of ruleset 1.7.0 (a fourth blind writer's vignettes, issue 14), each on a minimal dossier: what
-/// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition or attribute
-/// a ruleset author can use in another rule.
+/// The mechanisms of rulesets 1.7.0 and 1.10.0 (blind writers' vignettes, issue 14), each on a minimal dossier: what
+/// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition, attribute or
+/// sense a ruleset author can use in another rule.
 final class GeneralisationMechanismTests: XCTestCase {
     private let scratch = TemporaryDirectory()
     private static let sources = #"<source id="s-client" kind="client" role="cliënt"/><source id="s-ad" kind="professional" role="arbeidsdeskundige"/><source id="s-ha" kind="physician" role="huisarts"/><source id="s-doc" kind="document" role="werkgeversverklaring"/>"#
@@ -73,5 +74,55 @@ final class GeneralisationMechanismTests: XCTestCase {
         func account(_ text: String) -> String { #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"# }
         XCTAssertTrue(try rules(statement + account("Ik heb geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(try rules(statement + account("Ik werkte zes jaar in een apotheek. Daarna heb ik geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
+    }
+
+    // MARK: Ruleset 1.10.0
+
+    private func indicators(in text: String) -> Set<String> {
+        Set(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze(text).filter { !$0.negated }.map(\.indicator))
+    }
+
+    /// Sense `scheiding-last`: a civil status is no burden; a separation that still weighs is.
+    func testACivilStatusIsNoRelationshipBurden() {
+        XCTAssertFalse(indicators(in: "Gescheiden, ziet zijn zoon elke woensdag.").contains("relatieproblemen"))
+        XCTAssertFalse(indicators(in: "Zij is gescheiden en woont met twee katten in een rijtjeshuis.").contains("thuissituatie-belastend"))
+        XCTAssertTrue(indicators(in: "Hij is gescheiden; er is nog veel ruzie over de kinderen.").contains("relatieproblemen"))
+        XCTAssertTrue(indicators(in: "Ze is onlangs gescheiden.").contains("relatieproblemen"))
+        // The separation as an event that causes something is unchanged.
+        XCTAssertTrue(indicators(in: "Sinds de scheiding slaapt hij slecht.").contains("relatieproblemen"))
+    }
+
+    /// Sense `rondkomen-beheerst`: tight money that is managed is a modest income, not a financial problem.
+    func testTightButManagedMoneyIsNoFinancialProblem() {
+        XCTAssertFalse(indicators(in: "Het is financieel krap, maar hij komt rond en heeft geen schulden.").contains("financiele-problemen"))
+        XCTAssertTrue(indicators(in: "Het is financieel erg krap.").contains("financiele-problemen"))
+    }
+
+    /// Contradictions: regular volunteering contradicts a lost daily rhythm, not the absence of paid work.
+    func testVolunteeringContradictsALostRhythmNotUnemployment() throws {
+        let volunteering = #"<findings><finding id="f-1" indicator="vrijwilligerswerk" source="s-ad">Drie ochtenden per week vrijwilliger bij de kringloopwinkel.</finding></findings>"#
+        func account(_ text: String) -> String { #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"# }
+        XCTAssertFalse(try rules(volunteering + account("Sinds 2020 heb ik niet meer betaald gewerkt.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(volunteering + account("Ik heb geen dagritme meer.")).contains("beperking-tegenover-observatie"))
+    }
+
+    /// `contraindication/@assessedBy`: a concern weighed as open — kept as a checkpoint — on a physician's assessment is
+    /// settled like a rejected one; an accepted concern still comes first.
+    func testARiskKeptOpenAsACheckpointOnAPhysiciansAssessmentIsSettled() throws {
+        let facts = #"<findings><finding id="f-1" indicator="terugvalrisico" source="s-ha" present="false">Geen aanwijzingen voor een verhoogd terugvalrisico.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik heb flink gebruikt, speed en bier.</narrative></narratives>"#
+        func weighed(_ verdict: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="verslaving" of="n-1" verdict="\#(verdict)" cites="f-1">Het risico neem ik mee als ijkpunt bij elke evaluatie, niet als drempel.</weighed></assessment>"#
+        }
+        XCTAssertEqual(try screen(facts + weighed("open")).trialAndError.contraindications, [])
+        XCTAssertEqual(try screen(facts + weighed("accepted")).trialAndError.contraindications, ["verslaving-actueel"])
+    }
+
+    /// `readings`: a conclusion citing only the signal still weighs when it rejects one reading in its own words and
+    /// names another; adopting one reading is no weighing.
+    func testRejectingOneReadingAndNamingAnotherIsWeighing() throws {
+        let cv = #"<findings><finding id="f-1" indicator="korte-banen" source="s-doc">Zes werkgevers in drie jaar.</finding></findings>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">\#(text)</conclusion></assessment>"# }
+        XCTAssertTrue(try rules(cv + conclusion("Hij loopt steeds weg; doorzetten is zijn probleem.")).contains("lezingen-onbesproken"))
+        XCTAssertFalse(try rules(cv + conclusion("Het wisselen lees ik niet als gebrek aan doorzetten: het waren nulurencontracten die afliepen.")).contains("lezingen-onbesproken"))
     }
 }
