@@ -122,7 +122,7 @@ struct RuleEngine: Sendable {
             state.alternatives += readings.map { reading, weighed in
                 weighed ? LocalizedText(nl: "(gewogen in het oordeel) " + reading.text.nl, en: "(weighed in the assessment) " + reading.text[.en]) : reading.text
             }
-            let weighed = readings.filter(\.weighed).count
+            let weighed = readings.filter(\.weighed).count + weighingsBeyondReadings(of: state.bound[name] ?? [], input: input)
             return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
@@ -470,6 +470,23 @@ struct RuleEngine: Sendable {
         }
     }
 
+    /// How many other readings `<weighed>` elements weigh for what the signals interpret: a `<weighed>` whose `of` names
+    /// the element that holds a signal, or an element that element cites, and that names none of the signal's listed
+    /// readings (those are counted above), is one more reading weighed — one per weighed indicator. A conclusion that
+    /// reads two refusals as a choice after `<weighed>` elements rejected fear, mood and practical barriers for those
+    /// very refusals has weighed its reading, even when those readings are not on the signal's list.
+    private func weighingsBeyondReadings(of facts: [Fact], input: RuleInput) -> Int {
+        guard let weighings = input.dossier.assessment?.weighed, !weighings.isEmpty else { return 0 }
+        let about = Set(facts.flatMap { [$0.elementID] + input.citations(of: $0.elementID) })
+        let indicators = Set(facts.map(\.indicator))
+        let other = weighings.filter { weighing in
+            guard !about.isDisjoint(with: weighing.of) else { return false }
+            if weighing.reading != nil && indicators.contains(weighing.indicator) { return false }
+            return indicators.allSatisfy { (readingAnalyzers[$0]?.analyze(weighing.text) ?? []).isEmpty }
+        }
+        return Set(other.map(\.indicator)).count
+    }
+
     private func levelRank(_ id: String?) -> Int {
         guard let id else { return -1 }
         return ruleset.scoring.levels.firstIndex { $0.id == id } ?? -1
@@ -694,6 +711,11 @@ struct RuleInput {
     /// Whether an assessment element cites nothing at all.
     func citesNothing(_ element: String) -> Bool {
         assessmentElements.contains(element) && (citations[element] ?? []).isEmpty
+    }
+
+    /// The elements an assessment element cites (none for a dossier element).
+    func citations(of element: String) -> [String] {
+        citations[element] ?? []
     }
 
     /// Whether an assessment element cites something and all it cites is the client's own word about himself:

@@ -125,4 +125,43 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(cv + conclusion("Hij loopt steeds weg; doorzetten is zijn probleem.")).contains("lezingen-onbesproken"))
         XCTAssertFalse(try rules(cv + conclusion("Het wisselen lees ik niet als gebrek aan doorzetten: het waren nulurencontracten die afliepen.")).contains("lezingen-onbesproken"))
     }
+
+    /// `readings`: `<weighed>` elements that reject other readings of the very behaviour a conclusion interprets (its own
+    /// element or what it cites) weigh that conclusion's reading, also when they are not on the signal's list.
+    func testWeighingsOfTheCitedBehaviourWeighTheConclusionsReading() throws {
+        let log = #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-doc">Twee aanbiedingen van passend werk afgewezen.</narrative></narratives>"#
+        let conclusion = #"<conclusion id="c-1" cites="n-1">Hij wijst elk aanbod af; dat is een bewuste keuze.</conclusion>"#
+        let weighings = #"<weighed id="w-1" indicator="angst" of="n-1" verdict="rejected" cites="n-1">Angst voor nieuw letsel heb ik overwogen en verworpen.</weighed><weighed id="w-2" indicator="vervoer-mobiliteit" of="n-1" verdict="rejected" cites="n-1">Vervoer is geen belemmering: de werkplek ligt op fietsafstand.</weighed>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)</assessment>"#).contains("lezingen-onbesproken"))
+        XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(weighings)</assessment>"#).contains("lezingen-onbesproken"))
+    }
+
+    /// `contraindication/@assessedBy` on the mental-health crisis: a psychosis the treating physician assessed, weighed and
+    /// rejected as a bar, is a checkpoint.
+    func testAPsychosisAPhysicianAssessedIsACheckpoint() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij heeft een psychose gehad; de psychiater ziet geen bezwaar tegen werk.</narrative></narratives>"#
+        XCTAssertEqual(try screen(facts).trialAndError.contraindications, ["psychische-crisis"])
+        let weighed = #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="psychische-klachten" of="n-1" verdict="rejected" cites="n-1">Geen beletsel volgens de behandelaar; slaap en terugtrekken zijn ijkpunten.</weighed></assessment>"#
+        XCTAssertEqual(try screen(facts + weighed).trialAndError.contraindications, [])
+    }
+
+    private func hit(_ indicator: String, in text: String) -> TextHit? {
+        NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze(text).first { $0.indicator == indicator }
+    }
+
+    /// Reader data of 1.10.0: what a sentence says about now.
+    func testNoLongerSinceAWarningSignAStablePsychosisAndALostJobAreNotNowOrNotTheHome() throws {
+        // "sinds <time> niet meer": no longer since then.
+        XCTAssertEqual(hit("verslaving", in: "Hij drinkt sinds zijn opname niet meer.")?.historical, true)
+        // The warning signs of a relapse-prevention plan are what might come.
+        XCTAssertEqual(hit("sociaal-isolement", in: "Zijn vroege signalen zijn zich terugtrekken en slecht slapen.")?.hypothetical, true)
+        // A psychosis stable for years is a complaint, not a crisis now.
+        XCTAssertNil(hit("psychische-crisis", in: "Al drie jaar psychotisch stabiel."))
+        XCTAssertNotNil(hit("psychische-crisis", in: "Hij is sinds vorige week psychotisch."))
+        // Losing a job is no homelessness; losing a home is.
+        XCTAssertNil(hit("woonnood", in: "Hij wil geen baan meer waar je na drie maanden op straat staat."))
+        XCTAssertNotNil(hit("woonnood", in: "Sinds de huisbaas haar eruit zette, staat ze op straat."))
+        // A closing branch is not the client's doing.
+        XCTAssertNotNil(hit("externe-oorzaak", in: "Ontslagen wegens sluiting van het filiaal."))
+    }
 }
