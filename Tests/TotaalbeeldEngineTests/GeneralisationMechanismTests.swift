@@ -164,4 +164,14 @@ final class GeneralisationMechanismTests: XCTestCase {
         // A closing branch is not the client's doing.
         XCTAssertNotNil(hit("externe-oorzaak", in: "Ontslagen wegens sluiting van het filiaal."))
     }
+
+    /// Reader data of 1.10.0 for the declared contradiction of a claimed limit against an observation: a limit in the
+    /// client's own order of words ("na tien minuten moet ik staan") against another source's account of an hour's
+    /// sitting is an inconsistency; the same limit alone is not.
+    func testAClaimedLimitAgainstAnotherSourcesHourIsAnInconsistency() throws {
+        let claim = #"<narrative id="n-1" domain="ziekte" source="s-client">Zitten is lastig, na tien minuten moet ik staan.</narrative>"#
+        let report = #"<narrative id="n-2" domain="hobbys" source="s-ha">Hij zat het spreekuur van een uur rustig uit en zat daarna nog een uur in de wachtkamer te lezen.</narrative>"#
+        XCTAssertFalse(try rules("<narratives>\(claim)</narratives>").contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules("<narratives>\(claim)\(report)</narratives>").contains("beperking-tegenover-observatie"))
+    }
 }
