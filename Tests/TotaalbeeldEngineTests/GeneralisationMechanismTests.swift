@@ -174,4 +174,22 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules("<narratives>\(claim)</narratives>").contains("beperking-tegenover-observatie"))
         XCTAssertTrue(try rules("<narratives>\(claim)\(report)</narratives>").contains("beperking-tegenover-observatie"))
     }
+
+    /// Reader data of 1.10.0: missing "without notice" is the finding, not its negation; a negation in the gap of a
+    /// strength term ("zet zich niet in") is no strength; a physician's "geschikt voor zijn eigen werkzaamheden" is fitness.
+    func testWithoutNoticeNoEffortAndFitForHisOwnDuties() throws {
+        XCTAssertEqual(hit("onwil-signaal", in: "Ze heeft drie afspraken zonder afmelding gemist.")?.negated, false)
+        XCTAssertNil(hit("motivatie", in: "Hij zet zich niet in."))
+        XCTAssertNotNil(hit("motivatie", in: "Hij zet zich volledig in."))
+        XCTAssertNotNil(hit("arbeidsgeschikt-verklaard", in: "Betrokkene is geschikt voor haar eigen werkzaamheden als planner."))
+    }
+
+    /// `claimsOnly/@uncited` in motivatie-zonder-onderbouwing: motivation asserted on nothing while another source
+    /// reports appointments missed is an inconsistency; the same motivation with that source's evidence of effort is not.
+    func testMotivationOnNothingAgainstMissedAppointmentsIsAnInconsistency() throws {
+        let log = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Drie afspraken zonder afmelding gemist.</narrative></narratives>"#
+        let motivated = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">Cliënte is zeer gemotiveerd.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(log + motivated).contains("motivatie-zonder-onderbouwing"))
+        XCTAssertFalse(try rules(motivated).contains("motivatie-zonder-onderbouwing"))
+    }
 }
