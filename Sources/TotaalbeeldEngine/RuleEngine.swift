@@ -126,14 +126,17 @@ struct RuleEngine: Sendable {
             return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
-        case .overlap(let target, let min, let negate, let cited):
+        case .overlap(let target, let min, let negate, let cited, let selection):
             guard let direction = input.dossier.assessment?.direction else { return false }
-            let others = target == .wish ? input.dossier.wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
+            guard let wishes = target == .wish ? Self.wishes(input.dossier.wishes, selection) : input.dossier.wishes else { return false }
+            let others = target == .wish ? wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
             // Without a wish (or FML jobs) there is nothing to repeat or to depart from.
             guard !others.isEmpty else { return false }
             // A direction that cites the wish (or the FML) says in so many words that it builds on it.
-            let targetElements = target == .wish ? Set(input.dossier.wishes.map(\.id)) : input.fmlElements
-            let builtOn = cited && !targetElements.isDisjoint(with: direction.cites)
+            let targetElements = target == .wish ? Set(wishes.map(\.id)) : input.fmlElements
+            // Against one wish of several, a direction that addresses it has weighed it as well.
+            let considered = selection == .all ? direction.cites : direction.cites + direction.addresses
+            let builtOn = cited && !targetElements.isDisjoint(with: considered)
             let score = builtOn ? 1 : others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
@@ -280,6 +283,15 @@ struct RuleEngine: Sendable {
         case .fmlConflict(let target):
             return fmlConflict(target, input: input, state: &state)
         }
+    }
+
+    /// The wishes an `overlap` compares with: all, or those of the earliest or latest date — nil when the dated wishes
+    /// carry fewer than two dates, so that there is no earlier wish to be anchored on.
+    static func wishes(_ all: [Wish], _ selection: RuleCondition.WishSelection) -> [Wish]? {
+        guard selection != .all else { return all }
+        let dates = Set(all.compactMap(\.date))
+        guard dates.count >= 2, let pick = selection == .earliest ? dates.min() : dates.max() else { return nil }
+        return all.filter { $0.date == pick }
     }
 
     /// Pairs (left, right) of the two bound fact sets that stand in the pattern's relation.

@@ -255,7 +255,9 @@ private struct RulesetReader {
                 horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
             ))
         case "overlap":
-            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false))
+            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false),
+                wish: RuleCondition.WishSelection(rawValue: element.attribute("wish") ?? "") ?? .all
+            )
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))

@@ -192,4 +192,26 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(log + motivated).contains("motivatie-zonder-onderbouwing"))
         XCTAssertFalse(try rules(motivated).contains("motivatie-zonder-onderbouwing"))
     }
+
+    /// `overlap/@wish`: a direction that stays on the client's first wish after a later wish departs from it is anchored
+    /// on the starting point; a direction on the later wish, or one that addresses it, is not; one wish alone is no anchor.
+    func testADirectionOnTheFirstWishAfterTheWishChangedIsAnchored() throws {
+        let wishes = #"<wish id="w-1" source="s-client" date="2026-01-10">Werken met paarden op een manege.</wish><wish id="w-2" source="s-client" date="2026-04-02">Sleutelen aan fietsen in een werkplaats.</wish>"#
+        func direction(_ cites: String, addresses: String = "") -> String {
+            let need = #"<supportNeed id="sn-1" activity="beroepsvaardigheden" level="licht">Inwerken.</supportNeed>"#
+            let addressing = addresses.isEmpty ? "" : #" addresses="\#(addresses)""#
+            return #"<assessment id="a-1" source="s-ad">\#(need)<direction id="d-1" cites="\#(cites)"\#(addressing) horizon="long" intensity="moderate" sharedWithClient="yes">Leerwerkplek op een manege.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(wishes + direction("w-1")).contains("verankering"))
+        XCTAssertFalse(try rules(wishes + direction("w-2")).contains("verankering"))
+        XCTAssertFalse(try rules(wishes + direction("w-1", addresses: "w-2")).contains("verankering"))
+        let one = #"<wish id="w-1" source="s-client" date="2026-01-10">Werken met paarden op een manege.</wish>"#
+        XCTAssertFalse(try rules(one + direction("w-1")).contains("verankering"))
+    }
+
+    /// Signal data of 1.10.0: the assessor's own family or circle as the argument is projection.
+    func testTheAssessorsOwnFamilyAsTheArgumentIsProjection() throws {
+        let conclusion = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">In mijn eigen omgeving ging een zwager na een burn-out ook meteen fulltime aan de slag; ik verwacht dat het bij hem net zo zal gaan.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(conclusion).contains("projectie"))
+    }
 }
