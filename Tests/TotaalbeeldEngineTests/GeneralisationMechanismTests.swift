@@ -214,4 +214,19 @@ final class GeneralisationMechanismTests: XCTestCase {
         let conclusion = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">In mijn eigen omgeving ging een zwager na een burn-out ook meteen fulltime aan de slag; ik verwacht dat het bij hem net zo zal gaan.</conclusion></assessment>"#
         XCTAssertTrue(try rules(conclusion).contains("projectie"))
     }
+
+    /// onwil-of-onmacht: care duties are a reading of inability too; an unargued "unwilling" placement beside refusals and
+    /// a spouse the client cares for day and night asks which norm is applied.
+    func testCareDutiesBesideRefusalsAskForTheWillingAbleNorm() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Een passende vacature geweigerd en een workshop niet bijgewoond.</narrative><narrative id="n-2" domain="prive" source="s-ha">Hij is de enige mantelzorger van zijn vrouw, die dag en nacht zorg nodig heeft.</narrative></narratives>"#
+        let placement = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes"/></assessment>"#
+        XCTAssertTrue(try rules(facts + placement).contains("onwil-of-onmacht"))
+        let withoutCare = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Een passende vacature geweigerd en een workshop niet bijgewoond.</narrative></narratives>"#
+        XCTAssertFalse(try rules(withoutCare + placement).contains("onwil-of-onmacht"))
+    }
+
+    /// Context data of 1.10.0: a quantity called small at the end of its clause is denied.
+    func testAQuantityCalledSmallIsDenied() {
+        XCTAssertEqual(hit("motivatie", in: "Zijn bereidheid om zich in te spannen is gering.")?.negated, true)
+    }
 }
