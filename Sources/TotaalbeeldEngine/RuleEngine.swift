@@ -137,7 +137,9 @@ struct RuleEngine: Sendable {
             // Against one wish of several, a direction that addresses it has weighed it as well.
             let considered = selection == .all ? direction.cites : direction.cites + direction.addresses
             let builtOn = cited && !targetElements.isDisjoint(with: considered)
-            let score = builtOn ? 1 : others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
+            // The same work for other hours than the client asked for is not his wish ("accountmanager, 24 uur" against
+            // "fulltime accountmanager, 36 tot 40 uur"): the hours are as much the wish as the occupation.
+            let score = builtOn ? 1 : others.map { WorkHours.conflict(direction.text, $0) ? 0 : WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
         case .derivedNeed(let level, let min):
@@ -767,5 +769,33 @@ enum WordOverlap {
         let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         let tokens = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         return Set(tokens.filter { $0.count >= 3 && !stop.contains($0) }.map { String($0.prefix(6)) })
+    }
+}
+
+/// Weekly working hours named in a short text: "24 uur", "32 tot 36 uur", "28–32 u", "fulltime" (36–40).
+enum WorkHours {
+    /// Hours further apart than this are another wish; a few hours either way are a detail to agree on.
+    static let tolerance = 4
+
+    /// The lowest and highest weekly hours the text names, nil when it names none.
+    static func range(in text: String) -> ClosedRange<Int>? {
+        let folded = text.lowercased()
+        var hours: [Int] = []
+        if folded.contains("fulltime") || folded.contains("voltijd") { hours += [36, 40] }
+        // A number (or "a tot b", "a-b", "a–b") directly before "uur" or "u": hours per week in a wish or direction.
+        let pattern = /(\d{1,2})(?:\s*(?:-|–|tot)\s*(\d{1,2}))?\s*(?:uur|u)\b/
+        for match in folded.matches(of: pattern) {
+            for value in [match.output.1, match.output.2].compactMap({ $0 }).compactMap({ Int($0) }) where (4...60).contains(value) {
+                hours.append(value)
+            }
+        }
+        guard let low = hours.min(), let high = hours.max() else { return nil }
+        return low...high
+    }
+
+    /// Whether both texts name weekly hours and the ranges lie more than `tolerance` apart.
+    static func conflict(_ a: String, _ b: String) -> Bool {
+        guard let left = range(in: a), let right = range(in: b) else { return false }
+        return left.upperBound + tolerance < right.lowerBound || right.upperBound + tolerance < left.lowerBound
     }
 }

@@ -229,4 +229,16 @@ final class GeneralisationMechanismTests: XCTestCase {
     func testAQuantityCalledSmallIsDenied() {
         XCTAssertEqual(hit("motivatie", in: "Zijn bereidheid om zich in te spannen is gering.")?.negated, true)
     }
+
+    /// `overlap` with the wish: the same work for hours far from the hours the client asked for departs from his wish;
+    /// a build-up that reaches them, or a few hours' difference, does not.
+    func testOtherHoursThanAskedForDepartFromTheWish() throws {
+        let wish = #"<wish id="w-1" source="s-client" date="2026-01-10">Fulltime werk als monteur, 36 tot 40 uur.</wish>"#
+        func direction(_ text: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><direction id="d-1" horizon="short" intensity="light">\#(text)</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(wish + direction("Bemiddeling naar werk als monteur, 20 uur.")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 24 uur, opbouwend naar 36 uur.")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 32 uur.")).contains("geen-gedeeld-doel"))
+    }
 }
