@@ -161,6 +161,10 @@ final class GeneralisationMechanismTests: XCTestCase {
         // Losing a job is no homelessness; losing a home is.
         XCTAssertNil(hit("woonnood", in: "Hij wil geen baan meer waar je na drie maanden op straat staat."))
         XCTAssertNotNil(hit("woonnood", in: "Sinds de huisbaas haar eruit zette, staat ze op straat."))
+        // Using an arm again is no relapse; "gebruiken" is no "gebruikelijk".
+        XCTAssertNil(hit("terugvalrisico", in: "Hij kan zijn arm weer gebruiken."))
+        XCTAssertNotNil(hit("terugvalrisico", in: "Ze is bang dat ze weer gaat gebruiken."))
+        XCTAssertNil(hit("generalisatie", in: "Ze is bang dat ze weer gaat gebruiken."))
         // A closing branch is not the client's doing.
         XCTAssertNotNil(hit("externe-oorzaak", in: "Ontslagen wegens sluiting van het filiaal."))
     }
