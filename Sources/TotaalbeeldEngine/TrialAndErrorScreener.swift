@@ -31,6 +31,15 @@ struct TrialAndErrorScreener: Sendable {
             let key = flag.rule
             tally[key] = ((tally[key]?.count ?? 0) + 1, LocalizedText(nl: flag.rule, en: flag.rule))
         }
+        // What the professional records as open is uncertainty too: the picture is not complete, in her own words.
+        for weight in rules.uncertainty {
+            guard let verdict = weight.weighed else { continue }
+            let open = (input.dossier.assessment?.weighed ?? []).filter { $0.verdict.rawValue == verdict }
+            guard !open.isEmpty else { continue }
+            uncertainty += weight.weight * Double(open.count)
+            let key = "weighed " + verdict
+            tally[key] = ((tally[key]?.count ?? 0) + open.count, LocalizedText(nl: key, en: key))
+        }
         let tallyText = tally.keys.sorted().map { "\(tally[$0]!.count)× \($0)" }.joined(separator: ", ")
         let weighedText = weighed.keys.sorted().map { "\(weighed[$0]!)× \($0)" }.joined(separator: ", ")
         let uncertain = uncertainty >= rules.uncertaintyMin

@@ -245,4 +245,16 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 24 uur, opbouwend naar 36 uur.")).contains("geen-gedeeld-doel"))
         XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 32 uur.")).contains("geen-gedeeld-doel"))
     }
+
+    /// `trialAndError/uncertainty/@weighed`: each question the assessment records as open (`<weighed verdict="open">`)
+    /// makes the picture less certain; the same weighing rejected does not.
+    func testAQuestionRecordedAsOpenIsUncertainty() throws {
+        func weighed(_ verdict: String) -> String {
+            #"<findings><finding id="f-1" indicator="psychische-klachten" source="s-ha"/></findings><assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="psychische-klachten" of="f-1" verdict="\#(verdict)" cites="f-1">Of de somberheid herstelt, is nog niet te zeggen; ijkpunt bij elke evaluatie.</weighed></assessment>"#
+        }
+        let open = try screen(weighed("open")).trialAndError.reasons.first?.nl ?? ""
+        let rejected = try screen(weighed("rejected")).trialAndError.reasons.first?.nl ?? ""
+        XCTAssertTrue(open.contains("1× weighed open"), open)
+        XCTAssertFalse(rejected.contains("weighed"), rejected)
+    }
 }
