@@ -257,4 +257,15 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(open.contains("1× weighed open"), open)
         XCTAssertFalse(rejected.contains("weighed"), rejected)
     }
+
+    /// te-veel-steun: an intensive course while the assessment's own Schema 2 sees no more than a light need anywhere,
+    /// also when a recognised disability raises the dossier's need in its own domain.
+    func testIntensiveSupportAgainstTheAssessmentsOwnLightNeedsIsTooMuch() throws {
+        let facts = #"<findings><finding id="f-1" indicator="lichamelijke-klachten" source="s-ha">Rolstoelgebonden sinds een ongeval.</finding><finding id="f-2" indicator="psychische-klachten" source="s-ha"/></findings>"#
+        func assessment(_ level: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><supportNeed id="sn-1" activity="zelfstandig-werken" level="\#(level)" cites="f-1">Toegankelijke werkplek.</supportNeed><direction id="d-1" cites="f-1" horizon="long" intensity="intensive" sharedWithClient="yes">Beschut werk met intensieve jobcoaching.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(facts + assessment("licht")).contains("te-veel-steun"))
+        XCTAssertFalse(try rules(facts + assessment("hoog")).contains("te-veel-steun"))
+    }
 }
