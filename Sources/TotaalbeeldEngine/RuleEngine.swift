@@ -122,19 +122,24 @@ struct RuleEngine: Sendable {
             state.alternatives += readings.map { reading, weighed in
                 weighed ? LocalizedText(nl: "(gewogen in het oordeel) " + reading.text.nl, en: "(weighed in the assessment) " + reading.text[.en]) : reading.text
             }
-            let weighed = readings.filter(\.weighed).count
+            let weighed = readings.filter(\.weighed).count + weighingsBeyondReadings(of: state.bound[name] ?? [], input: input)
             return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
             return matches(pattern, input.dossier.assessment, state: &state)
-        case .overlap(let target, let min, let negate, let cited):
+        case .overlap(let target, let min, let negate, let cited, let selection):
             guard let direction = input.dossier.assessment?.direction else { return false }
-            let others = target == .wish ? input.dossier.wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
+            guard let wishes = target == .wish ? Self.wishes(input.dossier.wishes, selection) : input.dossier.wishes else { return false }
+            let others = target == .wish ? wishes.map(\.text) : (input.dossier.fml?.suggestedJobs ?? [])
             // Without a wish (or FML jobs) there is nothing to repeat or to depart from.
             guard !others.isEmpty else { return false }
             // A direction that cites the wish (or the FML) says in so many words that it builds on it.
-            let targetElements = target == .wish ? Set(input.dossier.wishes.map(\.id)) : input.fmlElements
-            let builtOn = cited && !targetElements.isDisjoint(with: direction.cites)
-            let score = builtOn ? 1 : others.map { WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
+            let targetElements = target == .wish ? Set(wishes.map(\.id)) : input.fmlElements
+            // Against one wish of several, a direction that addresses it has weighed it as well.
+            let considered = selection == .all ? direction.cites : direction.cites + direction.addresses
+            let builtOn = cited && !targetElements.isDisjoint(with: considered)
+            // The same work for other hours than the client asked for is not his wish ("accountmanager, 24 uur" against
+            // "fulltime accountmanager, 36 tot 40 uur"): the hours are as much the wish as the occupation.
+            let score = builtOn ? 1 : others.map { WorkHours.conflict(direction.text, $0) ? 0 : WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
         case .derivedNeed(let level, let min):
@@ -280,6 +285,15 @@ struct RuleEngine: Sendable {
         case .fmlConflict(let target):
             return fmlConflict(target, input: input, state: &state)
         }
+    }
+
+    /// The wishes an `overlap` compares with: all, or those of the earliest or latest date — nil when the dated wishes
+    /// carry fewer than two dates, so that there is no earlier wish to be anchored on.
+    static func wishes(_ all: [Wish], _ selection: RuleCondition.WishSelection) -> [Wish]? {
+        guard selection != .all else { return all }
+        let dates = Set(all.compactMap(\.date))
+        guard dates.count >= 2, let pick = selection == .earliest ? dates.min() : dates.max() else { return nil }
+        return all.filter { $0.date == pick }
     }
 
     /// Pairs (left, right) of the two bound fact sets that stand in the pattern's relation.
@@ -449,18 +463,42 @@ struct RuleEngine: Sendable {
 
     /// The readings of the signals in `facts`, each marked whether the assessment weighs it: mentions it
     /// (accepting or rejecting it) where it cites evidence beyond the signal itself or weighs in so many
-    /// words, or names it in a `<weighed>` element.
+    /// words, or rejects one reading and names another in its own words, or names it in a `<weighed>` element.
     private func readings(of facts: [Fact], input: RuleInput) -> [(reading: Reading, weighed: Bool)] {
         let indicators = Array(Set(facts.map(\.indicator))).sorted()
         var weighed = Set(input.dossier.assessment?.weighed.compactMap { item in item.reading.map { Self.readingKey(item.indicator, $0) } } ?? [])
-        for (id, text) in input.assessmentTexts where input.substantiveElements.contains(id) || input.weighingElements.contains(id) {
+        for (id, text) in input.assessmentTexts {
+            let weighs = input.substantiveElements.contains(id) || input.weighingElements.contains(id)
             for indicator in indicators {
-                for hit in readingAnalyzers[indicator]?.analyze(text) ?? [] { weighed.insert(hit.indicator) }
+                let hits = readingAnalyzers[indicator]?.analyze(text) ?? []
+                // An element that cites only the signal still weighs when it rejects one reading in its own words and
+                // names another ("de korte banen lees ik niet als weglopen: ze passen bij haar levensfase"): citing the
+                // very signal must not hide a weighing the conclusion states in so many words.
+                let namesAndRejects = hits.contains(where: \.negated) && Set(hits.map(\.indicator)).count >= 2
+                guard weighs || namesAndRejects else { continue }
+                for hit in hits { weighed.insert(hit.indicator) }
             }
         }
         return indicators.flatMap { id in
             (ruleset.indicator(id: id)?.readings ?? []).map { ($0, weighed.contains(Self.readingKey(id, $0.id))) }
         }
+    }
+
+    /// How many other readings `<weighed>` elements weigh for what the signals interpret: a `<weighed>` whose `of` names
+    /// the element that holds a signal, or an element that element cites, and that names none of the signal's listed
+    /// readings (those are counted above), is one more reading weighed — one per weighed indicator. A conclusion that
+    /// reads two refusals as a choice after `<weighed>` elements rejected fear, mood and practical barriers for those
+    /// very refusals has weighed its reading, even when those readings are not on the signal's list.
+    private func weighingsBeyondReadings(of facts: [Fact], input: RuleInput) -> Int {
+        guard let weighings = input.dossier.assessment?.weighed, !weighings.isEmpty else { return 0 }
+        let about = Set(facts.flatMap { [$0.elementID] + input.citations(of: $0.elementID) })
+        let indicators = Set(facts.map(\.indicator))
+        let other = weighings.filter { weighing in
+            guard !about.isDisjoint(with: weighing.of) else { return false }
+            if weighing.reading != nil && indicators.contains(weighing.indicator) { return false }
+            return indicators.allSatisfy { (readingAnalyzers[$0]?.analyze(weighing.text) ?? []).isEmpty }
+        }
+        return Set(other.map(\.indicator)).count
     }
 
     private func levelRank(_ id: String?) -> Int {
@@ -689,6 +727,11 @@ struct RuleInput {
         assessmentElements.contains(element) && (citations[element] ?? []).isEmpty
     }
 
+    /// The elements an assessment element cites (none for a dossier element).
+    func citations(of element: String) -> [String] {
+        citations[element] ?? []
+    }
+
     /// Whether an assessment element cites something and all it cites is the client's own word about himself:
     /// a wish, or an element whose facts are all claims (an element without facts counts by its source).
     func restsOnClaimsOnly(_ element: String) -> Bool {
@@ -726,5 +769,33 @@ enum WordOverlap {
         let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         let tokens = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         return Set(tokens.filter { $0.count >= 3 && !stop.contains($0) }.map { String($0.prefix(6)) })
+    }
+}
+
+/// Weekly working hours named in a short text: "24 uur", "32 tot 36 uur", "28–32 u", "fulltime" (36–40).
+enum WorkHours {
+    /// Hours further apart than this are another wish; a few hours either way are a detail to agree on.
+    static let tolerance = 4
+
+    /// The lowest and highest weekly hours the text names, nil when it names none.
+    static func range(in text: String) -> ClosedRange<Int>? {
+        let folded = text.lowercased()
+        var hours: [Int] = []
+        if folded.contains("fulltime") || folded.contains("voltijd") { hours += [36, 40] }
+        // A number (or "a tot b", "a-b", "a–b") directly before "uur" or "u": hours per week in a wish or direction.
+        let pattern = /(\d{1,2})(?:\s*(?:-|–|tot)\s*(\d{1,2}))?\s*(?:uur|u)\b/
+        for match in folded.matches(of: pattern) {
+            for value in [match.output.1, match.output.2].compactMap({ $0 }).compactMap({ Int($0) }) where (4...60).contains(value) {
+                hours.append(value)
+            }
+        }
+        guard let low = hours.min(), let high = hours.max() else { return nil }
+        return low...high
+    }
+
+    /// Whether both texts name weekly hours and the ranges lie more than `tolerance` apart.
+    static func conflict(_ a: String, _ b: String) -> Bool {
+        guard let left = range(in: a), let right = range(in: b) else { return false }
+        return left.upperBound + tolerance < right.lowerBound || right.upperBound + tolerance < left.lowerBound
     }
 }

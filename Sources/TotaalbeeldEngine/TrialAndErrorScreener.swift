@@ -31,6 +31,15 @@ struct TrialAndErrorScreener: Sendable {
             let key = flag.rule
             tally[key] = ((tally[key]?.count ?? 0) + 1, LocalizedText(nl: flag.rule, en: flag.rule))
         }
+        // What the professional records as open is uncertainty too: the picture is not complete, in her own words.
+        for weight in rules.uncertainty {
+            guard let verdict = weight.weighed else { continue }
+            let open = (input.dossier.assessment?.weighed ?? []).filter { $0.verdict.rawValue == verdict }
+            guard !open.isEmpty else { continue }
+            uncertainty += weight.weight * Double(open.count)
+            let key = "weighed " + verdict
+            tally[key] = ((tally[key]?.count ?? 0) + open.count, LocalizedText(nl: key, en: key))
+        }
         let tallyText = tally.keys.sorted().map { "\(tally[$0]!.count)× \($0)" }.joined(separator: ", ")
         let weighedText = weighed.keys.sorted().map { "\(weighed[$0]!)× \($0)" }.joined(separator: ", ")
         let uncertain = uncertainty >= rules.uncertaintyMin
@@ -113,9 +122,12 @@ struct TrialAndErrorScreener: Sendable {
         var sourceOfElement: [String: String] = [:]
         for narrative in dossier.narratives { sourceOfElement[narrative.id] = narrative.source }
         for finding in dossier.findings { sourceOfElement[finding.id] = finding.source }
-        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict == .rejected }
+        // A concern weighed and not accepted — rejected, or kept open as a checkpoint ("neem ik mee als ijkpunt en niet als
+        // drempel") — is settled when the weighing rests on a qualified source's assessment: the risk has been assessed,
+        // which is what the referral would have asked for. An accepted concern still comes first.
+        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict != .accepted }
         return rules.contraindications.compactMap { contraindication in
-            // Rejections resting on an assessment by a source of the kinds that can settle this concern.
+            // Weighings resting on an assessment by a source of the kinds that can settle this concern.
             let settling = contraindication.assessedBy.isEmpty ? [] : rejections.filter { weighed in
                 weighed.cites.contains { sourceOfElement[$0].flatMap { kindOfSource[$0] }.map(contraindication.assessedBy.contains) ?? false }
             }

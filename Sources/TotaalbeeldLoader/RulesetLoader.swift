@@ -190,7 +190,7 @@ private struct RulesetReader {
     private func readTrialAndError(_ element: XMLElement) -> TrialAndErrorRules {
         TrialAndErrorRules(
             uncertainty: element.children(named: "uncertainty").map {
-                .init(rule: $0.attribute("rule"), kind: $0.attribute("kind"), weight: $0.decimal("weight") ?? 0)
+                .init(rule: $0.attribute("rule"), kind: $0.attribute("kind"), weighed: $0.attribute("weighed"), weight: $0.decimal("weight") ?? 0)
             },
             uncertaintyMin: element.decimal("uncertaintyMin") ?? 0,
             minBurdenedDomains: element.integer("minBurdenedDomains") ?? 1,
@@ -255,7 +255,9 @@ private struct RulesetReader {
                 horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
             ))
         case "overlap":
-            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false))
+            return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false),
+                wish: RuleCondition.WishSelection(rawValue: element.attribute("wish") ?? "") ?? .all
+            )
         case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
@@ -523,8 +525,11 @@ extension RulesetReader {
                 if let kind = weight.attribute("kind"), !["inconsistency", "gap", "quality", "judgement-risk"].contains(kind) {
                     log.report(weight.attributeLocation("kind"), "trialAndError uncertainty names unknown flag kind '\(kind)'")
                 }
-                if (weight.attribute("rule") == nil) == (weight.attribute("kind") == nil) {
-                    log.report(weight.location, "an <uncertainty> names exactly one of rule or kind")
+                if let verdict = weight.attribute("weighed"), !["accepted", "rejected", "open"].contains(verdict) {
+                    log.report(weight.attributeLocation("weighed"), "trialAndError uncertainty names unknown weighed verdict '\(verdict)'")
+                }
+                if ["rule", "kind", "weighed"].filter({ weight.attribute($0) != nil }).count != 1 {
+                    log.report(weight.location, "an <uncertainty> names exactly one of rule, kind or weighed")
                 }
             }
             for capacity in screening.children(named: "capacity") {

@@ -141,8 +141,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case assessment(AssessmentPattern)
     /// The direction's words overlap the wish (or the FML's jobs) by at least `min`; with `cited`, a direction that
     /// cites the wish (or the FML, one of its limitations or jobs) counts as overlapping whatever its words: the
-    /// assessment itself says what the direction builds on. `negate` turns the result.
-    case overlap(with: OverlapTarget, min: Double, negate: Bool, cited: Bool = false)
+    /// assessment itself says what the direction builds on. `negate` turns the result. With `wish` `earliest` or
+    /// `latest`, only the dossier's earliest or latest dated wish counts, and only when the wishes carry at least two
+    /// dates: a client's wish can change, and a course can stay anchored on the first.
+    case overlap(with: OverlapTarget, min: Double, negate: Bool, cited: Bool = false, wish: WishSelection = .all)
     case derivedNeed(atLeast: String, min: Int)
     /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
     case assessedNeed(atLeast: String, min: Int)
@@ -192,6 +194,8 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case fmlConflict(with: FMLConflictTarget)
 
     public enum OverlapTarget: String, Sendable, Hashable { case wish, fml }
+    /// Which of the client's wishes an `overlap` compares with: all of them, or the earliest or latest dated one.
+    public enum WishSelection: String, Sendable, Hashable { case all, earliest, latest }
     public enum FMLConflictTarget: String, Sendable, Hashable { case direction, supportNeeds }
 }
 

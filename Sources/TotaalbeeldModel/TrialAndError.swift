@@ -5,13 +5,17 @@
 /// ```
 public struct TrialAndErrorRules: Sendable, Hashable {
     public struct UncertaintyWeight: Sendable, Hashable {
-        /// A rule id or a flag kind; exactly one is set.
+        /// A rule id, a flag kind, or a `<weighed>` verdict; exactly one is set.
         public var rule: String?
         public var kind: String?
+        /// A verdict of the assessment's own `<weighed>` elements ("open": a question the professional records as
+        /// open); each such element adds the weight.
+        public var weighed: String?
         public var weight: Double
-        public init(rule: String?, kind: String?, weight: Double) {
+        public init(rule: String?, kind: String?, weighed: String? = nil, weight: Double) {
             self.rule = rule
             self.kind = kind
+            self.weighed = weighed
             self.weight = weight
         }
     }

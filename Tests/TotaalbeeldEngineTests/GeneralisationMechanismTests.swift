@@ -2,11 +2,12 @@ import TotaalbeeldEngine
 import TotaalbeeldLoader
 import TotaalbeeldModel
 import TotaalbeeldTestSupport
+import TotaalbeeldText
 import XCTest
 
-/// The mechanisms of ruleset 1.7.0 (a fourth blind writer's vignettes, issue 14), each on a minimal dossier: what
-/// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition or attribute
-/// a ruleset author can use in another rule.
+/// The mechanisms of rulesets 1.7.0 and 1.10.0 (blind writers' vignettes, issue 14), each on a minimal dossier: what
+/// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition, attribute or
+/// sense a ruleset author can use in another rule.
 final class GeneralisationMechanismTests: XCTestCase {
     private let scratch = TemporaryDirectory()
     private static let sources = #"<source id="s-client" kind="client" role="cliënt"/><source id="s-ad" kind="professional" role="arbeidsdeskundige"/><source id="s-ha" kind="physician" role="huisarts"/><source id="s-doc" kind="document" role="werkgeversverklaring"/>"#
@@ -73,5 +74,198 @@ final class GeneralisationMechanismTests: XCTestCase {
         func account(_ text: String) -> String { #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"# }
         XCTAssertTrue(try rules(statement + account("Ik heb geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(try rules(statement + account("Ik werkte zes jaar in een apotheek. Daarna heb ik geen betaald werk gedaan.")).contains("beperking-tegenover-observatie"))
+    }
+
+    // MARK: Ruleset 1.10.0
+
+    private func indicators(in text: String) -> Set<String> {
+        Set(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze(text).filter { !$0.negated }.map(\.indicator))
+    }
+
+    /// Sense `scheiding-last`: a civil status is no burden; a separation that still weighs is.
+    func testACivilStatusIsNoRelationshipBurden() {
+        XCTAssertFalse(indicators(in: "Gescheiden, ziet zijn zoon elke woensdag.").contains("relatieproblemen"))
+        XCTAssertFalse(indicators(in: "Zij is gescheiden en woont met twee katten in een rijtjeshuis.").contains("thuissituatie-belastend"))
+        XCTAssertTrue(indicators(in: "Hij is gescheiden; er is nog veel ruzie over de kinderen.").contains("relatieproblemen"))
+        XCTAssertTrue(indicators(in: "Ze is onlangs gescheiden.").contains("relatieproblemen"))
+        // The separation as an event that causes something is unchanged.
+        XCTAssertTrue(indicators(in: "Sinds de scheiding slaapt hij slecht.").contains("relatieproblemen"))
+    }
+
+    /// Sense `rondkomen-beheerst`: tight money that is managed is a modest income, not a financial problem.
+    func testTightButManagedMoneyIsNoFinancialProblem() {
+        XCTAssertFalse(indicators(in: "Het is financieel krap, maar hij komt rond en heeft geen schulden.").contains("financiele-problemen"))
+        XCTAssertTrue(indicators(in: "Het is financieel erg krap.").contains("financiele-problemen"))
+    }
+
+    /// Contradictions: regular volunteering contradicts a lost daily rhythm, not the absence of paid work.
+    func testVolunteeringContradictsALostRhythmNotUnemployment() throws {
+        let volunteering = #"<findings><finding id="f-1" indicator="vrijwilligerswerk" source="s-ad">Drie ochtenden per week vrijwilliger bij de kringloopwinkel.</finding></findings>"#
+        func account(_ text: String) -> String { #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"# }
+        XCTAssertFalse(try rules(volunteering + account("Sinds 2020 heb ik niet meer betaald gewerkt.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(volunteering + account("Ik heb geen dagritme meer.")).contains("beperking-tegenover-observatie"))
+    }
+
+    /// `contraindication/@assessedBy`: a concern weighed as open — kept as a checkpoint — on a physician's assessment is
+    /// settled like a rejected one; an accepted concern still comes first.
+    func testARiskKeptOpenAsACheckpointOnAPhysiciansAssessmentIsSettled() throws {
+        let facts = #"<findings><finding id="f-1" indicator="terugvalrisico" source="s-ha" present="false">Geen aanwijzingen voor een verhoogd terugvalrisico.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik heb flink gebruikt, speed en bier.</narrative></narratives>"#
+        func weighed(_ verdict: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="verslaving" of="n-1" verdict="\#(verdict)" cites="f-1">Het risico neem ik mee als ijkpunt bij elke evaluatie, niet als drempel.</weighed></assessment>"#
+        }
+        XCTAssertEqual(try screen(facts + weighed("open")).trialAndError.contraindications, [])
+        XCTAssertEqual(try screen(facts + weighed("accepted")).trialAndError.contraindications, ["verslaving-actueel"])
+    }
+
+    /// `readings`: a conclusion citing only the signal still weighs when it rejects one reading in its own words and
+    /// names another; adopting one reading is no weighing.
+    func testRejectingOneReadingAndNamingAnotherIsWeighing() throws {
+        let cv = #"<findings><finding id="f-1" indicator="korte-banen" source="s-doc">Zes werkgevers in drie jaar.</finding></findings>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">\#(text)</conclusion></assessment>"# }
+        XCTAssertTrue(try rules(cv + conclusion("Hij loopt steeds weg; doorzetten is zijn probleem.")).contains("lezingen-onbesproken"))
+        XCTAssertFalse(try rules(cv + conclusion("Het wisselen lees ik niet als gebrek aan doorzetten: het waren nulurencontracten die afliepen.")).contains("lezingen-onbesproken"))
+    }
+
+    /// `readings`: `<weighed>` elements that reject other readings of the very behaviour a conclusion interprets (its own
+    /// element or what it cites) weigh that conclusion's reading, also when they are not on the signal's list.
+    func testWeighingsOfTheCitedBehaviourWeighTheConclusionsReading() throws {
+        let log = #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-doc">Twee aanbiedingen van passend werk afgewezen.</narrative></narratives>"#
+        let conclusion = #"<conclusion id="c-1" cites="n-1">Hij wijst elk aanbod af; dat is een bewuste keuze.</conclusion>"#
+        let weighings = #"<weighed id="w-1" indicator="angst" of="n-1" verdict="rejected" cites="n-1">Angst voor nieuw letsel heb ik overwogen en verworpen.</weighed><weighed id="w-2" indicator="vervoer-mobiliteit" of="n-1" verdict="rejected" cites="n-1">Vervoer is geen belemmering: de werkplek ligt op fietsafstand.</weighed>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)</assessment>"#).contains("lezingen-onbesproken"))
+        XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(weighings)</assessment>"#).contains("lezingen-onbesproken"))
+    }
+
+    /// `contraindication/@assessedBy` on the mental-health crisis: a psychosis the treating physician assessed, weighed and
+    /// rejected as a bar, is a checkpoint.
+    func testAPsychosisAPhysicianAssessedIsACheckpoint() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij heeft een psychose gehad; de psychiater ziet geen bezwaar tegen werk.</narrative></narratives>"#
+        XCTAssertEqual(try screen(facts).trialAndError.contraindications, ["psychische-crisis"])
+        let weighed = #"<assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="psychische-klachten" of="n-1" verdict="rejected" cites="n-1">Geen beletsel volgens de behandelaar; slaap en terugtrekken zijn ijkpunten.</weighed></assessment>"#
+        XCTAssertEqual(try screen(facts + weighed).trialAndError.contraindications, [])
+    }
+
+    private func hit(_ indicator: String, in text: String) -> TextHit? {
+        NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze(text).first { $0.indicator == indicator }
+    }
+
+    /// Reader data of 1.10.0: what a sentence says about now.
+    func testNoLongerSinceAWarningSignAStablePsychosisAndALostJobAreNotNowOrNotTheHome() throws {
+        // "sinds <time> niet meer": no longer since then.
+        XCTAssertEqual(hit("verslaving", in: "Hij drinkt sinds zijn opname niet meer.")?.historical, true)
+        // The warning signs of a relapse-prevention plan are what might come.
+        XCTAssertEqual(hit("sociaal-isolement", in: "Zijn vroege signalen zijn zich terugtrekken en slecht slapen.")?.hypothetical, true)
+        // A psychosis stable for years is a complaint, not a crisis now.
+        XCTAssertNil(hit("psychische-crisis", in: "Al drie jaar psychotisch stabiel."))
+        XCTAssertNotNil(hit("psychische-crisis", in: "Hij is sinds vorige week psychotisch."))
+        // Losing a job is no homelessness; losing a home is.
+        XCTAssertNil(hit("woonnood", in: "Hij wil geen baan meer waar je na drie maanden op straat staat."))
+        XCTAssertNotNil(hit("woonnood", in: "Sinds de huisbaas haar eruit zette, staat ze op straat."))
+        // Using an arm again is no relapse; "gebruiken" is no "gebruikelijk".
+        XCTAssertNil(hit("terugvalrisico", in: "Hij kan zijn arm weer gebruiken."))
+        XCTAssertNotNil(hit("terugvalrisico", in: "Ze is bang dat ze weer gaat gebruiken."))
+        XCTAssertNil(hit("generalisatie", in: "Ze is bang dat ze weer gaat gebruiken."))
+        // A closing branch is not the client's doing.
+        XCTAssertNotNil(hit("externe-oorzaak", in: "Ontslagen wegens sluiting van het filiaal."))
+    }
+
+    /// Reader data of 1.10.0 for the declared contradiction of a claimed limit against an observation: a limit in the
+    /// client's own order of words ("na tien minuten moet ik staan") against another source's account of an hour's
+    /// sitting is an inconsistency; the same limit alone is not.
+    func testAClaimedLimitAgainstAnotherSourcesHourIsAnInconsistency() throws {
+        let claim = #"<narrative id="n-1" domain="ziekte" source="s-client">Zitten is lastig, na tien minuten moet ik staan.</narrative>"#
+        let report = #"<narrative id="n-2" domain="hobbys" source="s-ha">Hij zat het spreekuur van een uur rustig uit en zat daarna nog een uur in de wachtkamer te lezen.</narrative>"#
+        XCTAssertFalse(try rules("<narratives>\(claim)</narratives>").contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules("<narratives>\(claim)\(report)</narratives>").contains("beperking-tegenover-observatie"))
+    }
+
+    /// Reader data of 1.10.0: missing "without notice" is the finding, not its negation; a negation in the gap of a
+    /// strength term ("zet zich niet in") is no strength; a physician's "geschikt voor zijn eigen werkzaamheden" is fitness.
+    func testWithoutNoticeNoEffortAndFitForHisOwnDuties() throws {
+        XCTAssertEqual(hit("onwil-signaal", in: "Ze heeft drie afspraken zonder afmelding gemist.")?.negated, false)
+        XCTAssertNil(hit("motivatie", in: "Hij zet zich niet in."))
+        XCTAssertNotNil(hit("motivatie", in: "Hij zet zich volledig in."))
+        XCTAssertNotNil(hit("arbeidsgeschikt-verklaard", in: "Betrokkene is geschikt voor haar eigen werkzaamheden als planner."))
+    }
+
+    /// `claimsOnly/@uncited` in motivatie-zonder-onderbouwing: motivation asserted on nothing while another source
+    /// reports appointments missed is an inconsistency; the same motivation with that source's evidence of effort is not.
+    func testMotivationOnNothingAgainstMissedAppointmentsIsAnInconsistency() throws {
+        let log = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Drie afspraken zonder afmelding gemist.</narrative></narratives>"#
+        let motivated = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">Cliënte is zeer gemotiveerd.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(log + motivated).contains("motivatie-zonder-onderbouwing"))
+        XCTAssertFalse(try rules(motivated).contains("motivatie-zonder-onderbouwing"))
+    }
+
+    /// `overlap/@wish`: a direction that stays on the client's first wish after a later wish departs from it is anchored
+    /// on the starting point; a direction on the later wish, or one that addresses it, is not; one wish alone is no anchor.
+    func testADirectionOnTheFirstWishAfterTheWishChangedIsAnchored() throws {
+        let wishes = #"<wish id="w-1" source="s-client" date="2026-01-10">Werken met paarden op een manege.</wish><wish id="w-2" source="s-client" date="2026-04-02">Sleutelen aan fietsen in een werkplaats.</wish>"#
+        func direction(_ cites: String, addresses: String = "") -> String {
+            let need = #"<supportNeed id="sn-1" activity="beroepsvaardigheden" level="licht">Inwerken.</supportNeed>"#
+            let addressing = addresses.isEmpty ? "" : #" addresses="\#(addresses)""#
+            return #"<assessment id="a-1" source="s-ad">\#(need)<direction id="d-1" cites="\#(cites)"\#(addressing) horizon="long" intensity="moderate" sharedWithClient="yes">Leerwerkplek op een manege.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(wishes + direction("w-1")).contains("verankering"))
+        XCTAssertFalse(try rules(wishes + direction("w-2")).contains("verankering"))
+        XCTAssertFalse(try rules(wishes + direction("w-1", addresses: "w-2")).contains("verankering"))
+        let one = #"<wish id="w-1" source="s-client" date="2026-01-10">Werken met paarden op een manege.</wish>"#
+        XCTAssertFalse(try rules(one + direction("w-1")).contains("verankering"))
+    }
+
+    /// Signal data of 1.10.0: the assessor's own family or circle as the argument is projection.
+    func testTheAssessorsOwnFamilyAsTheArgumentIsProjection() throws {
+        let conclusion = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1">In mijn eigen omgeving ging een zwager na een burn-out ook meteen fulltime aan de slag; ik verwacht dat het bij hem net zo zal gaan.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(conclusion).contains("projectie"))
+    }
+
+    /// onwil-of-onmacht: care duties are a reading of inability too; an unargued "unwilling" placement beside refusals and
+    /// a spouse the client cares for day and night asks which norm is applied.
+    func testCareDutiesBesideRefusalsAskForTheWillingAbleNorm() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Een passende vacature geweigerd en een workshop niet bijgewoond.</narrative><narrative id="n-2" domain="prive" source="s-ha">Hij is de enige mantelzorger van zijn vrouw, die dag en nacht zorg nodig heeft.</narrative></narratives>"#
+        let placement = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes"/></assessment>"#
+        XCTAssertTrue(try rules(facts + placement).contains("onwil-of-onmacht"))
+        let withoutCare = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Een passende vacature geweigerd en een workshop niet bijgewoond.</narrative></narratives>"#
+        XCTAssertFalse(try rules(withoutCare + placement).contains("onwil-of-onmacht"))
+    }
+
+    /// Context data of 1.10.0: a quantity called small at the end of its clause is denied.
+    func testAQuantityCalledSmallIsDenied() {
+        XCTAssertEqual(hit("motivatie", in: "Zijn bereidheid om zich in te spannen is gering.")?.negated, true)
+    }
+
+    /// `overlap` with the wish: the same work for hours far from the hours the client asked for departs from his wish;
+    /// a build-up that reaches them, or a few hours' difference, does not.
+    func testOtherHoursThanAskedForDepartFromTheWish() throws {
+        let wish = #"<wish id="w-1" source="s-client" date="2026-01-10">Fulltime werk als monteur, 36 tot 40 uur.</wish>"#
+        func direction(_ text: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><direction id="d-1" horizon="short" intensity="light">\#(text)</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(wish + direction("Bemiddeling naar werk als monteur, 20 uur.")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 24 uur, opbouwend naar 36 uur.")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(wish + direction("Bemiddeling naar werk als monteur, 32 uur.")).contains("geen-gedeeld-doel"))
+    }
+
+    /// `trialAndError/uncertainty/@weighed`: each question the assessment records as open (`<weighed verdict="open">`)
+    /// makes the picture less certain; the same weighing rejected does not.
+    func testAQuestionRecordedAsOpenIsUncertainty() throws {
+        func weighed(_ verdict: String) -> String {
+            #"<findings><finding id="f-1" indicator="psychische-klachten" source="s-ha"/></findings><assessment id="a-1" source="s-ad"><weighed id="w-1" indicator="psychische-klachten" of="f-1" verdict="\#(verdict)" cites="f-1">Of de somberheid herstelt, is nog niet te zeggen; ijkpunt bij elke evaluatie.</weighed></assessment>"#
+        }
+        let open = try screen(weighed("open")).trialAndError.reasons.first?.nl ?? ""
+        let rejected = try screen(weighed("rejected")).trialAndError.reasons.first?.nl ?? ""
+        XCTAssertTrue(open.contains("1× weighed open"), open)
+        XCTAssertFalse(rejected.contains("weighed"), rejected)
+    }
+
+    /// te-veel-steun: an intensive course while the assessment's own Schema 2 sees no more than a light need anywhere,
+    /// also when a recognised disability raises the dossier's need in its own domain.
+    func testIntensiveSupportAgainstTheAssessmentsOwnLightNeedsIsTooMuch() throws {
+        let facts = #"<findings><finding id="f-1" indicator="lichamelijke-klachten" source="s-ha">Rolstoelgebonden sinds een ongeval.</finding><finding id="f-2" indicator="psychische-klachten" source="s-ha"/></findings>"#
+        func assessment(_ level: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><supportNeed id="sn-1" activity="zelfstandig-werken" level="\#(level)" cites="f-1">Toegankelijke werkplek.</supportNeed><direction id="d-1" cites="f-1" horizon="long" intensity="intensive" sharedWithClient="yes">Beschut werk met intensieve jobcoaching.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(facts + assessment("licht")).contains("te-veel-steun"))
+        XCTAssertFalse(try rules(facts + assessment("hoog")).contains("te-veel-steun"))
     }
 }

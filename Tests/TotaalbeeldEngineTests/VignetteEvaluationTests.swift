@@ -202,28 +202,36 @@ final class VignetteEvaluationTests: XCTestCase {
         if ProcessInfo.processInfo.environment["VIGNETTE_ERRORS"] != nil { printTuningErrors() }
     }
 
-    /// Floors on the first writer's tuning part, t01–t30 (measured 2026-12-03: judgement risk P 0.95 R 0.97,
-    /// inconsistency P 1.00 R 1.00, no flag on its clean controls, verdict 29/30). The held-out part is printed above
+    /// Floors on the first writer's tuning part, t01–t30 (measured 2026-12-03 with ruleset 1.10.0: judgement risk P 0.93
+    /// R 1.00, inconsistency P 1.00 R 1.00, no flag on its clean controls, verdict 28/30). The held-out part is printed above
     /// and asserted nowhere: the held-out targets (judgement risk P ≥ 0.90, R ≥ 0.80, inconsistency R ≥ 0.80,
     /// verdict ≥ 0.90) are not reached yet (see EVALUATION.md).
     func testTuningPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningFirstWriter, risk: (0.90, 0.90), inconsistency: (0.80, 0.80), flaggedCleanControls: 0, verdict: 0.90)
+        assertFloors(over: Self.tuningFirstWriter, risk: (0.90, 0.95), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
     }
 
-    /// Floors on the second writer's tuning part, s01–s24, a little below what ruleset 1.4.0 reaches (2026-12-03:
-    /// judgement risk P 0.78 R 0.88, inconsistency P 0.88 R 0.88, one clean control flagged — s03, see the vignettes'
-    /// README —, verdict 21/24). Its baseline with ruleset 1.3.0, before any tuning on it: P 0.53 R 0.62,
+    /// Floors on the second writer's tuning part, s01–s24, a little below what ruleset 1.10.0 reaches (2026-12-03:
+    /// judgement risk P 0.82 R 0.88, inconsistency P 1.00 R 1.00, no clean control flagged — s03's "gescheiden" and
+    /// its assessed past addiction no longer flag —, verdict 22/24). Its baseline with ruleset 1.3.0, before any tuning on it: P 0.53 R 0.62,
     /// inconsistency P 0.60 R 0.38, six of ten clean controls flagged, verdict 18/24 (EVALUATION.md).
     func testSecondWriterPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningSecondWriter, risk: (0.75, 0.85), inconsistency: (0.85, 0.85), flaggedCleanControls: 1, verdict: 0.85)
+        assertFloors(over: Self.tuningSecondWriter, risk: (0.80, 0.85), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
     }
 
-    /// Floors on the fourth writer's tuning part, d01–d24, a little below what ruleset 1.7.0 reaches (2026-12-03: judgement
-    /// risk P 0.94 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 23/24). Its baseline with ruleset
+    /// Floors on the fourth writer's tuning part, d01–d24, a little below what ruleset 1.10.0 reaches (2026-12-03: judgement
+    /// risk P 1.00 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 23/24). Its baseline with ruleset
     /// 1.5.0, recorded before any rule was tuned on it: judgement risk P 0.64 R 0.60, inconsistency P 0.67 R 0.50, two of
     /// nine clean controls flagged, verdict 22/24 (EVALUATION.md).
     func testFourthWriterPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningFourthWriter, risk: (0.90, 0.90), inconsistency: (0.85, 0.85), flaggedCleanControls: 0, verdict: 0.90)
+        assertFloors(over: Self.tuningFourthWriter, risk: (0.95, 0.95), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
+    }
+
+    /// Floors on the fifth writer's tuning part, e01–e24, a little below what ruleset 1.10.0 reaches (2026-12-03: judgement
+    /// risk P 0.87 R 0.76, inconsistency P 0.86 R 0.67, no clean control flagged, verdict 23/24). Its baseline with ruleset
+    /// 1.9.0, recorded before any rule was tuned on it: judgement risk P 0.53 R 0.47, inconsistency P 0.60 R 0.33, four of
+    /// nine clean controls flagged, verdict 19/24 (EVALUATION.md).
+    func testFifthWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningFifthWriter, risk: (0.85, 0.75), inconsistency: (0.85, 0.65), flaggedCleanControls: 0, verdict: 0.90)
     }
 
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
