@@ -331,6 +331,7 @@ struct RuleEngine: Sendable {
                 }
                 if pattern.unexplained && l.elementID != r.elementID && input.explains(l, r) { continue }
                 if pattern.oneSided && (input.affirms(l.elementID, r.indicator) || input.affirms(r.elementID, l.indicator)) { continue }
+                if pattern.qualifiedBy.contains(where: { input.affirms(l.elementID, $0) || input.affirms(r.elementID, $0) }) { continue }
                 result.append((l, r))
             }
         }

@@ -237,7 +237,7 @@ private struct RulesetReader {
                 assertion: PairPattern.AssertionRelation(rawValue: element.attribute("assertion") ?? "any") ?? .any,
                 scope: PairPattern.Scope(rawValue: element.attribute("scope") ?? "dossier") ?? .dossier,
                 unexplained: element.boolean("unexplained", default: false), oneSided: element.boolean("oneSided", default: false),
-                min: element.integer("min") ?? 1
+                qualifiedBy: element.list("qualifiedBy"), min: element.integer("min") ?? 1
             )
         }
         func group() -> [RuleCondition] { element.children.compactMap(readCondition) }
@@ -647,8 +647,10 @@ extension RulesetReader {
                 if kind != "not" { bound.formUnion(inner) }
                 continue
             }
-            for indicator in condition.list("indicators") where ruleset.indicator(id: indicator) == nil {
-                log.report(condition.attributeLocation("indicators"), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
+            for attribute in ["indicators", "qualifiedBy"] {
+                for indicator in condition.list(attribute) where ruleset.indicator(id: indicator) == nil {
+                    log.report(condition.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
+                }
             }
             for attribute in ["sourceKinds", "excludeSourceKinds", "kinds"] {
                 for sourceKind in condition.list(attribute) where !sourceKindIDs.contains(sourceKind) {

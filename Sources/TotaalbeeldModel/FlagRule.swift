@@ -229,11 +229,15 @@ public struct PairPattern: Sendable, Hashable {
     /// jaar in een apotheek … daarna geen betaald werk" is a timeline in the client's own words, not a claim against
     /// the employer's statement of those six years).
     public var oneSided: Bool
+    /// Drop pairs either side's element affirms one of these indicators: a teller who says what the effort cost him
+    /// ("met veel pijn", "moest daarna twee dagen bijkomen") explains the variation rather than contradicting himself.
+    public var qualifiedBy: [String]
     public var min: Int
 
     public init(
         name: String?, left: String, right: String, indicator: IndicatorRelation = .any, sign: Sign = .any, source: Distinct = .any,
-        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, oneSided: Bool = false, min: Int = 1
+        element: Distinct = .any, assertion: AssertionRelation = .any, scope: Scope = .dossier, unexplained: Bool = false, oneSided: Bool = false,
+        qualifiedBy: [String] = [], min: Int = 1
     ) {
         self.name = name
         self.left = left
@@ -246,6 +250,7 @@ public struct PairPattern: Sendable, Hashable {
         self.scope = scope
         self.unexplained = unexplained
         self.oneSided = oneSided
+        self.qualifiedBy = qualifiedBy
         self.min = min
     }
 }

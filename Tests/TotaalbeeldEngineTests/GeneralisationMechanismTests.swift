@@ -268,4 +268,42 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(facts + assessment("licht")).contains("te-veel-steun"))
         XCTAssertFalse(try rules(facts + assessment("hoog")).contains("te-veel-steun"))
     }
+
+    // MARK: Ruleset 1.11.0
+
+    /// The client's own limitation against an activity of the same function he tells in another narrative
+    /// (`pair source="same" element="different" qualifiedBy`): an inconsistency to ask about, unless he says what the
+    /// effort cost him, the activity is history, both stand in one narrative, the function differs, or the assessment
+    /// rests on both sides.
+    func testAClientsLimitAgainstHisOwnActivityOfTheSameFunctionElsewhere() throws {
+        func dossier(_ claim: String, _ activity: String, assessment: String = "") -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="s-client">\#(activity)</narrative></narratives>"# + assessment
+        }
+        let claim = "Mijn rug is het probleem: ik kan niet lang zitten."
+        let trip = "Zaterdag heb ik vijf uur in de auto gezeten, heen en terug naar mijn broer in Duitsland."
+        XCTAssertTrue(try rules(dossier(claim, trip)).contains("beperking-tegenover-observatie"))
+        // Self-qualified: he explains the variation himself.
+        XCTAssertFalse(try rules(dossier(claim, "Zaterdag heb ik vijf uur in de auto gezeten naar mijn broer, met veel pauzes.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier(claim, trip + " Daarna moest ik twee dagen bijkomen.")).contains("beperking-tegenover-observatie"))
+        // A timeline: the activity is what he did before.
+        XCTAssertFalse(try rules(dossier(claim, "Vroeger zat ik als vertegenwoordiger vijf uur per dag in de auto.")).contains("beperking-tegenover-observatie"))
+        // One narrative tells both: no separate statement to set against the claim.
+        let both = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim) \#(trip)</narrative></narratives>"#
+        XCTAssertFalse(try rules(both).contains("beperking-tegenover-observatie"))
+        // Another function: a house move done himself says nothing about sitting.
+        XCTAssertFalse(try rules(dossier(claim, "De verhuizing hebben we helemaal zelf gedaan.")).contains("beperking-tegenover-observatie"))
+        // Addressed: a conclusion rests on both sides.
+        let addressed = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="n-1 n-2">Zitten wisselt: de autorit ging, op kantoor houdt hij het geen uur vol.</conclusion></assessment>"#
+        XCTAssertFalse(try rules(dossier(claim, trip, assessment: addressed)).contains("beperking-tegenover-observatie"))
+    }
+
+    /// The same for lifting and the use of a hand: the function decides, not the words of one vignette.
+    func testLiftingAndHandUseAgainstTheClientsOwnActivities() throws {
+        func dossier(_ claim: String, _ activity: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="prive" source="s-client">\#(activity)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Tillen? Ik kan niks meer tillen.", "We zijn zelf verhuisd, met twee vrienden.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Tillen? Ik kan niks meer tillen.", "We zijn zelf verhuisd, met veel pijn.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(dossier("Met links kan ik bijna niks.", "Ik zit op de Xbox, drie uur per dag.")).contains("beperking-tegenover-observatie"))
+    }
 }

@@ -226,12 +226,13 @@ final class VignetteEvaluationTests: XCTestCase {
         assertFloors(over: Self.tuningFourthWriter, risk: (0.95, 0.95), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
     }
 
-    /// Floors on the fifth writer's tuning part, e01–e24, a little below what ruleset 1.10.0 reaches (2026-12-03: judgement
-    /// risk P 0.87 R 0.76, inconsistency P 0.86 R 0.67, no clean control flagged, verdict 23/24). Its baseline with ruleset
+    /// Floors on the fifth writer's tuning part, e01–e24, a little below what ruleset 1.11.0 reaches (2026-12-03: judgement
+    /// risk P 0.87 R 0.76, inconsistency P 0.89 R 0.89 — 1.10.0: P 0.86 R 0.67, before a client's limit met his own
+    /// activity of the same function — no clean control flagged, verdict 23/24). Its baseline with ruleset
     /// 1.9.0, recorded before any rule was tuned on it: judgement risk P 0.53 R 0.47, inconsistency P 0.60 R 0.33, four of
     /// nine clean controls flagged, verdict 19/24 (EVALUATION.md).
     func testFifthWriterPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningFifthWriter, risk: (0.85, 0.75), inconsistency: (0.85, 0.65), flaggedCleanControls: 0, verdict: 0.90)
+        assertFloors(over: Self.tuningFifthWriter, risk: (0.85, 0.75), inconsistency: (0.85, 0.85), flaggedCleanControls: 0, verdict: 0.90)
     }
 
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
