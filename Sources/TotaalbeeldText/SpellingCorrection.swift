@@ -103,12 +103,31 @@ public struct TypoIndex: Sendable {
     }
 
     /// The word itself and every form of it with one letter left out.
+    ///
+    /// Built on the word's UTF-8 bytes: each form is the bytes with one scalar's bytes left out, so no
+    /// shorter scalar array is made and no String is grown scalar by scalar (this index is built for every
+    /// term word at start-up; it was a fifth of `screen`'s main thread).
     static func neighbourhood(_ word: [Unicode.Scalar]) -> [String] {
-        var keys = [string(word)]
-        for index in word.indices {
-            var shorter = word
-            shorter.remove(at: index)
-            keys.append(string(shorter))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count * 2)
+        var ends: [Int] = []
+        ends.reserveCapacity(word.count)
+        for scalar in word {
+            UTF8.encode(scalar) { bytes.append($0) }
+            ends.append(bytes.count)
+        }
+        var keys: [String] = []
+        keys.reserveCapacity(word.count + 1)
+        keys.append(String(decoding: bytes, as: UTF8.self))
+        var shorter: [UInt8] = []
+        shorter.reserveCapacity(bytes.count)
+        var start = 0
+        for end in ends {
+            shorter.removeAll(keepingCapacity: true)
+            shorter.append(contentsOf: bytes[..<start])
+            shorter.append(contentsOf: bytes[end...])
+            keys.append(String(decoding: shorter, as: UTF8.self))
+            start = end
         }
         return keys
     }
@@ -163,9 +182,10 @@ public struct TypoIndex: Sendable {
     static func isLetters(_ word: String) -> Bool { word.unicodeScalars.allSatisfy(Tokenizer.isLetter) }
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
