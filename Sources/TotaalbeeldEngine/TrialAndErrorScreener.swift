@@ -34,10 +34,10 @@ struct TrialAndErrorScreener: Sendable {
         // What the professional records as open is uncertainty too: the picture is not complete, in her own words.
         for weight in rules.uncertainty {
             guard let verdict = weight.weighed else { continue }
-            let open = (input.dossier.assessment?.weighed ?? []).filter { $0.verdict.rawValue == verdict }
+            let open = (input.dossier.assessment?.weighed ?? []).filter { $0.verdict == verdict }
             guard !open.isEmpty else { continue }
             uncertainty += weight.weight * Double(open.count)
-            let key = "weighed " + verdict
+            let key = "weighed " + verdict.rawValue
             tally[key] = ((tally[key]?.count ?? 0) + open.count, LocalizedText(nl: key, en: key))
         }
         let tallyText = tally.keys.sorted().map { "\(tally[$0]!.count)× \($0)" }.joined(separator: ", ")
@@ -125,10 +125,10 @@ struct TrialAndErrorScreener: Sendable {
         // A concern weighed and not accepted — rejected, or kept open as a checkpoint ("neem ik mee als ijkpunt en niet als
         // drempel") — is settled when the weighing rests on a qualified source's assessment: the risk has been assessed,
         // which is what the referral would have asked for. An accepted concern still comes first.
-        let rejections = (dossier.assessment?.weighed ?? []).filter { $0.verdict != .accepted }
+        let notAccepted = (dossier.assessment?.weighed ?? []).filter { $0.verdict != .accepted }
         return rules.contraindications.compactMap { contraindication in
             // Weighings resting on an assessment by a source of the kinds that can settle this concern.
-            let settling = contraindication.assessedBy.isEmpty ? [] : rejections.filter { weighed in
+            let settling = contraindication.assessedBy.isEmpty ? [] : notAccepted.filter { weighed in
                 weighed.cites.contains { sourceOfElement[$0].flatMap { kindOfSource[$0] }.map(contraindication.assessedBy.contains) ?? false }
             }
             let facts = input.facts.filter { fact in

@@ -190,7 +190,7 @@ private struct RulesetReader {
     private func readTrialAndError(_ element: XMLElement) -> TrialAndErrorRules {
         TrialAndErrorRules(
             uncertainty: element.children(named: "uncertainty").map {
-                .init(rule: $0.attribute("rule"), kind: $0.attribute("kind"), weighed: $0.attribute("weighed"), weight: $0.decimal("weight") ?? 0)
+                .init(rule: $0.attribute("rule"), kind: $0.attribute("kind"), weighed: $0.attribute("weighed").flatMap(Assessment.Weighed.Verdict.init(rawValue:)), weight: $0.decimal("weight") ?? 0)
             },
             uncertaintyMin: element.decimal("uncertaintyMin") ?? 0,
             minBurdenedDomains: element.integer("minBurdenedDomains") ?? 1,
@@ -525,7 +525,7 @@ extension RulesetReader {
                 if let kind = weight.attribute("kind"), !["inconsistency", "gap", "quality", "judgement-risk"].contains(kind) {
                     log.report(weight.attributeLocation("kind"), "trialAndError uncertainty names unknown flag kind '\(kind)'")
                 }
-                if let verdict = weight.attribute("weighed"), !["accepted", "rejected", "open"].contains(verdict) {
+                if let verdict = weight.attribute("weighed"), Assessment.Weighed.Verdict(rawValue: verdict) == nil {
                     log.report(weight.attributeLocation("weighed"), "trialAndError uncertainty names unknown weighed verdict '\(verdict)'")
                 }
                 if ["rule", "kind", "weighed"].filter({ weight.attribute($0) != nil }).count != 1 {

@@ -10,9 +10,9 @@ public struct TrialAndErrorRules: Sendable, Hashable {
         public var kind: String?
         /// A verdict of the assessment's own `<weighed>` elements ("open": a question the professional records as
         /// open); each such element adds the weight.
-        public var weighed: String?
+        public var weighed: Assessment.Weighed.Verdict?
         public var weight: Double
-        public init(rule: String?, kind: String?, weighed: String? = nil, weight: Double) {
+        public init(rule: String?, kind: String?, weighed: Assessment.Weighed.Verdict? = nil, weight: Double) {
             self.rule = rule
             self.kind = kind
             self.weighed = weighed
