@@ -469,7 +469,10 @@ public enum AnnotationJSON {
                 ("assertion", .string(hit.assertion.rawValue)),
                 ("sentence", .string(hit.sentence)),
                 ("triggers", .array(hit.triggers.map { .object([("category", .string($0.category.rawValue)), ("phrase", .string($0.phrase))]) })),
-            ] + (hit.spelling.isEmpty ? [] : [
+            ] + (hit.term.map { [
+                // The ruleset term that matched, as written there: where the reading comes from.
+                ("term", .string($0)),
+            ] } ?? []) + (hit.spelling.isEmpty ? [] : [
                 // A typing error read as the term word: what the text wrote and what was read.
                 ("spelling", .array(hit.spelling.map { .object([("written", .string($0.written)), ("read", .string($0.read))]) })),
             ]))

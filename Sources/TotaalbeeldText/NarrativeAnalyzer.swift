@@ -384,10 +384,12 @@ public final class NarrativeAnalyzer: Sendable {
             let layer = separateLayer.contains(span.indicator)
             // A span that strictly contains this one covers its first token; so does one with the same words
             // written for them, which beats a match through a stem or a compound head ("faalangst" is the
-            // written term of fear of failure, not a kind of "angst").
+            // written term of fear of failure, not a kind of "angst"). A longer span of a broader indicator does
+            // not: this span hides it (above), and dropping both would lose the words ("slaapt op straat").
             return !keptAt[span.first - lowest].contains {
                 let other = kept[$0]
                 return !yielding.contains($0) && other.indicator != span.indicator && separateLayer.contains(other.indicator) == layer
+                    && broader[span.indicator]?.contains(other.indicator) != true
                     && (other.strictlyContains(span)
                         || other.match.form == .written && span.match.form != .written && (other.first, other.last) == (span.first, span.last))
             }

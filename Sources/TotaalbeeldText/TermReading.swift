@@ -266,27 +266,31 @@ struct TermReading: Sendable {
     /// excluded one. `wordsBefore(i)` counts the words of the sentence before token `i`.
     func admits(_ match: PhraseMatcher.Match, senses: SenseOccurrences, wordsBefore: (Int) -> Int) -> Bool {
         guard let constraint = constraints[match.pattern] else { return true }
-        func near(_ sense: Int, within window: Int?) -> Bool {
+        // `outside`: only words beside the match count. The term's own words may exclude its sense ("koffie*"
+        // excludes "koffiedrinken") but never confirm it: "dronken" is not its own evidence of alcohol.
+        func near(_ sense: Int, within window: Int?, outside: Bool) -> Bool {
             let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
-            guard !firsts.isEmpty else { return false }
-            guard let window else { return true }
             // The occurrence starting last at or before the match's end, and the first one after it.
             let after = firsts.partitionPoint { $0 > match.last }
-            if after < firsts.count, wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= window { return true }
+            guard window != nil || outside else { return !firsts.isEmpty }
+            if after < firsts.count, window.map({ wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= $0 }) ?? true { return true }
             var index = after - 1
             // Occurrences are short: a few steps back find one that overlaps the match or ends nearest before it.
             var steps = 0
             while index >= 0, steps < 4 {
-                if lasts[index] >= match.first { return true }
-                if wordsBefore(match.first) - wordsBefore(lasts[index] + 1) <= window { return true }
+                if lasts[index] >= match.first {
+                    if !outside { return true }
+                } else if window.map({ wordsBefore(match.first) - wordsBefore(lasts[index] + 1) <= $0 }) ?? true {
+                    return true
+                }
                 index -= 1
                 steps += 1
             }
             return false
         }
         let modifierSenses = match.modifier.map(senses(ofModifier:)) ?? []
-        if constraint.exclude.contains(where: { near($0, within: constraint.excludeWindow) || modifierSenses.contains($0) }) { return false }
-        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0, within: constraint.window) || modifierSenses.contains($0) }) { return false }
+        if constraint.exclude.contains(where: { near($0, within: constraint.excludeWindow, outside: false) || modifierSenses.contains($0) }) { return false }
+        if !constraint.require.isEmpty, !constraint.require.contains(where: { near($0, within: constraint.window, outside: true) || modifierSenses.contains($0) }) { return false }
         return true
     }
 

@@ -65,13 +65,14 @@ final class PhraseLooseningTests: XCTestCase {
     }
 
     func testHighPrecisionTermsLoosenOnlyWithASenseConstraint() {
-        let alcohol = SenseSet(id: "alcohol", label: LocalizedText(nl: "alcohol"), terms: ["bier"], location: Location(file: "test", line: 1, column: 1))
+        let problem = SenseSet(id: "probleem", label: LocalizedText(nl: "probleem"), terms: ["elke avond", "bier"], location: Location(file: "test", line: 1, column: 1))
         let reading = analyzer(
-            [("verslaving", [TermRule(text: "drinkt te veel"), TermRule(text: "drinkt bier", require: ["alcohol"])])],
-            context: context(), strict: ["verslaving"], senses: [alcohol]
+            [("verslaving", [TermRule(text: "drinkt te veel"), TermRule(text: "drinkt bier", require: ["probleem"])])],
+            context: context(), strict: ["verslaving"], senses: [problem]
         )
         XCTAssertTrue(reading.analyze("Hij zegt dat hij te veel drinkt.").isEmpty, "an unconstrained high-precision term keeps its written order")
-        XCTAssertEqual(reading.analyze("Omdat hij bier drinkt.").map(\.indicator), ["verslaving"])
+        XCTAssertEqual(reading.analyze("Omdat hij elke avond bier drinkt.").map(\.indicator), ["verslaving"])
+        XCTAssertTrue(reading.analyze("Omdat hij bier drinkt.").isEmpty, "the term's own 'bier' does not meet its requirement")
     }
 
     func testFreeOrderCostFollowsTheText() {

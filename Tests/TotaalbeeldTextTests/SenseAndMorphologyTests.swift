@@ -48,6 +48,39 @@ final class SenseAndMorphologyTests: XCTestCase {
         XCTAssertTrue(reading.analyze("Hij drinkt op zaterdagavond in de kroeg met vrienden een biertje.").isEmpty, "the alcohol word is outside the window")
     }
 
+    func testARequiredSenseIsNeverMetByTheTermsOwnWords() {
+        // "dronken" is itself an alcohol word: a term that requires alcohol must find it beside the match.
+        let drunk = TermRule(text: "dronken", require: ["alcohol"], window: 4)
+        let user = TermRule(text: "gebruiker", require: ["verslaving"], window: 4)
+        let reading = analyzer(
+            [("verslaving", [drunk, user])],
+            senses: senses([("alcohol", ["dronken", "bier*", "wijn"]), ("verslaving", ["gebruiker*", "drugs"])])
+        )
+        XCTAssertTrue(reading.analyze("Ik was dronken van geluk toen ik het hoorde.").isEmpty)
+        XCTAssertTrue(reading.analyze("Hij was de vaste gebruiker van de heftruck.").isEmpty)
+        XCTAssertEqual(reading.analyze("Hij was dronken van de wijn.").map(\.matchedText), ["dronken"])
+        XCTAssertEqual(reading.analyze("Hij is een gebruiker van harddrugs.").map(\.matchedText), ["gebruiker"], "a compound's part still carries its sense")
+        // An excluded sense still reads the term's own words (and the required one then fails anyway).
+        let excluded = analyzer([("verslaving", [TermRule(text: "bier*", exclude: ["ambacht"], window: 3)])], senses: senses([("ambacht", ["bierbrouwer"])]))
+        XCTAssertTrue(excluded.analyze("Hij is bierbrouwer.").isEmpty)
+    }
+
+    func testANarrowerHitInsideALongerBroaderOneKeepsTheWords() {
+        // The broader indicator's longer term holds the narrower one's: the narrower reading hides the broader
+        // one, and must not itself be dropped as contained, or "slaapt op straat" would be read as nothing.
+        let reading = NarrativeAnalyzer(
+            indicators: [("crisis", [TermRule(text: "slaapt op straat")]), ("woonnood", [TermRule(text: "op straat")])],
+            senses: [], context: .empty, broader: ["woonnood": ["crisis"]], wordForms: nil
+        )
+        XCTAssertEqual(reading.analyze("Hij slaapt op straat.").map(\.indicator), ["woonnood"])
+        // Without the declaration the longer, more specific phrase wins as before.
+        let plain = NarrativeAnalyzer(
+            indicators: [("crisis", [TermRule(text: "slaapt op straat")]), ("woonnood", [TermRule(text: "op straat")])],
+            senses: [], context: .empty, wordForms: nil
+        )
+        XCTAssertEqual(plain.analyze("Hij slaapt op straat.").map(\.indicator), ["crisis"])
+    }
+
     func testAnExcludedSenseOnTheTermsOwnWordOrAsTheFirstPartOfTheCompound() {
         let reading = analyzer(
             [("verslaving", [TermRule(text: "drinken", exclude: ["frisdrank"], window: 3)])], senses: senses([("frisdrank", ["koffie", "thee*"])])
@@ -112,5 +145,41 @@ final class SenseAndMorphologyTests: XCTestCase {
         XCTAssertFalse(indicators("Na het knietrauma liep hij met krukken.").contains("trauma"))
         XCTAssertFalse(indicators("Tijdens de coronacrisis werkte hij thuis.").contains("acute-crisis"))
         XCTAssertFalse(indicators("Hij voelt zich schuldig.").contains("schulden"))
+    }
+
+    /// Ruleset 1.12.0: the life-first, high-precision indicators read a risky word in its own sense only; each
+    /// ordinary use beside a use that must still be read (sentences written for this test).
+    func testHighPrecisionIndicatorsReadRiskyWordsInTheirOwnSense() throws {
+        let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
+        func asserted(_ text: String) -> Set<String> {
+            Set(analyzer.analyze(text).filter { !$0.negated && !$0.hypothetical && $0.experiencer == .client }.map(\.indicator))
+        }
+        let cases: [(text: String, indicator: String, read: Bool)] = [
+            ("Hij is verslaafd aan zijn racefiets en traint elke dag.", "verslaving", false),
+            ("Hij is sinds zijn twintigste verslaafd aan cocaïne.", "verslaving", true),
+            ("Onder invloed van zijn nieuwe leidinggevende bloeide hij op.", "verslaving", false),
+            ("Hij kwam onder invloed van alcohol op zijn werk.", "verslaving", true),
+            ("Ik was dronken van geluk toen de uitslag kwam.", "verslaving", false),
+            ("Hij drinkt 's middags een grote beker rooibosthee.", "verslaving", false),
+            ("Hij drinkt elke avond een fles wijn leeg.", "verslaving", true),
+            ("Mijn zus noemt me een chocoladejunk.", "verslaving", false),
+            ("Als hobby brouwt hij zijn eigen bier in de schuur.", "verslaving", false),
+            ("Hij bezorgt al tien jaar kranten op straat.", "woonnood", false),
+            ("Sinds de scheiding slaapt hij op straat.", "woonnood", true),
+            ("Voor de nieuwbouw deed hij de uitzettingen met de landmeter.", "woonnood", false),
+            ("De woningcorporatie heeft de uitzetting voor volgende week aangekondigd.", "woonnood", true),
+            ("Na het overlijden van haar moeder heeft zij het huis ontruimd en verkocht.", "woonnood", false),
+            ("Zij heeft aangifte gedaan van een inbraak in haar schuur.", "justitie", false),
+            ("Hij is in 2022 veroordeeld voor een inbraak bij een buurman.", "justitie", true),
+            ("Bij het volleyballen scheurde hij zijn enkelband.", "justitie", false),
+            ("Zijn zoon heeft op school een klasgenoot geslagen.", "huiselijk-geweld", false),
+            ("Haar man heeft haar vorige week geslagen.", "huiselijk-geweld", true),
+            ("Het team is teruggevallen naar de derde plek in de competitie.", "terugvalrisico", false),
+            ("Het water was een paar uur afgesloten vanwege werkzaamheden aan de leidingen.", "afsluiting-voorzieningen", false),
+            ("Het energiebedrijf heeft het gas afgesloten wegens een achterstand.", "afsluiting-voorzieningen", true),
+        ]
+        for (text, indicator, read) in cases {
+            XCTAssertEqual(asserted(text).contains(indicator), read, "\(indicator) in: \(text)")
+        }
     }
 }
