@@ -177,6 +177,10 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("Het team is teruggevallen naar de derde plek in de competitie.", "terugvalrisico", false),
             ("Het water was een paar uur afgesloten vanwege werkzaamheden aan de leidingen.", "afsluiting-voorzieningen", false),
             ("Het energiebedrijf heeft het gas afgesloten wegens een achterstand.", "afsluiting-voorzieningen", true),
+            ("Sinds de scheiding woont hij in zijn auto.", "woonnood", true),
+            ("Het team wil een eind maken aan de lange wachttijden.", "acute-crisis", false),
+            ("Hij is met spoed opgenomen voor een ontstoken blindedarm.", "acute-crisis", false),
+            ("Vorige maand is zij met spoed opgenomen op de psychiatrie.", "acute-crisis", true),
         ]
         for (text, indicator, read) in cases {
             XCTAssertEqual(asserted(text).contains(indicator), read, "\(indicator) in: \(text)")
