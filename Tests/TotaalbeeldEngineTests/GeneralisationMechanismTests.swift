@@ -365,4 +365,18 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(facts + course(cites: "w-1")).contains("tunnelvisie"))
         XCTAssertFalse(try rules(facts + course(cites: "w-1 f-1")).contains("tunnelvisie"))
     }
+
+    /// `geen-gedeeld-doel`, anchored branch: a direction "shared with the client" that builds on his first wish while his
+    /// later dated wish departs from it, neither cited nor addressed, is not a goal shared with him; citing the later wish
+    /// is, and so is a direction on his only wish.
+    func testACourseSharedOnAWishTheClientHasSinceLeftIsNotAGoalSharedWithHim() throws {
+        let first = #"<wish id="w-1" source="s-client" date="2010-02-01">Werken met dieren op een boerderij.</wish>"#
+        let later = #"<wish id="w-2" source="s-client" date="2010-05-01">Sleutelen aan scooters in een werkplaats.</wish>"#
+        func direction(_ cites: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><direction id="d-1" cites="\#(cites)" horizon="long" intensity="moderate" sharedWithClient="yes">Leerwerkplek op een melkveebedrijf, vier dagen.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(first + later + direction("w-1")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(first + later + direction("w-1 w-2")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(first + direction("w-1")).contains("geen-gedeeld-doel"))
+    }
 }
