@@ -97,23 +97,28 @@ struct RuleEngine: Sendable {
             return true
         case .absent(let pattern):
             return facts(matching: pattern, input: input, state: state).isEmpty
-        case .unaddressed(let name, let min, let share):
+        case .unaddressed(let name, let min, let share, let byIndicator, let coveredFrom):
             // A dossier fact is addressed when the assessment cites, addresses or weighs it, or discusses its
             // indicator with evidence; the assessment's own words are addressed when the element that says them
-            // cites evidence beyond the signal it interprets, or when the sentence weighs them.
+            // cites evidence beyond the signal it interprets, or when the sentence weighs them. With `byIndicator`, the
+            // same finding the direction addresses in another element is addressed; with `coveredFrom`, one the
+            // assessment's own Schema 2 covers.
+            let isOpen = { (fact: Fact) in
+                !(input.isAddressed(fact) || (byIndicator && input.isAddressedElsewhere(fact)) || coveredFrom.map { input.isCovered(fact, from: $0) } == true)
+            }
             let bound = state.bound[name] ?? []
-            let open = bound.filter { !input.isAddressed($0) }
+            let open = bound.filter(isOpen)
             let openCount = distinctFindings(open)
             guard openCount >= min else { return false }
             if let share {
                 // Against what the course explicitly takes into account (the direction's citations and addresses,
                 // <weighed> elements), not what a conclusion happens to cite.
-                let considered = distinctFindings(bound.filter { input.isConsideredByCourse($0) })
+                let considered = distinctFindings(bound.filter { input.isConsideredByCourse($0) && !isOpen($0) })
                 guard Double(openCount) >= share * Double(openCount + considered) else { return false }
             }
             state.bound[name] = open
             // What the assessment did address is no evidence for this flag.
-            let addressed = Set(bound.filter { input.isAddressed($0) }.map { Evidence($0) })
+            let addressed = Set(bound.filter { !isOpen($0) }.map { Evidence($0) })
             state.evidence.removeAll { addressed.contains($0) }
             return true
         case .readings(let name, let minWeighed):
@@ -174,10 +179,20 @@ struct RuleEngine: Sendable {
             return domains.count >= min
         case .maxDomainNeed(let below):
             return input.domains.allSatisfy { levelRank($0.supportNeedLevel?.id) < levelRank(below) }
-        case .citedSupport(let min, let whenNothingCited, let emptySupports):
-            // What the chosen course rests on: the direction's and placement's own citations.
+        case .citedSupport(let min, let whenNothingCited, let emptySupports, let engaged, let limits):
+            // What the chosen course rests on: the direction's and placement's own citations. A limitation as the client
+            // states it is part of that basis, and no support; with `engaged`, a cited element's burden the assessment
+            // never engages with is not what the course rests on (the element was cited for something else).
             let basis = Set((input.dossier.assessment?.direction?.cites ?? []) + (input.dossier.assessment?.placement?.cites ?? []))
-            let cited = input.facts.filter { basis.contains($0.elementID) && $0.counts && ruleset.indicator(id: $0.indicator)?.polarity != nil }
+            let cited = input.facts.filter { fact in
+                guard basis.contains(fact.elementID), fact.counts else { return false }
+                if limits.contains(fact.indicator) { return true }
+                switch ruleset.indicator(id: fact.indicator)?.polarity {
+                case .none: return false
+                case .burden?: return !engaged || input.isEngaged(fact)
+                default: return true
+                }
+            }
             // The wish and the FML (its id, limitations and jobs) are what permits a course: supporting information.
             var wishCitations = input.dossier.wishes.filter { basis.contains($0.id) }.count + input.fmlElements.intersection(basis).count
             if emptySupports {
@@ -616,6 +631,13 @@ struct RuleInput {
     private var courseElements: Set<String>
     /// What the direction addresses and what `<weighed>` elements weigh.
     private var explicitElements: Set<String>
+    /// The indicators of the dossier facts in `explicitElements`: the same finding told elsewhere is addressed too.
+    private var explicitIndicators: Set<String>
+    /// "element|domain" for each conclusion about a domain that cites the element, "element|" for each `<weighed>`
+    /// element and each support need above the lowest level that cites it: what the assessment draws from the element.
+    private var engagingCitations: Set<String>
+    /// The Schema 2 activities the assessment's own support needs rate above the lowest level.
+    private var assessedActivities: [Schema2Activity]
 
     init(
         dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
@@ -683,6 +705,17 @@ struct RuleInput {
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
         weighedElements = Set((assessment?.weighed ?? []).flatMap { [$0.id] + $0.of })
         explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
+        explicitIndicators = Set(facts.filter { [explicitElements] fact in explicitElements.contains(fact.elementID) && fact.counts }.map(\.indicator))
+        let lowest = ruleset.scoring.levels.first?.id
+        let needs = (assessment?.supportNeeds ?? []).filter { $0.level != lowest }
+        var engaging = Set<String>()
+        for conclusion in assessment?.conclusions ?? [] {
+            guard let domain = conclusion.domain else { continue }
+            engaging.formUnion(conclusion.cites.map { $0 + "|" + domain })
+        }
+        engaging.formUnion(((assessment?.weighed ?? []).flatMap(\.cites) + needs.flatMap(\.cites)).map { $0 + "|" })
+        engagingCitations = engaging
+        assessedActivities = needs.compactMap { ruleset.activity(id: $0.activity) }
         courseElements = Set((assessment?.direction.map { $0.cites + $0.addresses } ?? []) + (assessment?.weighed ?? []).flatMap { $0.of + $0.cites })
         var discussed = weighedIndicators
         for fact in assessmentFacts where fact.indicator != ruleset.weighingSignal {
@@ -700,6 +733,30 @@ struct RuleInput {
         // The benefit ground is the premise every advice starts from; it has no id to cite.
         if fact.elementID == FactExtractor.disabilityElement { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the assessment engages with this fact, not merely cites the element that carries it: the direction
+    /// addresses it (or the same indicator elsewhere) or a `<weighed>` element weighs it; the assessment discusses its
+    /// indicator; it is a coded finding the assessment cites (the citation names it); a conclusion about its domain, a
+    /// `<weighed>` element or a support need above the lowest level cites its element. The assessment's own words and
+    /// the benefit ground are engaged as they are addressed.
+    func isEngaged(_ fact: Fact) -> Bool {
+        if assessmentElements.contains(fact.elementID) || fact.elementID == FactExtractor.disabilityElement { return isAddressed(fact) }
+        if isExplicitlyAddressed(fact) || isAddressedElsewhere(fact) || discussedIndicators.contains(fact.indicator) { return true }
+        if case .structured = fact.origin, referenced.contains(fact.elementID) { return true }
+        return engagingCitations.contains(fact.elementID + "|" + fact.domain) || engagingCitations.contains(fact.elementID + "|")
+    }
+
+    /// Whether the direction addresses, or a `<weighed>` element weighs, an element holding the same indicator: the same
+    /// finding told by another source.
+    func isAddressedElsewhere(_ fact: Fact) -> Bool {
+        explicitIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the assessment's own Schema 2 covers this fact: a support need above the lowest level for an activity
+    /// derived from the fact's indicator with at least `weight`.
+    func isCovered(_ fact: Fact, from weight: Double) -> Bool {
+        assessedActivities.contains { $0.derivations.contains { $0.indicator == fact.indicator && $0.weight >= weight } }
     }
 
     /// Whether a `<weighed>` element weighs this fact: its indicator, the fact's element in its `of`, or the fact in it.

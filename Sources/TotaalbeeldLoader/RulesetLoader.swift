@@ -246,7 +246,10 @@ private struct RulesetReader {
         switch element.name.localName {
         case "facts": return .facts(pattern())
         case "absent": return .absent(pattern())
-        case "unaddressed": return .unaddressed(facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1, share: element.decimal("share"))
+        case "unaddressed":
+            return .unaddressed(
+                facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1, share: element.decimal("share"),
+                byIndicator: element.boolean("byIndicator", default: false), coveredFrom: element.decimal("coveredFrom"))
         case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
@@ -262,7 +265,11 @@ private struct RulesetReader {
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
-        case "citedSupport": return .citedSupport(min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false), emptySupports: element.boolean("emptySupports", default: false))
+        case "citedSupport":
+            return .citedSupport(
+                min: element.decimal("min") ?? 0, whenNothingCited: element.boolean("whenNothingCited", default: false),
+                emptySupports: element.boolean("emptySupports", default: false), engaged: element.boolean("engaged", default: false),
+                limits: element.list("limits"))
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly
@@ -647,7 +654,7 @@ extension RulesetReader {
                 if kind != "not" { bound.formUnion(inner) }
                 continue
             }
-            for attribute in ["indicators", "qualifiedBy"] {
+            for attribute in ["indicators", "qualifiedBy", "limits"] {
                 for indicator in condition.list(attribute) where ruleset.indicator(id: indicator) == nil {
                     log.report(condition.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
                 }

@@ -135,7 +135,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// With `share`, the open ones are also at least that share of the open ones plus those the course deals with
     /// in so many words (direction cites or addresses, `<weighed>`): a course that deals with most of what speaks
     /// against it has looked at it, and what it leaves open is no blind spot.
-    case unaddressed(facts: String, min: Int, share: Double? = nil)
+    /// With `byIndicator`, a fact is addressed when the direction addresses (or a `<weighed>` element weighs) another
+    /// element holding its indicator: the same finding told by another source. With `coveredFrom`, when the assessment's
+    /// own Schema 2 rates an activity derived from the fact's indicator with at least that weight above the lowest level.
+    case unaddressed(facts: String, min: Int, share: Double? = nil, byIndicator: Bool = false, coveredFrom: Double? = nil)
     /// The bound signals' readings, of which fewer than `minWeighed` (all when nil) are weighed.
     case readings(facts: String, minWeighed: Int?)
     case assessment(AssessmentPattern)
@@ -155,8 +158,12 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case maxDomainNeed(below: String)
     /// Of what the direction and placement cite, at least the share `min` is strengths or the wish;
     /// with `whenNothingCited`, also when they cite nothing that counts; with `emptySupports`, a cited element in
-    /// which nothing counts holds nothing against the course and counts as one supporting citation.
-    case citedSupport(min: Double, whenNothingCited: Bool, emptySupports: Bool = false)
+    /// which nothing counts holds nothing against the course and counts as one supporting citation; with `engaged`,
+    /// a cited burden counts against the share only when the assessment engages with it (a cited element's other
+    /// findings are not what the course rests on); `limits` are indicators without polarity (a limitation as the
+    /// client states it) that count against the share when cited: a course resting on a limitation does not rest on
+    /// supporting information.
+    case citedSupport(min: Double, whenNothingCited: Bool, emptySupports: Bool = false, engaged: Bool = false, limits: [String] = [])
     case uncited
     case haloCitation(minDomains: Int)
     case selfReportOnly

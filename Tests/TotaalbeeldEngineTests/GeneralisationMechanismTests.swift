@@ -5,7 +5,7 @@ import TotaalbeeldTestSupport
 import TotaalbeeldText
 import XCTest
 
-/// The mechanisms of rulesets 1.7.0 and 1.10.0 (blind writers' vignettes, issue 14), each on a minimal dossier: what
+/// The mechanisms of rulesets 1.7.0, 1.10.0 and later (blind writers' vignettes, issue 14), each on a minimal dossier: what
 /// fires with the cause and what does not without it. None is keyed to a vignette; each is a condition, attribute or
 /// sense a ruleset author can use in another rule.
 final class GeneralisationMechanismTests: XCTestCase {
@@ -305,5 +305,78 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(dossier("Tillen? Ik kan niks meer tillen.", "We zijn zelf verhuisd, met twee vrienden.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(try rules(dossier("Tillen? Ik kan niks meer tillen.", "We zijn zelf verhuisd, met veel pijn.")).contains("beperking-tegenover-observatie"))
         XCTAssertTrue(try rules(dossier("Met links kan ik bijna niks.", "Ik zit op de Xbox, drie uur per dag.")).contains("beperking-tegenover-observatie"))
+    }
+
+    // MARK: Ruleset 1.12.0
+
+    private static let warehouse = #"<finding id="f-1" indicator="werkervaring" source="s-doc">Tien jaar magazijnmedewerker.</finding>"#
+
+    private func course(cites: String, addresses: String = "", intensity: String = "moderate", before: String = "") -> String {
+        #"<assessment id="a-1" source="s-ad">\#(before)<direction id="d-1" cites="\#(cites)"\#(addresses.isEmpty ? "" : #" addresses="\#(addresses)""#) horizon="short" intensity="\#(intensity)" sharedWithClient="yes">Plaatsing in een distributiecentrum, 32 uur.</direction></assessment>"#
+    }
+
+    /// `citedSupport/@engaged`: a direction citing an account for the work experience in it does not rest on the debts
+    /// the same account mentions; a conclusion about the private domain citing it (or a support need above "geen")
+    /// engages with them, and then the course rests on a burden as well.
+    func testABurdenInAnElementCitedForItsStrengthIsNotWhatTheCourseRestsOn() throws {
+        let facts = #"<findings><finding id="f-2" indicator="psychische-klachten" source="s-ha"/></findings><narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">Tien jaar werkervaring als magazijnmedewerker. Hij heeft schulden bij de energieleverancier.</narrative></narratives>"#
+        XCTAssertTrue(try rules(facts + course(cites: "n-1")).contains("tunnelvisie"))
+        let aboutDebts = #"<conclusion id="c-1" domain="prive" cites="n-1">De schulden lopen via de schuldhulp.</conclusion>"#
+        XCTAssertFalse(try rules(facts + course(cites: "n-1", before: aboutDebts)).contains("tunnelvisie"))
+        let need = #"<supportNeed id="sn-1" activity="beroepsvaardigheden" level="licht" cites="n-1">Een korte cursus heftruck.</supportNeed>"#
+        XCTAssertFalse(try rules(facts + course(cites: "n-1", before: need)).contains("tunnelvisie"))
+    }
+
+    /// `unaddressed/@byIndicator`: the gloom a physician reports and the direction addresses is the gloom the client
+    /// tells of; debts the client tells of are another finding.
+    func testTheSameFindingToldByAnotherSourceIsAddressedWithIt() throws {
+        let physician = #"<narrative id="n-1" domain="ziekte" source="s-ha">Hij heeft last van somberheid.</narrative>"#
+        func dossier(_ client: String) -> String {
+            #"<findings>\#(Self.warehouse)</findings><narratives>\#(physician)<narrative id="n-2" domain="prive" source="s-client">\#(client)</narrative></narratives>"#
+                + course(cites: "f-1", addresses: "n-1")
+        }
+        XCTAssertFalse(try rules(dossier("Ik ben de laatste tijd erg somber.")).contains("tunnelvisie"))
+        XCTAssertTrue(try rules(dossier("Ik heb schulden bij de energieleverancier.")).contains("tunnelvisie"))
+    }
+
+    /// `unaddressed/@coveredFrom`: cannabis use every evening is covered by the assessment's own support need for mental
+    /// load capacity (derived from addiction); a need rated "geen" covers nothing.
+    func testABurdenTheAssessmentsOwnSchema2CoversIsAddressed() throws {
+        func dossier(_ level: String) -> String {
+            #"<findings>\#(Self.warehouse)</findings><narratives><narrative id="n-2" domain="ziekte" source="s-client">Hij blowt weer elke avond.</narrative></narratives>"#
+                + course(cites: "f-1", before: #"<supportNeed id="sn-1" activity="psychische-belastbaarheid" level="\#(level)">Een vaste begeleider.</supportNeed>"#)
+        }
+        XCTAssertFalse(try rules(dossier("matig")).contains("tunnelvisie"))
+        XCTAssertTrue(try rules(dossier("geen")).contains("tunnelvisie"))
+    }
+
+    /// `<not><assessment intensity="intensive"/></not>` in tunnelvisie: an intensive course does not rest on supporting
+    /// information; whether it is too much is te-veel-steun's question.
+    func testAnIntensiveCourseIsNoTunnelVisionOnSupport() throws {
+        let facts = #"<findings>\#(Self.warehouse)</findings><narratives><narrative id="n-2" domain="prive" source="s-client">Ik heb schulden bij de energieleverancier.</narrative></narratives>"#
+        XCTAssertTrue(try rules(facts + course(cites: "f-1")).contains("tunnelvisie"))
+        XCTAssertFalse(try rules(facts + course(cites: "f-1", intensity: "intensive")).contains("tunnelvisie"))
+    }
+
+    /// `citedSupport/@limits`: a direction resting on the client's stated limitation besides his wish does not rest
+    /// almost only on supporting information.
+    func testACourseRestingOnAClaimedLimitationDoesNotRestOnSupport() throws {
+        let facts = #"<findings><finding id="f-1" indicator="beperking-geclaimd" source="s-client">Zitten max. 20 min.</finding></findings><narratives><narrative id="n-2" domain="prive" source="s-client">Ik heb schulden bij de energieleverancier.</narrative></narratives><wish id="w-1" source="s-client">Werk in beweging, in een magazijn.</wish>"#
+        XCTAssertTrue(try rules(facts + course(cites: "w-1")).contains("tunnelvisie"))
+        XCTAssertFalse(try rules(facts + course(cites: "w-1 f-1")).contains("tunnelvisie"))
+    }
+
+    /// `geen-gedeeld-doel`, anchored branch: a direction "shared with the client" that builds on his first wish while his
+    /// later dated wish departs from it, neither cited nor addressed, is not a goal shared with him; citing the later wish
+    /// is, and so is a direction on his only wish.
+    func testACourseSharedOnAWishTheClientHasSinceLeftIsNotAGoalSharedWithHim() throws {
+        let first = #"<wish id="w-1" source="s-client" date="2010-02-01">Werken met dieren op een boerderij.</wish>"#
+        let later = #"<wish id="w-2" source="s-client" date="2010-05-01">Sleutelen aan scooters in een werkplaats.</wish>"#
+        func direction(_ cites: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><direction id="d-1" cites="\#(cites)" horizon="long" intensity="moderate" sharedWithClient="yes">Leerwerkplek op een melkveebedrijf, vier dagen.</direction></assessment>"#
+        }
+        XCTAssertTrue(try rules(first + later + direction("w-1")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(first + later + direction("w-1 w-2")).contains("geen-gedeeld-doel"))
+        XCTAssertFalse(try rules(first + direction("w-1")).contains("geen-gedeeld-doel"))
     }
 }
