@@ -306,4 +306,41 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(dossier("Tillen? Ik kan niks meer tillen.", "We zijn zelf verhuisd, met veel pijn.")).contains("beperking-tegenover-observatie"))
         XCTAssertTrue(try rules(dossier("Met links kan ik bijna niks.", "Ik zit op de Xbox, drie uur per dag.")).contains("beperking-tegenover-observatie"))
     }
+
+    // MARK: Ruleset 1.12.0
+
+    private func burdens(in domain: String, _ body: String) throws -> [String: Double] {
+        let result = try screen(body)
+        let column = try XCTUnwrap(result.domains.first { $0.domain.id == domain })
+        return Dictionary(uniqueKeysWithValues: column.burdens.map { ($0.indicator.id, $0.effectiveWeight) })
+    }
+
+    /// `verlies-eigen-werk`: losing one's own work through illness is a burden of the work history, also where the
+    /// external cause (the illness) rightly keeps it from counting as a failure experience; a temporary unfitness is not.
+    func testOwnWorkLostThroughIllnessIsABurdenNotAFailure() throws {
+        func work(_ text: String) -> String {
+            #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"#
+        }
+        let lost = try burdens(in: "arbeidsverleden", work("Twintig jaar lasser. Volgens de bedrijfsarts is het eigen werk niet meer passend."))
+        XCTAssertEqual(lost["verlies-eigen-werk"], 3)
+        let ended = try burdens(in: "arbeidsverleden", work("Het dienstverband is na twee ziektejaren beëindigd wegens ziekte."))
+        XCTAssertEqual(ended["verlies-eigen-werk"], 3)
+        XCTAssertNil(ended["faalervaring-werk"], "an end through illness is no failure of the client's (externe-oorzaak)")
+        // Temporary: he will return to his own work.
+        XCTAssertNil(try burdens(in: "arbeidsverleden", work("Voor zijn eigen werk als orderpicker is hij nog niet hersteld; herstel binnen drie maanden verwacht."))["verlies-eigen-werk"])
+        XCTAssertNil(try burdens(in: "arbeidsverleden", work("Zij is geschikt voor haar eigen werk, met een opbouw in uren."))["verlies-eigen-werk"])
+    }
+
+    /// Informal care for a dependent relative and an income loss that weighs are private burdens; a parent in need of
+    /// help needs a relative beside the word, and an income loss the insurer advances is no financial problem.
+    func testCareForADependentRelativeAndAnIncomeLossThatWeighs() throws {
+        func home(_ text: String) -> String {
+            #"<narratives><narrative id="n-1" domain="prive" source="s-client">\#(text)</narrative></narratives>"#
+        }
+        XCTAssertNotNil(try burdens(in: "prive", home("Haar vader is sinds het voorjaar hulpbehoevend."))["mantelzorg"])
+        XCTAssertNotNil(try burdens(in: "prive", home("Hij rijdt haar twee keer per week naar de dialyse."))["mantelzorg"])
+        XCTAssertNil(try burdens(in: "prive", home("Cliënt is hulpbehoevend."))["mantelzorg"])
+        XCTAssertNotNil(try burdens(in: "prive", home("Het inkomensverlies drukt zwaar op het gezin."))["financiele-problemen"])
+        XCTAssertNil(try burdens(in: "prive", home("Het inkomensverlies wordt door de verzekeraar bevoorschot."))["financiele-problemen"])
+    }
 }
