@@ -343,4 +343,39 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertNotNil(try burdens(in: "prive", home("Het inkomensverlies drukt zwaar op het gezin."))["financiele-problemen"])
         XCTAssertNil(try burdens(in: "prive", home("Het inkomensverlies wordt door de verzekeraar bevoorschot."))["financiele-problemen"])
     }
+
+    /// `benefitGround/@fmlIndicator`: without a recognised benefit ground, an FML that lists limitations is the primary
+    /// limitation on record, counted once in Arbeidsongeschiktheid/ziekte and, like the benefit ground, the premise every
+    /// advice starts from (addressed); beside a benefit ground it does not count again, and an FML without limitations
+    /// registers nothing.
+    func testAnFMLWithLimitationsCountsOnceWhereNoBenefitGroundDoes() throws {
+        func ziekte(regime: String, disability: Bool, limitation: Bool) throws -> (burdens: [String: Double], ground: [Bool]) {
+            let record = disability ? #"<disability percentage="35-80"><cause>Schouderletsel.</cause></disability>"# : ""
+            let limit = limitation ? #"<limitation id="fml-1" activity="fysieke-belastbaarheid">Niet boven schouderhoogte werken.</limitation>"# : ""
+            let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <dossier xmlns="urn:totaalbeeld:dossier:1" id="t" date="2026-06-15">
+              <client ageBand="36-45" benefitRegime="\(regime)"/>
+              \(record)
+              <fml id="fml" present="true" date="2026-05-01" source="s-ba"><summary>Beperkt belastbaar.</summary>\(limit)</fml>
+              <sources><source id="s-client" kind="client" role="cliënt"/><source id="s-ba" kind="physician" role="bedrijfsarts"/></sources>
+              <narratives><narrative id="n-1" domain="ziekte" theme="reden-ao" source="s-ba">Uitval sinds maart.</narrative></narratives>
+            </dossier>
+            """
+            let dossier = try DossierLoader.load(contentsOf: scratch.write("f.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+            let result = Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier)
+            let column = try XCTUnwrap(result.domains.first { $0.domain.id == "ziekte" })
+            let ground = result.facts.filter { $0.indicator == "fml-beperkingen" }.map { FactExtractor.isGround($0, of: Fixtures.defaultRuleset.benefitGround) }
+            return (Dictionary(uniqueKeysWithValues: column.burdens.map { ($0.indicator.id, $0.effectiveWeight) }), ground)
+        }
+        let sickLeave = try ziekte(regime: "ziektewet", disability: false, limitation: true)
+        XCTAssertEqual(sickLeave.burdens["fml-beperkingen"], 2)
+        XCTAssertEqual(sickLeave.ground, [true], "the premise of the advice: counts as addressed")
+        let wia = try ziekte(regime: "wia", disability: true, limitation: true)
+        XCTAssertNotNil(wia.burdens["erkende-arbeidsbeperking"])
+        XCTAssertNil(wia.burdens["fml-beperkingen"], "the benefit ground and the FML are one primary limitation")
+        XCTAssertNil(try ziekte(regime: "ziektewet", disability: false, limitation: false).burdens["fml-beperkingen"])
+        // A disability record in a regime without a recognised ground: the FML stands in for it.
+        XCTAssertEqual(try ziekte(regime: "letselschade", disability: true, limitation: true).burdens["fml-beperkingen"], 2)
+    }
 }
