@@ -116,9 +116,11 @@ public struct FactExtractor: Sendable {
                 }
             }
         }
+        var groundCounted = false
         if let disability = dossier.disability {
             let source = benefitSource(in: dossier)
             if let ground = ruleset.benefitGround, ground.regimes.contains(dossier.client.benefitRegime), let indicator = ruleset.indicator(id: ground.indicator) {
+                groundCounted = true
                 let quote = "\(dossier.client.benefitRegime)\(disability.percentage.map { " \($0)%" } ?? ""): \(disability.cause)"
                 var ground = fact(
                     elementID: Self.disabilityElement, origin: .structured, indicator: indicator.id, domain: indicator.domain, sourceID: source.id, dossier: dossier,
@@ -132,6 +134,19 @@ public struct FactExtractor: Sendable {
                 fromCause.sourceKind = source.kind
                 facts.append(fromCause)
             }
+        }
+        // Without a recognised benefit ground, the limitations a physician established in the FML are the primary
+        // limitation on record: counted once, as the ruleset's FML indicator.
+        if !groundCounted, let fml = dossier.fml, fml.present, !fml.items.isEmpty,
+           let id = ruleset.benefitGround?.fmlIndicator, let indicator = ruleset.indicator(id: id) {
+            let source = benefitSource(in: dossier)
+            var limits = fact(
+                elementID: fml.id ?? Self.fmlElement, origin: .structured, indicator: indicator.id, domain: indicator.domain, sourceID: source.id,
+                dossier: dossier, date: fml.date, present: true, historical: false, hypothetical: false, experiencer: .client,
+                quote: "FML: " + fml.items.map(\.text).joined(separator: " "), location: fml.location
+            )
+            limits.sourceKind = source.kind
+            facts.append(limits)
         }
         for narrative in dossier.narratives {
             let analysis = analyzer.analysis(of: narrative.text)
@@ -148,6 +163,14 @@ public struct FactExtractor: Sendable {
     /// id of its own; this name is not a word, so reader text that turns ids into line numbers cannot take
     /// the English word "disability" in a label for it.
     public static let disabilityElement = "disability-record"
+    /// The element id of an FML's facts when the FML has no id of its own.
+    public static let fmlElement = "fml-record"
+
+    /// Whether the fact is the primary limitation on record: the benefit ground, or the FML's limitations registered
+    /// in its place (`benefitGround/@fmlIndicator`). Every advice starts from it, so it counts as addressed.
+    public static func isGround(_ fact: Fact, of ground: BenefitGround?) -> Bool {
+        fact.elementID == disabilityElement || (fact.origin == .structured && fact.indicator == ground?.fmlIndicator)
+    }
 
     /// Who states the benefit ground: the FML's physician, else the first document or physician source.
     private func benefitSource(in dossier: Dossier) -> (id: String, kind: String) {

@@ -171,7 +171,7 @@ struct RuleEngine: Sendable {
                 // The benefit ground is the premise of every advice and counts as addressed; it does not make the
                 // dossier's own findings of the same burden discussed (a depression in the disability record and a
                 // physician's note of worsening gloom the course leaves aside).
-                let own = { (burden: IndicatorContribution) in burden.facts.filter { $0.counts && $0.elementID != FactExtractor.disabilityElement } }
+                let own = { (burden: IndicatorContribution) in burden.facts.filter { $0.counts && !FactExtractor.isGround($0, of: input.benefitGround) } }
                 let heaviest = domain.burdens.filter { !own($0).isEmpty }.max { $0.effectiveWeight < $1.effectiveWeight }
                 return heaviest.map { own($0).allSatisfy { !input.isAddressed($0) } } ?? false
             }
@@ -638,6 +638,8 @@ struct RuleInput {
     private var engagingCitations: Set<String>
     /// The Schema 2 activities the assessment's own support needs rate above the lowest level.
     private var assessedActivities: [Schema2Activity]
+    /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
+    var benefitGround: BenefitGround?
 
     init(
         dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
@@ -645,6 +647,7 @@ struct RuleInput {
     ) {
         self.dossier = dossier
         self.facts = facts
+        benefitGround = ruleset.benefitGround
         var byIndicator: [String: [Int]] = [:]
         for (index, fact) in facts.enumerated() { byIndicator[fact.indicator, default: []].append(index) }
         factIndicesByIndicator = byIndicator
@@ -730,8 +733,9 @@ struct RuleInput {
         if assessmentElements.contains(fact.elementID) {
             return substantiveElements.contains(fact.elementID) || weighingElements.contains(fact.elementID) || weighedIndicators.contains(fact.indicator)
         }
-        // The benefit ground is the premise every advice starts from; it has no id to cite.
-        if fact.elementID == FactExtractor.disabilityElement { return true }
+        // The benefit ground (or, without one, the FML's limitations as the primary limitation) is the premise every
+        // advice starts from.
+        if FactExtractor.isGround(fact, of: benefitGround) { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
     }
 

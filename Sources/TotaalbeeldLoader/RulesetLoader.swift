@@ -80,7 +80,7 @@ private struct RulesetReader {
                 factor: $0.decimal("factor") ?? 1, reason: $0.localized("reason"), location: $0.modelLocation
             )
         } ?? []
-        let benefitGround = root.child(named: "benefitGround").map { BenefitGround(indicator: $0.attribute("indicator") ?? "", regimes: $0.list("regimes")) }
+        let benefitGround = root.child(named: "benefitGround").map { BenefitGround(indicator: $0.attribute("indicator") ?? "", regimes: $0.list("regimes"), fmlIndicator: $0.attribute("fmlIndicator")) }
 
         var ruleset = Ruleset(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", date: root.attribute("date") ?? "",
@@ -510,7 +510,10 @@ extension RulesetReader {
             expectIndicators(contradiction, "indicators", owner: "contradiction")
             expectIndicators(contradiction, "with", owner: "contradiction")
         }
-        if let ground = root.child(named: "benefitGround") { expectIndicators(ground, "indicator", owner: "benefitGround") }
+        if let ground = root.child(named: "benefitGround") {
+            expectIndicators(ground, "indicator", owner: "benefitGround")
+            if ground.attribute("fmlIndicator") != nil { expectIndicators(ground, "fmlIndicator", owner: "benefitGround") }
+        }
         if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
         for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
             for term in (activity.child(named: "fromFml")?.children(named: "term") ?? []) + (activity.child(named: "demands")?.children(named: "term") ?? []) {

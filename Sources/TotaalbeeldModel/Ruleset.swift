@@ -206,9 +206,14 @@ public struct Qualifier: Sendable, Hashable {
 public struct BenefitGround: Sendable, Hashable {
     public var indicator: String
     public var regimes: [String]
-    public init(indicator: String, regimes: [String]) {
+    /// Where no recognised benefit ground counts (another regime, or no `<disability>`), the limitations a physician
+    /// established in the FML are registered as this indicator instead: the same primary limitation, stated by a
+    /// physician, counted once.
+    public var fmlIndicator: String?
+    public init(indicator: String, regimes: [String], fmlIndicator: String? = nil) {
         self.indicator = indicator
         self.regimes = regimes
+        self.fmlIndicator = fmlIndicator
     }
 }
 

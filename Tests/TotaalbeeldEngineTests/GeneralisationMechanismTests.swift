@@ -379,4 +379,74 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(first + later + direction("w-1 w-2")).contains("geen-gedeeld-doel"))
         XCTAssertFalse(try rules(first + direction("w-1")).contains("geen-gedeeld-doel"))
     }
+
+    private func burdens(in domain: String, _ body: String) throws -> [String: Double] {
+        let result = try screen(body)
+        let column = try XCTUnwrap(result.domains.first { $0.domain.id == domain })
+        return Dictionary(uniqueKeysWithValues: column.burdens.map { ($0.indicator.id, $0.effectiveWeight) })
+    }
+
+    /// `verlies-eigen-werk`: losing one's own work through illness is a burden of the work history, also where the
+    /// external cause (the illness) rightly keeps it from counting as a failure experience; a temporary unfitness is not.
+    func testOwnWorkLostThroughIllnessIsABurdenNotAFailure() throws {
+        func work(_ text: String) -> String {
+            #"<narratives><narrative id="n-1" domain="arbeidsverleden" source="s-client">\#(text)</narrative></narratives>"#
+        }
+        let lost = try burdens(in: "arbeidsverleden", work("Twintig jaar lasser. Volgens de bedrijfsarts is het eigen werk niet meer passend."))
+        XCTAssertEqual(lost["verlies-eigen-werk"], 3)
+        let ended = try burdens(in: "arbeidsverleden", work("Het dienstverband is na twee ziektejaren beëindigd wegens ziekte."))
+        XCTAssertEqual(ended["verlies-eigen-werk"], 3)
+        XCTAssertNil(ended["faalervaring-werk"], "an end through illness is no failure of the client's (externe-oorzaak)")
+        // Temporary: he will return to his own work.
+        XCTAssertNil(try burdens(in: "arbeidsverleden", work("Voor zijn eigen werk als orderpicker is hij nog niet hersteld; herstel binnen drie maanden verwacht."))["verlies-eigen-werk"])
+        XCTAssertNil(try burdens(in: "arbeidsverleden", work("Zij is geschikt voor haar eigen werk, met een opbouw in uren."))["verlies-eigen-werk"])
+    }
+
+    /// Informal care for a dependent relative and an income loss that weighs are private burdens; a parent in need of
+    /// help needs a relative beside the word, and an income loss the insurer advances is no financial problem.
+    func testCareForADependentRelativeAndAnIncomeLossThatWeighs() throws {
+        func home(_ text: String) -> String {
+            #"<narratives><narrative id="n-1" domain="prive" source="s-client">\#(text)</narrative></narratives>"#
+        }
+        XCTAssertNotNil(try burdens(in: "prive", home("Haar vader is sinds het voorjaar hulpbehoevend."))["mantelzorg"])
+        XCTAssertNotNil(try burdens(in: "prive", home("Hij rijdt haar twee keer per week naar de dialyse."))["mantelzorg"])
+        XCTAssertNil(try burdens(in: "prive", home("Cliënt is hulpbehoevend."))["mantelzorg"])
+        XCTAssertNotNil(try burdens(in: "prive", home("Het inkomensverlies drukt zwaar op het gezin."))["financiele-problemen"])
+        XCTAssertNil(try burdens(in: "prive", home("Het inkomensverlies wordt door de verzekeraar bevoorschot."))["financiele-problemen"])
+    }
+
+    /// `benefitGround/@fmlIndicator`: without a recognised benefit ground, an FML that lists limitations is the primary
+    /// limitation on record, counted once in Arbeidsongeschiktheid/ziekte and, like the benefit ground, the premise every
+    /// advice starts from (addressed); beside a benefit ground it does not count again, and an FML without limitations
+    /// registers nothing.
+    func testAnFMLWithLimitationsCountsOnceWhereNoBenefitGroundDoes() throws {
+        func ziekte(regime: String, disability: Bool, limitation: Bool) throws -> (burdens: [String: Double], ground: [Bool]) {
+            let record = disability ? #"<disability percentage="35-80"><cause>Schouderletsel.</cause></disability>"# : ""
+            let limit = limitation ? #"<limitation id="fml-1" activity="fysieke-belastbaarheid">Niet boven schouderhoogte werken.</limitation>"# : ""
+            let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <dossier xmlns="urn:totaalbeeld:dossier:1" id="t" date="2026-06-15">
+              <client ageBand="36-45" benefitRegime="\(regime)"/>
+              \(record)
+              <fml id="fml" present="true" date="2026-05-01" source="s-ba"><summary>Beperkt belastbaar.</summary>\(limit)</fml>
+              <sources><source id="s-client" kind="client" role="cliënt"/><source id="s-ba" kind="physician" role="bedrijfsarts"/></sources>
+              <narratives><narrative id="n-1" domain="ziekte" theme="reden-ao" source="s-ba">Uitval sinds maart.</narrative></narratives>
+            </dossier>
+            """
+            let dossier = try DossierLoader.load(contentsOf: scratch.write("f.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+            let result = Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier)
+            let column = try XCTUnwrap(result.domains.first { $0.domain.id == "ziekte" })
+            let ground = result.facts.filter { $0.indicator == "fml-beperkingen" }.map { FactExtractor.isGround($0, of: Fixtures.defaultRuleset.benefitGround) }
+            return (Dictionary(uniqueKeysWithValues: column.burdens.map { ($0.indicator.id, $0.effectiveWeight) }), ground)
+        }
+        let sickLeave = try ziekte(regime: "ziektewet", disability: false, limitation: true)
+        XCTAssertEqual(sickLeave.burdens["fml-beperkingen"], 2)
+        XCTAssertEqual(sickLeave.ground, [true], "the premise of the advice: counts as addressed")
+        let wia = try ziekte(regime: "wia", disability: true, limitation: true)
+        XCTAssertNotNil(wia.burdens["erkende-arbeidsbeperking"])
+        XCTAssertNil(wia.burdens["fml-beperkingen"], "the benefit ground and the FML are one primary limitation")
+        XCTAssertNil(try ziekte(regime: "ziektewet", disability: false, limitation: false).burdens["fml-beperkingen"])
+        // A disability record in a regime without a recognised ground: the FML stands in for it.
+        XCTAssertEqual(try ziekte(regime: "letselschade", disability: true, limitation: true).burdens["fml-beperkingen"], 2)
+    }
 }
