@@ -16,9 +16,12 @@ import XCTest
 /// read wrongly when the same holds for it. `SIGNAL_ERRORS=1` lists the sentences that are missed or read wrongly.
 final class InconsistencySignalBreadthTests: XCTestCase {
     /// The floor the set must keep: positives read and near-misses read wrongly. Baseline with ruleset 1.11.0 (before
-    /// the broadening): 28/260 positives, 4/122 near-misses; with 1.12.0: 239/260 and 0/122.
-    private static let minimumPositives = 239
-    private static let maximumNearMisses = 0
+    /// the broadening): 28/260 positives, 4/122 near-misses. The 60 claims in reported speech (60 positives, 30
+    /// near-misses) were added after the first broadening: 5/60 with 1.11.0, 12/60 (1 near-miss read) before their
+    /// terms. With 1.12.0: 297/320 and 1/152 — "Zijn collega kan volgens cliënt niet lang staan" is read as the client's,
+    /// because "volgens cliënt" hands the sentence back to him (the context's experiencer rules, left alone).
+    private static let minimumPositives = 297
+    private static let maximumNearMisses = 1
 
     private static let sources = ["client", "physician", "document", "observation", "employer", "network", "professional", "other-professional", "test"]
 
