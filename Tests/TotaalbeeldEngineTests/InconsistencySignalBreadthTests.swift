@@ -96,8 +96,11 @@ final class InconsistencySignalBreadthTests: XCTestCase {
             let element = "e-\(index + 1)"
             let mine = facts.filter { $0.elementID == element }
             if let qualifier = section.qualifiedBy, mine.contains(where: { $0.indicator == qualifier && $0.present }) { return false }
+            // A narrower reading of the signal (arbeidsgeschikt-volgens-arts for arbeidsgeschikt-verklaard) reads it, as in
+            // the corpus and synthetic evaluations.
+            let broader = Fixtures.defaultRuleset.broaderIndicatorsByID
             return mine.contains { fact in
-                fact.indicator == section.signal && fact.present && !fact.historical && !fact.hypothetical && !fact.resolved
+                (fact.indicator == section.signal || broader[fact.indicator]?.contains(section.signal) == true) && fact.present && !fact.historical && !fact.hypothetical && !fact.resolved
                     && fact.experiencer == .client && (section.assertion.map { fact.assertion == $0 } ?? true)
             }
         }
