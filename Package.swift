@@ -134,8 +134,8 @@ let package = Package(
         .testTarget(
             name: "TotaalbeeldEngineTests",
             dependencies: ["TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldText", "TotaalbeeldTestSupport"],
-            // Golden reports and the vignette dossiers are read from the source tree by path, not bundled.
-            exclude: ["Golden", "Vignettes"]
+            // Golden reports, the vignette dossiers and the signal sets are read from the source tree by path, not bundled.
+            exclude: ["Golden", "Vignettes", "SignalSets"]
         ),
         .testTarget(
             name: "TotaalbeeldReportTests",
