@@ -66,9 +66,10 @@ final class VarietyTests: XCTestCase {
     }
 
     /// The analyser reads at least 95 % of the planned narrative mentions the way the generator meant them,
-    /// and finds few indicators the generator did not plan.
+    /// and finds few indicators the generator did not plan. Signals (rule inputs without weight: a claim of a
+    /// limitation, an external cause) are not indicators and the generator plans none; they are counted apart.
     func testAnalyserReadsPlannedMentionsAsPlanned() {
-        var planned = 0, agreed = 0, spurious = 0, narrativeHits = 0
+        var planned = 0, agreed = 0, spurious = 0, narrativeHits = 0, signalHits = 0
         var misses: [String] = []
         var unplanned: [String: Int] = [:]
         // A narrower reading of the planned concept (eviction for a housing problem) reads it as planned.
@@ -90,6 +91,10 @@ final class VarietyTests: XCTestCase {
                 }
             }
             for fact in facts {
+                if Fixtures.defaultRuleset.indicator(id: fact.indicator)?.role == .signal {
+                    signalHits += 1
+                    continue
+                }
                 narrativeHits += 1
                 if !mentions.contains(where: { $0.elementID == fact.elementID && reads(fact, as: $0.indicator) }) {
                     spurious += 1
@@ -98,10 +103,11 @@ final class VarietyTests: XCTestCase {
             }
         }
         let agreement = Double(agreed) / Double(planned), spuriousShare = Double(spurious) / Double(narrativeHits)
-        print("planned narrative mentions: \(planned), read as planned: \(agreed) (\(Int(agreement * 1000)) ‰); unplanned hits: \(spurious) of \(narrativeHits)")
+        print("planned narrative mentions: \(planned), read as planned: \(agreed) (\(Int(agreement * 1000)) ‰); unplanned hits: \(spurious) of \(narrativeHits); signal hits apart: \(signalHits)")
         XCTAssertGreaterThan(agreement, 0.95, misses.joined(separator: "\n"))
         let common = unplanned.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map { "\($0.value)× \($0.key)" }
-        XCTAssertLessThan(spuriousShare, 0.05, "most frequent unplanned hits:\n" + common.joined(separator: "\n"))
+        // Measured 2.7 % with ruleset 1.12.0 once signals were counted apart (5.6 % with them, under 5 % before 1.12.0).
+        XCTAssertLessThan(spuriousShare, 0.04, "most frequent unplanned hits:\n" + common.joined(separator: "\n"))
     }
 
     /// The generator's "hypothetical" frames are the 2011 scheme's: conditional and possible alike ("Mogelijk is
