@@ -175,6 +175,8 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("Zijn zoon heeft op school een klasgenoot geslagen.", "huiselijk-geweld", false),
             ("Haar man heeft haar vorige week geslagen.", "huiselijk-geweld", true),
             ("Het team is teruggevallen naar de derde plek in de competitie.", "terugvalrisico", false),
+            ("Cliënt is bang om terug te vallen in zijn oude gebruik.", "terugvalrisico", true),
+            ("Hij heeft een broer om op terug te vallen.", "terugvalrisico", false),
             ("Het water was een paar uur afgesloten vanwege werkzaamheden aan de leidingen.", "afsluiting-voorzieningen", false),
             ("Het energiebedrijf heeft het gas afgesloten wegens een achterstand.", "afsluiting-voorzieningen", true),
             ("Sinds de scheiding woont hij in zijn auto.", "woonnood", true),
