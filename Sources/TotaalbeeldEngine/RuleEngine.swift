@@ -97,14 +97,16 @@ struct RuleEngine: Sendable {
             return true
         case .absent(let pattern):
             return facts(matching: pattern, input: input, state: state).isEmpty
-        case .unaddressed(let name, let min, let share, let byIndicator, let coveredFrom):
+        case .unaddressed(let name, let min, let share, let byIndicator, let coveredFrom, let assessedBy):
             // A dossier fact is addressed when the assessment cites, addresses or weighs it, or discusses its
             // indicator with evidence; the assessment's own words are addressed when the element that says them
             // cites evidence beyond the signal it interprets, or when the sentence weighs them. With `byIndicator`, the
             // same finding the direction addresses in another element is addressed; with `coveredFrom`, one the
             // assessment's own Schema 2 covers.
+            let qualified = Set(assessedBy)
             let isOpen = { (fact: Fact) in
                 !(input.isAddressed(fact) || (byIndicator && input.isAddressedElsewhere(fact)) || coveredFrom.map { input.isCovered(fact, from: $0) } == true)
+                    || (!qualified.isEmpty && !input.isAssessed(fact, bySourceKinds: qualified))
             }
             let bound = state.bound[name] ?? []
             let open = bound.filter(isOpen)
@@ -638,6 +640,12 @@ struct RuleInput {
     private var engagingCitations: Set<String>
     /// The Schema 2 activities the assessment's own support needs rate above the lowest level.
     private var assessedActivities: [Schema2Activity]
+    /// Per assessment element, what it cites and addresses (a `<weighed>` element: what it weighs), and the indicators
+    /// it names or weighs: what it engages.
+    private var elementReach: [String: Set<String>]
+    private var elementIndicators: [String: Set<String>]
+    /// The source kind behind each dossier element and source id, for `unaddressed/@assessedBy`.
+    private var sourceKindOf: [String: String]
     /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
     var benefitGround: BenefitGround?
 
@@ -667,6 +675,19 @@ struct RuleInput {
         if let placement = assessment?.placement { elements.append((placement.id, placement.text, placement.cites, [], true)) }
         if let direction = assessment?.direction { elements.append((direction.id, direction.text, direction.cites, direction.addresses, false)) }
         assessmentTexts = elements.map { ($0.id, $0.text) }
+        elementReach = Dictionary(elements.map { ($0.id, Set($0.cites + $0.addresses)) }, uniquingKeysWith: { a, b in a.union(b) })
+        var named = Dictionary(grouping: assessmentFacts, by: \.elementID).mapValues { Set($0.map(\.indicator)) }
+        for weighed in assessment?.weighed ?? [] { named[weighed.id, default: []].insert(weighed.indicator) }
+        elementIndicators = named
+        var kinds = Dictionary(dossier.sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        func kind(of element: String, source: String?) { if let source, let sourceKind = kinds[source] { kinds[element] = sourceKind } }
+        for narrative in dossier.narratives { kind(of: narrative.id, source: narrative.source) }
+        for finding in dossier.findings { kind(of: finding.id, source: finding.source) }
+        for wish in dossier.wishes { kind(of: wish.id, source: wish.source) }
+        if let fml = dossier.fml {
+            for id in ([fml.id] + fml.items.map(\.id)).compactMap({ $0 }) { kind(of: id, source: fml.source) }
+        }
+        sourceKindOf = kinds
         assessmentElements = Set(elements.map(\.id))
         // What explains a contradiction is a conclusion (or a <weighed> element) that rests on both sides; a
         // direction, placement or support need that cites both uses them, it does not reconcile them.
@@ -755,6 +776,15 @@ struct RuleInput {
     /// finding told by another source.
     func isAddressedElsewhere(_ fact: Fact) -> Bool {
         explicitIndicators.contains(fact.indicator)
+    }
+
+    /// Whether an assessment element engages this fact (cites or addresses its element, names or weighs its indicator)
+    /// and cites evidence from a source of one of `kinds`: assessed by someone qualified, not only mentioned.
+    func isAssessed(_ fact: Fact, bySourceKinds kinds: Set<String>) -> Bool {
+        elementReach.contains { element, reach in
+            let engages = reach.contains(fact.elementID) || elementIndicators[element]?.contains(fact.indicator) == true
+            return engages && reach.contains { sourceKindOf[$0].map(kinds.contains) == true }
+        }
     }
 
     /// Whether the assessment's own Schema 2 covers this fact: a support need above the lowest level for an activity

@@ -249,7 +249,8 @@ private struct RulesetReader {
         case "unaddressed":
             return .unaddressed(
                 facts: element.attribute("facts") ?? "", min: element.integer("min") ?? 1, share: element.decimal("share"),
-                byIndicator: element.boolean("byIndicator", default: false), coveredFrom: element.decimal("coveredFrom"))
+                byIndicator: element.boolean("byIndicator", default: false), coveredFrom: element.decimal("coveredFrom"),
+                assessedBy: element.list("assessedBy"))
         case "readings": return .readings(facts: element.attribute("facts") ?? "", minWeighed: element.integer("minWeighed"))
         case "assessment":
             return .assessment(AssessmentPattern(
@@ -662,7 +663,7 @@ extension RulesetReader {
                     log.report(condition.attributeLocation(attribute), "\(owner) refers to \(unknownIndicator(indicator, ruleset))")
                 }
             }
-            for attribute in ["sourceKinds", "excludeSourceKinds", "kinds"] {
+            for attribute in ["sourceKinds", "excludeSourceKinds", "kinds", "assessedBy"] {
                 for sourceKind in condition.list(attribute) where !sourceKindIDs.contains(sourceKind) {
                     log.report(condition.attributeLocation(attribute), "\(owner) refers to unknown source kind '\(sourceKind)'\(suggestion(sourceKind, among: Array(sourceKindIDs)))")
                 }

@@ -138,7 +138,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// With `byIndicator`, a fact is addressed when the direction addresses (or a `<weighed>` element weighs) another
     /// element holding its indicator: the same finding told by another source. With `coveredFrom`, when the assessment's
     /// own Schema 2 rates an activity derived from the fact's indicator with at least that weight above the lowest level.
-    case unaddressed(facts: String, min: Int, share: Double? = nil, byIndicator: Bool = false, coveredFrom: Double? = nil)
+    /// With `assessedBy` (source kinds), addressing is not enough: an assessment element that engages the fact (cites
+    /// or addresses its element, weighs or names its indicator) must also cite evidence from a source of those kinds —
+    /// a relapse risk the assessor mentions and waves away on the client's word alone is still open.
+    case unaddressed(facts: String, min: Int, share: Double? = nil, byIndicator: Bool = false, coveredFrom: Double? = nil, assessedBy: [String] = [])
     /// The bound signals' readings, of which fewer than `minWeighed` (all when nil) are weighed.
     case readings(facts: String, minWeighed: Int?)
     case assessment(AssessmentPattern)

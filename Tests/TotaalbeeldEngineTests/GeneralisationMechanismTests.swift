@@ -56,6 +56,17 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertEqual(try screen(facts + byClient).trialAndError.contraindications, ["verslaving-actueel"])
     }
 
+    /// `unaddressed/@assessedBy`: a feared relapse the assessment mentions and waves away on the client's word (and the
+    /// assessor's own experience) is not assessed; the same weighing citing the physician is.
+    func testARelapseFearMentionedIsNotAssessedUntilAQualifiedSourceIsCited() throws {
+        let fear = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik ben bang om terug te vallen als ik weer in de bouw ga werken.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Geen aanwijzingen voor een verhoogd risico op terugval bij werkhervatting; nazorg via de huisarts.</narrative></narratives>"#
+        XCTAssertTrue(try rules(fear).contains("terugvalrisico-niet-beoordeeld"))
+        let waved = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="n-1">Hij is bang om terug te vallen, maar uit eigen ervaring weet ik dat werk juist structuur geeft.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(fear + waved).contains("terugvalrisico-niet-beoordeeld"), "mentioned on the client's word only")
+        let assessed = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="n-1 n-2">Hij is bang om terug te vallen; de huisarts ziet geen verhoogd risico en houdt de nazorg.</conclusion></assessment>"#
+        XCTAssertFalse(try rules(fear + assessed).contains("terugvalrisico-niet-beoordeeld"))
+    }
+
     /// `citedSupport/@emptySupports`: a direction resting on an element in which nothing counts, while the burdens go
     /// unaddressed, is tunnel vision; citing one of the burdens is not.
     func testACitedElementHoldingNothingHoldsNothingAgainstTheCourse() throws {
