@@ -766,7 +766,7 @@ struct RuleInput {
     /// `<weighed>` element or a support need above the lowest level cites its element. The assessment's own words and
     /// the benefit ground are engaged as they are addressed.
     func isEngaged(_ fact: Fact) -> Bool {
-        if assessmentElements.contains(fact.elementID) || fact.elementID == FactExtractor.disabilityElement { return isAddressed(fact) }
+        if assessmentElements.contains(fact.elementID) || FactExtractor.isGround(fact, of: benefitGround) { return isAddressed(fact) }
         if isExplicitlyAddressed(fact) || isAddressedElsewhere(fact) || discussedIndicators.contains(fact.indicator) { return true }
         if case .structured = fact.origin, referenced.contains(fact.elementID) { return true }
         return engagingCitations.contains(fact.elementID + "|" + fact.domain) || engagingCitations.contains(fact.elementID + "|")

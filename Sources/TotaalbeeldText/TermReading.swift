@@ -270,9 +270,9 @@ struct TermReading: Sendable {
         // excludes "koffiedrinken") but never confirm it: "dronken" is not its own evidence of alcohol.
         func near(_ sense: Int, within window: Int?, outside: Bool) -> Bool {
             let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
+            guard window != nil || outside else { return !firsts.isEmpty }
             // The occurrence starting last at or before the match's end, and the first one after it.
             let after = firsts.partitionPoint { $0 > match.last }
-            guard window != nil || outside else { return !firsts.isEmpty }
             if after < firsts.count, window.map({ wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= $0 }) ?? true { return true }
             var index = after - 1
             // Occurrences are short: a few steps back find one that overlaps the match or ends nearest before it.
