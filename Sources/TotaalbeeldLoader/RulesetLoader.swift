@@ -154,7 +154,7 @@ private struct RulesetReader {
             TermRule(
                 text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
                 exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
-                fixedOrder: term.attribute("order") == "fixed", location: term.modelLocation
+                fixedOrder: term.attribute("order") == "fixed", past: term.boolean("past", default: false), location: term.modelLocation
             )
         }
         let terms = termRules.map(\.text)
@@ -168,7 +168,8 @@ private struct RulesetReader {
             },
             location: element.modelLocation,
             termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
-            resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows")
+            resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows"),
+            pastByNature: element.boolean("pastByNature", default: false)
         )
     }
 

@@ -361,13 +361,17 @@ public struct TermRule: Sendable, Hashable {
     /// Match the words in the written order only, never in the free order of the context's
     /// `freeOrderWindow` (a term whose order carries its sense).
     public var fixedOrder: Bool
+    /// The term's own words say the finding is over ("al drie jaar clean", "afgekickt"): a hit through it
+    /// is historical, whatever its context.
+    public var past: Bool
     public var location: Location?
 
     public init(
         text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
-        fixedOrder: Bool = false, location: Location? = nil
+        fixedOrder: Bool = false, past: Bool = false, location: Location? = nil
     ) {
         self.text = text
+        self.past = past
         self.exact = exact
         self.fixedOrder = fixedOrder
         self.require = require
@@ -415,6 +419,7 @@ public struct Indicator: Sendable, Hashable {
         var precision: Precision
         var resolvable: Bool
         var narrows: [String]
+        var pastByNature: Bool
     }
 
     private var shared: SharedValue<Fields>
@@ -441,16 +446,20 @@ public struct Indicator: Sendable, Hashable {
     public var resolvable: Bool { get { shared.value.resolvable } set { shared.value.resolvable = newValue } }
     /// The broader indicators this one is a kind of; on the same words the narrower reading is kept.
     public var narrows: [String] { get { shared.value.narrows } set { shared.value.narrows = newValue } }
+    /// Whether the finding is about the past by its nature (a job held, a diploma obtained, a childhood): a
+    /// date or a past-time word places it, it does not make it over, so a hit is never read as historical.
+    public var pastByNature: Bool { get { shared.value.pastByNature } set { shared.value.pastByNature = newValue } }
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
-        termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = []
+        termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = [],
+        pastByNature: Bool = false
     ) {
         shared = SharedValue(Fields(
             id: id, domain: domain, role: role, label: label, rationale: rationale, reference: reference, group: group, terms: terms,
             countsForOther: countsForOther, readings: readings, location: location, termRules: termRules ?? terms.map { TermRule(text: $0) },
-            precision: precision, resolvable: resolvable, narrows: narrows
+            precision: precision, resolvable: resolvable, narrows: narrows, pastByNature: pastByNature
         ))
     }
 

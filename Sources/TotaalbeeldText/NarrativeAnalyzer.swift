@@ -59,7 +59,9 @@ import TotaalbeeldModel
 /// **Readings that exclude each other.** A hit both hypothetical and uncertain is hypothetical (the
 /// condition or the future dominates: "als er mogelijk schulden zijn"); a hit both resolved and
 /// historical is resolved ("vroeger schulden, inmiddels afgelost"); a hit of an indicator that is not
-/// `resolvable` (addiction) is historical instead of resolved; a strength is never resolved.
+/// `resolvable` (addiction) is historical instead of resolved; a strength is never resolved. A term marked
+/// `past` ("al drie jaar clean") makes its hit historical by its own words; an indicator `pastByNature`
+/// (a job held, a diploma) is never historical: a date places such a finding, it does not make it over.
 public final class NarrativeAnalyzer: Sendable {
     /// All indicator terms, compiled once.
     public let termMatcher: PhraseMatcher
@@ -71,6 +73,10 @@ public final class NarrativeAnalyzer: Sendable {
     private let unresolvable: Set<String>
     /// Indicators to which resolution does not apply (strengths: nothing to solve).
     private let withoutResolution: Set<String>
+    /// Indicators about the past by their nature: never read as historical.
+    private let pastByNature: Set<String>
+    /// Per term pattern: whether the term's own words say the finding is over.
+    private let pastTerms: [Bool]
     /// Per indicator, the broader indicators it is a kind of (transitively).
     private let broader: [String: Set<String>]
     private let context: ContextScopes
@@ -91,6 +97,7 @@ public final class NarrativeAnalyzer: Sendable {
             withoutResolution: Set(ruleset.indicators.filter { $0.polarity == .strength }.map(\.id)),
             broader: ruleset.broaderIndicatorsByID,
             strict: Set(ruleset.indicators.filter { $0.precision == .high }.map(\.id)),
+            pastByNature: Set(ruleset.indicators.filter(\.pastByNature).map(\.id)),
             wordForms: wordForms
         )
     }
@@ -116,7 +123,7 @@ public final class NarrativeAnalyzer: Sendable {
     public init(
         indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
         unresolvable: Set<String> = [], withoutResolution: Set<String> = [], broader: [String: Set<String>] = [:],
-        strict: Set<String> = [], wordForms: WordForms? = .shared
+        strict: Set<String> = [], pastByNature: Set<String> = [], wordForms: WordForms? = .shared
     ) {
         var patterns: [PhrasePattern] = []
         var rules: [TermRule] = []
@@ -141,6 +148,8 @@ public final class NarrativeAnalyzer: Sendable {
         self.separateLayer = separateLayer
         self.unresolvable = unresolvable
         self.withoutResolution = withoutResolution
+        self.pastByNature = pastByNature
+        pastTerms = rules.map(\.past)
         self.broader = broader
         self.context = ContextScopes.compiled(context)
         self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
@@ -218,8 +227,15 @@ public final class NarrativeAnalyzer: Sendable {
             let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
             var sentenceResults: [(span: Span, hit: TextHit)] = []
             for span in spans {
-                let triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
+                var triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
                 let start = tokens[span.first].start, end = tokens[span.last].end
+                if pastByNature.contains(span.indicator) {
+                    triggers.removeAll { $0.category == .historical }
+                } else if span.pattern < pastTerms.count, pastTerms[span.pattern], !triggers.contains(where: { $0.category == .historical }) {
+                    // The term's own words are the cue, and the report shows them as such.
+                    triggers.append(AppliedTrigger(category: .historical, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
+                    triggers.sort { ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase) }
+                }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
                 var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)

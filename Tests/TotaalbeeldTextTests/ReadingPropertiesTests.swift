@@ -130,4 +130,43 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertEqual(try hit("Zijn collega's beschrijven vergeetachtigheid.", "concentratieproblemen").experiencer, .client)
         XCTAssertEqual(try hit("Meneer zorgt dagelijks voor zijn vrouw met Parkinson.", "lichamelijke-klachten").experiencer, .other)
     }
+
+    // MARK: What is past by nature, and what the term itself says is over (ruleset 1.13.0)
+
+    func testAJobHeldOrADiplomaIsPlacedInTimeNotOver() throws {
+        // A date or "vroeger" places work history; it stays experience (and counts in full).
+        for text in ["Cliënt heeft tot 2019 als orderpicker gewerkt bij een groothandel.", "Patiënt werkte vroeger als cipier en heeft nu rugklachten."] {
+            let work = try hit(text, "werkervaring")
+            XCTAssertFalse(work.historical, text)
+            XCTAssertFalse(work.triggers.contains { $0.category == .historical }, "no historical cue shown: \(text)")
+        }
+        XCTAssertFalse(try hit("Ik heb in 2015 m'n mbo-diploma elektrotechniek gehaald.", "diploma-behaald").historical)
+        // An indicator that is not past by nature still reads the time word.
+        XCTAssertTrue(try hit("Vroeger had hij schulden bij de bank.", "schulden").historical)
+    }
+
+    func testATermThatSaysTheUseIsOverIsHistorical() throws {
+        for text in ["Ik ben al vijf jaar clean en daar ben ik trots op.", "Meneer is al zes jaar droog en gaat naar de AA.",
+                     "Zijn vrouw vertelt dat hij al twee jaar geen druppel meer heeft aangeraakt.", "Cliënt is sinds een jaar van de heroïne af."] {
+            let use = try hit(text, "verslaving")
+            XCTAssertTrue(use.historical, text)
+            XCTAssertFalse(use.negated, text)
+            XCTAssertTrue(use.triggers.contains { $0.category == .historical }, "the cue is shown: \(text)")
+        }
+        // Current use is not.
+        XCTAssertFalse(try hit("Hij gebruikt dagelijks heroïne.", "verslaving").historical)
+    }
+
+    func testANegationBeforeAParticleOrAtTheEndOfAFrontedClauseNegates() throws {
+        XCTAssertTrue(try hit("Schulden heb ik niet hoor, alles wordt keurig betaald.", "schulden").negated)
+        XCTAssertTrue(try hit("Ik game veel, maar verslaafd ben ik niet hoor.", "verslaving").negated)
+        XCTAssertTrue(try hit("Met de drank heeft hij niks, hij lust het niet eens.", "verslaving").negated)
+        XCTAssertTrue(try hit("Conflicten met collega's hebben we met hem nooit gehad.", "conflicten-werk").negated)
+        XCTAssertTrue(try hit("Kinderopvang: geregeld via oma", "kinderopvang").negated)
+        // Not across a clause, and not a later "niks" three words away.
+        XCTAssertFalse(try hit("Hij heeft schulden en doet er verder niks aan.", "schulden").negated)
+        XCTAssertFalse(try hit("Zijn schulden zijn inmiddels geregeld.", "schulden").negated)
+        // "om niks" is "for no reason": "ontploft om niks" is an outburst, not none.
+        XCTAssertFalse(try hit("En hij ontploft om niks, tegen onze jongste vooral.", "psychische-klachten").negated)
+    }
 }
