@@ -166,22 +166,29 @@ final class VignetteEvaluationTests: XCTestCase {
     /// inconsistencies in the sources' own words and clean controls); baseline with 1.9.0 recorded before any rule
     /// was tuned on them (EVALUATION.md).
     static var tuningFifthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("e") } }
+    /// The sixth writer's tuning vignettes (`f01`…), written blind to the rules after ruleset 1.12.0 (clean controls,
+    /// inconsistencies in the sources' own words, judgement risks in unusual phrasing); baseline with 1.12.0 recorded
+    /// before any rule was tuned on them (EVALUATION.md).
+    static var tuningSixthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("f") } }
 
     // MARK: Report
 
     func testPrintEvaluation() throws {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
         let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
-        let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter
+        let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter, sixth = Self.tuningSixthWriter
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
         XCTAssertEqual(fourth.count, 24, "d01–d24")
         XCTAssertEqual(fifth.count, 24, "e01–e24")
-        XCTAssertEqual(first.count + second.count + fourth.count + fifth.count, tuning.count, "every tuning vignette is a t, an s, a d or an e")
+        XCTAssertEqual(sixth.count, 24, "f01–f24")
+        XCTAssertEqual(
+            first.count + second.count + fourth.count + fifth.count + sixth.count, tuning.count, "every tuning vignette is a t, an s, a d, an e or an f"
+        )
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…)"]
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -190,7 +197,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
