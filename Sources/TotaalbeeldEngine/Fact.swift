@@ -326,7 +326,11 @@ public struct FactExtractor: Sendable {
             nl.append("mogelijk, niet vastgesteld (×\(decimal(context.uncertainFactor)))")
             en.append("possible, not established (×\(decimal(context.uncertainFactor)))")
         }
-        if hypothetical {
+        if hypothetical && indicator?.riskByNature == true {
+            // A feared or conditional relapse is how a relapse risk is stated: it is the finding, not a supposition.
+            nl.append("gevreesd of voorwaardelijk: zo wordt een risico verwoord, telt (×1)")
+            en.append("feared or conditional: how a risk is stated, counts (×1)")
+        } else if hypothetical {
             factor *= context.hypotheticalFactor
             nl.append("hypothetisch (×\(decimal(context.hypotheticalFactor)))")
             en.append("hypothetical (×\(decimal(context.hypotheticalFactor)))")

@@ -169,7 +169,7 @@ private struct RulesetReader {
             location: element.modelLocation,
             termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
             resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows"),
-            pastByNature: element.boolean("pastByNature", default: false)
+            pastByNature: element.boolean("pastByNature", default: false), riskByNature: element.boolean("riskByNature", default: false)
         )
     }
 

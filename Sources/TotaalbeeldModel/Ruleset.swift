@@ -420,6 +420,7 @@ public struct Indicator: Sendable, Hashable {
         var resolvable: Bool
         var narrows: [String]
         var pastByNature: Bool
+        var riskByNature: Bool
     }
 
     private var shared: SharedValue<Fields>
@@ -449,17 +450,22 @@ public struct Indicator: Sendable, Hashable {
     /// Whether the finding is about the past by its nature (a job held, a diploma obtained, a childhood): a
     /// date or a past-time word places it, it does not make it over, so a hit is never read as historical.
     public var pastByNature: Bool { get { shared.value.pastByNature } set { shared.value.pastByNature = newValue } }
+    /// Whether the finding is a risk by its nature (a relapse risk): a fear, a condition or an expectation is how a
+    /// risk is stated, so a hypothetical hit still counts in full. The reading stays hypothetical: it is weighed, not
+    /// re-read.
+    public var riskByNature: Bool { get { shared.value.riskByNature } set { shared.value.riskByNature = newValue } }
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
         termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = [],
-        pastByNature: Bool = false
+        pastByNature: Bool = false, riskByNature: Bool = false
     ) {
         shared = SharedValue(Fields(
             id: id, domain: domain, role: role, label: label, rationale: rationale, reference: reference, group: group, terms: terms,
             countsForOther: countsForOther, readings: readings, location: location, termRules: termRules ?? terms.map { TermRule(text: $0) },
-            precision: precision, resolvable: resolvable, narrows: narrows, pastByNature: pastByNature
+            precision: precision, resolvable: resolvable, narrows: narrows, pastByNature: pastByNature,
+            riskByNature: riskByNature
         ))
     }
 

@@ -169,4 +169,17 @@ final class ReadingPropertiesTests: XCTestCase {
         // "om niks" is "for no reason": "ontploft om niks" is an outburst, not none.
         XCTAssertFalse(try hit("En hij ontploft om niks, tegen onze jongste vooral.", "psychische-klachten").negated)
     }
+
+    func testAChanceARiskOrAFearStatedOtherwiseIsHypothetical() throws {
+        XCTAssertTrue(try hit("Bij toename van de belasting bestaat de kans dat hij psychotische klachten krijgt.", "psychische-klachten").hypothetical)
+        XCTAssertTrue(try hit("Het gezin loopt het risico dat er nieuwe schulden ontstaan.", "schulden").hypothetical)
+        XCTAssertTrue(try hit("Wij vrezen dat hij opnieuw in conflict komt met zijn leidinggevende.", "conflicten-werk").hypothetical)
+        XCTAssertTrue(try hit("Bij een volgende betalingsachterstand wordt de gasaansluiting afgesloten.", "schulden").hypothetical)
+        XCTAssertTrue(try hit("Bij verdere afbouw van de medicatie kunnen opnieuw slaapproblemen ontstaan.", "slaapproblemen").hypothetical)
+        let hope = try hit("Dochter: 'Ik hoop niet dat hij gaat drinken als ik uit huis ga.'", "verslaving")
+        XCTAssertTrue(hope.hypothetical)
+        XCTAssertFalse(hope.negated, "hoping not is no negation of the drinking")
+        // A present finding beside it stays present.
+        XCTAssertFalse(try hit("Hij heeft schulden; bij een volgende aanmaning belt hij de budgetcoach.", "schulden").hypothetical)
+    }
 }
