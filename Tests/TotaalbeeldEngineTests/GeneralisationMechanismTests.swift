@@ -460,4 +460,49 @@ final class GeneralisationMechanismTests: XCTestCase {
         // A disability record in a regime without a recognised ground: the FML stands in for it.
         XCTAssertEqual(try ziekte(regime: "letselschade", disability: true, limitation: true).burdens["fml-beperkingen"], 2)
     }
+
+    // MARK: Ruleset 1.13.0
+
+    /// `status="negated-now"`: a denial is about today. "Toen wist ik nog niet dat …" is a past not-knowing, no denial of a
+    /// burden a physician reports; "ik heb geen …" is.
+    func testADenialIsAboutTodayNotAboutWhatHeDidNotKnowThen() throws {
+        func dossier(_ client: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij heeft een depressie en slaapt slecht.</narrative><narrative id="n-2" domain="ziekte" source="s-client">\#(client)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik heb geen depressie.")).contains("ontkenning-tegenover-derden"))
+        XCTAssertFalse(try rules(dossier("Toen wist ik nog niet dat ik een depressie had.")).contains("ontkenning-tegenover-derden"))
+    }
+
+    /// Sense `werkplek`: selling and advising are the job; "verleden" in a term's own words makes the use past; the
+    /// infinitive of an eviction is an eviction where a landlord or rent stands beside it (moving a cupboard is not).
+    func testSellingWineAPastWithDrinkAndAnEvictionInTheInfinitive() {
+        XCTAssertFalse(indicators(in: "Aan de balie gaf hij klanten advies over wijn en whisky.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "Zij was verkoopster en kent het assortiment bier goed.").contains("verslaving"))
+        XCTAssertTrue(indicators(in: "Hij drinkt elke avond een paar glazen wijn.").contains("verslaving"))
+        XCTAssertEqual(hit("verslaving", in: "Over haar verleden met alcohol praat ze open.")?.historical, true)
+        XCTAssertEqual(hit("verslaving", in: "Zijn drugsverleden is bekend bij de begeleider.")?.historical, true)
+        XCTAssertEqual(hit("verslaving", in: "Hij drinkt sinds de scheiding elke dag bier.")?.historical, false)
+        XCTAssertTrue(indicators(in: "De woningcorporatie wil haar uit huis zetten.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Hij zet de dozen uit huis in de schuur.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Voor de verbouwing zet hij de oude kast uit huis.").contains("woonnood"))
+    }
+
+    /// Sense `naasten`: withdrawal from friends and family in plain words counts as social isolation — the phone not
+    /// answered when they call, no longer going along; not answering an agency is avoidance, not isolation.
+    func testNotAnsweringThePhoneAndNoLongerGoingAlongIsWithdrawal() {
+        XCTAssertTrue(indicators(in: "Haar vriendinnen bellen, maar ze neemt niet op.").contains("sociaal-isolement"))
+        XCTAssertTrue(indicators(in: "Met zijn oud-collega's gaat hij niet meer mee vissen.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Als de gemeente belt, neemt hij niet op.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Ze neemt het niet op voor haar collega.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Hij trok zijn sollicitatie terug.").contains("sociaal-isolement"))
+    }
+
+    /// The reading `onkunde` of `onwil-signaal`: rejecting unwillingness and naming an inability with evidence weighs two
+    /// readings; concluding unwillingness weighs none against it.
+    func testMissedAppointmentsReadAsInabilityWithEvidenceAreWeighed() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Drie afspraken gemist; de uitnodigingen gingen per brief.</narrative><narrative id="n-2" domain="opleiding" source="s-ha">Leest op het niveau van groep vier.</narrative></narratives>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1 n-2">\#(text)</conclusion></assessment>"# }
+        XCTAssertFalse(try rules(facts + conclusion("Ik lees de gemiste afspraken niet als onwil: hij kan de brieven niet lezen.")).contains("lezingen-onbesproken"))
+        XCTAssertTrue(try rules(facts + conclusion("De gemiste afspraken zijn onwil; hij kiest zelf.")).contains("lezingen-onbesproken"))
+    }
 }
