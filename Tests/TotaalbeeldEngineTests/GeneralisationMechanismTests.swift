@@ -505,4 +505,20 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(facts + conclusion("Ik lees de gemiste afspraken niet als onwil: hij kan de brieven niet lezen.")).contains("lezingen-onbesproken"))
         XCTAssertTrue(try rules(facts + conclusion("De gemiste afspraken zijn onwil; hij kiest zelf.")).contains("lezingen-onbesproken"))
     }
+
+    /// Function signals in plain words: "kan niks meer dragen" against boxes carried upstairs in another account, a
+    /// controller played for hours against a hand that holds nothing; "geen papiertje" against a practical test passed on
+    /// every part. With what the effort cost beside the activity, no contradiction.
+    func testPlainLimitsMeetTheClientsOwnActivitiesAndATestMeetsNoPapers() throws {
+        func dossier(_ claim: String, _ activity: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="s-client">\#(activity)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik kan gewoon niks meer dragen.", "De nieuwe kasten heb ik zelf de trap op gebracht.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Ik kan gewoon niks meer dragen.", "De nieuwe kasten heb ik met veel pijn de trap op gebracht en daarna twee dagen plat gelegen.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(dossier("Met mijn linkerhand kan ik niks vastpakken.", "Elke avond speelt hij uren met de controller.")).contains("beperking-tegenover-observatie"))
+        let papers = #"<narratives><narrative id="n-1" domain="opleiding" source="s-client">Ik heb nergens een papiertje van.</narrative><narrative id="n-2" domain="opleiding" source="s-toets">Praktijktoets lassen: alle onderdelen voldoende.</narrative></narratives>"#
+        let text = dossierXML(client: #"<client ageBand="18-26" benefitRegime="wajong"/>"#, sources: Self.sources + #"<source id="s-toets" kind="test" role="praktijktoets"/>"#, body: papers)
+        let dossier = try DossierLoader.load(contentsOf: scratch.write("p.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertTrue(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "test-tegenover-diploma" })
+    }
 }
