@@ -521,4 +521,29 @@ final class GeneralisationMechanismTests: XCTestCase {
         let dossier = try DossierLoader.load(contentsOf: scratch.write("p.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
         XCTAssertTrue(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "test-tegenover-diploma" })
     }
+
+    /// Judgement words of 1.13.0: a group rule stated as a certainty ("dat weten we", "gegarandeerd") is a generalisation;
+    /// effort "weinig te merken" beside the responsibility laid on him is unwillingness concluded; the same behaviour called
+    /// his responsibility in one conclusion and "niet te verwijten" in another is a contradictory judgement.
+    func testCertaintiesAboutAGroupAndUnwillingnessInPlainWords() throws {
+        let finding = #"<findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>"#
+        func assessment(_ conclusions: String) -> String { finding + #"<assessment id="a-1" source="s-ad">\#(conclusions)</assessment>"# }
+        XCTAssertTrue(try rules(assessment(#"<conclusion id="c-1" cites="f-1">Bij oudere mannen gaat omscholing gegarandeerd mis, dat weten we.</conclusion>"#)).contains("stereotypering"))
+        XCTAssertFalse(try rules(assessment(#"<conclusion id="c-1" cites="f-1">Omscholing gaat bij hem gegarandeerd goed: hij haalde vorig jaar twee certificaten.</conclusion>"#)).contains("stereotypering"))
+        let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Twee afspraken niet nagekomen.</narrative></narratives>"#
+        let unwilling = #"<conclusion id="c-1" cites="n-1">Van inzet is weinig te merken; dat moet hij zelf oppakken.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(unwilling)</assessment>"#).contains("onwil-zonder-bewijs"))
+        let both = #"<conclusion id="c-1" cites="n-1">Als hij echt wil, moet hij zijn verantwoordelijkheid nemen.</conclusion><conclusion id="c-2" cites="n-1">Het vergeten is hem niet te verwijten.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(both)</assessment>"#).contains("oordeel-tegenstrijdig"))
+    }
+
+    /// `onwil-of-onmacht`: pain, poor sleep or no transport beside a signal of unwillingness is an inability reading too; an
+    /// unargued "willing: no" placement then needs its arguments.
+    func testPainAndPoorSleepAreInabilityOnTheWillingAbleAxis() throws {
+        let facts = #"<findings><finding id="f-1" indicator="onwil-signaal" source="s-ad">Kwam te laat op de afspraak.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik slaap slecht door de rugpijn.</narrative></narratives>"#
+        let placement = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes"/></assessment>"#
+        XCTAssertTrue(try rules(facts + placement).contains("onwil-of-onmacht"))
+        let argued = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes" cites="f-1 n-1"/></assessment>"#
+        XCTAssertFalse(try rules(facts + argued).contains("onwil-of-onmacht"))
+    }
 }
