@@ -546,4 +546,19 @@ final class GeneralisationMechanismTests: XCTestCase {
         let argued = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes" cites="f-1 n-1"/></assessment>"#
         XCTAssertFalse(try rules(facts + argued).contains("onwil-of-onmacht"))
     }
+
+    /// Reader and Schema 2 data of 1.13.0: a trauma weighs on mental load capacity; doing one's own shopping is no informal
+    /// care; "kan ze niet aan" concludes inability; a test report's slowed processing is a concentration problem, and a
+    /// rosy claim meets it as a self-assessment against an observation.
+    func testTraumaOwnShoppingInabilityAndProcessingSpeed() throws {
+        let trauma = try screen(#"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">PTSS na een overval, met herbelevingen en schrikreacties.</narrative></narratives>"#)
+        let row = try XCTUnwrap(trauma.schema2.first { $0.activity.id == "psychische-belastbaarheid" })
+        XCTAssertGreaterThanOrEqual(row.score, 3)
+        XCTAssertFalse(indicators(in: "Ze woont op zichzelf en doet zelf haar boodschappen.").contains("mantelzorg"))
+        XCTAssertTrue(indicators(in: "Hij doet voor zijn vader zijn boodschappen.").contains("mantelzorg"))
+        XCTAssertTrue(indicators(in: "Het tempo van een productiebedrijf kan ze niet aan.").contains("onkunde-oordeel"))
+        XCTAssertTrue(indicators(in: "De verwerkingssnelheid is duidelijk beneden gemiddeld.").contains("concentratieproblemen"))
+        let claim = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik kan alles, hoor.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Bij het testen slaat hij regels over en is de verwerkingssnelheid verlaagd.</narrative></narratives>"#
+        XCTAssertTrue(try rules(claim).contains("zelfinschatting-tegenover-waarneming"))
+    }
 }
