@@ -561,4 +561,13 @@ final class GeneralisationMechanismTests: XCTestCase {
         let claim = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik kan alles, hoor.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Bij het testen slaat hij regels over en is de verwerkingssnelheid verlaagd.</narrative></narratives>"#
         XCTAssertTrue(try rules(claim).contains("zelfinschatting-tegenover-waarneming"))
     }
+
+    /// `onwil-of-onmacht` without a placement: an assessment that concludes unwillingness in its own words places the client
+    /// on the willing–able axis all the same; without such words, no placement is no flag.
+    func testUnwillingnessConcludedWithoutAPlacementIsAnUnarguedPlacement() throws {
+        let facts = #"<findings><finding id="f-1" indicator="onwil-signaal" source="s-ad">Drie afspraken gemist.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij slaapt slecht door de rugpijn.</narrative></narratives>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">\#(text)</conclusion></assessment>"# }
+        XCTAssertTrue(try rules(facts + conclusion("Van inzet is weinig te merken.")).contains("onwil-of-onmacht"))
+        XCTAssertFalse(try rules(facts + conclusion("De afspraken vielen samen met zijn fysiotherapie.")).contains("onwil-of-onmacht"))
+    }
 }
