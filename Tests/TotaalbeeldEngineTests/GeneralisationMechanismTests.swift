@@ -570,4 +570,11 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(facts + conclusion("Van inzet is weinig te merken.")).contains("onwil-of-onmacht"))
         XCTAssertFalse(try rules(facts + conclusion("De afspraken vielen samen met zijn fysiotherapie.")).contains("onwil-of-onmacht"))
     }
+
+    /// A Dutch level under B1 as a language or integration report states it is limited command of Dutch.
+    func testALanguageLevelBelowB1IsLimitedDutch() {
+        XCTAssertTrue(indicators(in: "Inburgering afgerond op A2.").contains("taalbarriere"))
+        XCTAssertTrue(indicators(in: "Hij spreekt Nederlands op A1.").contains("taalbarriere"))
+        XCTAssertFalse(indicators(in: "Zij heeft de inburgering afgerond op B1.").contains("taalbarriere"))
+    }
 }
