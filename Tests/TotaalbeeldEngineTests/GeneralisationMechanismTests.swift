@@ -556,6 +556,8 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(row.score, 3)
         XCTAssertFalse(indicators(in: "Ze woont op zichzelf en doet zelf haar boodschappen.").contains("mantelzorg"))
         XCTAssertTrue(indicators(in: "Hij doet voor zijn vader zijn boodschappen.").contains("mantelzorg"))
+        XCTAssertFalse(indicators(in: "Ze wil werken in een hondenpension.").contains("huisvesting"), "a boarding kennel is a workplace")
+        XCTAssertTrue(indicators(in: "Hij woont sinds maart in een pension.").contains("huisvesting"))
         XCTAssertTrue(indicators(in: "Het tempo van een productiebedrijf kan ze niet aan.").contains("onkunde-oordeel"))
         XCTAssertTrue(indicators(in: "De verwerkingssnelheid is duidelijk beneden gemiddeld.").contains("concentratieproblemen"))
         let claim = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik kan alles, hoor.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Bij het testen slaat hij regels over en is de verwerkingssnelheid verlaagd.</narrative></narratives>"#
