@@ -429,6 +429,7 @@ struct RuleEngine: Sendable {
             case .present: if !fact.present || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .now: if !fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .negated: if fact.present { return false }
+            case .negatedNow: if fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
             case .any: break
             }
             if let assertion = pattern.assertion, fact.assertion != assertion { return false }

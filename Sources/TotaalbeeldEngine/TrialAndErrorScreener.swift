@@ -140,6 +140,7 @@ struct TrialAndErrorScreener: Sendable {
                 case .present: return fact.present && fact.experiencer == .client
                 case .now: return fact.present && fact.experiencer == .client && !fact.historical && !fact.resolved
                 case .negated: return !fact.present
+                case .negatedNow: return !fact.present && fact.experiencer == .client && !fact.historical && !fact.resolved
                 case .any: return true
                 }
             }

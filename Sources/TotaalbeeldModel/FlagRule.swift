@@ -56,7 +56,9 @@ public struct FactPattern: Sendable, Hashable {
     /// element cites (the conclusion cites nothing but the signal it interprets).
     public enum Place: String, Sendable, Hashable { case dossier, assessment, cited, soleEvidence = "sole-evidence" }
     /// `now`: affirmed and neither historical nor resolved (a feared relapse is a present fear).
-    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, any }
+    /// `negatedNow` (`negated-now`, 1.13.0): negated about the present — not historical, not resolved, about the client
+    /// (or an indicator that counts for others): "toen wist hij nog niet dat hij autisme had" denies nothing today.
+    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, negatedNow = "negated-now", any }
 
     public var name: String?
     public var indicators: [String]

@@ -460,4 +460,123 @@ final class GeneralisationMechanismTests: XCTestCase {
         // A disability record in a regime without a recognised ground: the FML stands in for it.
         XCTAssertEqual(try ziekte(regime: "letselschade", disability: true, limitation: true).burdens["fml-beperkingen"], 2)
     }
+
+    // MARK: Ruleset 1.13.0
+
+    /// `status="negated-now"`: a denial is about today. "Toen wist ik nog niet dat …" is a past not-knowing, no denial of a
+    /// burden a physician reports; "ik heb geen …" is.
+    func testADenialIsAboutTodayNotAboutWhatHeDidNotKnowThen() throws {
+        func dossier(_ client: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij heeft een depressie en slaapt slecht.</narrative><narrative id="n-2" domain="ziekte" source="s-client">\#(client)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik heb geen depressie.")).contains("ontkenning-tegenover-derden"))
+        XCTAssertFalse(try rules(dossier("Toen wist ik nog niet dat ik een depressie had.")).contains("ontkenning-tegenover-derden"))
+    }
+
+    /// Sense `werkplek`: selling and advising are the job; "verleden" in a term's own words makes the use past; the
+    /// infinitive of an eviction is an eviction where a landlord or rent stands beside it (moving a cupboard is not).
+    func testSellingWineAPastWithDrinkAndAnEvictionInTheInfinitive() {
+        XCTAssertFalse(indicators(in: "Aan de balie gaf hij klanten advies over wijn en whisky.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "Zij was verkoopster en kent het assortiment bier goed.").contains("verslaving"))
+        XCTAssertTrue(indicators(in: "Hij drinkt elke avond een paar glazen wijn.").contains("verslaving"))
+        XCTAssertEqual(hit("verslaving", in: "Over haar verleden met alcohol praat ze open.")?.historical, true)
+        XCTAssertEqual(hit("verslaving", in: "Zijn drugsverleden is bekend bij de begeleider.")?.historical, true)
+        XCTAssertEqual(hit("verslaving", in: "Hij drinkt sinds de scheiding elke dag bier.")?.historical, false)
+        XCTAssertTrue(indicators(in: "De woningcorporatie wil haar uit huis zetten.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Hij zet de dozen uit huis in de schuur.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Voor de verbouwing zet hij de oude kast uit huis.").contains("woonnood"))
+    }
+
+    /// Sense `naasten`: withdrawal from friends and family in plain words counts as social isolation — the phone not
+    /// answered when they call, no longer going along; not answering an agency is avoidance, not isolation.
+    func testNotAnsweringThePhoneAndNoLongerGoingAlongIsWithdrawal() {
+        XCTAssertTrue(indicators(in: "Haar vriendinnen bellen, maar ze neemt niet op.").contains("sociaal-isolement"))
+        XCTAssertTrue(indicators(in: "Met zijn oud-collega's gaat hij niet meer mee vissen.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Als de gemeente belt, neemt hij niet op.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Ze neemt het niet op voor haar collega.").contains("sociaal-isolement"))
+        XCTAssertFalse(indicators(in: "Hij trok zijn sollicitatie terug.").contains("sociaal-isolement"))
+    }
+
+    /// The reading `onkunde` of `onwil-signaal`: rejecting unwillingness and naming an inability with evidence weighs two
+    /// readings; concluding unwillingness weighs none against it.
+    func testMissedAppointmentsReadAsInabilityWithEvidenceAreWeighed() throws {
+        let facts = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Drie afspraken gemist; de uitnodigingen gingen per brief.</narrative><narrative id="n-2" domain="opleiding" source="s-ha">Leest op het niveau van groep vier.</narrative></narratives>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1 n-2">\#(text)</conclusion></assessment>"# }
+        XCTAssertFalse(try rules(facts + conclusion("Ik lees de gemiste afspraken niet als onwil: hij kan de brieven niet lezen.")).contains("lezingen-onbesproken"))
+        XCTAssertTrue(try rules(facts + conclusion("De gemiste afspraken zijn onwil; hij kiest zelf.")).contains("lezingen-onbesproken"))
+    }
+
+    /// Function signals in plain words: "kan niks meer dragen" against boxes carried upstairs in another account, a
+    /// controller played for hours against a hand that holds nothing; "geen papiertje" against a practical test passed on
+    /// every part. With what the effort cost beside the activity, no contradiction.
+    func testPlainLimitsMeetTheClientsOwnActivitiesAndATestMeetsNoPapers() throws {
+        func dossier(_ claim: String, _ activity: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="s-client">\#(activity)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik kan gewoon niks meer dragen.", "De nieuwe kasten heb ik zelf de trap op gebracht.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Ik kan gewoon niks meer dragen.", "De nieuwe kasten heb ik met veel pijn de trap op gebracht en daarna twee dagen plat gelegen.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(dossier("Met mijn linkerhand kan ik niks vastpakken.", "Elke avond speelt hij uren met de controller.")).contains("beperking-tegenover-observatie"))
+        let papers = #"<narratives><narrative id="n-1" domain="opleiding" source="s-client">Ik heb nergens een papiertje van.</narrative><narrative id="n-2" domain="opleiding" source="s-toets">Praktijktoets lassen: alle onderdelen voldoende.</narrative></narratives>"#
+        let text = dossierXML(client: #"<client ageBand="18-26" benefitRegime="wajong"/>"#, sources: Self.sources + #"<source id="s-toets" kind="test" role="praktijktoets"/>"#, body: papers)
+        let dossier = try DossierLoader.load(contentsOf: scratch.write("p.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertTrue(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "test-tegenover-diploma" })
+    }
+
+    /// Judgement words of 1.13.0: a group rule stated as a certainty ("dat weten we", "gegarandeerd") is a generalisation;
+    /// effort "weinig te merken" beside the responsibility laid on him is unwillingness concluded; the same behaviour called
+    /// his responsibility in one conclusion and "niet te verwijten" in another is a contradictory judgement.
+    func testCertaintiesAboutAGroupAndUnwillingnessInPlainWords() throws {
+        let finding = #"<findings><finding id="f-1" indicator="angst" source="s-ad"/></findings>"#
+        func assessment(_ conclusions: String) -> String { finding + #"<assessment id="a-1" source="s-ad">\#(conclusions)</assessment>"# }
+        XCTAssertTrue(try rules(assessment(#"<conclusion id="c-1" cites="f-1">Bij oudere mannen gaat omscholing gegarandeerd mis, dat weten we.</conclusion>"#)).contains("stereotypering"))
+        XCTAssertFalse(try rules(assessment(#"<conclusion id="c-1" cites="f-1">Omscholing gaat bij hem gegarandeerd goed: hij haalde vorig jaar twee certificaten.</conclusion>"#)).contains("stereotypering"))
+        let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Twee afspraken niet nagekomen.</narrative></narratives>"#
+        let unwilling = #"<conclusion id="c-1" cites="n-1">Van inzet is weinig te merken; dat moet hij zelf oppakken.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(unwilling)</assessment>"#).contains("onwil-zonder-bewijs"))
+        let both = #"<conclusion id="c-1" cites="n-1">Als hij echt wil, moet hij zijn verantwoordelijkheid nemen.</conclusion><conclusion id="c-2" cites="n-1">Het vergeten is hem niet te verwijten.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(both)</assessment>"#).contains("oordeel-tegenstrijdig"))
+    }
+
+    /// `onwil-of-onmacht`: pain, poor sleep or no transport beside a signal of unwillingness is an inability reading too; an
+    /// unargued "willing: no" placement then needs its arguments.
+    func testPainAndPoorSleepAreInabilityOnTheWillingAbleAxis() throws {
+        let facts = #"<findings><finding id="f-1" indicator="onwil-signaal" source="s-ad">Kwam te laat op de afspraak.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik slaap slecht door de rugpijn.</narrative></narratives>"#
+        let placement = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes"/></assessment>"#
+        XCTAssertTrue(try rules(facts + placement).contains("onwil-of-onmacht"))
+        let argued = #"<assessment id="a-1" source="s-ad"><placement id="p-1" willing="no" able="yes" cites="f-1 n-1"/></assessment>"#
+        XCTAssertFalse(try rules(facts + argued).contains("onwil-of-onmacht"))
+    }
+
+    /// Reader and Schema 2 data of 1.13.0: a trauma weighs on mental load capacity; doing one's own shopping is no informal
+    /// care; "kan ze niet aan" concludes inability; a test report's slowed processing is a concentration problem, and a
+    /// rosy claim meets it as a self-assessment against an observation.
+    func testTraumaOwnShoppingInabilityAndProcessingSpeed() throws {
+        let trauma = try screen(#"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">PTSS na een overval, met herbelevingen en schrikreacties.</narrative></narratives>"#)
+        let row = try XCTUnwrap(trauma.schema2.first { $0.activity.id == "psychische-belastbaarheid" })
+        XCTAssertGreaterThanOrEqual(row.score, 3)
+        XCTAssertFalse(indicators(in: "Ze woont op zichzelf en doet zelf haar boodschappen.").contains("mantelzorg"))
+        XCTAssertTrue(indicators(in: "Hij doet voor zijn vader zijn boodschappen.").contains("mantelzorg"))
+        XCTAssertFalse(indicators(in: "Ze wil werken in een hondenpension.").contains("huisvesting"), "a boarding kennel is a workplace")
+        XCTAssertTrue(indicators(in: "Hij woont sinds maart in een pension.").contains("huisvesting"))
+        XCTAssertTrue(indicators(in: "Het tempo van een productiebedrijf kan ze niet aan.").contains("onkunde-oordeel"))
+        XCTAssertTrue(indicators(in: "De verwerkingssnelheid is duidelijk beneden gemiddeld.").contains("concentratieproblemen"))
+        let claim = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik kan alles, hoor.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Bij het testen slaat hij regels over en is de verwerkingssnelheid verlaagd.</narrative></narratives>"#
+        XCTAssertTrue(try rules(claim).contains("zelfinschatting-tegenover-waarneming"))
+    }
+
+    /// `onwil-of-onmacht` without a placement: an assessment that concludes unwillingness in its own words places the client
+    /// on the willing–able axis all the same; without such words, no placement is no flag.
+    func testUnwillingnessConcludedWithoutAPlacementIsAnUnarguedPlacement() throws {
+        let facts = #"<findings><finding id="f-1" indicator="onwil-signaal" source="s-ad">Drie afspraken gemist.</finding></findings><narratives><narrative id="n-1" domain="ziekte" source="s-ha">Hij slaapt slecht door de rugpijn.</narrative></narratives>"#
+        func conclusion(_ text: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="f-1">\#(text)</conclusion></assessment>"# }
+        XCTAssertTrue(try rules(facts + conclusion("Van inzet is weinig te merken.")).contains("onwil-of-onmacht"))
+        XCTAssertFalse(try rules(facts + conclusion("De afspraken vielen samen met zijn fysiotherapie.")).contains("onwil-of-onmacht"))
+    }
+
+    /// A Dutch level under B1 as a language or integration report states it is limited command of Dutch.
+    func testALanguageLevelBelowB1IsLimitedDutch() {
+        XCTAssertTrue(indicators(in: "Inburgering afgerond op A2.").contains("taalbarriere"))
+        XCTAssertTrue(indicators(in: "Hij spreekt Nederlands op A1.").contains("taalbarriere"))
+        XCTAssertFalse(indicators(in: "Zij heeft de inburgering afgerond op B1.").contains("taalbarriere"))
+    }
 }

@@ -242,6 +242,14 @@ final class VignetteEvaluationTests: XCTestCase {
         assertFloors(over: Self.tuningFifthWriter, risk: (0.85, 0.75), inconsistency: (0.85, 0.85), flaggedCleanControls: 0, verdict: 0.90)
     }
 
+    /// Floors on the sixth writer's tuning part, f01–f24, a little below what ruleset 1.13.0 reaches (2026-12-04: judgement
+    /// risk P 1.00 R 0.78, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 20/24). Its baseline, recorded
+    /// before any rule was tuned on it: judgement risk P 0.80 R 0.44, inconsistency P 0.80 R 0.50, three of nine clean
+    /// controls flagged, verdict 16/24 (EVALUATION.md).
+    func testSixthWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningSixthWriter, risk: (0.95, 0.75), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.80)
+    }
+
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
     /// such a flag, and a floor on the trial verdict, over one part.
     private func assertFloors(
