@@ -269,7 +269,7 @@ struct ContextScopes: Sendable {
                 applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end))
             }
         }
-        return applied.sorted { ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase) }
+        return applied.sorted(by: AppliedTrigger.inTextOrder)
     }
 
     /// Indices of the triggers that could reach `hit` at all: those overlapping it, and those before or

@@ -234,7 +234,7 @@ public final class NarrativeAnalyzer: Sendable {
                 } else if span.pattern < pastTerms.count, pastTerms[span.pattern], !triggers.contains(where: { $0.category == .historical }) {
                     // The term's own words are the cue, and the report shows them as such.
                     triggers.append(AppliedTrigger(category: .historical, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
-                    triggers.sort { ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase) }
+                    triggers.sort(by: AppliedTrigger.inTextOrder)
                 }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
@@ -436,9 +436,7 @@ public final class NarrativeAnalyzer: Sendable {
                 joined.end = hit.end
                 joined.spelling += hit.spelling
                 joined.matchedText = slicer.string(joined.start..<joined.end)
-                joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted {
-                    ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase)
-                }
+                joined.triggers = Array(Set(joined.triggers + hit.triggers)).sorted(by: AppliedTrigger.inTextOrder)
                 merged[index] = (span.last, joined)
             } else {
                 merged.append((span.last, hit))

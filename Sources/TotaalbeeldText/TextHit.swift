@@ -65,4 +65,10 @@ public struct AppliedTrigger: Sendable, Hashable {
         self.start = start
         self.end = end
     }
+
+    /// The order triggers are listed in on a hit: by position in the text, then category, end and phrase, so the
+    /// same text always lists them alike.
+    static func inTextOrder(_ a: AppliedTrigger, _ b: AppliedTrigger) -> Bool {
+        (a.start, a.category.rawValue, a.end, a.phrase) < (b.start, b.category.rawValue, b.end, b.phrase)
+    }
 }
