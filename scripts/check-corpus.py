@@ -9,7 +9,7 @@ checked: Tests/TotaalbeeldTextTests/Corpus/heldout-2026/ and .../Corpus/tuning-2
 
 Checks, per sentence:
   - the line is valid JSON with id, split, origin, register, text and hits;
-  - ids are unique over all files checked; the id prefix matches the split (X or Z = heldout; U, V, W, Y, P or Q = tuning);
+  - ids are unique over all files checked; the id prefix matches the split (X or Z = heldout; U, V, W, Y, P, Q or R = tuning);
   - register is one of the known registers;
   - every hit has indicator, text, the five booleans (negated, historical, hypothetical, uncertain,
     resolved), experiencer ("client"|"other") and assertion ("claim"|"finding");
@@ -51,15 +51,15 @@ vervoer-mobiliteit basisvaardigheden relatieproblemen huiselijk-geweld acute-cri
 sollicitatievaardigheden zelfredzaamheid-beperkt rouw trauma
 """.split()
 # ... and the narrower concepts of ruleset 1.2.0 and later (narrows: acute-crisis, huisvesting), and the
-# support-need indicator of 1.12.0, which the later blind writers' concept lists carry.
+# support-need indicator of 1.12.0, and the benefit ground of 1.13.0, which the later blind writers' concept lists carry.
 NEWER = """
-woonnood afsluiting-voorzieningen acute-onveiligheid verlies-eigen-werk
+woonnood afsluiting-voorzieningen acute-onveiligheid verlies-eigen-werk erkende-arbeidsbeperking
 """.split()
 CONCEPTS = set(EXISTING) | set(NEW) | set(NEWER)
 REGISTERS = {"client-quote", "professional-observation", "physician-letter", "municipal-report",
              "terse-notes", "employer", "relative"}
 BOOLS = ("negated", "historical", "hypothetical", "uncertain", "resolved")
-PREFIX = {"heldout": ("X", "Z"), "tuning": ("U", "V", "W", "Y", "P", "Q")}
+PREFIX = {"heldout": ("X", "Z"), "tuning": ("U", "V", "W", "Y", "P", "Q", "R")}
 
 
 def files_of(paths):
