@@ -170,6 +170,10 @@ final class VignetteEvaluationTests: XCTestCase {
     /// inconsistencies in the sources' own words, judgement risks in unusual phrasing); baseline with 1.12.0 recorded
     /// before any rule was tuned on them (EVALUATION.md).
     static var tuningSixthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("f") } }
+    /// The seventh writer's tuning vignettes (`g01`…), written blind to the rules after ruleset 1.13.0 (twelve clean
+    /// controls, ten inconsistencies read from the sources' own words, some noticed and explained); baseline with 1.13.0
+    /// recorded before any rule was tuned on them (EVALUATION.md).
+    static var tuningSeventhWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("g") } }
 
     // MARK: Report
 
@@ -177,18 +181,21 @@ final class VignetteEvaluationTests: XCTestCase {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
         let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
         let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter, sixth = Self.tuningSixthWriter
+        let seventh = Self.tuningSeventhWriter
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
         XCTAssertEqual(fourth.count, 24, "d01–d24")
         XCTAssertEqual(fifth.count, 24, "e01–e24")
         XCTAssertEqual(sixth.count, 24, "f01–f24")
+        XCTAssertEqual(seventh.count, 24, "g01–g24")
         XCTAssertEqual(
-            first.count + second.count + fourth.count + fifth.count + sixth.count, tuning.count, "every tuning vignette is a t, an s, a d, an e or an f"
+            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count, tuning.count,
+            "every tuning vignette is a t, an s, a d, an e, an f or a g"
         )
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…)"]
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -197,7 +204,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
