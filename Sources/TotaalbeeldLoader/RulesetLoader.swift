@@ -169,7 +169,8 @@ private struct RulesetReader {
             location: element.modelLocation,
             termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
             resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows"),
-            pastByNature: element.boolean("pastByNature", default: false), riskByNature: element.boolean("riskByNature", default: false)
+            pastByNature: element.boolean("pastByNature", default: false), riskByNature: element.boolean("riskByNature", default: false),
+            clientByNature: element.boolean("clientByNature", default: false)
         )
     }
 
@@ -326,7 +327,7 @@ private struct RulesetReader {
                     phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
                     direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
                     maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
-                    location: child.modelLocation
+                    afterSpeaker: child.boolean("afterSpeaker", default: false), location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(

@@ -96,13 +96,20 @@ public struct ContextTrigger: Sendable, Hashable {
     /// a terminator of its category. For post-verb negation: "hij gokt niet." negates, "hij heeft zijn
     /// schulden niet afgelost" does not.
     public var clauseFinal: Bool
+    /// A trigger only after a speaker label earlier in its sentence (a pseudo-trigger of scope `sentence`): after
+    /// "Zijn vrouw: '…" the "ik" of her quote is her, so what she says of herself is not the client's.
+    public var afterSpeaker: Bool
     public var location: Location
-    public init(phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false, location: Location) {
+    public init(
+        phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false,
+        afterSpeaker: Bool = false, location: Location
+    ) {
         self.phrase = phrase
         self.category = category
         self.direction = direction
         self.maxScope = maxScope
         self.clauseFinal = clauseFinal
+        self.afterSpeaker = afterSpeaker
         self.location = location
     }
 }

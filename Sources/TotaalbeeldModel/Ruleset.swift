@@ -421,6 +421,7 @@ public struct Indicator: Sendable, Hashable {
         var narrows: [String]
         var pastByNature: Bool
         var riskByNature: Bool
+        var clientByNature: Bool
     }
 
     private var shared: SharedValue<Fields>
@@ -454,18 +455,22 @@ public struct Indicator: Sendable, Hashable {
     /// risk is stated, so a hypothetical hit still counts in full. The reading stays hypothetical: it is weighed, not
     /// re-read.
     public var riskByNature: Bool { get { shared.value.riskByNature } set { shared.value.riskByNature = newValue } }
+    /// Whether the finding is the client's by its nature (his network, his relationship, his home situation, his
+    /// childhood): a relative named with it is what it is about, not the one who has it, so a hit is never read as
+    /// someone else's.
+    public var clientByNature: Bool { get { shared.value.clientByNature } set { shared.value.clientByNature = newValue } }
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
         termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = [],
-        pastByNature: Bool = false, riskByNature: Bool = false
+        pastByNature: Bool = false, riskByNature: Bool = false, clientByNature: Bool = false
     ) {
         shared = SharedValue(Fields(
             id: id, domain: domain, role: role, label: label, rationale: rationale, reference: reference, group: group, terms: terms,
             countsForOther: countsForOther, readings: readings, location: location, termRules: termRules ?? terms.map { TermRule(text: $0) },
             precision: precision, resolvable: resolvable, narrows: narrows, pastByNature: pastByNature,
-            riskByNature: riskByNature
+            riskByNature: riskByNature, clientByNature: clientByNature
         ))
     }
 

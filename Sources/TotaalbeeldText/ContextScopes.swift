@@ -164,12 +164,17 @@ struct ContextScopes: Sendable {
                     && (floor.rule.voids.map { $0 == trigger.rule.phrase } ?? true)
             }
         }
+        // A trigger declared `afterSpeaker` counts only after a speaker label ("Zijn vrouw: '…").
+        func speakerLabelled(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            floors.contains { $0.cue.last < trigger.cue.first }
+        }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
             let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
             let otherRange = candidateFirsts.partitionPoint { $0 >= trigger.cue.first - widestCandidate }..<candidateFirsts.partitionPoint { $0 > trigger.cue.first }
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
             return (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
+                && (!trigger.rule.afterSpeaker || speakerLabelled(before: trigger))
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
@@ -305,9 +310,10 @@ struct ContextScopes: Sendable {
         a.first <= b.last && b.first <= a.last && (max(a.first, b.first)...min(a.last, b.last)).contains { a.owns($0) && b.owns($0) }
     }
 
-    /// Whether every token of `inner` is one of `outer`'s own words.
+    /// Whether every word of `inner` is one of `outer`'s own words. Words a gap of `inner` skips are not its own:
+    /// the pseudo-trigger "eerst van de … af" owns the trigger "van de … af" in "eerst van de drank af".
     static func owns(_ outer: PhraseMatcher.Match, allOf inner: PhraseMatcher.Match) -> Bool {
-        (inner.first...inner.last).allSatisfy { outer.owns($0) }
+        (inner.first...inner.last).allSatisfy { !inner.owns($0) || outer.owns($0) }
     }
 
     private static func length(_ match: PhraseMatcher.Match) -> Int { match.last - match.first + 1 - match.skipped.count }

@@ -61,7 +61,9 @@ import TotaalbeeldModel
 /// historical is resolved ("vroeger schulden, inmiddels afgelost"); a hit of an indicator that is not
 /// `resolvable` (addiction) is historical instead of resolved; a strength is never resolved. A term marked
 /// `past` ("al drie jaar clean") makes its hit historical by its own words; an indicator `pastByNature`
-/// (a job held, a diploma) is never historical: a date places such a finding, it does not make it over.
+/// (a job held, a diploma) is never historical: a date places such a finding, it does not make it over; an
+/// indicator `clientByNature` (his network, his relationship) is never someone else's: the relative named with
+/// it is what it is about.
 public final class NarrativeAnalyzer: Sendable {
     /// All indicator terms, compiled once.
     public let termMatcher: PhraseMatcher
@@ -75,6 +77,8 @@ public final class NarrativeAnalyzer: Sendable {
     private let withoutResolution: Set<String>
     /// Indicators about the past by their nature: never read as historical.
     private let pastByNature: Set<String>
+    /// Indicators that are the client's by their nature: never read as someone else's.
+    private let clientByNature: Set<String>
     /// Per term pattern: whether the term's own words say the finding is over.
     private let pastTerms: [Bool]
     /// Per indicator, the broader indicators it is a kind of (transitively).
@@ -98,6 +102,7 @@ public final class NarrativeAnalyzer: Sendable {
             broader: ruleset.broaderIndicatorsByID,
             strict: Set(ruleset.indicators.filter { $0.precision == .high }.map(\.id)),
             pastByNature: Set(ruleset.indicators.filter(\.pastByNature).map(\.id)),
+            clientByNature: Set(ruleset.indicators.filter(\.clientByNature).map(\.id)),
             wordForms: wordForms
         )
     }
@@ -123,7 +128,7 @@ public final class NarrativeAnalyzer: Sendable {
     public init(
         indicators: [(id: String, rules: [TermRule])], senses: [SenseSet], context: ContextRules, separateLayer: Set<String> = [],
         unresolvable: Set<String> = [], withoutResolution: Set<String> = [], broader: [String: Set<String>] = [:],
-        strict: Set<String> = [], pastByNature: Set<String> = [], wordForms: WordForms? = .shared
+        strict: Set<String> = [], pastByNature: Set<String> = [], clientByNature: Set<String> = [], wordForms: WordForms? = .shared
     ) {
         var patterns: [PhrasePattern] = []
         var rules: [TermRule] = []
@@ -149,6 +154,7 @@ public final class NarrativeAnalyzer: Sendable {
         self.unresolvable = unresolvable
         self.withoutResolution = withoutResolution
         self.pastByNature = pastByNature
+        self.clientByNature = clientByNature
         pastTerms = rules.map(\.past)
         self.broader = broader
         self.context = ContextScopes.compiled(context)
@@ -236,6 +242,7 @@ public final class NarrativeAnalyzer: Sendable {
                     triggers.append(AppliedTrigger(category: .historical, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
                     triggers.sort(by: AppliedTrigger.inTextOrder)
                 }
+                if clientByNature.contains(span.indicator) { triggers.removeAll { $0.category == .experiencer } }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
                 var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)

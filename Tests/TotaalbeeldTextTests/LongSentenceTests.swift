@@ -57,7 +57,9 @@ final class LongSentenceTests: XCTestCase {
                           "in het verleden", "vreest", "hij", "en", "geen sprake van", "faalangst", "mantelzorg", "vader",
                           // issue 13: uncertain, resolved and claim triggers, clause-final negation, presuppositions
                           "vermoedelijk", "is opgelost", "afgelost", "zegt hij", "cliënt geeft aan", "ik", "mijn", "gokt", "blowt", ".",
-                          "de", "zijn", "nee", "n.v.t.", "naar eigen zeggen", "inmiddels", "niet uitgesloten", "lijkt", "volgens", "gehad"]
+                          "de", "zijn", "nee", "n.v.t.", "naar eigen zeggen", "inmiddels", "niet uitgesloten", "lijkt", "volgens", "gehad",
+                          // 1.14.0: speaker labels (scope "sentence", afterSpeaker), premodified and possessed relatives
+                          "zijn broer :", "partner : '", "depressieve vader", "van zijn broer", "bij zijn vrouw is"]
         var generator = SplitMix64(seed: 20261203)
         let terms = NarrativeAnalyzer(ruleset: Self.ruleset).termMatcher
         var compared = 0
@@ -107,7 +109,12 @@ private struct ReferenceScopes {
         }
         triggers = candidates.filter { trigger in
             (!trigger.rule.clauseFinal || endsClause(trigger.cue, trigger.rule.category))
+                && (!trigger.rule.afterSpeaker || pseudos.contains { $0.rule.restOfSentence && $0.cue.last < trigger.cue.first })
                 && !pseudos.contains { $0.rule.category == trigger.rule.category && ContextScopes.owns($0.cue, allOf: trigger.cue) }
+                && !pseudos.contains { floor in
+                    floor.rule.restOfSentence && floor.rule.category == trigger.rule.category && floor.cue.last < trigger.cue.first
+                        && (floor.rule.voids.map { $0 == trigger.rule.phrase } ?? true)
+                }
                 && !candidates.contains { other in
                     (other.rule.category == .claim) == (trigger.rule.category == .claim)
                         && ContextScopes.owns(other.cue, allOf: trigger.cue)

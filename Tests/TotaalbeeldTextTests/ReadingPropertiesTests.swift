@@ -182,4 +182,48 @@ final class ReadingPropertiesTests: XCTestCase {
         // A present finding beside it stays present.
         XCTAssertFalse(try hit("Hij heeft schulden; bij een volgende aanmaning belt hij de budgetcoach.", "schulden").hypothetical)
     }
+
+    // MARK: Ruleset 1.14.0: who has it
+
+    func testAfterASpeakerLabelTheFirstPersonIsTheSpeaker() throws {
+        // The partner speaks of herself: her sleep, not the client's.
+        XCTAssertEqual(try hit("Echtgenote: 'Ik slaap zelf al maanden slecht.'", "slaapproblemen").experiencer, .other)
+        XCTAssertEqual(try hit("Zijn moeder: 'Ik heb zelf reuma, ik kan hem niet rijden.'", "lichamelijke-klachten").experiencer, .other)
+        // She speaks of him: his drinking ("hij" ends her scope), and the label itself names the speaker, not the one
+        // who has it.
+        XCTAssertEqual(try hit("Echtgenote: 'Ik zie dat hij elke avond drinkt.'", "verslaving").experiencer, .client)
+        XCTAssertEqual(try hit("Dochter: 'Papa drinkt weer elke avond.'", "verslaving").experiencer, .client)
+        // Without a label the first person is the client's own.
+        XCTAssertEqual(try hit("Ik slaap al maanden slecht.", "slaapproblemen").experiencer, .client)
+        // A field label without a quote is a field about that relative.
+        XCTAssertEqual(try hit("Broer: schizofrenie, opgenomen geweest", "psychische-klachten").experiencer, .other)
+    }
+
+    func testARelativeNamedWithTheFindingHasIt() throws {
+        XCTAssertEqual(try hit("Cliënte woont samen met haar depressieve vader.", "psychische-klachten").experiencer, .other)
+        XCTAssertEqual(try hit("Hij maakt zich zorgen over de gokverslaving van zijn broer.", "verslaving").experiencer, .other)
+        XCTAssertEqual(try hit("Bij zijn vrouw is vorig jaar reuma vastgesteld.", "lichamelijke-klachten").experiencer, .other)
+        XCTAssertEqual(try hit("De partner van cliënt heeft hoge schulden en is werkloos.", "schulden").experiencer, .other)
+        XCTAssertEqual(try hit("Haar ex-man heeft hoge schulden gemaakt.", "schulden").experiencer, .other)
+        XCTAssertEqual(try hit("Zijn leidinggevende, die zelf een burn-out heeft gehad, is begripvol.", "psychische-klachten").experiencer, .other)
+        // The care for a relative is the client's; so is a client described as a parent.
+        XCTAssertEqual(try hit("Zij neemt de verzorging van haar moeder op zich.", "mantelzorg").experiencer, .client)
+        XCTAssertEqual(try hit("Cliënt is een depressieve vader van drie kinderen.", "psychische-klachten").experiencer, .client)
+    }
+
+    func testARelationOfTheClientIsHisWhoeverItNames() throws {
+        // steunend-netwerk, relatieproblemen and thuissituatie-belastend are clientByNature.
+        XCTAssertEqual(try hit("Zij kan altijd bij haar zus terecht.", "steunend-netwerk").experiencer, .client)
+        XCTAssertEqual(try hit("Zijn ex belt steeds om ruzie te maken.", "relatieproblemen").experiencer, .client)
+    }
+
+    // MARK: Ruleset 1.14.0: when
+
+    func testAPeriodBetweenTwoYearsIsOverADateInASinceClauseIsWhereItBegan() throws {
+        XCTAssertTrue(try hit("Tussen 2008 en 2013 gebruikte hij cocaïne.", "verslaving").historical)
+        XCTAssertFalse(try hit("Sinds de aanrijding in 2020 heeft zij rugklachten.", "lichamelijke-klachten").historical)
+        // Getting off a substance as a condition or a wish is not having got off it.
+        XCTAssertFalse(try hit("Hij moet eerst van de alcohol af voordat hij kan beginnen.", "verslaving").historical)
+        XCTAssertTrue(try hit("Hij is sinds een jaar van de alcohol af.", "verslaving").historical)
+    }
 }
