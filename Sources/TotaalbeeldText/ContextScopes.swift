@@ -243,8 +243,9 @@ struct ContextScopes: Sendable {
         var applied: [AppliedTrigger] = []
         let candidates = candidateTriggers(for: hit, in: cues)
         statistics.contextChecks += candidates.count
-        // The word before the hit may present it as given, out of reach of some categories.
-        let givenAfter = hit.first > cues.firstToken ? tokens[hit.first - 1].key : nil
+        // The word before the hit may present it as given, out of reach of some categories: a thing named ("de
+        // schuldsanering"), not a longer hit that also says what happens to it ("zijn woning kwijt te raken").
+        let givenAfter = hit.first > cues.firstToken && Self.length(hit) <= Self.longestGivenHit ? tokens[hit.first - 1].key : nil
         for index in candidates {
             let (cue, rule) = cues.triggers[index]
             let category = rule.category
@@ -317,6 +318,8 @@ struct ContextScopes: Sendable {
     }
 
     private static func length(_ match: PhraseMatcher.Match) -> Int { match.last - match.first + 1 - match.skipped.count }
+    /// The longest hit, in tokens, that a presupposition word presents as given.
+    private static let longestGivenHit = 2
 
     /// Words strictly between token `left` and token `right`.
     private func words(between left: Int, and right: Int, _ cues: SentenceCues) -> Int {

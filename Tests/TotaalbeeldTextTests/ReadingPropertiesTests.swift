@@ -226,4 +226,22 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertFalse(try hit("Hij moet eerst van de alcohol af voordat hij kan beginnen.", "verslaving").historical)
         XCTAssertTrue(try hit("Hij is sinds een jaar van de alcohol af.", "verslaving").historical)
     }
+
+    func testResolutionToldInTheNextClauseByAPronounResolves() throws {
+        XCTAssertTrue(try hit("Vorig jaar had zij een betalingsachterstand; die is inmiddels afbetaald.", "schulden").resolved)
+        // Without the pronoun the semicolon ends the scope: the second clause is about something else.
+        XCTAssertFalse(try hit("Hij heeft schulden; de ruzie met zijn broer is bijgelegd.", "schulden").resolved)
+    }
+
+    func testAConditionOnStoppingLeavesTheUseCurrent() throws {
+        let use = try hit("Zijn vriendin gaat weg als hij niet stopt met gokken.", "verslaving")
+        XCTAssertFalse(use.negated)
+        XCTAssertFalse(use.hypothetical)
+    }
+
+    func testAPresuppositionMakesAThingGivenNotWhatHappensToIt() throws {
+        // "zijn woning" exists; losing it is the hypothetical.
+        XCTAssertTrue(try hit("Dreigt cliënt zijn woning kwijt te raken?", "woonnood").hypothetical)
+        XCTAssertFalse(try hit("Zodra de schuldsanering is afgerond, kan hij beginnen.", "schulden").hypothetical)
+    }
 }
