@@ -618,4 +618,15 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(excuse)\#(denied)</assessment>"#).contains("oordeel-tegenstrijdig"))
         XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(excuse)</assessment>"#).contains("oordeel-tegenstrijdig"))
     }
+
+    /// `te-weinig-steun`: three domains at least moderately burdened that a light course leaves out of view are too little
+    /// support, as one heavy domain is; two are not.
+    func testAManifoldBurdenALightCourseLeavesOutIsTooLittleSupport() throws {
+        let home = #"<narrative id="n-1" domain="prive" source="s-doc">De bewindvoerder meldt schulden en een betalingsachterstand bij de energieleverancier.</narrative>"#
+        let work = #"<narrative id="n-2" domain="arbeidsverleden" source="s-client">Ik heb sinds 2019 niet meer gewerkt.</narrative>"#
+        let school = #"<narrative id="n-3" domain="opleiding" source="s-doc">Havo niet afgemaakt; rekentoets onder het instroomniveau, beperkte digitale vaardigheden.</narrative>"#
+        let course = #"<wish id="w-1" source="s-client">Een opleiding in de ICT.</wish><assessment id="a-1" source="s-ad"><direction id="d-1" cites="w-1" horizon="long" intensity="light">Aanmelding voor een ICT-opleiding.</direction></assessment>"#
+        XCTAssertTrue(try rules("<narratives>\(home)\(work)\(school)</narratives>" + course).contains("te-weinig-steun"))
+        XCTAssertFalse(try rules("<narratives>\(home)\(work)</narratives>" + course).contains("te-weinig-steun"))
+    }
 }
