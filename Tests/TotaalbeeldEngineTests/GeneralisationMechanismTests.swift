@@ -579,4 +579,54 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Hij spreekt Nederlands op A1.").contains("taalbarriere"))
         XCTAssertFalse(indicators(in: "Zij heeft de inburgering afgerond op B1.").contains("taalbarriere"))
     }
+
+    // MARK: Ruleset 1.14.0
+
+    /// Senses `werkplek`, `risico-gering` and `andere-partij`: tapping and pouring behind a bar are the job; a relapse risk
+    /// a professional estimates as small is no feared relapse; an employer that is willing is no motivation of the client's.
+    func testBarWorkASmallRiskAndAWillingEmployerAreNoFindings() {
+        XCTAssertFalse(indicators(in: "Hij tapte bier en schonk wijn in een grand café.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "De verslavingsarts schat de kans op terugval gering in.").contains("terugvalrisico"))
+        XCTAssertTrue(indicators(in: "De verslavingsarts vreest een terugval als hij gaat werken.").contains("terugvalrisico"))
+        XCTAssertFalse(indicators(in: "De werkgever is bereid hem een proefplaatsing te geven.").contains("motivatie"))
+        XCTAssertTrue(indicators(in: "Hij is bereid om een opleiding te volgen.").contains("motivatie"))
+    }
+
+    /// Function signals of 1.14.0: a long drive is long sitting, a sport on the feet is standing and walking, a claim of
+    /// expertise meets a test at a basic level.
+    func testADriveASportAndAnExpertClaimMeetTheClaimedLimit() throws {
+        func dossier(_ claim: String, _ activity: String, source: String = "s-client") -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="sociaal" source="\#(source)">\#(activity)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Na een half uur zitten moet ik opstaan.", "Met Pasen is hij zelf naar Groningen gereden, drie uur onderweg.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(dossier("Ik kan niet lopen zonder krukken.", "Hij speelt op zaterdag hockey bij de veteranen.", source: "s-doc")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Ik kan niet lopen zonder krukken.", "Hij kijkt op zaterdag naar het hockey van zijn dochter.", source: "s-doc")).contains("beperking-tegenover-observatie"))
+        let expert = #"<narratives><narrative id="n-1" domain="opleiding" source="s-client">Met computers ben ik echt een expert.</narrative><narrative id="n-2" domain="opleiding" source="s-ha">Uitslag toets digitale vaardigheden: basisniveau, onder het instroomniveau.</narrative></narratives>"#
+        XCTAssertTrue(try rules(expert).contains("zelfinschatting-tegenover-waarneming"))
+    }
+
+    /// Plain words of unfitness against a physician's light work; a colleague's account of decline against "niks aan de
+    /// hand"; an excuse in one conclusion and a denied unwillingness in another.
+    func testPlainUnfitnessDeclineAndAnExcuseMeetTheirCounterparts() throws {
+        let unfit = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik kan echt niks meer, ik had helemaal afgekeurd moeten worden.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Geschikt voor lichte, aangepaste arbeid, 24 uur per week.</narrative></narratives>"#
+        XCTAssertTrue(try rules(unfit).contains("ongeschikt-tegenover-arts"))
+        let decline = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Er is niks aan de hand met mij.</narrative><narrative id="n-2" domain="arbeidsverleden" source="s-doc">Hij vergat steeds stappen in de procedure en haalde het tempo van de lijn niet.</narrative></narratives>"#
+        XCTAssertTrue(try rules(decline).contains("ontkenning-tegenover-derden"))
+        let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Werkervaringsplek na twee weken gestopt.</narrative></narratives>"#
+        let excuse = #"<conclusion id="c-1" cites="n-1">Hij gebruikt zijn rug als excuus.</conclusion>"#
+        let denied = #"<conclusion id="c-2" cites="n-1">Het stoppen was geen kwestie van niet willen.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(excuse)\#(denied)</assessment>"#).contains("oordeel-tegenstrijdig"))
+        XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(excuse)</assessment>"#).contains("oordeel-tegenstrijdig"))
+    }
+
+    /// `te-weinig-steun`: three domains at least moderately burdened that a light course leaves out of view are too little
+    /// support, as one heavy domain is; two are not.
+    func testAManifoldBurdenALightCourseLeavesOutIsTooLittleSupport() throws {
+        let home = #"<narrative id="n-1" domain="prive" source="s-doc">De bewindvoerder meldt schulden en een betalingsachterstand bij de energieleverancier.</narrative>"#
+        let work = #"<narrative id="n-2" domain="arbeidsverleden" source="s-client">Ik heb sinds 2019 niet meer gewerkt.</narrative>"#
+        let school = #"<narrative id="n-3" domain="opleiding" source="s-doc">Havo niet afgemaakt; rekentoets onder het instroomniveau, beperkte digitale vaardigheden.</narrative>"#
+        let course = #"<wish id="w-1" source="s-client">Een opleiding in de ICT.</wish><assessment id="a-1" source="s-ad"><direction id="d-1" cites="w-1" horizon="long" intensity="light">Aanmelding voor een ICT-opleiding.</direction></assessment>"#
+        XCTAssertTrue(try rules("<narratives>\(home)\(work)\(school)</narratives>" + course).contains("te-weinig-steun"))
+        XCTAssertFalse(try rules("<narratives>\(home)\(work)</narratives>" + course).contains("te-weinig-steun"))
+    }
 }

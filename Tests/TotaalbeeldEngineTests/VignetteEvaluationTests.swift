@@ -257,6 +257,14 @@ final class VignetteEvaluationTests: XCTestCase {
         assertFloors(over: Self.tuningSixthWriter, risk: (0.95, 0.75), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.80)
     }
 
+    /// Floors on the seventh writer's tuning part, g01–g24, a little below what ruleset 1.14.0 reaches (2026-12-04: judgement
+    /// risk P 1.00 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 22/24). Its baseline, recorded
+    /// before any rule was tuned on it: judgement risk P 0.94 R 0.94, inconsistency P 0.50 R 0.17, two of twelve clean
+    /// controls flagged, verdict 19/24 (EVALUATION.md).
+    func testSeventhWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningSeventhWriter, risk: (0.95, 0.93), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.875)
+    }
+
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
     /// such a flag, and a floor on the trial verdict, over one part.
     private func assertFloors(
