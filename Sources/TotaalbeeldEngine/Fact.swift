@@ -362,3 +362,21 @@ public struct CutSentenceNote: Sendable, Hashable {
     public var location: Location
     public var sentence: CutSentence
 }
+
+extension FactPattern.Status {
+    /// Whether `fact` has this status, for a rule's fact pattern and a contraindication alike. `aboutOthersCounts`: whether
+    /// a fact about someone other than the client counts as present (the indicator's `countsForOther` for a rule; never for
+    /// a contraindication).
+    func admits(_ fact: Fact, aboutOthersCounts: Bool) -> Bool {
+        let aboutTheClient = fact.experiencer == .client || aboutOthersCounts
+        switch self {
+        case .counted: return fact.counts
+        case .current: return fact.counts && !fact.historical && !fact.resolved
+        case .present: return fact.present && aboutTheClient
+        case .now: return fact.present && aboutTheClient && !fact.historical && !fact.resolved
+        case .negated: return !fact.present
+        case .negatedNow: return !fact.present && aboutTheClient && !fact.historical && !fact.resolved
+        case .any: return true
+        }
+    }
+}

@@ -423,15 +423,7 @@ struct RuleEngine: Sendable {
             if let role = pattern.role, role != Self.role(of: indicator) { return false }
             if !pattern.sourceKinds.isEmpty && !pattern.sourceKinds.contains(fact.sourceKind) { return false }
             if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
-            switch pattern.status {
-            case .counted: if !fact.counts { return false }
-            case .current: if !fact.counts || fact.historical || fact.resolved { return false }
-            case .present: if !fact.present || (fact.experiencer == .other && !indicator.countsForOther) { return false }
-            case .now: if !fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
-            case .negated: if fact.present { return false }
-            case .negatedNow: if fact.present || fact.historical || fact.resolved || (fact.experiencer == .other && !indicator.countsForOther) { return false }
-            case .any: break
-            }
+            if !pattern.status.admits(fact, aboutOthersCounts: indicator.countsForOther) { return false }
             if let assertion = pattern.assertion, fact.assertion != assertion { return false }
             if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return false }
             if pattern.withReadings && indicator.readings.isEmpty { return false }
@@ -645,8 +637,12 @@ struct RuleInput {
     /// it names or weighs: what it engages.
     private var elementReach: [String: Set<String>]
     private var elementIndicators: [String: Set<String>]
-    /// The source kind behind each dossier element and source id, for `unaddressed/@assessedBy`.
+    /// The source kind behind each dossier element and source id, for `unaddressed/@assessedBy` and a contraindication's
+    /// `assessedBy`.
     private var sourceKindOf: [String: String]
+
+    /// The kind of the source behind a dossier element (a narrative, finding, wish or FML item) or of a source by its id.
+    func sourceKind(of id: String) -> String? { sourceKindOf[id] }
     /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
     var benefitGround: BenefitGround?
 

@@ -118,10 +118,6 @@ struct TrialAndErrorScreener: Sendable {
 
     private func contraindications(in input: RuleInput) -> [(TrialAndErrorRules.Contraindication, [Fact])] {
         let dossier = input.dossier
-        let kindOfSource = Dictionary(dossier.sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        var sourceOfElement: [String: String] = [:]
-        for narrative in dossier.narratives { sourceOfElement[narrative.id] = narrative.source }
-        for finding in dossier.findings { sourceOfElement[finding.id] = finding.source }
         // A concern weighed and not accepted — rejected, or kept open as a checkpoint ("neem ik mee als ijkpunt en niet als
         // drempel") — is settled when the weighing rests on a qualified source's assessment: the risk has been assessed,
         // which is what the referral would have asked for. An accepted concern still comes first.
@@ -129,20 +125,13 @@ struct TrialAndErrorScreener: Sendable {
         return rules.contraindications.compactMap { contraindication in
             // Weighings resting on an assessment by a source of the kinds that can settle this concern.
             let settling = contraindication.assessedBy.isEmpty ? [] : notAccepted.filter { weighed in
-                weighed.cites.contains { sourceOfElement[$0].flatMap { kindOfSource[$0] }.map(contraindication.assessedBy.contains) ?? false }
+                weighed.cites.contains { input.sourceKind(of: $0).map(contraindication.assessedBy.contains) ?? false }
             }
             let facts = input.facts.filter { fact in
                 guard contraindication.indicators.contains(fact.indicator) else { return false }
                 if settling.contains(where: { $0.of.contains(fact.elementID) || $0.indicator == fact.indicator }) { return false }
-                switch contraindication.status {
-                case .counted: return fact.counts
-                case .current: return fact.counts && !fact.historical && !fact.resolved
-                case .present: return fact.present && fact.experiencer == .client
-                case .now: return fact.present && fact.experiencer == .client && !fact.historical && !fact.resolved
-                case .negated: return !fact.present
-                case .negatedNow: return !fact.present && fact.experiencer == .client && !fact.historical && !fact.resolved
-                case .any: return true
-                }
+                // A contraindication is the client's own: a relative's addiction blocks no track of his.
+                return contraindication.status.admits(fact, aboutOthersCounts: false)
             }
             return facts.isEmpty ? nil : (contraindication, facts)
         }
