@@ -26,10 +26,12 @@ import TotaalbeeldModel
 /// negation. A trigger marked
 /// `clauseFinal` counts only at the end of its clause — before the sentence end, a punctuation mark or
 /// a terminator of its category — so a backward "niet" negates "hij gokt niet." but not "hij heeft
-/// zijn schulden niet afgelost". A hit right after a presupposition word of a category ("de", "zijn"
-/// for uncertain and hypothetical) is given, and no trigger of that category outside it reaches it. A
+/// zijn schulden niet afgelost". A hit of at most two words right after a presupposition word of a category
+/// ("de", "zijn" for uncertain and hypothetical) is given, and no trigger of that category outside it reaches
+/// it; a longer hit also says what happens to the thing ("zijn woning kwijt te raken") and is not shielded. A
 /// pseudo-trigger of scope `sentence` voids every trigger of its category after it in the sentence: after
-/// the speaker label "Zijn broer:" the "ik" of the brother's quote makes no claim of the client's.
+/// the speaker label "Zijn broer:" the "ik" of the brother's quote makes no claim of the client's. A trigger
+/// marked `afterSpeaker` counts only after such a label: there the brother's "ik" is the experiencer.
 /// ```swift
 /// // With the default ruleset: "Hij heeft geen schulden, maar drinkt te veel."
 /// // "schulden" is negated by "geen"; "maar" ends that scope, so "drinkt te veel" is not.
