@@ -36,7 +36,7 @@ final class CorpusEvaluationTests: XCTestCase {
     /// cut-offs and dismissed cases, newly detected, are read as historical (its floor 0.81 → 0.79). With ruleset 1.14.0
     /// and the seventh blind writer's `tuning-2026/context-r.jsonl` (4,773 sentences; its own detection 0.638 before any
     /// change, 0.645 after) the whole corpus's detection is 0.749 with 1.13.0 and 0.7497 with 1.14.0, under the old floor
-    /// although no older tuning set lost a hit (floor 0.75 → 0.745); experiencer rose from 0.703 to 0.766 (floor 0.71 → 0.74).
+    /// although no older tuning set lost a hit (floor 0.75 → 0.745); experiencer rose from 0.703 to 0.777 (floor 0.71 → 0.74).
     static let minimumF1: [(what: String, value: Double)] = [
         ("detection", 0.745), ("negated", 0.86), ("historical", 0.72), ("hypothetical", 0.72), ("uncertain", 0.85),
         ("resolved", 0.79), ("experiencer", 0.74), ("assertion", 0.87),
