@@ -640,11 +640,11 @@ struct RuleInput {
     /// The source kind behind each dossier element and source id, for `unaddressed/@assessedBy` and a contraindication's
     /// `assessedBy`.
     private var sourceKindOf: [String: String]
+    /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
+    var benefitGround: BenefitGround?
 
     /// The kind of the source behind a dossier element (a narrative, finding, wish or FML item) or of a source by its id.
     func sourceKind(of id: String) -> String? { sourceKindOf[id] }
-    /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
-    var benefitGround: BenefitGround?
 
     init(
         dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
