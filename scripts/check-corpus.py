@@ -9,7 +9,7 @@ checked: Tests/TotaalbeeldTextTests/Corpus/heldout-2026/ and .../Corpus/tuning-2
 
 Checks, per sentence:
   - the line is valid JSON with id, split, origin, register, text and hits;
-  - ids are unique over all files checked; the id prefix matches the split (X or Z = heldout; U, V, W, Y, P, Q or R = tuning);
+  - ids are unique over all files checked; the id prefix matches the split (X or Z = heldout; U, V, W, Y, P, Q, R or S = tuning);
   - register is one of the known registers;
   - every hit has indicator, text, the five booleans (negated, historical, hypothetical, uncertain,
     resolved), experiencer ("client"|"other") and assertion ("claim"|"finding");
@@ -59,7 +59,7 @@ CONCEPTS = set(EXISTING) | set(NEW) | set(NEWER)
 REGISTERS = {"client-quote", "professional-observation", "physician-letter", "municipal-report",
              "terse-notes", "employer", "relative"}
 BOOLS = ("negated", "historical", "hypothetical", "uncertain", "resolved")
-PREFIX = {"heldout": ("X", "Z"), "tuning": ("U", "V", "W", "Y", "P", "Q", "R")}
+PREFIX = {"heldout": ("X", "Z"), "tuning": ("U", "V", "W", "Y", "P", "Q", "R", "S")}
 
 
 def files_of(paths):
