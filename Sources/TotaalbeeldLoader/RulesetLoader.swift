@@ -327,7 +327,8 @@ private struct RulesetReader {
                     phrase: phrase, category: ContextCategory(rawValue: child.attribute("category") ?? "") ?? .negation,
                     direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
                     maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
-                    afterSpeaker: child.boolean("afterSpeaker", default: false), location: child.modelLocation
+                    afterSpeaker: child.boolean("afterSpeaker", default: false),
+                    settlesPast: child.boolean("settlesPast", default: false), location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(

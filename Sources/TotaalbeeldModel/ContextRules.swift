@@ -99,10 +99,14 @@ public struct ContextTrigger: Sendable, Hashable {
     /// A trigger only after a speaker label earlier in its sentence (a pseudo-trigger of scope `sentence`): after
     /// "Zijn vrouw: '…" the "ik" of her quote is her, so what she says of herself is not the client's.
     public var afterSpeaker: Bool
+    /// A resolution that settles only a problem already read as past ("Destijds sliep hij bij vrienden; sinds de
+    /// zomer huurt hij weer een kamer"): it counts only for a hit some historical cue reaches, and, told in a
+    /// clause of its own, it is not stopped by the terminators of its category.
+    public var settlesPast: Bool
     public var location: Location
     public init(
         phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false,
-        afterSpeaker: Bool = false, location: Location
+        afterSpeaker: Bool = false, settlesPast: Bool = false, location: Location
     ) {
         self.phrase = phrase
         self.category = category
@@ -110,6 +114,7 @@ public struct ContextTrigger: Sendable, Hashable {
         self.maxScope = maxScope
         self.clauseFinal = clauseFinal
         self.afterSpeaker = afterSpeaker
+        self.settlesPast = settlesPast
         self.location = location
     }
 }

@@ -181,15 +181,16 @@ struct ContextScopes: Sendable {
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
                 // The longest of triggers that share words wins. A phrase may be declared twice with
-                // different directions (a long forward and a short backward scope); identical rules
-                // count once.
+                // different directions (a long forward and a short backward scope), or once more as settling a
+                // past problem; identical rules count once.
                 && !candidates[otherRange].contains { other in
                     // Who is speaking is a layer of its own: "hij ontkent" (claim) leaves "ontkent" a negation.
                     (other.rule.category == .claim) == (trigger.rule.category == .claim)
                         && Self.owns(other.cue, allOf: trigger.cue)
                         && (Self.length(other.cue) > Self.length(trigger.cue)
                             || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category
-                                && other.rule.direction == trigger.rule.direction && other.cue.pattern < trigger.cue.pattern)
+                                && other.rule.direction == trigger.rule.direction && other.rule.settlesPast == trigger.rule.settlesPast
+                                && other.cue.pattern < trigger.cue.pattern)
                 }
         }
         var wordsBefore = [0]
@@ -263,18 +264,20 @@ struct ContextScopes: Sendable {
             } else if cue.last < hit.first {
                 reaches = rule.direction != .backward
                     && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && !(cues.terminators[category]?.containsInterval(firstAbove: cue.last, lastBelow: hit.first) ?? false)
+                    && (rule.settlesPast || !(cues.terminators[category]?.containsInterval(firstAbove: cue.last, lastBelow: hit.first) ?? false))
                     && !(category == .negation && Self.containsValue(in: cues.negationFirsts, above: cue.last, atMost: hit.last))
             } else if cue.first > hit.last {
                 reaches = rule.direction != .forward
                     && words(between: hit.last, and: cue.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && !(cues.terminators[category]?.containsInterval(firstAbove: hit.last, lastBelow: cue.first) ?? false)
+                    && (rule.settlesPast || !(cues.terminators[category]?.containsInterval(firstAbove: hit.last, lastBelow: cue.first) ?? false))
                     && !(category == .negation && Self.containsValue(in: cues.negationLasts, above: hit.first - 1, atMost: cue.first - 1))
             } else {
                 reaches = false
             }
             if reaches {
-                applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end))
+                var trigger = AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end)
+                trigger.settlesPast = rule.settlesPast
+                applied.append(trigger)
             }
         }
         return applied.sorted(by: AppliedTrigger.inTextOrder)

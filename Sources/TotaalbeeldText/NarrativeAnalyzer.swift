@@ -243,6 +243,8 @@ public final class NarrativeAnalyzer: Sendable {
                     triggers.sort(by: AppliedTrigger.inTextOrder)
                 }
                 if clientByNature.contains(span.indicator) { triggers.removeAll { $0.category == .experiencer } }
+                // A resolution told of a past problem settles nothing that is not read as past.
+                if !triggers.contains(where: { $0.category == .historical }) { triggers.removeAll { $0.settlesPast } }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
                 var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)

@@ -59,6 +59,9 @@ public struct AppliedTrigger: Sendable, Hashable {
     public var phrase: String
     public var start: Int
     public var end: Int
+    /// From a trigger that settles only a problem read as past (``ContextTrigger/settlesPast``): the analyzer
+    /// keeps it only on a historical hit. Not part of any output.
+    var settlesPast = false
     public init(category: ContextCategory, phrase: String, start: Int, end: Int) {
         self.category = category
         self.phrase = phrase

@@ -37,9 +37,13 @@ final class CorpusEvaluationTests: XCTestCase {
     /// and the seventh blind writer's `tuning-2026/context-r.jsonl` (4,773 sentences; its own detection 0.638 before any
     /// change, 0.645 after) the whole corpus's detection is 0.749 with 1.13.0 and 0.7497 with 1.14.0, under the old floor
     /// although no older tuning set lost a hit (floor 0.75 → 0.745); experiencer rose from 0.703 to 0.777 (floor 0.71 → 0.74).
+    /// The eighth blind writer's `tuning-2026/context-s.jsonl` (529 sentences, committed before ruleset 1.15.0 used it; its own
+    /// detection 0.600) put the whole corpus (5,302 sentences) at detection 0.732, historical 0.712, hypothetical 0.719,
+    /// uncertain 0.839 and resolved 0.748 with 1.14.0; with 1.15.0 it is 0.735, 0.730, 0.740, 0.849, 0.773 (experiencer 0.793),
+    /// and no older tuning set lost a detection (floors detection 0.745 → 0.73, uncertain 0.85 → 0.845, resolved 0.79 → 0.77).
     static let minimumF1: [(what: String, value: Double)] = [
-        ("detection", 0.745), ("negated", 0.86), ("historical", 0.72), ("hypothetical", 0.72), ("uncertain", 0.85),
-        ("resolved", 0.79), ("experiencer", 0.74), ("assertion", 0.87),
+        ("detection", 0.73), ("negated", 0.86), ("historical", 0.72), ("hypothetical", 0.72), ("uncertain", 0.845),
+        ("resolved", 0.77), ("experiencer", 0.78), ("assertion", 0.87),
     ]
     /// Floor on the share of sense traps read correctly on the whole corpus (measured 0.898 with 1.7.0; 0.936 with
     /// 1.12.0, after the blind high-precision trap file was added at 0.874).

@@ -59,7 +59,9 @@ final class LongSentenceTests: XCTestCase {
                           "vermoedelijk", "is opgelost", "afgelost", "zegt hij", "cliënt geeft aan", "ik", "mijn", "gokt", "blowt", ".",
                           "de", "zijn", "nee", "n.v.t.", "naar eigen zeggen", "inmiddels", "niet uitgesloten", "lijkt", "volgens", "gehad",
                           // 1.14.0: speaker labels (scope "sentence", afterSpeaker), premodified and possessed relatives
-                          "zijn broer :", "partner : '", "depressieve vader", "van zijn broer", "bij zijn vrouw is"]
+                          "zijn broer :", "partner : '", "depressieve vader", "van zijn broer", "bij zijn vrouw is",
+                          // 1.15.0: settlements of a past problem across clauses (settlesPast), ended historical scopes
+                          "destijds", "sinds maart weer", "; sinds", "tot op heden", "uitgesloten", "overgenomen door"]
         var generator = SplitMix64(seed: 20261203)
         let terms = NarrativeAnalyzer(ruleset: Self.ruleset).termMatcher
         var compared = 0
@@ -120,7 +122,8 @@ private struct ReferenceScopes {
                         && ContextScopes.owns(other.cue, allOf: trigger.cue)
                         && (length(other.cue) > length(trigger.cue)
                             || length(other.cue) == length(trigger.cue) && other.rule.category == trigger.rule.category
-                                && other.rule.direction == trigger.rule.direction && other.cue.pattern < trigger.cue.pattern)
+                                && other.rule.direction == trigger.rule.direction && other.rule.settlesPast == trigger.rule.settlesPast
+                                && other.cue.pattern < trigger.cue.pattern)
                 }
         }
         for token in tokens { wordsBefore.append(wordsBefore[wordsBefore.count - 1] + (token.isWord ? 1 : 0)) }
@@ -144,16 +147,20 @@ private struct ReferenceScopes {
                 reaches = true
             } else if cue.last < hit.first {
                 reaches = rule.direction != .backward && words(between: cue.last, and: hit.first) < (rule.maxScope ?? defaultMaxScope)
-                    && !terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > cue.last && $0.cue.last < hit.first }
+                    && (rule.settlesPast || !terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > cue.last && $0.cue.last < hit.first })
                     && !(category == .negation && triggers.contains { $0.rule.category == category && $0.cue.first > cue.last && $0.cue.first <= hit.last })
             } else if cue.first > hit.last {
                 reaches = rule.direction != .forward && words(between: hit.last, and: cue.first) < (rule.maxScope ?? defaultMaxScope)
-                    && !terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > hit.last && $0.cue.last < cue.first }
+                    && (rule.settlesPast || !terminators.contains { $0.rule.categories.contains(category) && $0.cue.first > hit.last && $0.cue.last < cue.first })
                     && !(category == .negation && triggers.contains { $0.rule.category == category && $0.cue.last < cue.first && $0.cue.last >= hit.first })
             } else {
                 reaches = false
             }
-            if reaches { applied.append(AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end)) }
+            if reaches {
+                var trigger = AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end)
+                trigger.settlesPast = rule.settlesPast
+                applied.append(trigger)
+            }
         }
         return applied.sorted { ($0.start, $0.category.rawValue, $0.end, $0.phrase) < ($1.start, $1.category.rawValue, $1.end, $1.phrase) }
     }

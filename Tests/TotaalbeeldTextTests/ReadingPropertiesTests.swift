@@ -244,4 +244,42 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertTrue(try hit("Dreigt cliënt zijn woning kwijt te raken?", "woonnood").hypothetical)
         XCTAssertFalse(try hit("Zodra de schuldsanering is afgerond, kan hij beginnen.", "schulden").hypothetical)
     }
+
+    // MARK: Ruleset 1.15.0: settled, past, not yet
+
+    func testASettlementInALaterClauseResolvesOnlyWhatWasPast() throws {
+        // settlesPast: across ";" for a problem read as past ("destijds"), never for a current one.
+        let shelter = try hit("Destijds woonde hij maandenlang in de nachtopvang; sinds maart heeft hij weer een eigen kamer.", "woonnood")
+        XCTAssertTrue(shelter.resolved)
+        XCTAssertFalse(shelter.historical)
+        let arrears = try hit(
+            "Tot 2021 had zij een forse huurachterstand; die is door de kredietbank overgenomen en inmiddels volledig afgelost.", "schulden"
+        )
+        XCTAssertTrue(arrears.resolved)
+        let debts = try hit("Hij heeft hoge schulden; sinds maart werkt hij weer drie dagen.", "schulden")
+        XCTAssertFalse(debts.resolved)
+        XCTAssertFalse(debts.historical)
+        // A bare "nu" settles nothing: "no longer" stays historical.
+        let quarrels = try hit("Vroeger had hij veel ruzie met zijn vader, nu niet meer.", "relatieproblemen")
+        XCTAssertTrue(quarrels.historical)
+        XCTAssertFalse(quarrels.resolved)
+    }
+
+    func testTheRelativeNamedWithViolenceIsWhoStrikes() throws {
+        XCTAssertEqual(try hit("Haar partner slaat haar als hij gedronken heeft.", "huiselijk-geweld").experiencer, .client)
+    }
+
+    func testWhatLastsTillTodayIsNotPast() throws {
+        XCTAssertFalse(try hit("Na een val van de ladder in 2019 heeft hij tot op heden rugpijn.", "lichamelijke-klachten").historical)
+        XCTAssertTrue(try hit("In de periode dat hij bij zijn ouders woonde, had hij veel schulden.", "schulden").historical)
+    }
+
+    func testPreventionIsHypotheticalARuledOutFindingNegated() throws {
+        XCTAssertTrue(try hit("Om te voorkomen dat cliënt opnieuw schulden maakt, wordt een budgetcoach ingezet.", "schulden").hypothetical)
+        let ruledOut = try hit("Een hernia werd bij het aanvullend onderzoek uitgesloten.", "lichamelijke-klachten")
+        XCTAssertTrue(ruledOut.negated)
+        let open = try hit("Een hernia is niet uitgesloten.", "lichamelijke-klachten")
+        XCTAssertFalse(open.negated)
+        XCTAssertTrue(open.uncertain)
+    }
 }
