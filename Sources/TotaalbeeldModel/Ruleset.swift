@@ -81,6 +81,8 @@ public struct Ruleset: Sendable {
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    /// Where `indicator(id:)` finds the indicator in `indicators`: per-dossier tables index by it instead of hashing the id again.
+    public func indicatorPosition(id: String) -> Int? { indicatorIndex[id] }
 
     /// Every indicator `id` is a kind of, through `narrows`, transitively (it contains `id` itself only
     /// when the declarations run in a circle).
