@@ -14,6 +14,7 @@ public struct Evaluator: Sendable {
     private let rules: RuleEngine
     private let screener: TrialAndErrorScreener?
     private let fmlReader: FMLReader
+    private let indicatorTable: IndicatorTable
 
     /// - Parameter catalogue: the tracks to recommend from; without it the screening still says whether
     ///   a trial-and-error track is indicated and why, but names no tracks.
@@ -26,16 +27,19 @@ public struct Evaluator: Sendable {
         self.rules = rules
         self.screener = ruleset.trialAndError.map { TrialAndErrorScreener(ruleset: ruleset, rules: $0, catalogue: catalogue, engine: rules) }
         self.fmlReader = FMLReader(ruleset: ruleset)
+        self.indicatorTable = IndicatorTable(ruleset)
     }
 
     public func screen(_ dossier: Dossier) -> ScreeningResult {
         let (facts, cutSentences) = extractor.reading(of: dossier)
+        // Indexed once; Schema 1, Schema 2 and the rules all read it.
+        let index = FactIndex(facts, ruleset: ruleset)
         let gaps = findGaps(facts: facts, dossier: dossier)
-        let domains = scoreDomains(facts: facts, dossier: dossier, gaps: gaps)
+        let domains = scoreDomains(facts: facts, index: index, dossier: dossier, gaps: gaps)
         let fmlLimitations = fmlReader.limitationsByActivity(dossier.fml)
-        let schema2 = deriveSchema2(facts: facts, dossier: dossier, fmlLimitations: fmlLimitations)
+        let schema2 = deriveSchema2(facts: facts, index: index, dossier: dossier, fmlLimitations: fmlLimitations)
         let input = RuleInput(
-            dossier: dossier, facts: facts, assessmentFacts: extractor.assessmentFacts(in: dossier),
+            dossier: dossier, facts: facts, index: index, assessmentFacts: extractor.assessmentFacts(in: dossier),
             domains: domains, gaps: gaps, schema2: schema2, ruleset: ruleset, fmlReader: fmlReader, fmlLimitations: fmlLimitations
         )
         let (flags, unmatched) = FlagWeighing.apply(dossier.assessment?.weighedFlags ?? [], to: rules.flags(for: input))
@@ -48,7 +52,7 @@ public struct Evaluator: Sendable {
 
     // MARK: Schema 1
 
-    private func scoreDomains(facts allFacts: [Fact], dossier: Dossier, gaps: [Gap]) -> [DomainResult] {
+    private func scoreDomains(facts allFacts: [Fact], index: FactIndex, dossier: Dossier, gaps: [Gap]) -> [DomainResult] {
         let scoring = ruleset.scoring
         // A domain none of whose themes the dossier covers is known only from words in passing elsewhere:
         // they raise the theme's question (the gap) rather than score the domain.
@@ -57,6 +61,7 @@ public struct Evaluator: Sendable {
             let themes = ruleset.themes.filter { $0.domain == domain }
             return !themes.isEmpty && themes.allSatisfy { uncovered.contains($0.id) }
         })
+        // The same facts in the same order (only their count factors change), so `index` holds for them too.
         let facts = scoring.incidentalFactor == 1 ? allFacts : allFacts.map { fact in
             guard incidental.contains(fact.domain), fact.counts else { return fact }
             var fact = fact
@@ -67,77 +72,84 @@ public struct Evaluator: Sendable {
             )
             return fact
         }
+        func role(_ fact: Int) -> IndicatorRole? { index.indicators[fact].map { ruleset.indicators[$0].role } }
         // Modifiers with scope "all" reach every domain, so collect them first.
-        let globalModifiers = modifiers(in: facts.filter { fact in
-            if case .modifier(_, _, .all, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
+        let globalModifiers = modifiers(in: facts.indices.filter { fact in
+            if case .modifier(_, _, .all, _) = role(fact) { return true }
             return false
-        })
+        }, facts: facts, index: index)
         // Indexed once per dossier instead of filtered per domain (each list keeps the facts' order).
-        var factsByDomain: [String: [Fact]] = [:]
-        for fact in facts { factsByDomain[fact.domain, default: []].append(fact) }
+        var factsByDomain: [String: [Int]] = [:]
+        for (position, fact) in facts.enumerated() { factsByDomain[fact.domain, default: []].append(position) }
         let wishDomains = Set(ruleset.themes.filter(\.coveredByWish).map(\.domain))
         return ruleset.domains.map { domain in
             let inDomain = factsByDomain[domain.id] ?? []
-            let burdens = contributions(of: .burden, in: inDomain)
-            let strengths = contributions(of: .strength, in: inDomain)
-            let burden = burdens.reduce(0) { $0 + $1.effectiveWeight }
-            let strength = strengths.reduce(0) { $0 + $1.effectiveWeight }
+            let burdens = contributions(of: .burden, in: inDomain, facts: facts, index: index)
+            let strengths = contributions(of: .strength, in: inDomain, facts: facts, index: index)
+            let burden = burdens.reduce(0) { $0 + $1.contribution.effectiveWeight }
+            let strength = strengths.reduce(0) { $0 + $1.contribution.effectiveWeight }
             let localModifiers = modifiers(in: inDomain.filter { fact in
-                if case .modifier(_, _, .domain, _) = ruleset.indicator(id: fact.indicator)?.role { return true }
+                if case .modifier(_, _, .domain, _) = role(fact) { return true }
                 return false
-            })
+            }, facts: facts, index: index)
             // A modifier modulates an existing burden; it does not create one. Schema 1 has one level-2 cell per
             // dimension, so per dimension only the strongest modifier applies: two phrasings of poor insight do not stack.
             let applied = burden > 0 ? strongestPerDimension(localModifiers + globalModifiers) : []
             let base = max(0, burden - scoring.strengthOffset * strength)
-            let need = min(scoring.supportNeedMax, applied.reduce(base) { $0 * $1.factor })
+            let need = min(scoring.supportNeedMax, applied.reduce(base) { $0 * $1.modifier.factor })
             let narrativeHere = dossier.narratives.contains { $0.domain == domain.id } || (wishDomains.contains(domain.id) && !dossier.wishes.isEmpty)
-            let kinds = Set(inDomain.map(\.sourceKind) + dossier.narratives.filter { $0.domain == domain.id }.compactMap { dossier.source(id: $0.source)?.kind })
+            let kinds = Set(inDomain.map { facts[$0].sourceKind } + dossier.narratives.filter { $0.domain == domain.id }.compactMap { dossier.source(id: $0.source)?.kind })
             // A fact counts in a contribution or modifier exactly when its indicator has one: each lists every
             // observation of its indicator (the domain's, or all of them for a global modifier).
-            let countedIndicators = Set(burdens.map(\.indicator.id) + strengths.map(\.indicator.id) + (localModifiers + globalModifiers).map(\.indicator.id))
+            let countedIndicators = burdens.map(\.position) + strengths.map(\.position) + (localModifiers + globalModifiers).map(\.position)
             return DomainResult(
                 domain: domain, burden: burden, strength: strength, supportNeed: need,
-                supportNeedLevel: scoring.level(for: need), burdens: burdens, strengths: strengths, modifiers: applied,
-                // Signals never count: listing them as "not counted" would suggest they could.
-                uncounted: inDomain.filter { !$0.counts && !countedIndicators.contains($0.indicator) && ruleset.indicator(id: $0.indicator)?.role != .signal },
+                supportNeedLevel: scoring.level(for: need), burdens: burdens.map(\.contribution), strengths: strengths.map(\.contribution),
+                modifiers: applied.map(\.modifier),
+                // Signals never count: listing them as "not counted" would suggest they could. A fact of an indicator
+                // the ruleset does not define is in no contribution and no signal.
+                uncounted: inDomain.filter { fact in
+                    guard !facts[fact].counts else { return false }
+                    guard let indicator = index.indicators[fact] else { return true }
+                    return !countedIndicators.contains(indicator) && ruleset.indicators[indicator].role != .signal
+                }.map { facts[$0] },
                 hasInformation: narrativeHere || !inDomain.isEmpty, sourceKinds: kinds.sorted()
             )
         }
     }
 
     /// One contribution per indicator: observations of the same thing do not add up.
-    private func contributions(of polarity: Polarity, in facts: [Fact]) -> [IndicatorContribution] {
-        let grouped = Dictionary(grouping: facts) { $0.indicator }
-        return grouped.keys.sorted().compactMap { id in
-            guard let indicator = ruleset.indicator(id: id), case .level1(polarity, let weight) = indicator.role else { return nil }
-            let observations = grouped[id] ?? []
+    private func contributions(of polarity: Polarity, in positions: [Int], facts: [Fact], index: FactIndex) -> [(contribution: IndicatorContribution, position: Int)] {
+        indicatorTable.grouped(positions, index: index).compactMap { position, group in
+            let indicator = ruleset.indicators[position]
+            guard case .level1(polarity, let weight) = indicator.role else { return nil }
+            let observations = group.map { facts[$0] }
             let strongest = observations.map(\.countFactor).max() ?? 0
             guard strongest > 0 else { return nil }
-            return IndicatorContribution(indicator: indicator, weight: weight, effectiveWeight: weight * strongest, facts: observations.sorted(by: factOrder))
+            return (IndicatorContribution(indicator: indicator, weight: weight, effectiveWeight: weight * strongest, facts: observations.sorted(by: factOrder)), position)
         }
     }
 
-    private func strongestPerDimension(_ modifiers: [AppliedModifier]) -> [AppliedModifier] {
-        let byDimension = Dictionary(grouping: modifiers, by: \.dimension)
+    private func strongestPerDimension(_ modifiers: [(modifier: AppliedModifier, position: Int)]) -> [(modifier: AppliedModifier, position: Int)] {
+        let byDimension = Dictionary(grouping: modifiers, by: \.modifier.dimension)
         return byDimension.keys.sorted().compactMap { dimension in
             byDimension[dimension]?.min { a, b in
-                let (da, db) = (abs(a.factor - 1), abs(b.factor - 1))
-                return da != db ? da > db : a.indicator.id < b.indicator.id
+                let (da, db) = (abs(a.modifier.factor - 1), abs(b.modifier.factor - 1))
+                return da != db ? da > db : a.modifier.indicator.id < b.modifier.indicator.id
             }
         }
     }
 
-    private func modifiers(in facts: [Fact]) -> [AppliedModifier] {
-        let grouped = Dictionary(grouping: facts) { $0.indicator }
-        return grouped.keys.sorted().compactMap { id in
-            guard let indicator = ruleset.indicator(id: id), case .modifier(let dimension, let factor, _, let extraRisk) = indicator.role else { return nil }
-            let observations = grouped[id] ?? []
+    private func modifiers(in positions: [Int], facts: [Fact], index: FactIndex) -> [(modifier: AppliedModifier, position: Int)] {
+        indicatorTable.grouped(positions, index: index).compactMap { position, group in
+            let indicator = ruleset.indicators[position]
+            guard case .modifier(let dimension, let factor, _, let extraRisk) = indicator.role else { return nil }
+            let observations = group.map { facts[$0] }
             let strongest = observations.map(\.countFactor).max() ?? 0
             guard strongest > 0 else { return nil }
             // A partly counted observation (historical) moves the factor only partly away from 1.
             let applied = 1 + (factor - 1) * strongest
-            return AppliedModifier(indicator: indicator, dimension: dimension, factor: applied, extraRisk: extraRisk, facts: observations.sorted(by: factOrder))
+            return (AppliedModifier(indicator: indicator, dimension: dimension, factor: applied, extraRisk: extraRisk, facts: observations.sorted(by: factOrder)), position)
         }
     }
 
@@ -162,12 +174,13 @@ public struct Evaluator: Sendable {
 
     // MARK: Schema 2
 
-    private func deriveSchema2(facts: [Fact], dossier: Dossier, fmlLimitations: [String: [FML.Limitation]]) -> [ActivityResult] {
-        let grouped = Dictionary(grouping: facts) { $0.indicator }
+    private func deriveSchema2(facts: [Fact], index: FactIndex, dossier: Dossier, fmlLimitations: [String: [FML.Limitation]]) -> [ActivityResult] {
         let fmlSource = dossier.fml?.source.flatMap { dossier.source(id: $0) }
-        return ruleset.activities.map { activity in
-            let contributions: [ActivityResult.Contribution] = activity.derivations.compactMap { derivation in
-                guard let indicator = ruleset.indicator(id: derivation.indicator), let observations = grouped[derivation.indicator] else { return nil }
+        return zip(ruleset.activities, indicatorTable.derivations).map { activity, positions in
+            let contributions: [ActivityResult.Contribution] = zip(activity.derivations, positions).compactMap { derivation, position in
+                guard let position, !index.byIndicator[position].isEmpty else { return nil }
+                let indicator = ruleset.indicators[position]
+                let observations = index.byIndicator[position].map { facts[$0] }
                 let strongest = observations.map(\.countFactor).max() ?? 0
                 guard strongest > 0 else { return nil }
                 return .init(indicator: indicator, weight: derivation.weight, effectiveWeight: derivation.weight * strongest, facts: observations.sorted(by: factOrder))

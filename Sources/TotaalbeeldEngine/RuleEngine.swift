@@ -90,7 +90,7 @@ struct RuleEngine: Sendable {
         switch condition {
         case .facts(let pattern):
             let matched = facts(matching: pattern, input: input, state: state)
-            guard Set(matched.map { $0.elementID + "|" + $0.indicator + "|" + spanKey($0) }).count >= pattern.min else { return false }
+            guard Set(matched.map(FindingKey.init)).count >= pattern.min else { return false }
             if let name = pattern.name { state.bound[name] = matched }
             // With min 0 the matches are context for a later condition (what weighs), not evidence.
             if pattern.min > 0 { state.evidence += matched.map(Evidence.init) }
@@ -266,16 +266,16 @@ struct RuleEngine: Sendable {
             return !conditions.allSatisfy { holds($0, input: input, state: &trial) }
         case .pair(let pattern):
             let found = pairs(pattern, input: input, state: state)
-            guard Set(found.map { factKey($0.0) + "~" + factKey($0.1) }).count >= pattern.min else { return false }
+            guard Set(found.map { PairKey(left: FactKey($0.0), right: FactKey($0.1)) }).count >= pattern.min else { return false }
             let sides = found.flatMap { [$0.0, $0.1] }
             if let name = pattern.name { state.bound[name] = unique(sides) }
             state.evidence += sides.map(Evidence.init)
             return true
         case .unpaired(let pattern):
-            let partnered = Set(pairs(pattern, input: input, state: state).map { factKey($0.0) })
-            let open = (state.bound[pattern.left] ?? []).filter { !partnered.contains(factKey($0)) }
-            guard Set(open.map { $0.elementID + "|" + $0.indicator + "|" + spanKey($0) }).count >= pattern.min else { return false }
-            let dropped = Set((state.bound[pattern.left] ?? []).filter { partnered.contains(factKey($0)) }.map { Evidence($0) })
+            let partnered = Set(pairs(pattern, input: input, state: state).map { FactKey($0.0) })
+            let open = (state.bound[pattern.left] ?? []).filter { !partnered.contains(FactKey($0)) }
+            guard Set(open.map(FindingKey.init)).count >= pattern.min else { return false }
+            let dropped = Set((state.bound[pattern.left] ?? []).filter { partnered.contains(FactKey($0)) }.map { Evidence($0) })
             state.bound[pattern.name ?? pattern.left] = open
             state.evidence.removeAll { dropped.contains($0) }
             return true
@@ -394,46 +394,76 @@ struct RuleEngine: Sendable {
         return ""
     }
 
-    private func factKey(_ fact: Fact) -> String { fact.elementID + "|" + fact.indicator + "|" + spanKey(fact) + "|" + (fact.present ? "+" : "-") }
+    /// One observation as the rules tell observations apart: element, indicator, where in the text (nil for a
+    /// structured finding). Hashed as it stands; ids cannot hold the separators a joined String key needed.
+    struct FindingKey: Hashable {
+        var elementID: String
+        var indicator: String
+        var spanStart: Int?
+        init(_ fact: Fact) {
+            elementID = fact.elementID
+            indicator = fact.indicator
+            if case .narrative(let start, _, _, _) = fact.origin { spanStart = start }
+        }
+    }
+
+    /// A ``FindingKey`` and whether the fact is affirmed: the sides of a pair.
+    struct FactKey: Hashable {
+        var finding: FindingKey
+        var present: Bool
+        init(_ fact: Fact) { (finding, present) = (FindingKey(fact), fact.present) }
+    }
+
+    struct PairKey: Hashable {
+        var left: FactKey
+        var right: FactKey
+    }
 
     private func unique(_ facts: [Fact]) -> [Fact] {
-        var seen = Set<String>()
-        return facts.filter { seen.insert(factKey($0)).inserted }
+        var seen = Set<FactKey>()
+        return facts.filter { seen.insert(FactKey($0)).inserted }
     }
 
     private func facts(matching pattern: FactPattern, input: RuleInput, state: MatchState) -> [Fact] {
-        let pool: [Fact]
+        let (facts, index) = pattern.place == .assessment ? (input.assessmentFacts, input.assessmentIndex) : (input.facts, input.index)
+        let pool: [Int]
+        // Whether the pool holds only facts of the pattern's indicators already.
+        var byIndicator = false
         switch pattern.place {
         case .dossier where !pattern.indicators.isEmpty:
-            // Only the named indicators' facts, from the index, in the facts' own order.
-            var indices: [Int] = []
-            for id in Set(pattern.indicators) { indices += input.factIndicesByIndicator[id] ?? [] }
-            indices.sort()
-            pool = indices.map { input.facts[$0] }
-        case .dossier: pool = input.facts
-        case .assessment: pool = input.assessmentFacts
-        case .cited: pool = input.facts.filter { input.cited.contains($0.elementID) }
-        case .soleEvidence: pool = input.facts.filter { input.soleEvidence.contains($0.elementID) }
+            // Only the named indicators' facts, from the index, in the facts' own order; an id named twice counts once.
+            var positions: [Int] = []
+            for id in pattern.indicators {
+                if let indicator = ruleset.indicatorPosition(id: id) { positions += index.byIndicator[indicator] }
+            }
+            positions.sort()
+            pool = positions.enumerated().compactMap { offset, position in offset > 0 && positions[offset - 1] == position ? nil : position }
+            byIndicator = true
+        case .dossier, .assessment: pool = Array(facts.indices)
+        case .cited: pool = facts.indices.filter { input.cited.contains(facts[$0].elementID) }
+        case .soleEvidence: pool = facts.indices.filter { input.soleEvidence.contains(facts[$0].elementID) }
         }
         let sameDomains = pattern.sameDomainAs.map { Set((state.bound[$0] ?? []).map(\.domain)) }
-        return pool.filter { fact in
-            if !pattern.indicators.isEmpty && !pattern.indicators.contains(fact.indicator) { return false }
+        return pool.compactMap { position -> Fact? in
+            let fact = facts[position]
+            if !byIndicator && !pattern.indicators.isEmpty && !pattern.indicators.contains(fact.indicator) { return nil }
             // A finding of a parked indicator is kept as evidence "not counted", never matched by a rule.
-            guard let indicator = ruleset.indicator(id: fact.indicator) else { return false }
-            if let role = pattern.role, role != Self.role(of: indicator) { return false }
-            if !pattern.sourceKinds.isEmpty && !pattern.sourceKinds.contains(fact.sourceKind) { return false }
-            if pattern.excludedSourceKinds.contains(fact.sourceKind) { return false }
-            if !pattern.status.admits(fact, aboutOthersCounts: indicator.countsForOther) { return false }
-            if let assertion = pattern.assertion, fact.assertion != assertion { return false }
-            if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return false }
-            if pattern.withReadings && indicator.readings.isEmpty { return false }
+            guard let indicatorPosition = index.indicators[position] else { return nil }
+            let indicator = ruleset.indicators[indicatorPosition]
+            if let role = pattern.role, role != Self.role(of: indicator) { return nil }
+            if !pattern.sourceKinds.isEmpty && !pattern.sourceKinds.contains(fact.sourceKind) { return nil }
+            if pattern.excludedSourceKinds.contains(fact.sourceKind) { return nil }
+            if !pattern.status.admits(fact, aboutOthersCounts: indicator.countsForOther) { return nil }
+            if let assertion = pattern.assertion, fact.assertion != assertion { return nil }
+            if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return nil }
+            if pattern.withReadings && indicator.readings.isEmpty { return nil }
             if let minWeight = pattern.minWeight {
-                guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return false }
+                guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return nil }
             }
-            if let sameDomains, !sameDomains.contains(fact.domain) { return false }
-            if case .domain(let domain) = state.item, fact.domain != domain.domain.id { return false }
-            if case .conclusion(let conclusion) = state.item, pattern.place == .assessment, fact.elementID != conclusion.id { return false }
-            return true
+            if let sameDomains, !sameDomains.contains(fact.domain) { return nil }
+            if case .domain(let domain) = state.item, fact.domain != domain.domain.id { return nil }
+            if case .conclusion(let conclusion) = state.item, pattern.place == .assessment, fact.elementID != conclusion.id { return nil }
+            return fact
         }
     }
 
@@ -534,8 +564,9 @@ struct RuleEngine: Sendable {
         case .source(let s): label = LocalizedText(nl: s.role, en: s.role)
         case .conclusion(let c): label = LocalizedText(nl: c.id, en: c.id)
         }
-        var seen = Set<String>()
-        let distinct = state.evidence.filter { seen.insert("\($0.elementID)|\($0.span.map { "\($0)" } ?? "")").inserted }
+        struct Place: Hashable { var elementID: String, span: ClosedRange<Int>? }
+        var seen = Set<Place>()
+        let distinct = state.evidence.filter { seen.insert(Place(elementID: $0.elementID, span: $0.span)).inserted }
             .sorted { ($0.location, $0.span?.lowerBound ?? -1) < ($1.location, $1.span?.lowerBound ?? -1) }
         // The same words in the same element are one evidence line with a count.
         let evidence = foldRepeats(distinct) { [$0.elementID, $0.quote.lowercased()] }.map { repeated in
@@ -573,12 +604,8 @@ struct RuleEngine: Sendable {
 
     /// How many distinct findings `facts` hold: one per element and indicator, however often it is quoted.
     private func distinctFindings(_ facts: [Fact]) -> Int {
-        Set(facts.map { $0.elementID + "|" + $0.indicator }).count
-    }
-
-    private func spanKey(_ fact: Fact) -> String {
-        if case .narrative(let start, _, _, _) = fact.origin { return String(start) }
-        return ""
+        struct Finding: Hashable { var elementID: String, indicator: String }
+        return Set(facts.map { Finding(elementID: $0.elementID, indicator: $0.indicator) }).count
     }
 }
 
@@ -587,9 +614,10 @@ struct RuleEngine: Sendable {
 struct RuleInput {
     var dossier: Dossier
     var facts: [Fact]
-    /// Positions in `facts` per indicator, built once per dossier.
-    var factIndicesByIndicator: [String: [Int]]
+    /// `facts` by indicator, built once per dossier (shared with Schema 1 and 2).
+    var index: FactIndex
     var assessmentFacts: [Fact]
+    var assessmentIndex: FactIndex
     var domains: [DomainResult]
     var gaps: [Gap]
     var schema2: [ActivityResult]
@@ -616,8 +644,12 @@ struct RuleInput {
     private var assessmentElements: Set<String>
     private var citationGroups: [Set<String>]
     private var citations: [String: [String]]
-    /// Dossier elements per indicator and reading ("schulden+", "schulden-").
-    private var elementsHolding: [String: Set<String>]
+    /// Dossier elements per indicator and reading (affirmed or not).
+    private var elementsHolding: [Holding: Set<String>]
+    struct Holding: Hashable {
+        var indicator: String
+        var present: Bool
+    }
     private var claimElements: Set<String>
     private var weighedIndicators: Set<String>
     /// The `<weighed>` elements and the elements their `of` lists.
@@ -647,16 +679,15 @@ struct RuleInput {
     func sourceKind(of id: String) -> String? { sourceKindOf[id] }
 
     init(
-        dossier: Dossier, facts: [Fact], assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
+        dossier: Dossier, facts: [Fact], index: FactIndex, assessmentFacts: [Fact], domains: [DomainResult], gaps: [Gap], schema2: [ActivityResult],
         ruleset: Ruleset, fmlReader: FMLReader, fmlLimitations: [String: [FML.Limitation]]
     ) {
         self.dossier = dossier
         self.facts = facts
         benefitGround = ruleset.benefitGround
-        var byIndicator: [String: [Int]] = [:]
-        for (index, fact) in facts.enumerated() { byIndicator[fact.indicator, default: []].append(index) }
-        factIndicesByIndicator = byIndicator
+        self.index = index
         self.assessmentFacts = assessmentFacts
+        assessmentIndex = FactIndex(assessmentFacts, ruleset: ruleset)
         self.domains = domains
         self.gaps = gaps
         self.schema2 = schema2
@@ -700,13 +731,12 @@ struct RuleInput {
         }
         for finding in dossier.findings where (factsOf[finding.id] ?? []).allSatisfy({ $0.assertion == .claim }) { claims.insert(finding.id) }
         claimElements = claims
-        elementsHolding = Dictionary(grouping: facts, by: { $0.indicator + ($0.present ? "+" : "-") }).mapValues { Set($0.map(\.elementID)) }
+        elementsHolding = Dictionary(grouping: facts, by: { Holding(indicator: $0.indicator, present: $0.present) }).mapValues { Set($0.map(\.elementID)) }
         cited = Set(elements.flatMap(\.cites))
         referenced = cited.union(elements.flatMap(\.addresses))
 
         // An element whose facts are all ambiguous signals is the thing interpreted, not evidence for a reading.
-        let factsByElement = Dictionary(grouping: facts, by: \.elementID)
-        let mereSignal = Set(factsByElement.filter { _, facts in
+        let mereSignal = Set(factsOf.filter { _, facts in
             facts.allSatisfy { !(ruleset.indicator(id: $0.indicator)?.readings.isEmpty ?? true) }
         }.keys)
         var substantive = Set((assessment?.weighed ?? []).map(\.id))
@@ -830,7 +860,7 @@ struct RuleInput {
 
     /// Whether the element holds an affirmed fact of the indicator (in any tense).
     func affirms(_ element: String, _ indicator: String) -> Bool {
-        elementsHolding[indicator + "+"]?.contains(element) ?? false
+        elementsHolding[Holding(indicator: indicator, present: true)]?.contains(element) ?? false
     }
 
     /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element
@@ -838,8 +868,8 @@ struct RuleInput {
     /// element weighs either indicator.
     func explains(_ a: Fact, _ b: Fact) -> Bool {
         if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
-        let left = elementsHolding[a.indicator + (a.present ? "+" : "-")] ?? [a.elementID]
-        let right = elementsHolding[b.indicator + (b.present ? "+" : "-")] ?? [b.elementID]
+        let left = elementsHolding[Holding(indicator: a.indicator, present: a.present)] ?? [a.elementID]
+        let right = elementsHolding[Holding(indicator: b.indicator, present: b.present)] ?? [b.elementID]
         return citationGroups.contains { !$0.isDisjoint(with: left) && !$0.isDisjoint(with: right) }
     }
 }

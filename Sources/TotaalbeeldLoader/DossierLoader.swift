@@ -228,28 +228,40 @@ private struct DossierReader<Element: ReadableElement> {
     }
 
     /// libxml2's XSD validation does not resolve IDREFs, so every citation and source reference is checked here.
+    /// One walk instead of two: ids are collected while the references are noted in document order, and the references
+    /// are checked once every id is known (a reference may point forward), so the problems come in the order a second
+    /// walk would report them. An attribute that is absent is not split.
     private func checkReferences() {
         var ids: [String: String] = [:]
         var sourceIDs = Set<String>()
-        // The root's own id is not a citable element: the walk starts below it.
-        func collect(_ element: Element) {
-            if let id = element.attribute("id") { ids[id] = element.localName }
-            if element.isNamed("source"), let id = element.attribute("id") { sourceIDs.insert(id) }
-            element.elementChildren.forEach(collect)
-        }
-        root.elementChildren.forEach(collect)
-        func verify(_ element: Element) {
+        var references: [(element: Element, attribute: String, values: [String])] = []
+        var pending = [root]
+        var atRoot = true
+        while let element = pending.popLast() {
+            // The root's own id is not a citable element.
+            if !atRoot, let id = element.attribute("id") {
+                ids[id] = element.localName
+                if element.isNamed("source") { sourceIDs.insert(id) }
+            }
+            atRoot = false
             for attribute in ["cites", "addresses", "of"] {
-                for id in element.list(attribute) where ids[id] == nil {
-                    log.report(element.attributeLocation(attribute), "<\(element.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
-                }
+                if let value = element.attribute(attribute) { references.append((element, attribute, listItems(value))) }
             }
-            if let source = element.attribute("source"), !sourceIDs.contains(source) {
-                log.report(element.attributeLocation("source"), "<\(element.localName)> names source '\(source)', but '\(source)' is not a <source> of this dossier")
-            }
-            element.elementChildren.forEach(verify)
+            if let source = element.attribute("source") { references.append((element, "source", [source])) }
+            pending.append(contentsOf: element.elementChildren.reversed())
         }
-        verify(root)
+        for (element, attribute, values) in references {
+            if attribute == "source" {
+                let source = values[0]
+                if !sourceIDs.contains(source) {
+                    log.report(element.attributeLocation("source"), "<\(element.localName)> names source '\(source)', but '\(source)' is not a <source> of this dossier")
+                }
+                continue
+            }
+            for id in values where ids[id] == nil {
+                log.report(element.attributeLocation(attribute), "<\(element.localName)> \(attribute) '\(id)', which is not an element of this dossier\(suggestion(id, among: Array(ids.keys)))")
+            }
+        }
     }
 
     private func check(_ element: Element, _ attribute: String, known: [String], what: String) {

@@ -74,7 +74,7 @@ extension ReadableElement {
     }
 
     func list(_ name: String) -> [String] {
-        (attribute(name) ?? "").split(whereSeparator: isWhitespace).map(String.init)
+        listItems(attribute(name) ?? "")
     }
 
     func date(_ name: String) -> SimpleDate? { attribute(name).flatMap(SimpleDate.init) }
@@ -198,6 +198,9 @@ extension String {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// An attribute value read as a whitespace-separated list (``ReadableElement/list(_:)``).
+func listItems(_ value: String) -> [String] { value.split(whereSeparator: isWhitespace).map(String.init) }
 
 /// `Character.isWhitespace`, answered from the ASCII value where there is one ("\r\n" included)
 /// without the Unicode property lookup that otherwise dominates reading a dossier's text.

@@ -24,7 +24,7 @@ public struct Ruleset: Sendable {
     /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
     public var intakeSections: [IntakeSection] = []
     public var sourceRoles: [SourceRoleNames] = []
-    public var rules: [FlagRule]
+    public var rules: [FlagRule] { didSet { ruleIndex = Self.positions(of: rules) } }
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
     /// The change log, oldest entry first: what changed in each version, when and why.
@@ -45,6 +45,7 @@ public struct Ruleset: Sendable {
     public var senses: [SenseSet]
 
     private var indicatorIndex: [String: Int]
+    private var ruleIndex: [String: Int]
     private var contradictionIndex: Set<String>
 
     public init(
@@ -74,6 +75,7 @@ public struct Ruleset: Sendable {
         self.activities = activities.sorted { $0.order < $1.order }
         self.themes = themes.sorted { $0.order < $1.order }
         self.rules = rules
+        self.ruleIndex = Self.positions(of: rules)
         self.trialAndError = trialAndError
         self.context = context
         self.senses = senses
@@ -81,6 +83,16 @@ public struct Ruleset: Sendable {
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    /// Where the rule `id` stands in `rules` (the first, should two share an id): rule order and phase per flag
+    /// without a table of the rules built for every screening.
+    public func rulePosition(id: String) -> Int? { ruleIndex[id] }
+
+    private static func positions(of rules: [FlagRule]) -> [String: Int] {
+        Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Where `indicator(id:)` finds the indicator in `indicators`: per-dossier tables index by it instead of hashing the id again.
+    public func indicatorPosition(id: String) -> Int? { indicatorIndex[id] }
 
     /// Every indicator `id` is a kind of, through `narrows`, transitively (it contains `id` itself only
     /// when the declarations run in a circle).

@@ -55,7 +55,6 @@ public struct ScreeningJSON: Sendable {
         for group in digest.groups {
             for flag in group.flags { concern[flag.id] = group.lead.id }
         }
-        let phases = Dictionary(result.ruleset.rules.map { ($0.id, $0.phase.rawValue) }, uniquingKeysWith: { first, _ in first })
         sink.member("formatVersion", integer: 1)
         sink.key("dossier")
         sink.beginObject()
@@ -89,7 +88,11 @@ public struct ScreeningJSON: Sendable {
         sink.endArray()
         sink.key("flags")
         sink.beginArray()
-        for flag in result.flags { write(flag, phase: phases[flag.rule], concern: concern[flag.id], to: &sink) }
+        let ruleset = result.ruleset
+        for flag in result.flags {
+            let phase = ruleset.rulePosition(id: flag.rule).map { ruleset.rules[$0].phase.rawValue }
+            write(flag, phase: phase, concern: concern[flag.id], to: &sink)
+        }
         sink.endArray()
         sink.key("trialAndError")
         write(result.trialAndError, to: &sink)

@@ -30,4 +30,15 @@ final class ReaderTextFastPathTests: XCTestCase {
         XCTAssertTrue(ReaderText.hasDigitPeriodTwoDigits("9.1666"))
         XCTAssertEqual(ReaderText.oneDecimal("score 9.1666 (ernstig)"), "score 9.2 (ernstig)")
     }
+
+    /// The byte answer for ASCII characters is the Unicode one (`isLetter`, `isNumber`, one of `-_.:,;`) for every
+    /// ASCII byte, the carriage return with line feed, and characters beyond ASCII.
+    func testTokenCharactersAreJudgedAsTheUnicodePropertiesJudgeThem() {
+        var characters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        characters += ["\r\n", "é", "e\u{301}", "ë", "١", "²", "½", "×", "“", "”", "–", "\u{A0}", "ß", "Ⅻ", "😀", "\u{2028}"]
+        for character in characters {
+            let unicode = character.isLetter || character.isNumber || "-_.:,;".contains(character)
+            XCTAssertEqual(ReaderText.isTokenCharacter(character), unicode, "\(character.unicodeScalars.map { $0.value })")
+        }
+    }
 }

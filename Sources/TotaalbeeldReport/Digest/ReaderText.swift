@@ -14,8 +14,8 @@ public struct ReaderText: Sendable {
     /// Dossier and assessment element ids with their line: an id becomes "r. 85", or disappears when the
     /// engine already wrote the line after it (and so do the parentheses around it when nothing else is inside).
     private let elements: [String: Int]
-    /// Rule ids in a tally ("3× lacune-gespreksthema"): replaced by the kind of flag.
-    private let names: [String: String]
+    /// Rule ids in a tally ("3× lacune-gespreksthema"): replaced by the kind of flag (``Ruleset/rulePosition(id:)``).
+    private let ruleset: Ruleset
     /// Score level ids after a comparison ("≥ matig"): replaced by the level's label in the language.
     private let levels: [String: String]
 
@@ -38,8 +38,7 @@ public struct ReaderText: Sendable {
             if let direction = assessment.direction { add(direction.id, direction.location) }
         }
         self.elements = elements
-        let say = Vocabulary(language: language)
-        self.names = Dictionary(result.ruleset.rules.map { ($0.id, say.kindNoun($0.kind)) }, uniquingKeysWith: { first, _ in first })
+        self.ruleset = result.ruleset
         self.levels = Dictionary(result.ruleset.scoring.levels.map { ($0.id, $0.label[language]) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -82,8 +81,8 @@ public struct ReaderText: Sendable {
                     out += say.line(line) + tail
                 }
             // The id looked up before the (costlier) suffix test: both are pure, so the order changes nothing.
-            } else if !inQuote, let name = names[core], out.hasSuffix("× ") {
-                out += name + tail
+            } else if !inQuote, let rule = ruleset.rulePosition(id: core), out.hasSuffix("× ") {
+                out += say.kindNoun(ruleset.rules[rule].kind) + tail
             } else if !inQuote, let label = levels[core], out.hasSuffix("≥ ") || out.hasSuffix("≤ ") || out.hasSuffix("> ") || out.hasSuffix("< ") {
                 out += label + tail
             } else {
@@ -91,7 +90,7 @@ public struct ReaderText: Sendable {
             }
         }
         for (index, character) in characters.enumerated() {
-            if character.isLetter || character.isNumber || "-_.:,;".contains(character) {
+            if ReaderText.isTokenCharacter(character) {
                 token.append(character)
                 tokenEnd = index + 1
                 continue
@@ -115,6 +114,19 @@ public struct ReaderText: Sendable {
     }
 
     public func clean(_ text: LocalizedText) -> String { clean(text[language]) }
+
+    /// A letter, a number or one of `-_.:,;`: what an id or a word in `clean(_:)` is made of. An ASCII character
+    /// (a line feed with its carriage return included, which is none of these) is answered from its byte, without
+    /// the Unicode property lookups that otherwise dominate the loop.
+    @inline(__always)
+    static func isTokenCharacter(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isLetter || character.isNumber }
+        switch ascii {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: ";"): return true
+        default: return false
+        }
+    }
 
     /// `clean(text)` cut into the reader's words and the dossier's words between “ and ”, so renderers can
     /// mark the quotes as the dossier's language.

@@ -49,13 +49,11 @@ public struct SignalDigest: Sendable {
 
     public init(result: ScreeningResult) {
         let ruleset = result.ruleset
-        let order = Dictionary(ruleset.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let position = Dictionary(result.flags.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let phases = Dictionary(ruleset.rules.map { ($0.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
         let assessment = result.dossier.assessment.map(ReaderText.elementIDs(of:)) ?? []
         let strength = EvidenceStrength(result: result, assessment: assessment)
 
-        func phase(_ flag: Flag) -> FlagRule.Phase { phases[flag.rule] ?? .oordeelsvorming }
+        func phase(_ flag: Flag) -> FlagRule.Phase { ruleset.rulePosition(id: flag.rule).map { ruleset.rules[$0].phase } ?? .oordeelsvorming }
         func concern(_ flag: Flag) -> String {
             let elements = Set(flag.evidence.map(\.elementID))
             let subject = elements.intersection(assessment)
@@ -66,7 +64,7 @@ public struct SignalDigest: Sendable {
         func precedes(_ a: Flag, _ b: Flag) -> Bool {
             if a.severity != b.severity { return a.severity > b.severity }
             if phase(a) != phase(b) { return phase(a) < phase(b) }
-            return (order[a.rule] ?? .max, position[a.id] ?? .max) < (order[b.rule] ?? .max, position[b.id] ?? .max)
+            return (ruleset.rulePosition(id: a.rule) ?? .max, position[a.id] ?? .max) < (ruleset.rulePosition(id: b.rule) ?? .max, position[b.id] ?? .max)
         }
 
         var keys: [String] = []
@@ -108,34 +106,42 @@ public struct SignalDigest: Sendable {
 /// equals, structured findings before narrative hits, more occurrences first, and then dossier order. The
 /// strongest items are taken from different elements where possible, so three lines show three sources.
 struct EvidenceStrength {
-    private let factors: [String: Double]
+    /// Where an observation stands: its element and, in a text, where its span starts.
+    private struct Place: Hashable {
+        var elementID: String
+        var start: Int?
+    }
+
+    private let factors: [Place: Double]
     private let assessment: Set<String>
 
     init(result: ScreeningResult, assessment: Set<String>) {
-        var factors: [String: Double] = [:]
+        var factors: [Place: Double] = [:]
         for fact in result.facts {
-            let key = Self.key(fact.elementID, Evidence(fact).span?.lowerBound)
+            // Where `Evidence(fact)`'s span starts, without making the evidence.
+            var start: Int?
+            if case .narrative(let from, _, _, _) = fact.origin { start = from }
+            let key = Place(elementID: fact.elementID, start: start)
             factors[key] = max(factors[key] ?? 0, fact.countFactor)
         }
         self.factors = factors
         self.assessment = assessment
     }
 
-    private static func key(_ element: String, _ start: Int?) -> String { element + "|" + (start.map(String.init) ?? "") }
-
     private func rank(_ evidence: Evidence) -> (Int, Double, Int, Int) {
         let subject = assessment.contains(evidence.elementID) && !evidence.isObservation ? 0 : assessment.contains(evidence.elementID) ? 1 : 2
-        let factor = factors[Self.key(evidence.elementID, evidence.span?.lowerBound)] ?? (evidence.isObservation ? 0 : 1)
+        let factor = factors[Place(elementID: evidence.elementID, start: evidence.span?.lowerBound)] ?? (evidence.isObservation ? 0 : 1)
         return (subject, -factor, evidence.span == nil ? 0 : 1, -evidence.occurrences)
     }
 
     func ranked(_ evidence: [Evidence]) -> [Evidence] {
-        let sorted = evidence.enumerated().sorted { a, b in
-            let (ra, rb) = (rank(a.element), rank(b.element))
-            if ra != rb { return ra < rb }
-            if a.element.location != b.element.location { return a.element.location < b.element.location }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Each rank worked out once, not once per comparison.
+        let ranks = evidence.map(rank)
+        let sorted = evidence.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if evidence[a].location != evidence[b].location { return evidence[a].location < evidence[b].location }
+            return a < b
+        }.map { evidence[$0] }
         // The first few from different elements, then everything else in rank order.
         var chosen: [Evidence] = []
         var elements = Set<String>()
