@@ -243,8 +243,18 @@ public final class NarrativeAnalyzer: Sendable {
                     triggers.sort(by: AppliedTrigger.inTextOrder)
                 }
                 if clientByNature.contains(span.indicator) { triggers.removeAll { $0.category == .experiencer } }
-                // A resolution told of a past problem settles nothing that is not read as past.
-                if !triggers.contains(where: { $0.category == .historical }) { triggers.removeAll { $0.settlesPast } }
+                // A resolution told of a past problem settles nothing that is not read as past; where an ordinary
+                // resolution already names the same words, it is not listed twice.
+                if !triggers.contains(where: { $0.category == .historical }) {
+                    triggers.removeAll { $0.settlesPast }
+                } else {
+                    let listed = triggers
+                    triggers.removeAll { settling in
+                        settling.settlesPast && listed.contains {
+                            !$0.settlesPast && $0.category == settling.category && $0.start == settling.start && $0.end == settling.end
+                        }
+                    }
+                }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
                 let hypothetical = has(.hypothetical)
                 var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)

@@ -260,6 +260,10 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertFalse(debts.resolved)
         XCTAssertFalse(debts.historical)
         // A bare "nu" settles nothing: "no longer" stays historical.
+        // Inside one clause the ordinary resolution and the settling one name the same word: listed once.
+        let settled = try hit("Vroeger had hij veel schulden, die zijn inmiddels volledig afgelost.", "schulden")
+        XCTAssertTrue(settled.resolved)
+        XCTAssertEqual(settled.triggers.filter { $0.category == .resolved }.count, 1)
         let quarrels = try hit("Vroeger had hij veel ruzie met zijn vader, nu niet meer.", "relatieproblemen")
         XCTAssertTrue(quarrels.historical)
         XCTAssertFalse(quarrels.resolved)
