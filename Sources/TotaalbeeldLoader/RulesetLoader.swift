@@ -576,6 +576,10 @@ extension RulesetReader {
             for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
                 log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
             }
+            // Only a resolution can settle a past problem; on another category the attribute would silently lift its terminators.
+            for child in context.children(named: "trigger") where child.boolean("settlesPast", default: false) && child.attribute("category") != "resolved" {
+                log.report(child.attributeLocation("settlesPast"), "settlesPast is for a trigger of category resolved, not \(child.attribute("category") ?? "")")
+            }
         }
     }
 

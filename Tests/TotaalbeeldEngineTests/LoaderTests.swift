@@ -105,6 +105,15 @@ final class LoaderTests: XCTestCase {
         }
     }
 
+    func testOnlyAResolutionCanSettleAPastProblem() throws {
+        let (problems, line) = try lintProblems(
+            replacing: #"<trigger category="resolved" direction="backward" maxScope="20" settlesPast="true">sinds … weer</trigger>"#,
+            with: #"<trigger category="historical" direction="backward" maxScope="20" settlesPast="true">sinds … weer</trigger>"#
+        )
+        XCTAssertEqual(problems.first?.location.line, line)
+        XCTAssertTrue(problems.first?.message.contains("settlesPast is for a trigger of category resolved, not historical") == true, problems.first?.description ?? "")
+    }
+
     func testAGapRuleOutsideBeeldvormingIsALintError() throws {
         let (problems, line) = try lintProblems(replacing: #"kind="gap" severity="info" phase="beeldvorming""#, with: #"kind="gap" severity="info" phase="besluitvorming""#)
         XCTAssertEqual(problems.first?.location.line, line)
