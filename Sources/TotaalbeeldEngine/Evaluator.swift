@@ -201,10 +201,5 @@ public struct Evaluator: Sendable {
 /// Document order: by line, then by position in the text.
 func factOrder(_ a: Fact, _ b: Fact) -> Bool {
     if a.location != b.location { return a.location < b.location }
-    return spanStart(a) < spanStart(b)
-}
-
-private func spanStart(_ fact: Fact) -> Int {
-    if case .narrative(let start, _, _, _) = fact.origin { return start }
-    return -1
+    return (a.textStart ?? -1) < (b.textStart ?? -1)
 }

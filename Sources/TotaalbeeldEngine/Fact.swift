@@ -77,6 +77,12 @@ public struct Fact: Sendable, Hashable {
         if case .narrative = origin { return true }
         return false
     }
+
+    /// Where a narrative fact's words start in its text; nil for a structured finding.
+    public var textStart: Int? {
+        if case .narrative(let start, _, _, _) = origin { return start }
+        return nil
+    }
 }
 
 /// Turns a dossier into facts: structured findings as recorded, narratives through the text analyzer.

@@ -400,11 +400,7 @@ struct RuleEngine: Sendable {
         var elementID: String
         var indicator: String
         var spanStart: Int?
-        init(_ fact: Fact) {
-            elementID = fact.elementID
-            indicator = fact.indicator
-            if case .narrative(let start, _, _, _) = fact.origin { spanStart = start }
-        }
+        init(_ fact: Fact) { (elementID, indicator, spanStart) = (fact.elementID, fact.indicator, fact.textStart) }
     }
 
     /// A ``FindingKey`` and whether the fact is affirmed: the sides of a pair.

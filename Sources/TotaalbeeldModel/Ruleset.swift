@@ -83,9 +83,11 @@ public struct Ruleset: Sendable {
     }
 
     public func indicator(id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
-    /// Where the rule `id` stands in `rules` (the first, should two share an id): rule order and phase per flag
-    /// without a table of the rules built for every screening.
+    /// Where the rule `id` stands in `rules` (the first, should two share an id): rule order per flag without a table
+    /// of the rules built for every screening.
     public func rulePosition(id: String) -> Int? { ruleIndex[id] }
+    /// The rule `id` (the first, should two share an id), as `indicator(id:)` finds an indicator.
+    public func rule(id: String) -> FlagRule? { ruleIndex[id].map { rules[$0] } }
 
     private static func positions(of rules: [FlagRule]) -> [String: Int] {
         Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -88,10 +88,8 @@ public struct ScreeningJSON: Sendable {
         sink.endArray()
         sink.key("flags")
         sink.beginArray()
-        let ruleset = result.ruleset
         for flag in result.flags {
-            let phase = ruleset.rulePosition(id: flag.rule).map { ruleset.rules[$0].phase.rawValue }
-            write(flag, phase: phase, concern: concern[flag.id], to: &sink)
+            write(flag, phase: result.ruleset.rule(id: flag.rule)?.phase.rawValue, concern: concern[flag.id], to: &sink)
         }
         sink.endArray()
         sink.key("trialAndError")

@@ -14,7 +14,7 @@ public struct ReaderText: Sendable {
     /// Dossier and assessment element ids with their line: an id becomes "r. 85", or disappears when the
     /// engine already wrote the line after it (and so do the parentheses around it when nothing else is inside).
     private let elements: [String: Int]
-    /// Rule ids in a tally ("3× lacune-gespreksthema"): replaced by the kind of flag (``Ruleset/rulePosition(id:)``).
+    /// Rule ids in a tally ("3× lacune-gespreksthema"): replaced by the kind of flag (``Ruleset/rule(id:)``).
     private let ruleset: Ruleset
     /// Score level ids after a comparison ("≥ matig"): replaced by the level's label in the language.
     private let levels: [String: String]
@@ -81,8 +81,8 @@ public struct ReaderText: Sendable {
                     out += say.line(line) + tail
                 }
             // The id looked up before the (costlier) suffix test: both are pure, so the order changes nothing.
-            } else if !inQuote, let rule = ruleset.rulePosition(id: core), out.hasSuffix("× ") {
-                out += say.kindNoun(ruleset.rules[rule].kind) + tail
+            } else if !inQuote, let rule = ruleset.rule(id: core), out.hasSuffix("× ") {
+                out += say.kindNoun(rule.kind) + tail
             } else if !inQuote, let label = levels[core], out.hasSuffix("≥ ") || out.hasSuffix("≤ ") || out.hasSuffix("> ") || out.hasSuffix("< ") {
                 out += label + tail
             } else {

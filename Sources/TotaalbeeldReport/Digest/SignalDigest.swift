@@ -53,7 +53,7 @@ public struct SignalDigest: Sendable {
         let assessment = result.dossier.assessment.map(ReaderText.elementIDs(of:)) ?? []
         let strength = EvidenceStrength(result: result, assessment: assessment)
 
-        func phase(_ flag: Flag) -> FlagRule.Phase { ruleset.rulePosition(id: flag.rule).map { ruleset.rules[$0].phase } ?? .oordeelsvorming }
+        func phase(_ flag: Flag) -> FlagRule.Phase { ruleset.rule(id: flag.rule)?.phase ?? .oordeelsvorming }
         func concern(_ flag: Flag) -> String {
             let elements = Set(flag.evidence.map(\.elementID))
             let subject = elements.intersection(assessment)
@@ -119,9 +119,7 @@ struct EvidenceStrength {
         var factors: [Place: Double] = [:]
         for fact in result.facts {
             // Where `Evidence(fact)`'s span starts, without making the evidence.
-            var start: Int?
-            if case .narrative(let from, _, _, _) = fact.origin { start = from }
-            let key = Place(elementID: fact.elementID, start: start)
+            let key = Place(elementID: fact.elementID, start: fact.textStart)
             factors[key] = max(factors[key] ?? 0, fact.countFactor)
         }
         self.factors = factors
