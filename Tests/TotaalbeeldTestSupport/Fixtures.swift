@@ -59,12 +59,13 @@ public enum Fixtures {
 /// XCTest keeps every test-case instance alive until the whole run is over and never runs their
 /// `deinit`, so a directory held by a test cannot clean up after itself: each one is registered with
 /// ``TemporaryDirectoryJanitor``, which removes them all when the test bundle finishes. Inside a test
-/// method, ``XCTestCase/temporaryDirectory()`` removes its directory as soon as that test ends.
+/// method, ``XCTestCase/temporaryDirectory()`` removes its directory as soon as that test ends. A run that is
+/// killed or crashes never finishes: its directories carry its process id, and the next run removes them.
 public final class TemporaryDirectory: Sendable {
     public let path: String
 
     public init() {
-        path = NSTemporaryDirectory() + "totaalbeeld-test-" + UUID().uuidString
+        path = NSTemporaryDirectory() + TemporaryDirectoryJanitor.prefix + "\(getpid())-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         TemporaryDirectoryJanitor.shared.register(path)
     }
@@ -91,13 +92,28 @@ extension XCTestCase {
     }
 }
 
-/// Removes every ``TemporaryDirectory`` of the run when the test bundle finishes.
+/// Removes every ``TemporaryDirectory`` of the run when the test bundle finishes, and on its first use the
+/// directories left by earlier runs that were killed or crashed (their process is gone).
 public final class TemporaryDirectoryJanitor: NSObject, XCTestObservation, @unchecked Sendable {
+    /// The name of a run's directory: the prefix, the process id, a dash, a UUID.
+    static let prefix = "totaalbeeld-test-pid"
+
     public static let shared: TemporaryDirectoryJanitor = {
         let janitor = TemporaryDirectoryJanitor()
         XCTestObservationCenter.shared.addTestObserver(janitor)
+        removeAbandoned()
         return janitor
     }()
+
+    /// Directories named `totaalbeeld-test-pidPID-…` whose process no longer runs; a run still going (another
+    /// checkout's tests) keeps its own.
+    public static func removeAbandoned() {
+        let folder = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: folder + name) }
+        }
+    }
 
     private let lock = NSLock()
     private var paths: [String] = []
