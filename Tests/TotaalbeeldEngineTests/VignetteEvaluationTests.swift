@@ -32,8 +32,24 @@ final class VignetteEvaluationTests: XCTestCase {
         var clean: Bool
         var flags: [String]
         var notFlags: [String]
-        var trialAndError: String
+        /// Absent where the writer was not confident of the verdict (the eighth writer left twelve open); such a
+        /// vignette does not count in the verdict figures.
+        var trialAndError: String?
+        /// The levels the writer was confident of; none is as good as an empty object.
         var needs: [String: String]
+
+        private enum CodingKeys: String, CodingKey { case id, split, clean, flags, notFlags, trialAndError, needs }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            split = try container.decode(String.self, forKey: .split)
+            clean = try container.decode(Bool.self, forKey: .clean)
+            flags = try container.decode([String].self, forKey: .flags)
+            notFlags = try container.decode([String].self, forKey: .notFlags)
+            trialAndError = try container.decodeIfPresent(String.self, forKey: .trialAndError)
+            needs = try container.decodeIfPresent([String: String].self, forKey: .needs) ?? [:]
+        }
     }
 
     struct Screened {
@@ -130,7 +146,8 @@ final class VignetteEvaluationTests: XCTestCase {
     }
 
     static func verdictAccuracy(over vignettes: [Screened]) -> (right: Int, total: Int) {
-        (vignettes.filter { $0.verdict == $0.expected.trialAndError }.count, vignettes.count)
+        let judged = vignettes.filter { $0.expected.trialAndError != nil }
+        return (judged.filter { $0.verdict == $0.expected.trialAndError }.count, judged.count)
     }
 
     static func needAgreement(over vignettes: [Screened]) -> (exact: Int, withinOne: Int, total: Int) {
@@ -174,6 +191,11 @@ final class VignetteEvaluationTests: XCTestCase {
     /// controls, ten inconsistencies read from the sources' own words, some noticed and explained); baseline with 1.13.0
     /// recorded before any rule was tuned on them (EVALUATION.md).
     static var tuningSeventhWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("g") } }
+    /// The eighth writer's tuning vignettes (`j01`…), written blind to the rules after ruleset 1.15.0 (eight clean
+    /// controls, ten inconsistencies in the sources' own words — three without a shared keyword, two assessments that
+    /// contradict themselves —, six judgement risks and trial questions); baseline with 1.15.0 recorded before any rule
+    /// was tuned on them (EVALUATION.md).
+    static var tuningEighthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("j") } }
 
     // MARK: Report
 
@@ -181,7 +203,7 @@ final class VignetteEvaluationTests: XCTestCase {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
         let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
         let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter, sixth = Self.tuningSixthWriter
-        let seventh = Self.tuningSeventhWriter
+        let seventh = Self.tuningSeventhWriter, eighth = Self.tuningEighthWriter
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
@@ -189,13 +211,14 @@ final class VignetteEvaluationTests: XCTestCase {
         XCTAssertEqual(fifth.count, 24, "e01–e24")
         XCTAssertEqual(sixth.count, 24, "f01–f24")
         XCTAssertEqual(seventh.count, 24, "g01–g24")
+        XCTAssertEqual(eighth.count, 24, "j01–j24")
         XCTAssertEqual(
-            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count, tuning.count,
-            "every tuning vignette is a t, an s, a d, an e, an f or a g"
+            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count + eighth.count, tuning.count,
+            "every tuning vignette is a t, an s, a d, an e, an f, a g or a j"
         )
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…)"]
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…, \(eighth.count) j…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -204,7 +227,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh), ("tuning, eighth writer (j…)", eighth)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
@@ -296,7 +319,7 @@ final class VignetteEvaluationTests: XCTestCase {
                 if expected && !vignette.fired.contains(rule) { notes.append("-\(rule)") }
                 if !expected && vignette.fired.contains(rule) { notes.append("+\(rule)") }
             }
-            if vignette.verdict != vignette.expected.trialAndError { notes.append("verdict \(vignette.verdict), expected \(vignette.expected.trialAndError)") }
+            if let expected = vignette.expected.trialAndError, vignette.verdict != expected { notes.append("verdict \(vignette.verdict), expected \(expected)") }
             for (domain, level) in vignette.expected.needs.sorted(by: { $0.key < $1.key }) where vignette.levels[domain] != level {
                 notes.append("need \(domain) \(vignette.levels[domain] ?? "geen") (expected \(level))")
             }
