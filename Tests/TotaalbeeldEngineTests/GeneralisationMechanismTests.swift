@@ -629,4 +629,49 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules("<narratives>\(home)\(work)\(school)</narratives>" + course).contains("te-weinig-steun"))
         XCTAssertFalse(try rules("<narratives>\(home)\(work)</narratives>" + course).contains("te-weinig-steun"))
     }
+
+    // MARK: Ruleset 1.16.0
+
+    /// The activity lexicon of 1.16.0, per function and not per case: everyday activities that load the function a
+    /// client says he cannot use, told by him elsewhere or seen by another source, meet the claim; the same activity
+    /// negated, wished for, done by someone else, or a lift by car he did not drive himself does not.
+    func testEverydayActivitiesOfTheClaimedFunctionMeetTheClaim() throws {
+        func dossier(_ claim: String, _ activity: String, source: String = "s-doc") -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="\#(source)">\#(activity)</narrative></narratives>"#
+        }
+        let met: [(String, String)] = [
+            ("Lopen gaat niet meer.", "Ik zie hem elke ochtend de hond uitlaten in het park."),
+            ("Ik kan niet lang staan.", "Op zaterdag staat hij achter de kraam op de markt."),
+            ("Zitten houd ik niet vol.", "Hij klaverjast elke dinsdagavond in het café op de hoek."),
+            ("Ik kan me niet concentreren.", "Zij is penningmeester van de tennisvereniging."),
+            ("Autorijden durf ik niet meer.", "Hij brengt zijn kleinkinderen met de auto naar school."),
+            ("Ik kan niet tegen groepen.", "Hij gaat met vrienden naar concerten in de stad."),
+            ("Ik kan niks vastpakken met mijn rechterhand.", "Hij sleutelt in het weekend aan zijn brommer."),
+        ]
+        for (claim, activity) in met {
+            XCTAssertTrue(try rules(dossier(claim, activity)).contains("beperking-tegenover-observatie"), activity)
+        }
+        let notMet: [(String, String)] = [
+            ("Lopen gaat niet meer, na honderd meter moet ik stoppen.", "Zijn vrouw laat de hond uit."),
+            ("Autorijden durf ik niet meer.", "Zijn zoon bracht hem met de auto."),
+            ("Ik kan niet tegen groepen.", "Naar verjaardagen gaat hij niet meer."),
+            ("Zitten houd ik niet vol.", "Hij zou graag weer willen klaverjassen."),
+            ("Ik kan me niet concentreren.", "Ze deed vroeger de boekhouding van de voetbalclub, tot 2019."),
+        ]
+        for (claim, activity) in notMet {
+            XCTAssertFalse(try rules(dossier(claim, activity)).contains("beperking-tegenover-observatie"), activity)
+        }
+    }
+
+    /// 1.16.0: an everyday activity the client says he no longer does, against another source that sees him do one of
+    /// the same function; not when the other source is the client himself, nor for company.
+    func testAnActivityTheClientSaysHeNoLongerDoesMeetsOneSeen() throws {
+        func dossier(_ claim: String, _ seen: String, source: String = "s-doc") -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="\#(source)">\#(seen)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik kan de hond niet uitlaten.", "Elke ochtend wandelt hij met de hond door het park.")).contains("beperking-tegenover-observatie"))
+        XCTAssertTrue(try rules(dossier("Ik rijd geen auto meer.", "Hij kwam zelf met de auto naar het spreekuur.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Ik rijd geen auto meer.", "Zijn dochter rijdt hem overal heen.")).contains("beperking-tegenover-observatie"))
+        XCTAssertFalse(try rules(dossier("Naar verjaardagen ga ik niet meer.", "Hij was vorige maand op de bruiloft van zijn neef.")).contains("beperking-tegenover-observatie"))
+    }
 }
