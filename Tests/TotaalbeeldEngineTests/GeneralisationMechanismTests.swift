@@ -674,4 +674,42 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(dossier("Ik rijd geen auto meer.", "Zijn dochter rijdt hem overal heen.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(try rules(dossier("Naar verjaardagen ga ik niet meer.", "Hij was vorige maand op de bruiloft van zijn neef.")).contains("beperking-tegenover-observatie"))
     }
+
+    /// Reader data of the 1.16.0 round on the eighth writer's vignettes, on sentences written for the test: a group is a
+    /// plural, not a spouse; a skill named is no shortfall without a shortfall word; drink carried or stocked is goods; a
+    /// helper's clients' problems are theirs; crisis shifts are work; "weer" after a problem verb is a relapse, not a
+    /// recovery; an age range is the past; "X gaat prima" is no denial; a claim of a limit "hooguit … vol"; who stands
+    /// next to the verb does it; "heen en weer" is no journey.
+    func testTheEighthWritersRoundReadsGroupsSkillsGoodsAndRelapseAsMeant() {
+        XCTAssertFalse(indicators(in: "Zijn vrouw werkt fulltime in de zorg.").contains("stereotype-argument"))
+        XCTAssertTrue(indicators(in: "Vrouwen van die leeftijd willen niet meer leren.").contains("stereotype-argument"))
+        XCTAssertFalse(indicators(in: "Taalvaardigheid en schrijfvaardigheid ruim boven het vereiste niveau.").contains("basisvaardigheden"))
+        XCTAssertTrue(indicators(in: "Zwakke taalvaardigheid, het lezen van instructies kost veel tijd.").contains("basisvaardigheden"))
+        XCTAssertFalse(indicators(in: "In de slijterij sjouwt hij elke dag wijn en bier naar het magazijn.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "Zij begeleidde jarenlang cliënten met drugsproblemen.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "Hij draaide crisisdiensten bij de thuiszorg.").contains("psychische-crisis"))
+        let relapse = hit("verslaving", in: "Sinds de kerst drinkt hij weer elke avond.")
+        XCTAssertEqual(relapse.map { $0.resolved || $0.historical }, false)
+        XCTAssertEqual(hit("verslaving", in: "Tot zijn achttiende heeft hij dagelijks geblowd.")?.historical, true)
+        XCTAssertFalse(indicators(in: "Het kassawerk gaat prima.").contains("ontkent-beperkingen"))
+        XCTAssertTrue(indicators(in: "Het gaat prima met me, ik heb niks.").contains("ontkent-beperkingen"))
+        XCTAssertTrue(indicators(in: "Staan houd ik hooguit tien minuten vol.").contains("staan-beperkt-geclaimd"))
+        XCTAssertTrue(indicators(in: "Herrie en drukte, dat trek ik niet.").contains("sociaal-beperkt-geclaimd"))
+        XCTAssertFalse(indicators(in: "Die rekening, dat trek ik niet.").contains("sociaal-beperkt-geclaimd"))
+        XCTAssertFalse(indicators(in: "De tassen draagt zijn dochter naar boven.").contains("tillen-verteld"))
+        XCTAssertTrue(indicators(in: "Hij draagt de tassen zelf naar boven.").contains("tillen-verteld"))
+        XCTAssertFalse(indicators(in: "Na twee uur loopt hij heen en weer door de gang.").contains("zitten-verteld"))
+        XCTAssertTrue(indicators(in: "Zij slaapt meestal tot de middag.").contains("verlies-dagritme"))
+    }
+
+    /// Judgement data of 1.16.0: a denied unwillingness in one conclusion and the cause laid at his own effort in
+    /// another contradict each other; an impression is a feeling given as ground.
+    func testAnEffortBlamedAndAnUnwillingnessDeniedContradictEachOther() throws {
+        let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Twee keer te laat op de leerwerkplek.</narrative></narratives>"#
+        let denied = #"<conclusion id="c-1" cites="n-1">Het te laat komen is geen kwestie van willen; de medicatie maakt hem traag.</conclusion>"#
+        let blamed = #"<conclusion id="c-2">Blijft het zo, dan ligt het aan zijn eigen inzet.</conclusion>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(denied)\#(blamed)</assessment>"#).contains("oordeel-tegenstrijdig"))
+        XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(denied)</assessment>"#).contains("oordeel-tegenstrijdig"))
+        XCTAssertTrue(indicators(in: "Ik krijg de indruk dat hij het snel opgeeft.").contains("gevoel-als-grond"))
+    }
 }
