@@ -154,6 +154,17 @@ public struct FactExtractor: Sendable {
             limits.sourceKind = source.kind
             facts.append(limits)
         }
+        // The FML's summary is the physician's own word on the load capacity ("Belastbaar voor lichte arbeid, 36 uur
+        // per week"): read for the signals in it, so that a client who calls himself wholly unfit meets it. Its
+        // indicators are not read: the limitations already count once, above or as the benefit ground.
+        if let fml = dossier.fml, fml.present, let summary = fml.summary {
+            let source = benefitSource(in: dossier)
+            for hit in analyzer.analyze(summary) where ruleset.indicator(id: hit.indicator)?.role == .signal {
+                var fromSummary = fact(hit: hit, elementID: fml.id ?? Self.fmlElement, sourceID: source.id, dossier: dossier, date: fml.date, location: fml.location)
+                fromSummary.sourceKind = source.kind
+                facts.append(fromSummary)
+            }
+        }
         for narrative in dossier.narratives {
             let analysis = analyzer.analysis(of: narrative.text)
             cutSentences += analysis.cutSentences.map { CutSentenceNote(elementID: narrative.id, location: narrative.location, sentence: $0) }

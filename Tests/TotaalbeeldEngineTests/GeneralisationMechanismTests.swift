@@ -712,4 +712,34 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(denied)</assessment>"#).contains("oordeel-tegenstrijdig"))
         XCTAssertTrue(indicators(in: "Ik krijg de indruk dat hij het snel opgeeft.").contains("gevoel-als-grond"))
     }
+
+    /// 1.16.0, found by probing the mechanisms with small dossiers (not from any vignette): the FML's summary is the
+    /// physician's word on the load capacity and is read for signals, so "volledig arbeidsongeschikt" meets "belastbaar
+    /// voor lichte arbeid, 36 uur per week" there; its indicators are not read, the limitations count once already.
+    func testTheFMLSummaryIsThePhysiciansWordOnFitness() throws {
+        let claim = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Ik ben volledig arbeidsongeschikt, ik kan niks meer.</narrative></narratives>"#
+        func fml(_ summary: String) -> String {
+            #"<fml id="fml-1" present="true" date="2026-08-21" source="s-ha"><summary>\#(summary)</summary><limitation id="fml-l1">Beperkt: tillen boven 10 kilo.</limitation></fml>"#
+        }
+        // The FML stands before the sources, beside the client.
+        func rulesWith(_ fml: String) throws -> Set<String> {
+            let text = dossierXML(client: #"<client ageBand="36-45" benefitRegime="wia"/>"# + fml, sources: Self.sources, body: claim)
+            let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+            return Set(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.map(\.rule))
+        }
+        XCTAssertTrue(try rulesWith(fml("Belastbaar voor lichte arbeid, 36 uur per week.")).contains("ongeschikt-tegenover-arts"))
+        XCTAssertFalse(try rulesWith(fml("Beperkingen in verband met rugklachten.")).contains("ongeschikt-tegenover-arts"))
+    }
+
+    /// 1.16.0: a client's word that a life area is fine ("ik slaap prima", "thuis is het prima") against a burden another
+    /// source reports in that area is a denial to ask about; the same word with nobody saying otherwise is nothing.
+    func testALifeAreaCalledFineMeetsWhatOthersSeeThere() throws {
+        func dossier(_ claim: String, _ seen: String) -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="prive" source="s-doc">\#(seen)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("Ik slaap prima, daar is niks mis mee.", "Hij ligt elke nacht tot vier uur wakker.")).contains("ontkenning-tegenover-derden"))
+        XCTAssertTrue(try rules(dossier("Thuis is het prima.", "Er is een huurachterstand van vier maanden en de deurwaarder is geweest.")).contains("ontkenning-tegenover-derden"))
+        XCTAssertFalse(try rules(dossier("Thuis is het prima.", "Hij woont met zijn vriendin in een huurhuis.")).contains("ontkenning-tegenover-derden"))
+        XCTAssertTrue(indicators(in: "Elke zondag lopen we samen een uur door het bos.").contains("lopen-verteld"))
+    }
 }
