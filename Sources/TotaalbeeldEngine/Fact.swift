@@ -83,6 +83,12 @@ public struct Fact: Sendable, Hashable {
         if case .narrative(let start, _, _, _) = origin { return start }
         return nil
     }
+
+    /// The words of a narrative fact in its text; nil for a structured finding.
+    public var textRange: Range<Int>? {
+        if case .narrative(let start, let end, _, _) = origin { return start..<end }
+        return nil
+    }
 }
 
 /// Turns a dossier into facts: structured findings as recorded, narratives through the text analyzer.

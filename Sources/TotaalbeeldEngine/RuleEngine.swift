@@ -731,9 +731,15 @@ struct RuleInput {
         cited = Set(elements.flatMap(\.cites))
         referenced = cited.union(elements.flatMap(\.addresses))
 
-        // An element whose facts are all ambiguous signals is the thing interpreted, not evidence for a reading.
+        // An element whose facts are all ambiguous signals is the thing interpreted, not evidence for a reading. A
+        // reading of the signal's own words by another indicator ("niet verschenen" is also avoidant coping) is the
+        // same signal, not more evidence (1.16.0).
         let mereSignal = Set(factsOf.filter { _, facts in
-            facts.allSatisfy { !(ruleset.indicator(id: $0.indicator)?.readings.isEmpty ?? true) }
+            let isSignal = { (fact: Fact) in !(ruleset.indicator(id: fact.indicator)?.readings.isEmpty ?? true) }
+            let signalWords = facts.filter(isSignal).compactMap(\.textRange)
+            return facts.allSatisfy { fact in
+                isSignal(fact) || fact.textRange.map { words in signalWords.contains { $0.overlaps(words) } } == true
+            }
         }.keys)
         var substantive = Set((assessment?.weighed ?? []).map(\.id))
         var sole = Set<String>()

@@ -742,4 +742,21 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(dossier("Thuis is het prima.", "Hij woont met zijn vriendin in een huurhuis.")).contains("ontkenning-tegenover-derden"))
         XCTAssertTrue(indicators(in: "Elke zondag lopen we samen een uur door het bos.").contains("lopen-verteld"))
     }
+
+    /// 1.16.0, probed with small dossiers: a placement "willing: no" that cites nothing concludes unwillingness without
+    /// evidence; a conclusion that cites only the element whose words are the signal ("niet verschenen", also read as
+    /// avoidant coping) rests on the signal alone; an age given as a group ("iemand van bijna zestig") is a group argument.
+    func testUnwillingnessOnNothingOrOnTheSignalItselfAndAnAgeAsAGroup() throws {
+        let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Drie keer niet verschenen op het werkbedrijf.</narrative></narratives><wish id="w-1" source="s-client">Administratief werk.</wish>"#
+        let direction = #"<direction id="d-1" cites="w-1" horizon="short" sharedWithClient="yes">Werkstage van 32 uur.</direction>"#
+        let placement = #"<placement id="p-1" willing="no" able="yes">Wil niet.</placement>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(placement)\#(direction)</assessment>"#).contains("onwil-zonder-bewijs"))
+        let cited = #"<placement id="p-1" willing="no" able="yes" cites="w-1">Zijn wens is kantoorwerk; de werkstage wil hij niet.</placement>"#
+        XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(cited)\#(direction)</assessment>"#).contains("onwil-zonder-bewijs"))
+        let conclusion = #"<conclusion id="c-1" cites="n-1">Cliënt heeft er gewoon geen zin in.</conclusion>"#
+        let flagged = try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(direction)</assessment>"#)
+        XCTAssertTrue(flagged.contains("onwil-zonder-bewijs"))
+        XCTAssertTrue(flagged.contains("lezingen-onbesproken"))
+        XCTAssertTrue(indicators(in: "Iemand van bijna zestig leert geen nieuw vak meer.").contains("stereotype-argument"))
+    }
 }
