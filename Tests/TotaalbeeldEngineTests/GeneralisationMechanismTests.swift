@@ -758,5 +758,7 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(flagged.contains("onwil-zonder-bewijs"))
         XCTAssertTrue(flagged.contains("lezingen-onbesproken"))
         XCTAssertTrue(indicators(in: "Iemand van bijna zestig leert geen nieuw vak meer.").contains("stereotype-argument"))
+        XCTAssertTrue(indicators(in: "Als Pool is hij gewend aan hard werken.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
+        XCTAssertFalse(indicators(in: "Hij is gewend aan ploegendiensten.").contains("stereotype-argument"))
     }
 }
