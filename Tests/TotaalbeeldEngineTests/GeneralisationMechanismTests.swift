@@ -761,4 +761,18 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Als Pool is hij gewend aan hard werken.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertFalse(indicators(in: "Hij is gewend aan ploegendiensten.").contains("stereotype-argument"))
     }
+
+    /// 1.16.0, probed with small dossiers: "mogelijk" is a prognosis only as a look ahead ("mogelijk straks weer"), so
+    /// "benutbare mogelijkheden; passende arbeid is mogelijk" is a physician's fitness; a test result or a working level
+    /// the labour expert reports stands against "no diploma" as one from the tester would.
+    func testAPresentPossibilityAndAReportedTestMeetTheirClaims() throws {
+        XCTAssertTrue(indicators(in: "Er zijn benutbare mogelijkheden; passende arbeid is mogelijk.").contains("arbeidsgeschikt-verklaard"))
+        XCTAssertFalse(indicators(in: "Mogelijk is hij straks weer volledig belastbaar.").contains("arbeidsgeschikt-verklaard"))
+        func dossier(_ reported: String) -> String {
+            #"<narratives><narrative id="n-1" domain="opleiding" source="s-client">Ik heb geen diploma, school was niks voor mij.</narrative><narrative id="n-2" domain="opleiding" source="s-ad">\#(reported)</narrative></narratives>"#
+        }
+        XCTAssertTrue(try rules(dossier("De capaciteitentest laat een bovengemiddeld niveau zien.")).contains("test-tegenover-diploma"))
+        XCTAssertTrue(try rules(dossier("Volgens de werkgever functioneert hij op mbo-4 niveau.")).contains("test-tegenover-diploma"))
+        XCTAssertFalse(try rules(dossier("Hij werkte acht jaar in de bouw.")).contains("test-tegenover-diploma"))
+    }
 }
