@@ -132,7 +132,7 @@ struct RuleEngine: Sendable {
             let weighed = readings.filter(\.weighed).count + weighingsBeyondReadings(of: state.bound[name] ?? [], input: input)
             return weighed < Swift.min(minWeighed ?? readings.count, readings.count)
         case .assessment(let pattern):
-            return matches(pattern, input.dossier.assessment, state: &state)
+            return matches(pattern, input.dossier.assessment, input: input, state: &state)
         case .overlap(let target, let min, let negate, let cited, let selection):
             guard let direction = input.dossier.assessment?.direction else { return false }
             guard let wishes = target == .wish ? Self.wishes(input.dossier.wishes, selection) : input.dossier.wishes else { return false }
@@ -472,7 +472,7 @@ struct RuleEngine: Sendable {
         }
     }
 
-    private func matches(_ pattern: AssessmentPattern, _ assessment: Assessment?, state: inout MatchState) -> Bool {
+    private func matches(_ pattern: AssessmentPattern, _ assessment: Assessment?, input: RuleInput, state: inout MatchState) -> Bool {
         func judgement(_ value: String?, in allowed: [String]?) -> Bool {
             guard let allowed else { return true }
             return allowed.contains(value ?? "missing")
@@ -482,7 +482,12 @@ struct RuleEngine: Sendable {
         if let wanted = pattern.placement, (assessment?.placement != nil) != wanted { return false }
         if !judgement(assessment?.placement?.willing.rawValue, in: pattern.willing) { return false }
         if !judgement(assessment?.placement?.able.rawValue, in: pattern.able) { return false }
-        if let wanted = pattern.placementCites, (assessment?.placement?.cites.isEmpty == false) != wanted { return false }
+        // Evidence for the placement's judgement: something it cites beyond the ambiguous signal it interprets (a
+        // placement "willing: no" on the missed appointments alone rests on the very signal it reads, 1.16.0).
+        if let wanted = pattern.placementCites {
+            let evidenced = assessment?.placement.map { !$0.cites.isEmpty && input.substantiveElements.contains($0.id) } ?? false
+            if evidenced != wanted { return false }
+        }
         if !judgement(assessment?.direction?.sharedWithClient?.rawValue, in: pattern.shared) { return false }
         if let horizons = pattern.horizon, !horizons.contains(assessment?.direction?.horizon ?? "missing") { return false }
         if let intensities = pattern.intensity, !intensities.contains(assessment?.direction?.intensity ?? "missing") { return false }

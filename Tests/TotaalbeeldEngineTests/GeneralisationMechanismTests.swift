@@ -753,6 +753,9 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(placement)\#(direction)</assessment>"#).contains("onwil-zonder-bewijs"))
         let cited = #"<placement id="p-1" willing="no" able="yes" cites="w-1">Zijn wens is kantoorwerk; de werkstage wil hij niet.</placement>"#
         XCTAssertFalse(try rules(log + #"<assessment id="a-1" source="s-ad">\#(cited)\#(direction)</assessment>"#).contains("onwil-zonder-bewijs"))
+        // Citing only the missed appointments it reads as unwillingness is citing no evidence for the reading.
+        let onTheSignal = #"<placement id="p-1" willing="no" able="yes" cites="n-1">Komt afspraken niet na.</placement>"#
+        XCTAssertTrue(try rules(log + #"<assessment id="a-1" source="s-ad">\#(onTheSignal)\#(direction)</assessment>"#).contains("onwil-zonder-bewijs"))
         let conclusion = #"<conclusion id="c-1" cites="n-1">Cliënt heeft er gewoon geen zin in.</conclusion>"#
         let flagged = try rules(log + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(direction)</assessment>"#)
         XCTAssertTrue(flagged.contains("onwil-zonder-bewijs"))
