@@ -763,6 +763,9 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Iemand van bijna zestig leert geen nieuw vak meer.").contains("stereotype-argument"))
         XCTAssertTrue(indicators(in: "Als Pool is hij gewend aan hard werken.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertFalse(indicators(in: "Hij is gewend aan ploegendiensten.").contains("stereotype-argument"))
+        XCTAssertTrue(indicators(in: "Jongeren van tegenwoordig hebben geen doorzettingsvermogen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
+        XCTAssertTrue(indicators(in: "In zijn familie werkt niemand; zo gaat dat in die kringen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
+        XCTAssertTrue(indicators(in: "Werken is voor haar te zwaar geworden.").contains("onkunde-oordeel"))
     }
 
     /// 1.16.0, probed with small dossiers: "mogelijk" is a prognosis only as a look ahead ("mogelijk straks weer"), so
