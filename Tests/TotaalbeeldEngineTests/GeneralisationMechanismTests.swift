@@ -766,6 +766,12 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Jongeren van tegenwoordig hebben geen doorzettingsvermogen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertTrue(indicators(in: "In zijn familie werkt niemand; zo gaat dat in die kringen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertTrue(indicators(in: "Werken is voor haar te zwaar geworden.").contains("onkunde-oordeel"))
+        // Life first in plain words: an eviction announced as a verb, power "eraf", on the street after an eviction.
+        XCTAssertTrue(indicators(in: "De deurwaarder komt volgende week de woning ontruimen.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Bij de brandoefening moesten we het huis ontruimen.").contains("woonnood"))
+        XCTAssertTrue(indicators(in: "De stroom is eraf sinds vrijdag.").contains("afsluiting-voorzieningen"))
+        XCTAssertTrue(indicators(in: "Hij zit op straat sinds de uitzetting.").contains("woonnood"))
+        XCTAssertFalse(indicators(in: "Hij zit op straat te wachten op de bus.").contains("woonnood"))
     }
 
     /// 1.16.0, probed with small dossiers: "mogelijk" is a prognosis only as a look ahead ("mogelijk straks weer"), so
