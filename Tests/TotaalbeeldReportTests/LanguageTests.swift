@@ -193,6 +193,9 @@ final class LanguageTests: XCTestCase {
             let result = try ReportFixtures.screen(file)
             var ids = Set(result.facts.map(\.elementID)).union(result.dossier.narratives.map(\.id)).union(result.dossier.findings.map(\.id))
             if let assessment = result.dossier.assessment { ids.formUnion(ReaderText.elementIDs(of: assessment)) }
+            // Two shipped FMLs carry the id "fml", the abbreviation every report names the list by ("Eisen uit de
+            // FML"): that word is no id shown. (Since 1.16.0 the FML summary's signals are facts of that element.)
+            ids.remove("fml")
             for language in Language.allCases {
                 for (format, document) in [("screening", ScreeningReport(language: language).document(for: result)), ("overwegingen", ConsiderationsReport(language: language).document(for: result))] {
                     let text = readerText(document)
