@@ -729,6 +729,12 @@ final class GeneralisationMechanismTests: XCTestCase {
         }
         XCTAssertTrue(try rulesWith(fml("Belastbaar voor lichte arbeid, 36 uur per week.")).contains("ongeschikt-tegenover-arts"))
         XCTAssertFalse(try rulesWith(fml("Beperkingen in verband met rugklachten.")).contains("ongeschikt-tegenover-arts"))
+        // A function the physician finds unrestricted meets the client's limit of that function.
+        let lifting = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Tillen gaat echt niet meer.</narrative></narratives>"#
+        let unrestricted = dossierXML(client: #"<client ageBand="36-45" benefitRegime="wia"/>"# + fml("Geen beperkingen voor tillen en dragen."), sources: Self.sources, body: lifting)
+        let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", unrestricted), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertTrue(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "beperking-tegenover-observatie" })
+        XCTAssertFalse(indicators(in: "Er zijn beperkingen voor tillen.").contains("tillen-verteld"))
     }
 
     /// 1.16.0: a client's word that a life area is fine ("ik slaap prima", "thuis is het prima") against a burden another
