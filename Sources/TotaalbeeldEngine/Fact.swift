@@ -78,17 +78,14 @@ public struct Fact: Sendable, Hashable {
         return false
     }
 
-    /// Where a narrative fact's words start in its text; nil for a structured finding.
-    public var textStart: Int? {
-        if case .narrative(let start, _, _, _) = origin { return start }
-        return nil
-    }
-
     /// The words of a narrative fact in its text; nil for a structured finding.
     public var textRange: Range<Int>? {
         if case .narrative(let start, let end, _, _) = origin { return start..<end }
         return nil
     }
+
+    /// Where a narrative fact's words start in its text; nil for a structured finding.
+    public var textStart: Int? { textRange?.lowerBound }
 }
 
 /// Turns a dossier into facts: structured findings as recorded, narratives through the text analyzer.
@@ -129,8 +126,8 @@ public struct FactExtractor: Sendable {
             }
         }
         var groundCounted = false
+        let source = benefitSource(in: dossier)
         if let disability = dossier.disability {
-            let source = benefitSource(in: dossier)
             if let ground = ruleset.benefitGround, ground.regimes.contains(dossier.client.benefitRegime), let indicator = ruleset.indicator(id: ground.indicator) {
                 groundCounted = true
                 let quote = "\(dossier.client.benefitRegime)\(disability.percentage.map { " \($0)%" } ?? ""): \(disability.cause)"
@@ -141,17 +138,12 @@ public struct FactExtractor: Sendable {
                 ground.sourceKind = source.kind
                 facts.append(ground)
             }
-            for hit in analyzer.analyze(disability.cause) {
-                var fromCause = fact(hit: hit, elementID: Self.disabilityElement, sourceID: source.id, dossier: dossier, date: nil, location: disability.location)
-                fromCause.sourceKind = source.kind
-                facts.append(fromCause)
-            }
+            facts += self.facts(reading: disability.cause, elementID: Self.disabilityElement, source: source, dossier: dossier, date: nil, location: disability.location)
         }
         // Without a recognised benefit ground, the limitations a physician established in the FML are the primary
         // limitation on record: counted once, as the ruleset's FML indicator.
         if !groundCounted, let fml = dossier.fml, fml.present, !fml.items.isEmpty,
            let id = ruleset.benefitGround?.fmlIndicator, let indicator = ruleset.indicator(id: id) {
-            let source = benefitSource(in: dossier)
             var limits = fact(
                 elementID: fml.id ?? Self.fmlElement, origin: .structured, indicator: indicator.id, domain: indicator.domain, sourceID: source.id,
                 dossier: dossier, date: fml.date, present: true, historical: false, hypothetical: false, experiencer: .client,
@@ -164,11 +156,8 @@ public struct FactExtractor: Sendable {
         // per week"): read for the signals in it, so that a client who calls himself wholly unfit meets it. Its
         // indicators are not read: the limitations already count once, above or as the benefit ground.
         if let fml = dossier.fml, fml.present, let summary = fml.summary {
-            let source = benefitSource(in: dossier)
-            for hit in analyzer.analyze(summary) where ruleset.indicator(id: hit.indicator)?.role == .signal {
-                var fromSummary = fact(hit: hit, elementID: fml.id ?? Self.fmlElement, sourceID: source.id, dossier: dossier, date: fml.date, location: fml.location)
-                fromSummary.sourceKind = source.kind
-                facts.append(fromSummary)
+            facts += self.facts(reading: summary, elementID: fml.id ?? Self.fmlElement, source: source, dossier: dossier, date: fml.date, location: fml.location) {
+                ruleset.indicator(id: $0.indicator)?.role == .signal
             }
         }
         for narrative in dossier.narratives {
@@ -196,6 +185,19 @@ public struct FactExtractor: Sendable {
     }
 
     /// Who states the benefit ground: the FML's physician, else the first document or physician source.
+    /// The hits of a text the benefit ground's source wrote (the disability's cause, the FML's summary) that `keep`
+    /// keeps, as facts of `elementID` under that source, which need not be one of the dossier's own.
+    private func facts(
+        reading text: String, elementID: String, source: (id: String, kind: String), dossier: Dossier, date: SimpleDate?, location: Location,
+        keep: (TextHit) -> Bool = { _ in true }
+    ) -> [Fact] {
+        analyzer.analyze(text).filter(keep).map { hit in
+            var read = fact(hit: hit, elementID: elementID, sourceID: source.id, dossier: dossier, date: date, location: location)
+            read.sourceKind = source.kind
+            return read
+        }
+    }
+
     private func benefitSource(in dossier: Dossier) -> (id: String, kind: String) {
         if let id = dossier.fml?.source, let source = dossier.source(id: id) { return (source.id, source.kind) }
         if let source = dossier.sources.first(where: { $0.kind == "document" || $0.kind == "physician" }) { return (source.id, source.kind) }

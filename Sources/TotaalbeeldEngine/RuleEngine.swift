@@ -485,7 +485,8 @@ struct RuleEngine: Sendable {
         // Evidence for the placement's judgement: something it cites beyond the ambiguous signal it interprets (a
         // placement "willing: no" on the missed appointments alone rests on the very signal it reads, 1.16.0).
         if let wanted = pattern.placementCites {
-            let evidenced = assessment?.placement.map { !$0.cites.isEmpty && input.substantiveElements.contains($0.id) } ?? false
+            // A substantive element cites something by construction (`RuleInput.substantiveElements`).
+            let evidenced = assessment?.placement.map { input.substantiveElements.contains($0.id) } ?? false
             if evidenced != wanted { return false }
         }
         if !judgement(assessment?.direction?.sharedWithClient?.rawValue, in: pattern.shared) { return false }

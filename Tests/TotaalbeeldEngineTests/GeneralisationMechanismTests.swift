@@ -12,13 +12,23 @@ final class GeneralisationMechanismTests: XCTestCase {
     private let scratch = TemporaryDirectory()
     private static let sources = #"<source id="s-client" kind="client" role="cliënt"/><source id="s-ad" kind="professional" role="arbeidsdeskundige"/><source id="s-ha" kind="physician" role="huisarts"/><source id="s-doc" kind="document" role="werkgeversverklaring"/>"#
 
-    private func screen(_ body: String) throws -> ScreeningResult {
-        let text = dossierXML(client: #"<client ageBand="36-45" benefitRegime="participatiewet"/>"#, sources: Self.sources, body: body)
+    /// `client` is what stands before the sources: the client element, and an FML beside it where a test needs one.
+    private func screen(_ body: String, client: String = #"<client ageBand="36-45" benefitRegime="participatiewet"/>"#) throws -> ScreeningResult {
+        let text = dossierXML(client: client, sources: Self.sources, body: body)
         let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
         return Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier)
     }
 
-    private func rules(_ body: String) throws -> Set<String> { Set(try screen(body).flags.map(\.rule)) }
+    private func rules(_ body: String, client: String = #"<client ageBand="36-45" benefitRegime="participatiewet"/>"#) throws -> Set<String> {
+        Set(try screen(body, client: client).flags.map(\.rule))
+    }
+
+    /// The client's own narrative (`n-1`) beside another source's (`n-2`): a claim and what someone else tells or sees.
+    private func clientAndOther(
+        _ claim: String, _ other: String, source: String = "s-doc", domains: (client: String, other: String) = ("ziekte", "hobbys")
+    ) -> String {
+        #"<narratives><narrative id="n-1" domain="\#(domains.client)" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="\#(domains.other)" source="\#(source)">\#(other)</narrative></narratives>"#
+    }
 
     /// `<unweighed>`: a group trait the assessment weighs in a `<weighed>` element is weighing, not stereotyping.
     func testAWeighedElementIsWeighingForStereotyping() throws {
@@ -636,9 +646,6 @@ final class GeneralisationMechanismTests: XCTestCase {
     /// client says he cannot use, told by him elsewhere or seen by another source, meet the claim; the same activity
     /// negated, wished for, done by someone else, or a lift by car he did not drive himself does not.
     func testEverydayActivitiesOfTheClaimedFunctionMeetTheClaim() throws {
-        func dossier(_ claim: String, _ activity: String, source: String = "s-doc") -> String {
-            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="\#(source)">\#(activity)</narrative></narratives>"#
-        }
         let met: [(String, String)] = [
             ("Lopen gaat niet meer.", "Ik zie hem elke ochtend de hond uitlaten in het park."),
             ("Ik kan niet lang staan.", "Op zaterdag staat hij achter de kraam op de markt."),
@@ -649,7 +656,7 @@ final class GeneralisationMechanismTests: XCTestCase {
             ("Ik kan niks vastpakken met mijn rechterhand.", "Hij sleutelt in het weekend aan zijn brommer."),
         ]
         for (claim, activity) in met {
-            XCTAssertTrue(try rules(dossier(claim, activity)).contains("beperking-tegenover-observatie"), activity)
+            XCTAssertTrue(try rules(clientAndOther(claim, activity)).contains("beperking-tegenover-observatie"), activity)
         }
         let notMet: [(String, String)] = [
             ("Lopen gaat niet meer, na honderd meter moet ik stoppen.", "Zijn vrouw laat de hond uit."),
@@ -659,16 +666,14 @@ final class GeneralisationMechanismTests: XCTestCase {
             ("Ik kan me niet concentreren.", "Ze deed vroeger de boekhouding van de voetbalclub, tot 2019."),
         ]
         for (claim, activity) in notMet {
-            XCTAssertFalse(try rules(dossier(claim, activity)).contains("beperking-tegenover-observatie"), activity)
+            XCTAssertFalse(try rules(clientAndOther(claim, activity)).contains("beperking-tegenover-observatie"), activity)
         }
     }
 
     /// 1.16.0: an everyday activity the client says he no longer does, against another source that sees him do one of
     /// the same function; not when the other source is the client himself, nor for company.
     func testAnActivityTheClientSaysHeNoLongerDoesMeetsOneSeen() throws {
-        func dossier(_ claim: String, _ seen: String, source: String = "s-doc") -> String {
-            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="hobbys" source="\#(source)">\#(seen)</narrative></narratives>"#
-        }
+        let dossier = { (claim: String, seen: String) in self.clientAndOther(claim, seen) }
         XCTAssertTrue(try rules(dossier("Ik kan de hond niet uitlaten.", "Elke ochtend wandelt hij met de hond door het park.")).contains("beperking-tegenover-observatie"))
         XCTAssertTrue(try rules(dossier("Ik rijd geen auto meer.", "Hij kwam zelf met de auto naar het spreekuur.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(try rules(dossier("Ik rijd geen auto meer.", "Zijn dochter rijdt hem overal heen.")).contains("beperking-tegenover-observatie"))
@@ -722,27 +727,19 @@ final class GeneralisationMechanismTests: XCTestCase {
             #"<fml id="fml-1" present="true" date="2026-08-21" source="s-ha"><summary>\#(summary)</summary><limitation id="fml-l1">Beperkt: tillen boven 10 kilo.</limitation></fml>"#
         }
         // The FML stands before the sources, beside the client.
-        func rulesWith(_ fml: String) throws -> Set<String> {
-            let text = dossierXML(client: #"<client ageBand="36-45" benefitRegime="wia"/>"# + fml, sources: Self.sources, body: claim)
-            let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", text), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
-            return Set(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.map(\.rule))
-        }
-        XCTAssertTrue(try rulesWith(fml("Belastbaar voor lichte arbeid, 36 uur per week.")).contains("ongeschikt-tegenover-arts"))
-        XCTAssertFalse(try rulesWith(fml("Beperkingen in verband met rugklachten.")).contains("ongeschikt-tegenover-arts"))
+        func withFML(_ summary: String) -> String { #"<client ageBand="36-45" benefitRegime="wia"/>"# + fml(summary) }
+        XCTAssertTrue(try rules(claim, client: withFML("Belastbaar voor lichte arbeid, 36 uur per week.")).contains("ongeschikt-tegenover-arts"))
+        XCTAssertFalse(try rules(claim, client: withFML("Beperkingen in verband met rugklachten.")).contains("ongeschikt-tegenover-arts"))
         // A function the physician finds unrestricted meets the client's limit of that function.
         let lifting = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Tillen gaat echt niet meer.</narrative></narratives>"#
-        let unrestricted = dossierXML(client: #"<client ageBand="36-45" benefitRegime="wia"/>"# + fml("Geen beperkingen voor tillen en dragen."), sources: Self.sources, body: lifting)
-        let dossier = try DossierLoader.load(contentsOf: scratch.write("d.dossier.xml", unrestricted), ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
-        XCTAssertTrue(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "beperking-tegenover-observatie" })
+        XCTAssertTrue(try rules(lifting, client: withFML("Geen beperkingen voor tillen en dragen.")).contains("beperking-tegenover-observatie"))
         XCTAssertFalse(indicators(in: "Er zijn beperkingen voor tillen.").contains("tillen-verteld"))
     }
 
     /// 1.16.0: a client's word that a life area is fine ("ik slaap prima", "thuis is het prima") against a burden another
     /// source reports in that area is a denial to ask about; the same word with nobody saying otherwise is nothing.
     func testALifeAreaCalledFineMeetsWhatOthersSeeThere() throws {
-        func dossier(_ claim: String, _ seen: String) -> String {
-            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">\#(claim)</narrative><narrative id="n-2" domain="prive" source="s-doc">\#(seen)</narrative></narratives>"#
-        }
+        let dossier = { (claim: String, seen: String) in self.clientAndOther(claim, seen, domains: ("ziekte", "prive")) }
         XCTAssertTrue(try rules(dossier("Ik slaap prima, daar is niks mis mee.", "Hij ligt elke nacht tot vier uur wakker.")).contains("ontkenning-tegenover-derden"))
         XCTAssertTrue(try rules(dossier("Thuis is het prima.", "Er is een huurachterstand van vier maanden en de deurwaarder is geweest.")).contains("ontkenning-tegenover-derden"))
         XCTAssertFalse(try rules(dossier("Thuis is het prima.", "Hij woont met zijn vriendin in een huurhuis.")).contains("ontkenning-tegenover-derden"))
@@ -751,7 +748,8 @@ final class GeneralisationMechanismTests: XCTestCase {
 
     /// 1.16.0, probed with small dossiers: a placement "willing: no" that cites nothing concludes unwillingness without
     /// evidence; a conclusion that cites only the element whose words are the signal ("niet verschenen", also read as
-    /// avoidant coping) rests on the signal alone; an age given as a group ("iemand van bijna zestig") is a group argument.
+    /// avoidant coping) rests on the signal alone; an age, a circle or a habit given as a group trait ("iemand van bijna
+    /// zestig", "die kringen", "als Pool gewend aan") is a group argument with its reason; "voor haar te zwaar" is inability.
     func testUnwillingnessOnNothingOrOnTheSignalItselfAndAnAgeAsAGroup() throws {
         let log = #"<narratives><narrative id="n-1" domain="toekomst" source="s-doc">Drie keer niet verschenen op het werkbedrijf.</narrative></narratives><wish id="w-1" source="s-client">Administratief werk.</wish>"#
         let direction = #"<direction id="d-1" cites="w-1" horizon="short" sharedWithClient="yes">Werkstage van 32 uur.</direction>"#
@@ -772,7 +770,11 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Jongeren van tegenwoordig hebben geen doorzettingsvermogen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertTrue(indicators(in: "In zijn familie werkt niemand; zo gaat dat in die kringen.").isSuperset(of: ["stereotype-argument", "generalisatie"]))
         XCTAssertTrue(indicators(in: "Werken is voor haar te zwaar geworden.").contains("onkunde-oordeel"))
-        // Life first in plain words: an eviction announced as a verb, power "eraf", on the street after an eviction.
+    }
+
+    /// 1.16.0: life first in plain words — an eviction announced as a verb, power "eraf", on the street after an
+    /// eviction; not a fire drill, not waiting for the bus.
+    func testLifeFirstInPlainWords() {
         XCTAssertTrue(indicators(in: "De deurwaarder komt volgende week de woning ontruimen.").contains("woonnood"))
         XCTAssertFalse(indicators(in: "Bij de brandoefening moesten we het huis ontruimen.").contains("woonnood"))
         XCTAssertTrue(indicators(in: "De stroom is eraf sinds vrijdag.").contains("afsluiting-voorzieningen"))
@@ -787,7 +789,7 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Er zijn benutbare mogelijkheden; passende arbeid is mogelijk.").contains("arbeidsgeschikt-verklaard"))
         XCTAssertFalse(indicators(in: "Mogelijk is hij straks weer volledig belastbaar.").contains("arbeidsgeschikt-verklaard"))
         func dossier(_ reported: String) -> String {
-            #"<narratives><narrative id="n-1" domain="opleiding" source="s-client">Ik heb geen diploma, school was niks voor mij.</narrative><narrative id="n-2" domain="opleiding" source="s-ad">\#(reported)</narrative></narratives>"#
+            clientAndOther("Ik heb geen diploma, school was niks voor mij.", reported, source: "s-ad", domains: ("opleiding", "opleiding"))
         }
         XCTAssertTrue(try rules(dossier("De capaciteitentest laat een bovengemiddeld niveau zien.")).contains("test-tegenover-diploma"))
         XCTAssertTrue(try rules(dossier("Volgens de werkgever functioneert hij op mbo-4 niveau.")).contains("test-tegenover-diploma"))
