@@ -196,6 +196,11 @@ final class VignetteEvaluationTests: XCTestCase {
     /// contradict themselves —, six judgement risks and trial questions); baseline with 1.15.0 recorded before any rule
     /// was tuned on them (EVALUATION.md).
     static var tuningEighthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("j") } }
+    /// The ninth writer's tuning vignettes (`k01`…), written blind to the rules after ruleset 1.16.0 from the domain, the
+    /// rule list and the dossier format only, never a shipped dossier (eight clean controls, six with an explained or
+    /// time-separated contradiction; fourteen inconsistencies in every form a dossier shows them; two mixed with judgement
+    /// risks); baseline with 1.16.0 recorded before any rule was tuned on them (EVALUATION.md).
+    static var tuningNinthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("k") } }
 
     // MARK: Report
 
@@ -203,7 +208,7 @@ final class VignetteEvaluationTests: XCTestCase {
         let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
         let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
         let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter, sixth = Self.tuningSixthWriter
-        let seventh = Self.tuningSeventhWriter, eighth = Self.tuningEighthWriter
+        let seventh = Self.tuningSeventhWriter, eighth = Self.tuningEighthWriter, ninth = Self.tuningNinthWriter
         XCTAssertEqual(heldout.count, 38, "h01–h38")
         XCTAssertEqual(first.count, 30, "t01–t30")
         XCTAssertEqual(second.count, 24, "s01–s24")
@@ -212,13 +217,14 @@ final class VignetteEvaluationTests: XCTestCase {
         XCTAssertEqual(sixth.count, 24, "f01–f24")
         XCTAssertEqual(seventh.count, 24, "g01–g24")
         XCTAssertEqual(eighth.count, 24, "j01–j24")
+        XCTAssertEqual(ninth.count, 24, "k01–k24")
         XCTAssertEqual(
-            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count + eighth.count, tuning.count,
-            "every tuning vignette is a t, an s, a d, an e, an f, a g or a j"
+            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count + eighth.count + ninth.count, tuning.count,
+            "every tuning vignette is a t, an s, a d, an e, an f, a g, a j or a k"
         )
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…, \(eighth.count) j…)"]
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…, \(eighth.count) j…, \(ninth.count) k…)"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -227,7 +233,7 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh), ("tuning, eighth writer (j…)", eighth)] {
+        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh), ("tuning, eighth writer (j…)", eighth), ("tuning, ninth writer (k…)", ninth)] {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
