@@ -795,4 +795,62 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(try rules(dossier("Volgens de werkgever functioneert hij op mbo-4 niveau.")).contains("test-tegenover-diploma"))
         XCTAssertFalse(try rules(dossier("Hij werkte acht jaar in de bouw.")).contains("test-tegenover-diploma"))
     }
+
+    // MARK: Ruleset 1.17.0
+
+    /// A quotation the reporting frame introduces with a colon is the client's claim, in either word order; another
+    /// speaker's quotation is not, and "stelt zich gemotiveerd op" reports nothing.
+    func testAQuotationAfterTheClientsReportingFrameIsHisClaim() {
+        let analyzer = NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset)
+        func assertion(_ indicator: String, _ text: String) -> Assertion? {
+            analyzer.analyze(text).first { $0.indicator == indicator }?.assertion
+        }
+        XCTAssertEqual(assertion("gunstig-prive", "Gevraagd naar de thuissituatie zegt zij: 'Thuis is alles gewoon goed.'"), .claim)
+        XCTAssertEqual(assertion("gunstig-prive", "Hij vertelt: \"Thuis is alles gewoon goed.\""), .claim)
+        XCTAssertEqual(assertion("gunstig-prive", "De partner zegt: 'Thuis is alles gewoon goed.'"), .finding)
+        XCTAssertEqual(assertion("motivatie", "Cliënt stelt zich gemotiveerd op."), .finding)
+        XCTAssertEqual(assertion("motivatie", "Cliënt stelt dat hij gemotiveerd is."), .claim)
+    }
+
+    /// A rosy claim about his own abilities against the health burdens another source reports is his self-assessment
+    /// against their observation, not a denial; "weer de oude" is a word on his health and stays a denial.
+    func testARosyClaimOfAbilityIsASelfAssessmentAndRecoveredIsADenial() throws {
+        let physician = "Rugklachten bij langdurig knielen en tillen; belastbaar voor licht werk."
+        let ability = try rules(clientAndOther("Tegelzetten kan ik nog altijd als de beste.", physician, source: "s-ha", domains: ("ziekte", "ziekte")))
+        XCTAssertTrue(ability.contains("zelfinschatting-tegenover-waarneming"))
+        XCTAssertFalse(ability.contains("ontkenning-tegenover-derden"))
+        let recovered = try rules(clientAndOther("Ik ben weer helemaal de oude.", physician, source: "s-ha", domains: ("ziekte", "ziekte")))
+        XCTAssertTrue(recovered.contains("ontkenning-tegenover-derden"))
+        XCTAssertTrue(indicators(in: "Ik heb niemand nodig.").contains("ontkent-beperkingen"))
+        XCTAssertFalse(indicators(in: "Ik heb niemand nodig.").contains("sociaal-isolement"))
+        XCTAssertTrue(indicators(in: "Hij heeft niemand, zijn vrienden zijn weg.").contains("sociaal-isolement"))
+    }
+
+    /// A conclusion of inability that cites only the client's own word rests on no evidence; one that cites a physician
+    /// does.
+    func testAnInabilityConcludedOnTheClientsWordAloneIsWithoutEvidence() throws {
+        let narratives = #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Werken zit er voor mij niet meer in, alles doet pijn.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">Wijdverspreide pijnklachten; ernstig beperkt in het volhouden van activiteiten.</narrative></narratives>"#
+        let onWord = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="n-1">Cliënte is op dit moment niet in staat tot werk.</conclusion></assessment>"#
+        XCTAssertTrue(try rules(narratives + onWord).contains("onmacht-zonder-bewijs"))
+        let onPhysician = #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="n-1 n-2">Cliënte is op dit moment niet in staat tot werk.</conclusion></assessment>"#
+        XCTAssertFalse(try rules(narratives + onPhysician).contains("onmacht-zonder-bewijs"))
+    }
+
+    /// Reader data of the 1.17.0 round on the ninth writer's vignettes, on sentences written for the test: making ends
+    /// meet is no money problem; "voor te bereiden" is no willingness; CVs are no CVS; a limit without the function's
+    /// verb; the loss of the own work in a physician's words.
+    func testTheNinthWritersRoundReadsEndsMetPreparationAndLostWorkAsMeant() {
+        XCTAssertFalse(indicators(in: "Huurwoning, rondkomen lukt met de WW en het inkomen van zijn partner.").contains("financiele-problemen"))
+        XCTAssertTrue(indicators(in: "Ze kunnen nauwelijks rondkomen van de bijstand.").contains("financiele-problemen"))
+        XCTAssertFalse(indicators(in: "De jobcoach helpt haar de schooldag voor te bereiden.").contains("motivatie"))
+        XCTAssertTrue(indicators(in: "Hij is bereid om te verhuizen voor werk.").contains("motivatie"))
+        XCTAssertFalse(indicators(in: "Koffie drinken en cv's maken.").contains("lichamelijke-klachten"))
+        XCTAssertTrue(indicators(in: "Zij is bekend met CVS sinds 2019.").contains("lichamelijke-klachten"))
+        XCTAssertTrue(indicators(in: "Verder dan de brievenbus kom ik niet zonder te puffen.").contains("lopen-beperkt-geclaimd"))
+        XCTAssertTrue(indicators(in: "Voor het gesprek stond hij ruim twintig minuten bij het raam te bellen.").contains("staan-verteld"))
+        XCTAssertTrue(indicators(in: "Niet meer geschikt voor het eigen werk als stratenmaker.").contains("verlies-eigen-werk"))
+        XCTAssertTrue(indicators(in: "Terugkeer naar magazijnwerk is niet passend.").contains("verlies-eigen-werk"))
+        XCTAssertFalse(indicators(in: "Het eigen werk is nog niet mogelijk; herstel wordt binnen drie maanden verwacht.").contains("verlies-eigen-werk"))
+        XCTAssertTrue(indicators(in: "Ik ben nergens meer toe in staat.").contains("acht-zich-arbeidsongeschikt"))
+    }
 }

@@ -304,6 +304,14 @@ final class VignetteEvaluationTests: XCTestCase {
         assertFloors(over: Self.tuningEighthWriter, risk: (0.85, 0.90), inconsistency: (0.85, 0.95), flaggedCleanControls: 0, verdict: 0.80)
     }
 
+    /// Floors on the ninth writer's tuning part, k01–k24, a little below what ruleset 1.17.0 reaches (2026-12-04: judgement
+    /// risk P 1.00 R 0.67, inconsistency P 1.00 R 0.92, no clean control flagged, verdict 10 of the 10 the writer gave).
+    /// Its baseline with 1.16.0, recorded before any rule was tuned on it: judgement risk P 0.75 R 0.50, inconsistency
+    /// P 0.83 R 0.38, two of eight clean controls flagged, verdict 10/10 (EVALUATION.md).
+    func testNinthWriterPartMeetsItsFloors() throws {
+        assertFloors(over: Self.tuningNinthWriter, risk: (0.95, 0.65), inconsistency: (0.95, 0.90), flaggedCleanControls: 0, verdict: 0.90)
+    }
+
     /// Precision and recall floors per kind (inconsistency and judgement risk), at most so many clean controls with
     /// such a flag, and a floor on the trial verdict, over one part.
     private func assertFloors(
