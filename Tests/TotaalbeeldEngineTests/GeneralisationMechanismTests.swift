@@ -853,4 +853,16 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(indicators(in: "Het eigen werk is nog niet mogelijk; herstel wordt binnen drie maanden verwacht.").contains("verlies-eigen-werk"))
         XCTAssertTrue(indicators(in: "Ik ben nergens meer toe in staat.").contains("acht-zich-arbeidsongeschikt"))
     }
+
+    /// 1.17.1: the own work judged unsuitable further on in the sentence is its loss, a judgement for now is not; "geen
+    /// betaald werk" for twenty years is inactivity, not inexperience, and "nooit betaald werk" still is inexperience.
+    func testTheOwnWorkJudgedUnsuitableAnywhereInTheSentenceIsItsLoss() {
+        XCTAssertTrue(indicators(in: "Het eigen werk als thuiszorgmedewerker, met tillen, wassen en reiken, is niet meer passend.").contains("verlies-eigen-werk"))
+        XCTAssertFalse(indicators(in: "Het eigen werk is voorlopig niet passend; herstel binnen drie maanden verwacht.").contains("verlies-eigen-werk"))
+        XCTAssertFalse(indicators(in: "Zij wil terug naar haar eigen werk, dat is niet uitgesloten.").contains("verlies-eigen-werk"))
+        let inactive = indicators(in: "Ruim twintig jaar geen betaald werk.")
+        XCTAssertTrue(inactive.contains("langdurig-inactief"))
+        XCTAssertFalse(inactive.contains("weinig-werkervaring"))
+        XCTAssertTrue(indicators(in: "Zij heeft nog nooit betaald werk gedaan.").contains("weinig-werkervaring"))
+    }
 }
