@@ -264,11 +264,11 @@ final class VignetteEvaluationTests: XCTestCase {
     /// Floors on the fourth writer's tuning part, d01–d24, a little below what ruleset 1.10.0 reaches (2026-12-03: judgement
     /// risk P 1.00 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 23/24). Its baseline with ruleset
     /// 1.5.0, recorded before any rule was tuned on it: judgement risk P 0.64 R 0.60, inconsistency P 0.67 R 0.50, two of
-    /// nine clean controls flagged, verdict 22/24 (EVALUATION.md). Precision lowered to 0.93 with 1.16.0: d19 now draws
-    /// `tunnelvisie` (P 0.94), because "zijn vrouw" and "de moeder" are no longer read as group arguments and so no longer
-    /// dilute the direction's cited support; the rule's own reading, which the writer does not share.
+    /// nine clean controls flagged, verdict 22/24 (EVALUATION.md). With 1.16.0 d19 drew `tunnelvisie` (P 0.94, floor
+    /// lowered to 0.93); with 1.17.1 it no longer does (P 1.00, floor 0.95 again): the burden the direction seemed to leave
+    /// out was "geen betaald werk" read as little work experience.
     func testFourthWriterPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningFourthWriter, risk: (0.93, 0.95), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
+        assertFloors(over: Self.tuningFourthWriter, risk: (0.95, 0.95), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.90)
     }
 
     /// Floors on the fifth writer's tuning part, e01–e24, a little below what ruleset 1.11.0 reaches (2026-12-03: judgement
