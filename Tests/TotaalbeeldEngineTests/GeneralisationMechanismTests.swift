@@ -865,4 +865,13 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(inactive.contains("weinig-werkervaring"))
         XCTAssertTrue(indicators(in: "Zij heeft nog nooit betaald werk gedaan.").contains("weinig-werkervaring"))
     }
+
+    /// 1.17.2: a quantity the client plays down is no use of concern, so no relapse risk to refer for; the drinking a
+    /// partner reports still is.
+    func testAQuantityPlayedDownIsNoAddiction() throws {
+        XCTAssertFalse(indicators(in: "Ik drink niet zoveel, hooguit een biertje.").contains("verslaving"))
+        XCTAssertFalse(indicators(in: "Hij drinkt hooguit een biertje in het weekend.").contains("verslaving"))
+        XCTAssertTrue(indicators(in: "Hij drinkt veel te veel, soms tien biertjes op een avond.").contains("verslaving"))
+        XCTAssertFalse(try rules(clientAndOther("Ik drink niet zoveel, hooguit een biertje.", "Hij werkte tien jaar als chauffeur.", domains: ("ziekte", "arbeidsverleden"))).contains("terugvalrisico-niet-beoordeeld"))
+    }
 }
