@@ -184,7 +184,6 @@ public struct FactExtractor: Sendable {
         fact.elementID == disabilityElement || (fact.origin == .structured && fact.indicator == ground?.fmlIndicator)
     }
 
-    /// Who states the benefit ground: the FML's physician, else the first document or physician source.
     /// The hits of a text the benefit ground's source wrote (the disability's cause, the FML's summary) that `keep`
     /// keeps, as facts of `elementID` under that source, which need not be one of the dossier's own.
     private func facts(
@@ -198,6 +197,7 @@ public struct FactExtractor: Sendable {
         }
     }
 
+    /// Who states the benefit ground: the FML's physician, else the first document or physician source.
     private func benefitSource(in dossier: Dossier) -> (id: String, kind: String) {
         if let id = dossier.fml?.source, let source = dossier.source(id: id) { return (source.id, source.kind) }
         if let source = dossier.sources.first(where: { $0.kind == "document" || $0.kind == "physician" }) { return (source.id, source.kind) }

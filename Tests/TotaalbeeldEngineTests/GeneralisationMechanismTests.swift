@@ -801,10 +801,7 @@ final class GeneralisationMechanismTests: XCTestCase {
     /// A quotation the reporting frame introduces with a colon is the client's claim, in either word order; another
     /// speaker's quotation is not, and "stelt zich gemotiveerd op" reports nothing.
     func testAQuotationAfterTheClientsReportingFrameIsHisClaim() {
-        let analyzer = NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset)
-        func assertion(_ indicator: String, _ text: String) -> Assertion? {
-            analyzer.analyze(text).first { $0.indicator == indicator }?.assertion
-        }
+        func assertion(_ indicator: String, _ text: String) -> Assertion? { hit(indicator, in: text)?.assertion }
         XCTAssertEqual(assertion("gunstig-prive", "Gevraagd naar de thuissituatie zegt zij: 'Thuis is alles gewoon goed.'"), .claim)
         XCTAssertEqual(assertion("gunstig-prive", "Hij vertelt: \"Thuis is alles gewoon goed.\""), .claim)
         XCTAssertEqual(assertion("gunstig-prive", "De partner zegt: 'Thuis is alles gewoon goed.'"), .finding)

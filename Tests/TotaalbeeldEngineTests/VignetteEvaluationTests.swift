@@ -171,60 +171,61 @@ final class VignetteEvaluationTests: XCTestCase {
     /// The third writer's held-out vignettes (`c01`…, folder `heldout-c`), written blind after ruleset 1.5.0 and
     /// committed before anything was screened with them: measured, never tuned on, like `heldout/`.
     static var heldoutThirdWriter: [Screened] { screened.filter { $0.expected.split == "heldout-c" } }
+    /// The tuning writers in the order the report lists them: the prefix of their ids, their place among all writers
+    /// (the third wrote the held-out `c…` set) and how many vignettes they wrote. A new writer is one row here.
+    static let tuningWriters: [(prefix: String, ordinal: String, count: Int)] = [
+        ("t", "first", 30), ("s", "second", 24), ("d", "fourth", 24), ("e", "fifth", 24), ("f", "sixth", 24),
+        ("g", "seventh", 24), ("j", "eighth", 24), ("k", "ninth", 24),
+    ]
+    static func tuningWriter(_ prefix: String) -> [Screened] { tuning.filter { $0.expected.id.hasPrefix(prefix) } }
     /// The first writer's tuning vignettes (`t01`…), read while the rules of issue 14 were written.
-    static var tuningFirstWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("t") } }
+    static var tuningFirstWriter: [Screened] { tuningWriter("t") }
     /// The second writer's tuning vignettes (`s01`…), written blind to the rules: the best tuning measure of
     /// how the rules carry over to another hand (see the vignettes' README).
-    static var tuningSecondWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("s") } }
+    static var tuningSecondWriter: [Screened] { tuningWriter("s") }
     /// The fourth writer's tuning vignettes (`d01`…), written blind to the rules after ruleset 1.5.0; their baseline
     /// with 1.5.0 was recorded before any rule was tuned on them (EVALUATION.md).
-    static var tuningFourthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("d") } }
+    static var tuningFourthWriter: [Screened] { tuningWriter("d") }
     /// The fifth writer's tuning vignettes (`e01`…), written blind to the rules after ruleset 1.9.0 (more
     /// inconsistencies in the sources' own words and clean controls); baseline with 1.9.0 recorded before any rule
     /// was tuned on them (EVALUATION.md).
-    static var tuningFifthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("e") } }
+    static var tuningFifthWriter: [Screened] { tuningWriter("e") }
     /// The sixth writer's tuning vignettes (`f01`…), written blind to the rules after ruleset 1.12.0 (clean controls,
     /// inconsistencies in the sources' own words, judgement risks in unusual phrasing); baseline with 1.12.0 recorded
     /// before any rule was tuned on them (EVALUATION.md).
-    static var tuningSixthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("f") } }
+    static var tuningSixthWriter: [Screened] { tuningWriter("f") }
     /// The seventh writer's tuning vignettes (`g01`…), written blind to the rules after ruleset 1.13.0 (twelve clean
     /// controls, ten inconsistencies read from the sources' own words, some noticed and explained); baseline with 1.13.0
     /// recorded before any rule was tuned on them (EVALUATION.md).
-    static var tuningSeventhWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("g") } }
+    static var tuningSeventhWriter: [Screened] { tuningWriter("g") }
     /// The eighth writer's tuning vignettes (`j01`…), written blind to the rules after ruleset 1.15.0 (eight clean
     /// controls, ten inconsistencies in the sources' own words — three without a shared keyword, two assessments that
     /// contradict themselves —, six judgement risks and trial questions); baseline with 1.15.0 recorded before any rule
     /// was tuned on them (EVALUATION.md).
-    static var tuningEighthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("j") } }
+    static var tuningEighthWriter: [Screened] { tuningWriter("j") }
     /// The ninth writer's tuning vignettes (`k01`…), written blind to the rules after ruleset 1.16.0 from the domain, the
     /// rule list and the dossier format only, never a shipped dossier (eight clean controls, six with an explained or
     /// time-separated contradiction; fourteen inconsistencies in every form a dossier shows them; two mixed with judgement
     /// risks); baseline with 1.16.0 recorded before any rule was tuned on them (EVALUATION.md).
-    static var tuningNinthWriter: [Screened] { tuning.filter { $0.expected.id.hasPrefix("k") } }
+    static var tuningNinthWriter: [Screened] { tuningWriter("k") }
 
     // MARK: Report
 
     func testPrintEvaluation() throws {
-        let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning
-        let first = Self.tuningFirstWriter, second = Self.tuningSecondWriter, third = Self.heldoutThirdWriter
-        let fourth = Self.tuningFourthWriter, fifth = Self.tuningFifthWriter, sixth = Self.tuningSixthWriter
-        let seventh = Self.tuningSeventhWriter, eighth = Self.tuningEighthWriter, ninth = Self.tuningNinthWriter
+        let all = Self.screened, heldout = Self.heldout, tuning = Self.tuning, third = Self.heldoutThirdWriter
+        let writers = Self.tuningWriters.map { (writer: $0, part: Self.tuningWriter($0.prefix)) }
         XCTAssertEqual(heldout.count, 38, "h01–h38")
-        XCTAssertEqual(first.count, 30, "t01–t30")
-        XCTAssertEqual(second.count, 24, "s01–s24")
-        XCTAssertEqual(fourth.count, 24, "d01–d24")
-        XCTAssertEqual(fifth.count, 24, "e01–e24")
-        XCTAssertEqual(sixth.count, 24, "f01–f24")
-        XCTAssertEqual(seventh.count, 24, "g01–g24")
-        XCTAssertEqual(eighth.count, 24, "j01–j24")
-        XCTAssertEqual(ninth.count, 24, "k01–k24")
+        for (writer, part) in writers {
+            XCTAssertEqual(part.count, writer.count, "\(writer.prefix)01–\(writer.prefix)\(writer.count)")
+        }
         XCTAssertEqual(
-            first.count + second.count + fourth.count + fifth.count + sixth.count + seventh.count + eighth.count + ninth.count, tuning.count,
-            "every tuning vignette is a t, an s, a d, an e, an f, a g, a j or a k"
+            writers.reduce(0) { $0 + $1.part.count }, tuning.count,
+            "every tuning vignette is one of \(writers.map { $0.writer.prefix }.joined(separator: ", "))"
         )
         XCTAssertEqual(third.count, 24, "c01–c24")
         XCTAssertEqual(heldout.count + third.count + tuning.count, all.count, "every vignette is held-out (h or c) or tuning")
-        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(first.count) t…, \(second.count) s…, \(fourth.count) d…, \(fifth.count) e…, \(sixth.count) f…, \(seventh.count) g…, \(eighth.count) j…, \(ninth.count) k…)"]
+        let perWriter = writers.map { "\($0.part.count) \($0.writer.prefix)…" }.joined(separator: ", ")
+        var lines: [String] = ["", "Vignette evaluation — ruleset \(Self.ruleset.id) \(Self.ruleset.version): \(all.count) vignettes (\(heldout.count) held-out, \(third.count) held-out by a third writer, \(tuning.count) tuning: \(perWriter))"]
         lines.append("")
         lines.append("rule                                     kind            all P  all R   held-out P  R      tuning P  R     (tp/fp/fn all)")
         for rule in Self.ruleset.rules {
@@ -233,7 +234,9 @@ final class VignetteEvaluationTests: XCTestCase {
             lines.append("\(rule.id.padding(toLength: 40, withPad: " ", startingAt: 0)) \(rule.kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Self.ratio(a.precision))   \(Self.ratio(a.recall))    \(Self.ratio(h.precision))   \(Self.ratio(h.recall))    \(Self.ratio(t.precision))   \(Self.ratio(t.recall))   \(a.tp)/\(a.fp)/\(a.fn)\(mark)")
         }
         lines.append("")
-        for (name, part) in [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning), ("tuning, first writer (t…)", first), ("tuning, second writer (s…)", second), ("tuning, fourth writer (d…)", fourth), ("tuning, fifth writer (e…)", fifth), ("tuning, sixth writer (f…)", sixth), ("tuning, seventh writer (g…)", seventh), ("tuning, eighth writer (j…)", eighth), ("tuning, ninth writer (k…)", ninth)] {
+        let parts = [("all", all), ("held-out", heldout), ("held-out, third writer (c…)", third), ("tuning", tuning)]
+            + writers.map { ("tuning, \($0.writer.ordinal) writer (\($0.writer.prefix)…)", $0.part) }
+        for (name, part) in parts {
             let jr = Self.counts(kind: .judgementRisk, over: part), inc = Self.counts(kind: .inconsistency, over: part)
             let clean = Self.cleanViolations(over: part)
             let verdict = Self.verdictAccuracy(over: part)
