@@ -318,6 +318,7 @@ private struct RulesetReader {
         var pseudo: [PseudoTrigger] = []
         var terminators: [Terminator] = []
         var presuppositions: [Presupposition] = []
+        var speakers: [SpeakerRule] = []
         var functionWords: Set<String> = [], clauseWords: Set<String> = []
         for child in element.children {
             let phrase = child.normalizedText
@@ -340,6 +341,8 @@ private struct RulesetReader {
                 terminators.append(Terminator(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             case "presupposition":
                 presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
+            case "speaker":
+                speakers.append(SpeakerRule(roles: child.attribute("roles") ?? "", client: child.attribute("client") ?? "", gender: child.attribute("gender"), location: child.modelLocation))
             case "functionWords":
                 functionWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
             case "clauseWords":
@@ -357,6 +360,7 @@ private struct RulesetReader {
             uncertainFactor: element.decimal("uncertainFactor") ?? 1, resolvedFactor: element.decimal("resolvedFactor") ?? 0
         )
         rules.presuppositions = presuppositions
+        rules.speakers = speakers
         rules.phraseInflection = element.boolean("phraseInflection", default: false)
         rules.freeOrderWindow = element.integer("freeOrderWindow") ?? 0
         rules.typoDistance = element.integer("typoDistance") ?? 0
@@ -573,8 +577,17 @@ extension RulesetReader {
                     log.report(context.attributeLocation(name), "\(name) is \(format(value)); a context factor must lie between 0 and 1")
                 }
             }
-            for child in context.children where TermSyntax.problem(in: child.normalizedText) != nil {
+            for child in context.children where child.name.localName != "speaker" && TermSyntax.problem(in: child.normalizedText) != nil {
                 log.report(child.location, "context phrase \"\(child.normalizedText)\" \(TermSyntax.problem(in: child.normalizedText) ?? "")")
+            }
+            // A speaker's words are single words: a wildcard or a gap would name no role and no relative.
+            for child in context.children(named: "speaker") {
+                for name in ["roles", "client", "gender"] where name != "gender" || child.attribute(name) != nil {
+                    let words = (child.attribute(name) ?? "").split(separator: "|", omittingEmptySubsequences: false)
+                    if let bad = words.first(where: { $0.isEmpty || $0.contains(where: { $0 == "*" || $0 == "…" || $0.isWhitespace }) }) {
+                        log.report(child.attributeLocation(name), "speaker \(name) \"\(bad)\" must be a single word without wildcard, gap or space, alternatives separated by \"|\"")
+                    }
+                }
             }
             // Only a resolution can settle a past problem; on another category the attribute would silently lift its terminators.
             for child in context.children(named: "trigger") where child.boolean("settlesPast", default: false) && child.attribute("category") != "resolved" {

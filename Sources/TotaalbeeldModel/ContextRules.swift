@@ -12,6 +12,9 @@ public struct ContextRules: Sendable, Hashable {
     public var terminators: [Terminator]
     /// Words that, directly before a hit, present it as given rather than asserted ("de", "zijn").
     public var presuppositions: [Presupposition] = []
+    /// Who the client is in the words of a relative who wrote or told a whole narrative ("mijn man" in his
+    /// wife's account).
+    public var speakers: [SpeakerRule] = []
     /// Scope limit in words when a trigger does not set its own.
     public var defaultMaxScope: Int
     /// How many words may separate the parts of a split term ("ziet er tegen op").
@@ -166,6 +169,25 @@ public struct Presupposition: Sendable, Hashable {
     public init(phrase: String, categories: Set<ContextCategory>, location: Location) {
         self.phrase = phrase
         self.categories = categories
+        self.location = location
+    }
+}
+
+/// A source role and the words by which someone in that role names the client: a narrative told by the
+/// client's wife says "mijn man" for the client, his mother "mijn zoon". Both lists are words in term
+/// notation without wildcards ("echtgenote|vrouw|partner"); a source whose role names one of `roles` is
+/// this speaker.
+public struct SpeakerRule: Sendable, Hashable {
+    public var roles: String
+    public var client: String
+    /// When set, the rule holds only for a client whose recorded gender is one of these words ("man|m"), or whose
+    /// gender is not recorded: a daughter's "mijn moeder" is the client only if the client is a woman.
+    public var gender: String?
+    public var location: Location
+    public init(roles: String, client: String, gender: String? = nil, location: Location) {
+        self.roles = roles
+        self.client = client
+        self.gender = gender
         self.location = location
     }
 }

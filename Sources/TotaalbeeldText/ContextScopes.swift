@@ -50,6 +50,11 @@ struct ContextScopes: Sendable {
     let givenBefore: [ContextCategory: Set<String>]
     /// The widest scope of any trigger, in words: no trigger further away can reach a hit.
     private let widestScope: Int
+    /// The pseudo-triggers of scope "sentence" (speaker labels): a narrative told by someone else reads as if
+    /// one stood before each of its sentences.
+    private let speakerLabels: [PseudoTrigger]
+    /// Per speaker rule: the folded keys of its role words and of the words by which it names the client.
+    let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?)]
 
     /// `context` compiled, shared by every analyzer built over the same rules: a ruleset's term analyzer, its
     /// readings' and its FML analyzers all use the ruleset's context, which is compiled once per process instead
@@ -88,6 +93,11 @@ struct ContextScopes: Sendable {
             }
         }
         self.givenBefore = given
+        self.speakerLabels = context.pseudoTriggers.filter(\.restOfSentence)
+        func words(_ notation: String) -> Set<String> {
+            Set(notation.split(separator: "|").compactMap { Tokenizer.tokenize(String($0)).first(where: \.isWord)?.key })
+        }
+        self.speakers = context.speakers.map { (words($0.roles), words($0.client), $0.gender.map(words)) }
         self.defaultMaxScope = context.defaultMaxScope
         self.widestScope = context.triggers.map { $0.maxScope ?? context.defaultMaxScope }.max() ?? context.defaultMaxScope
     }
@@ -134,7 +144,12 @@ struct ContextScopes: Sendable {
         }
     }
 
-    func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics) -> SentenceCues {
+    /// The folded possessives by which a speaker names his own relatives ("mijn man", "m'n vrouw", "onze zoon").
+    static let firstPersonPossessives: Set<String> = ["mijn", "mn", "onze"]
+
+    /// `speaker`: the narrative is told by someone other than the client (see ``NarrativeSpeaker``); nil for the
+    /// client's own words or an unknown source, which reads as before.
+    func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics, speaker: NarrativeSpeaker? = nil) -> SentenceCues {
         var candidates: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
         var pseudos: [(cue: PhraseMatcher.Match, rule: PseudoTrigger)] = []
         var terminatorSpans: [ContextCategory: [(first: Int, last: Int)]] = [:]
@@ -168,7 +183,31 @@ struct ContextScopes: Sendable {
         }
         // A trigger declared `afterSpeaker` counts only after a speaker label ("Zijn vrouw: '…").
         func speakerLabelled(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
-            floors.contains { $0.cue.last < trigger.cue.first }
+            floors.contains { $0.cue.last < trigger.cue.first } || (speaker?.tellsOfHimself == true && narrated(trigger))
+        }
+        // In a narrative someone else tells, every sentence reads as if his label stood before it — unless the
+        // sentence quotes or reports the client ("Hij zegt: 'ik drink niet'", "'Ik kan niet tegen groepen', volgens
+        // hem"): a claim cue that no label voids, wherever it stands in the sentence.
+        let narratedSentence = speaker != nil && !candidates.contains { candidate in
+            candidate.rule.category == .claim && !speakerLabels.contains { label in
+                label.category == .claim && (label.voids.map { $0 == candidate.rule.phrase } ?? true)
+            }
+        }
+        func narrated(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool { narratedSentence }
+        func voidedByNarration(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            narrated(trigger) && speakerLabels.contains { label in
+                label.category == trigger.rule.category && (label.voids.map { $0 == trigger.rule.phrase } ?? true)
+            }
+        }
+        // "mijn man" in his wife's account is the client: an experiencer cue that names him so is no other person.
+        func namesTheClient(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            guard let speaker, trigger.rule.category == .experiencer, narrated(trigger), !speaker.clientWords.isEmpty else { return false }
+            var index = trigger.cue.first
+            while index < trigger.cue.last {
+                if Self.firstPersonPossessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) { return true }
+                index += 1
+            }
+            return false
         }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
@@ -180,6 +219,8 @@ struct ContextScopes: Sendable {
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
+                && !voidedByNarration(trigger)
+                && !namesTheClient(trigger)
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope), or once more as settling a
                 // past problem; identical rules count once.

@@ -199,12 +199,30 @@ public final class NarrativeAnalyzer: Sendable {
     }
 
     /// The hits, and the sentences that were too long to read whole (see ``CutSentence``).
-    public func analysis(of text: String) -> NarrativeAnalysis {
+    /// `speaker`: who tells the text when it is not the client's own account (``speaker(role:)``); nil reads the
+    /// first person as the client, as in his own words or a text of unknown source.
+    public func analysis(of text: String, speaker: NarrativeSpeaker? = nil) -> NarrativeAnalysis {
         var statistics = PhraseMatcher.MatchStatistics()
-        return analysis(of: text, statistics: &statistics)
+        return analysis(of: text, speaker: speaker, statistics: &statistics)
     }
 
-    public func analysis(of text: String, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
+    /// The teller of a narrative from a source other than the client, with the source's role as written
+    /// ("echtgenote", "moeder van cliënt", "bedrijfsarts"): the first person is the teller, and a role that one of
+    /// the context's `speaker` rules names gives the words by which the teller names the client ("mijn man").
+    /// `clientGender`: the client's recorded gender, if any; a rule bound to a gender holds for that gender or when
+    /// none is recorded. `tellsOfHimself`: see ``NarrativeSpeaker/tellsOfHimself``.
+    public func speaker(role: String?, clientGender: String? = nil, tellsOfHimself: Bool) -> NarrativeSpeaker {
+        let roleWords = Set(Tokenizer.tokenize(role ?? "").filter(\.isWord).map(\.key))
+        let gender = Tokenizer.tokenize(clientGender ?? "").first(where: \.isWord)?.key
+        var clientWords: Set<String> = []
+        for rule in context.speakers where !rule.roles.isDisjoint(with: roleWords) {
+            if let genders = rule.gender, let gender, !genders.contains(gender) { continue }
+            clientWords.formUnion(rule.client)
+        }
+        return NarrativeSpeaker(clientWords: clientWords, tellsOfHimself: tellsOfHimself)
+    }
+
+    public func analysis(of text: String, speaker: NarrativeSpeaker? = nil, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
         let scalars = Array(text.unicodeScalars)
         var slicer: ScalarSlicer?
         var tokens = Tokenizer.tokenize(scalars)
@@ -225,7 +243,7 @@ public final class NarrativeAnalyzer: Sendable {
             let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, corrections: corrections, statistics: &statistics)
             var spans = resolve(matches)
             guard !spans.isEmpty else { continue }
-            let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics)
+            let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics, speaker: speaker)
             spans = dropContradictingOverlaps(spans, cues: cues)
             if slicer == nil { slicer = ScalarSlicer(text) }
             let slicer = slicer!
@@ -541,6 +559,21 @@ struct ScalarSlicer {
 }
 
 /// What ``NarrativeAnalyzer/analysis(of:)`` found in one text.
+/// Who tells a narrative that is not the client's own account (``NarrativeAnalyzer/speaker(role:)``).
+public struct NarrativeSpeaker: Sendable, Hashable {
+    /// The folded words by which the teller names the client after "mijn", "m'n" or "onze"; empty when the
+    /// teller's role is none of the ruleset's speakers (a physician, an employer).
+    public var clientWords: Set<String>
+    /// Whether the teller's "ik" speaks of himself, as a relative's does ("Ik slaap zelf slecht"), so that the
+    /// context's `afterSpeaker` triggers apply; a professional's "ik" observes the client ("Ik vermoed een
+    /// depressieve episode"). Either way the teller's first person makes no claim of the client's.
+    public var tellsOfHimself: Bool
+    public init(clientWords: Set<String>, tellsOfHimself: Bool) {
+        self.clientWords = clientWords
+        self.tellsOfHimself = tellsOfHimself
+    }
+}
+
 public struct NarrativeAnalysis: Sendable, Hashable {
     public var hits: [TextHit]
     /// Sentences longer than the ruleset's `maxSentenceWords`, read in pieces.

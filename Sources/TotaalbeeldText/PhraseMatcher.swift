@@ -169,6 +169,7 @@ public struct PhraseMatcher: Sendable {
     /// with a pattern prefix.
     public func readsAsWritten(_ key: String) -> Bool {
         if vocabulary[key] != nil { return true }
+        if let numberClass = NumberClass.of(key), vocabulary[numberClass.rawValue] != nil { return true }
         var found: [Int32] = []
         prefixTrie.prefixes(of: key, into: &found)
         return !found.isEmpty
@@ -187,6 +188,8 @@ public struct PhraseMatcher: Sendable {
             let token = tokens[index]
             statistics.tokens += 1
             let wordID = vocabulary[token.key]
+            // A year or period also meets the patterns that name its class (`#jaar`, `#jaren`).
+            let classID = token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } : nil
             let stemID = index - range.lowerBound < stemIDs.count ? stemIDs[index - range.lowerBound] : -1
             let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
             prefixIDs.removeAll(keepingCapacity: true)
@@ -208,6 +211,7 @@ public struct PhraseMatcher: Sendable {
                 // Field by field: copying the whole node would retain both of its dictionaries per step.
                 let nodeIndex = Int(state.node)
                 if let wordID, let target = nodes[nodeIndex].words[wordID] { enter(target, from: state) }
+                if let classID, let target = nodes[nodeIndex].words[classID] { enter(target, from: state) }
                 if stemID >= 0, let target = nodes[nodeIndex].stems[stemID] { enter(target, from: state) }
                 if !prefixIDs.isEmpty, !nodes[nodeIndex].prefixes.isEmpty {
                     for prefixID in prefixIDs {

@@ -177,6 +177,42 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertEqual(feared.trialAndError.tracks.first?.id, "verslavingszorg-beoordeling")
     }
 
+    // MARK: Who tells a narrative (ruleset 1.18.0)
+
+    /// A relative's account is told in the first person: "mijn man" is the client, "ik" the teller, and nothing
+    /// in it is a claim of the client's. Before, the wife's report of his drinking was read as someone else's
+    /// drinking and dropped, and her own sleeplessness counted as his.
+    func testARelativesAccountNamesTheClientByKinshipAndItsFirstPersonIsTheTeller() throws {
+        let sources = Self.sources + #"<source id="s-partner" kind="network" role="echtgenote" date="2026-10-01"/><source id="s-dochter" kind="network" role="dochter" date="2026-10-01"/>"#
+        let man = #"<client ageBand="36-45" gender="man" benefitRegime="participatiewet"/>"#
+        let wife = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-partner">Mijn man drinkt elke avond zes blikjes bier. Ik slaap zelf slecht door alle zorgen. Mijn vader had ook schulden.</narrative></narratives>"#, client: man, sources: sources)
+        let drinking = try XCTUnwrap(wife.facts.first { $0.indicator == "verslaving" })
+        XCTAssertEqual(drinking.experiencer, .client)
+        XCTAssertEqual(drinking.assertion, .finding, "her report, not his claim")
+        XCTAssertEqual(wife.facts.first { $0.indicator == "slaapproblemen" }?.experiencer, .other, "her own sleep")
+        XCTAssertEqual(wife.facts.first { $0.indicator == "schulden" }?.experiencer, .other, "her father's debts")
+        XCTAssertEqual(wife.trialAndError.contraindications, ["verslaving-actueel"])
+        // A daughter's "mijn moeder" is the client only when the client is a woman.
+        let daughter = #"<narratives><narrative id="n" domain="ziekte" source="s-dochter">Mijn moeder is erg somber sinds de scheiding.</narrative></narratives>"#
+        XCTAssertEqual(try screen(body: daughter, client: man, sources: sources).facts.first { $0.indicator == "psychische-klachten" }?.experiencer, .other)
+        let woman = #"<client ageBand="36-45" gender="vrouw" benefitRegime="participatiewet"/>"#
+        XCTAssertEqual(try screen(body: daughter, client: woman, sources: sources).facts.first { $0.indicator == "psychische-klachten" }?.experiencer, .client)
+    }
+
+    /// A professional's "ik" observes the client and makes no claim of his; a quotation of the client stays his claim.
+    func testAProfessionalsFirstPersonObservesAndTheClientQuotedStaysTheClient() throws {
+        let report = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-va">Ik vermoed een depressieve episode en heb hem verwezen. Cliënt vertelt: 'Ik slaap slecht.'</narrative></narratives>"#)
+        let low = try XCTUnwrap(report.facts.first { $0.indicator == "psychische-klachten" })
+        XCTAssertEqual(low.experiencer, .client)
+        XCTAssertEqual(low.assertion, .finding)
+        let sleep = try XCTUnwrap(report.facts.first { $0.indicator == "slaapproblemen" })
+        XCTAssertEqual(sleep.experiencer, .client)
+        XCTAssertEqual(sleep.assertion, .claim)
+        // The client's own account reads as before: his "mijn vrouw" is another person.
+        let own = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-client">Mijn vrouw is depressief.</narrative></narratives>"#)
+        XCTAssertEqual(own.facts.first { $0.indicator == "psychische-klachten" }?.experiencer, .other)
+    }
+
     // MARK: Item 6 — currency, agency, completion in the seed cases
 
     func testCase1PrivateSituationIsNotHighFromLastYearsHomeSituation() throws {

@@ -17,6 +17,15 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(found(["taalbarrière"], in: "een taalbarriere"), ["taalbarriere"])
     }
 
+    func testNumberClassesMatchYearsAndPeriodsOnly() {
+        XCTAssertEqual(found(["tot #jaar"], in: "tot 2019, tot 20 uur, tot 200, tot 1850, tot 2019-2020"), ["tot 2019"])
+        XCTAssertEqual(found(["#jaren"], in: "2015-2017, 2017-2015, 2015-17, 20152017, 2015"), ["2015-2017", "20152017"])
+        XCTAssertEqual(found(["#jaar – #jaar"], in: "van 2012 – 2016"), ["2012 – 2016"])
+        XCTAssertEqual(NumberClass.of("2099"), .year)
+        XCTAssertNil(NumberClass.of("2100"))
+        XCTAssertNil(NumberClass.of("jaar"))
+    }
+
     func testWordBoundaries() {
         XCTAssertEqual(found(["schulden"], in: "Hij is onschuldig en heeft schuldenlast."), [])
         XCTAssertEqual(found(["schuld*"], in: "Hij is onschuldig."), [], "a wildcard extends the end of a word, never its start")

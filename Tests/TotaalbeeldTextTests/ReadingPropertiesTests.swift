@@ -286,4 +286,24 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertFalse(open.negated)
         XCTAssertTrue(open.uncertain)
     }
+
+    // Ruleset 1.18.0: dates as a class of numbers.
+    func testAClosedPeriodIsPastADateAloneIsNot() throws {
+        XCTAssertTrue(try hit("Cliënte had in de periode 2015-2017 een huurachterstand.", "schulden").historical)
+        XCTAssertTrue(try hit("Tijdens zijn detentie (2016-2018) haalde hij zijn VCA.", "justitie").historical)
+        XCTAssertTrue(try hit("Alcohol: 2012 – 2016 problematisch.", "verslaving").historical)
+        // A year alone dates a diagnosis that lasts; a reversed pair is no period.
+        XCTAssertFalse(try hit("Diabetes (2019), goed ingesteld.", "lichamelijke-klachten").historical)
+        XCTAssertFalse(try hit("Hij heeft schulden, dossier 2017-2015.", "schulden").historical)
+        // "tot" with a number that is no year is no date: "tot 20 uur" used to read as the past.
+        XCTAssertFalse(try hit("Hij werkt tot 20 uur en heeft daarna rugpijn.", "lichamelijke-klachten").historical)
+        XCTAssertTrue(try hit("Tot 2019 had hij veel rugpijn.", "lichamelijke-klachten").historical)
+    }
+
+    func testARelapseThatHappenedIsUseAFearedOneARiskAndEatingAndDrinkingNeither() throws {
+        XCTAssertFalse(try hit("Sinds de zomer is hij weer gaan drinken.", "verslaving").hypothetical)
+        let feared = Self.analyzer.analyze("Ik ben bang dat hij weer gaat drinken als hij geen werk vindt.")
+        XCTAssertEqual(feared.map(\.indicator), ["terugvalrisico"], "a feared relapse is the risk, not current use")
+        XCTAssertFalse(Self.analyzer.analyze("Na de operatie kan hij weer eten en drinken.").contains { ["verslaving", "terugvalrisico"].contains($0.indicator) })
+    }
 }
