@@ -162,10 +162,11 @@ public struct FactExtractor: Sendable {
         }
         for narrative in dossier.narratives {
             // A narrative someone else tells speaks of the client in the third person, or as "mijn man", "onze zoon";
-            // its first person is the teller, who speaks of himself only as a relative or friend (kind network): a
-            // professional's "ik" observes. The client's own account, or an unknown source, reads as written.
-            let teller = dossier.source(id: narrative.source).flatMap { source in
-                source.kind == "client" ? nil : analyzer.speaker(role: source.role, clientGender: dossier.client.gender, tellsOfHimself: source.kind == "network")
+            // its first person is the teller, who speaks of himself only in a kind the ruleset says does (a relative):
+            // a professional's "ik" observes. The client's own account, or an unknown source, reads as written.
+            let teller = dossier.source(id: narrative.source).flatMap { source -> NarrativeSpeaker? in
+                guard let kind = ruleset.sourceKind(id: source.kind), !kind.isSelfReport else { return nil }
+                return analyzer.speaker(role: source.role, clientGender: dossier.client.gender, tellsOfHimself: kind.speaksOfHimself)
             }
             let analysis = analyzer.analysis(of: narrative.text, speaker: teller)
             cutSentences += analysis.cutSentences.map { CutSentenceNote(elementID: narrative.id, location: narrative.location, sentence: $0) }

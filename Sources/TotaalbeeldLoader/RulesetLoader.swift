@@ -36,7 +36,7 @@ private struct RulesetReader {
         } ?? []
         let scoring = readScoring()
         let sourceKinds = root.child(named: "sourceKinds")?.children(named: "sourceKind").map {
-            SourceKind(id: $0.attribute("id") ?? "", label: $0.localized("label"), isSelfReport: $0.boolean("selfReport", default: false))
+            SourceKind(id: $0.attribute("id") ?? "", label: $0.localized("label"), isSelfReport: $0.boolean("selfReport", default: false), speaksOfHimself: $0.boolean("speaksOfHimself", default: false))
         } ?? []
         let domains = root.child(named: "domains")?.children(named: "domain").map {
             Domain(id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, label: $0.localized("label"), zrmDomains: $0.list("zrm"), location: $0.modelLocation)

@@ -292,10 +292,14 @@ public struct SourceKind: Sendable, Hashable {
     public var label: LocalizedText
     /// The client's own account: essential, but a domain known only from it is a quality risk.
     public var isSelfReport: Bool
-    public init(id: String, label: LocalizedText, isSelfReport: Bool) {
+    /// In a narrative told by a source of this kind, "ik" is the teller speaking of himself ("Ik slaap zelf slecht"
+    /// from a relative), not an observer of the client (a professional's "Ik vermoed …").
+    public var speaksOfHimself: Bool
+    public init(id: String, label: LocalizedText, isSelfReport: Bool, speaksOfHimself: Bool = false) {
         self.id = id
         self.label = label
         self.isSelfReport = isSelfReport
+        self.speaksOfHimself = speaksOfHimself
     }
 }
 

@@ -114,6 +114,16 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.first?.message.contains("settlesPast is for a trigger of category resolved, not historical") == true, problems.first?.description ?? "")
     }
 
+    func testASpeakersWordsAreSingleWords() throws {
+        let (problems, line) = try lintProblems(
+            replacing: #"<speaker roles="ex|expartner|ex-partner" client="ex|expartner|ex-partner"/>"#,
+            with: #"<speaker roles="ex*|expartner" client="ex|mijn ex"/>"#
+        )
+        XCTAssertEqual(problems.map(\.location.line), [line, line])
+        XCTAssertTrue(problems.first?.message.contains(#"speaker roles "ex*" must be a single word"#) == true, problems.first?.description ?? "")
+        XCTAssertTrue(problems.last?.message.contains(#"speaker client "mijn ex""#) == true, problems.last?.description ?? "")
+    }
+
     func testAGapRuleOutsideBeeldvormingIsALintError() throws {
         let (problems, line) = try lintProblems(replacing: #"kind="gap" severity="info" phase="beeldvorming""#, with: #"kind="gap" severity="info" phase="besluitvorming""#)
         XCTAssertEqual(problems.first?.location.line, line)
