@@ -183,7 +183,7 @@ struct ContextScopes: Sendable {
         }
         // A trigger declared `afterSpeaker` counts only after a speaker label ("Zijn vrouw: '…").
         func speakerLabelled(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
-            floors.contains { $0.cue.last < trigger.cue.first } || (speaker?.tellsOfHimself == true && narrated(trigger))
+            (speaker?.tellsOfHimself == true && narrated(trigger)) || floors.contains { $0.cue.last < trigger.cue.first }
         }
         // In a narrative someone else tells, every sentence reads as if his label stood before it — unless the
         // sentence quotes or reports the client ("Hij zegt: 'ik drink niet'", "'Ik kan niet tegen groepen', volgens
@@ -219,8 +219,7 @@ struct ContextScopes: Sendable {
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
-                && !voidedByNarration(trigger)
-                && !namesTheClient(trigger)
+                && (speaker == nil || !voidedByNarration(trigger) && !namesTheClient(trigger))
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope), or once more as settling a
                 // past problem; identical rules count once.

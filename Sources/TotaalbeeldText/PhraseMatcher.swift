@@ -83,6 +83,8 @@ public struct PhraseMatcher: Sendable {
     /// The folded keys of ``invertedSubjects``.
     private var inversionKeys: Set<String> = []
     private var prefixTrie = PrefixTrie()
+    /// Whether some pattern names a ``NumberClass``.
+    private var namesNumberClasses = false
     public let patterns: [PhrasePattern]
     public let termGap: Int
 
@@ -93,6 +95,7 @@ public struct PhraseMatcher: Sendable {
             insert(pattern, output: Int32(index))
         }
         inversionKeys = Set(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
+        namesNumberClasses = NumberClass.allCases.contains { vocabulary[$0.rawValue] != nil }
     }
 
     /// Number of trie nodes, for diagnostics and the benchmark.
@@ -188,8 +191,9 @@ public struct PhraseMatcher: Sendable {
             let token = tokens[index]
             statistics.tokens += 1
             let wordID = vocabulary[token.key]
-            // A year or period also meets the patterns that name its class (`#jaar`, `#jaren`).
-            let classID = token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } : nil
+            // A year or period also meets the patterns that name its class (`#jaar`, `#jaren`); a matcher whose
+            // patterns name none (the terms) does not look.
+            let classID = namesNumberClasses && token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } : nil
             let stemID = index - range.lowerBound < stemIDs.count ? stemIDs[index - range.lowerBound] : -1
             let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
             prefixIDs.removeAll(keepingCapacity: true)
