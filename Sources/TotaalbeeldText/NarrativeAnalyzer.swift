@@ -199,7 +199,7 @@ public final class NarrativeAnalyzer: Sendable {
     }
 
     /// The hits, and the sentences that were too long to read whole (see ``CutSentence``).
-    /// `speaker`: who tells the text when it is not the client's own account (``speaker(role:)``); nil reads the
+    /// `speaker`: who tells the text when it is not the client's own account (``speaker(role:clientGender:tellsOfHimself:)``); nil reads the
     /// first person as the client, as in his own words or a text of unknown source.
     public func analysis(of text: String, speaker: NarrativeSpeaker? = nil) -> NarrativeAnalysis {
         var statistics = PhraseMatcher.MatchStatistics()
