@@ -582,8 +582,8 @@ extension RulesetReader {
             }
             // A speaker's words are single words: a wildcard or a gap would name no role and no relative.
             for child in context.children(named: "speaker") {
-                for name in ["roles", "client", "gender"] where name != "gender" || child.attribute(name) != nil {
-                    let words = (child.attribute(name) ?? "").split(separator: "|", omittingEmptySubsequences: false)
+                for name in ["roles", "client", "gender"] {
+                    guard let words = child.attribute(name)?.split(separator: "|", omittingEmptySubsequences: false) else { continue }
                     if let bad = words.first(where: { $0.isEmpty || $0.contains(where: { $0 == "*" || $0 == "…" || $0.isWhitespace }) }) {
                         log.report(child.attributeLocation(name), "speaker \(name) \"\(bad)\" must be a single word without wildcard, gap or space, alternatives separated by \"|\"")
                     }

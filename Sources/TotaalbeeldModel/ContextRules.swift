@@ -132,6 +132,11 @@ public struct PseudoTrigger: Sendable, Hashable {
     /// (`voids="ik|mij|me|mijn"`: the first person; "naar eigen zeggen" in the brother's report stays a claim).
     public var voids: String?
     public var location: Location
+    /// Whether this pseudo-trigger, as a speaker label, voids `trigger`: one of its category, and, with ``voids``,
+    /// one written with exactly that phrase.
+    public func voids(_ trigger: ContextTrigger) -> Bool {
+        category == trigger.category && (voids.map { $0 == trigger.phrase } ?? true)
+    }
     public init(phrase: String, category: ContextCategory, location: Location) {
         self.init(phrase: phrase, category: category, restOfSentence: false, voids: nil, location: location)
     }

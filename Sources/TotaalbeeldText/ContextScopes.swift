@@ -50,9 +50,9 @@ struct ContextScopes: Sendable {
     let givenBefore: [ContextCategory: Set<String>]
     /// The widest scope of any trigger, in words: no trigger further away can reach a hit.
     private let widestScope: Int
-    /// The pseudo-triggers of scope "sentence" (speaker labels): a narrative told by someone else reads as if
-    /// one stood before each of its sentences.
-    private let speakerLabels: [PseudoTrigger]
+    /// Per rule (by pattern index): whether it is a trigger some speaker label (a pseudo-trigger of scope
+    /// "sentence") voids. A narrative told by someone else reads as if such a label stood before each sentence.
+    private let voidedBySpeakerLabel: [Bool]
     /// Per speaker rule: the folded keys of its role words and of the words by which it names the client.
     let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?)]
 
@@ -93,7 +93,11 @@ struct ContextScopes: Sendable {
             }
         }
         self.givenBefore = given
-        self.speakerLabels = context.pseudoTriggers.filter(\.restOfSentence)
+        let speakerLabels = context.pseudoTriggers.filter(\.restOfSentence)
+        self.voidedBySpeakerLabel = rules.map { rule in
+            guard case .trigger(let trigger) = rule else { return false }
+            return speakerLabels.contains { $0.voids(trigger) }
+        }
         func words(_ notation: String) -> Set<String> {
             Set(notation.split(separator: "|").compactMap { Tokenizer.tokenize(String($0)).first(where: \.isWord)?.key })
         }
@@ -177,31 +181,20 @@ struct ContextScopes: Sendable {
         let floors = pseudos.filter(\.rule.restOfSentence)
         func floorTaken(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
             floors.contains { floor in
-                floor.rule.category == trigger.rule.category && floor.cue.last < trigger.cue.first
-                    && (floor.rule.voids.map { $0 == trigger.rule.phrase } ?? true)
+                floor.cue.last < trigger.cue.first && floor.rule.voids(trigger.rule)
             }
-        }
-        // A trigger declared `afterSpeaker` counts only after a speaker label ("Zijn vrouw: '…").
-        func speakerLabelled(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
-            (speaker?.tellsOfHimself == true && narrated(trigger)) || floors.contains { $0.cue.last < trigger.cue.first }
         }
         // In a narrative someone else tells, every sentence reads as if his label stood before it — unless the
         // sentence quotes or reports the client ("Hij zegt: 'ik drink niet'", "'Ik kan niet tegen groepen', volgens
         // hem"): a claim cue that no label voids, wherever it stands in the sentence.
-        let narratedSentence = speaker != nil && !candidates.contains { candidate in
-            candidate.rule.category == .claim && !speakerLabels.contains { label in
-                label.category == .claim && (label.voids.map { $0 == candidate.rule.phrase } ?? true)
-            }
-        }
-        func narrated(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool { narratedSentence }
-        func voidedByNarration(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
-            narrated(trigger) && speakerLabels.contains { label in
-                label.category == trigger.rule.category && (label.voids.map { $0 == trigger.rule.phrase } ?? true)
-            }
+        let narrated = speaker != nil && !candidates.contains { $0.rule.category == .claim && !voidedBySpeakerLabel[$0.cue.pattern] }
+        // A trigger declared `afterSpeaker` counts only after a speaker label ("Zijn vrouw: '…").
+        func speakerLabelled(before trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            (speaker?.tellsOfHimself == true && narrated) || floors.contains { $0.cue.last < trigger.cue.first }
         }
         // "mijn man" in his wife's account is the client: an experiencer cue that names him so is no other person.
         func namesTheClient(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
-            guard let speaker, trigger.rule.category == .experiencer, narrated(trigger), !speaker.clientWords.isEmpty else { return false }
+            guard let speaker, trigger.rule.category == .experiencer, !speaker.clientWords.isEmpty else { return false }
             var index = trigger.cue.first
             while index < trigger.cue.last {
                 if Self.firstPersonPossessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) { return true }
@@ -219,7 +212,7 @@ struct ContextScopes: Sendable {
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
-                && (speaker == nil || !voidedByNarration(trigger) && !namesTheClient(trigger))
+                && !(narrated && (voidedBySpeakerLabel[trigger.cue.pattern] || namesTheClient(trigger)))
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope), or once more as settling a
                 // past problem; identical rules count once.

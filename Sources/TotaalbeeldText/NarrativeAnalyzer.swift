@@ -559,7 +559,7 @@ struct ScalarSlicer {
 }
 
 /// What ``NarrativeAnalyzer/analysis(of:)`` found in one text.
-/// Who tells a narrative that is not the client's own account (``NarrativeAnalyzer/speaker(role:)``).
+/// Who tells a narrative that is not the client's own account (``NarrativeAnalyzer/speaker(role:clientGender:tellsOfHimself:)``).
 public struct NarrativeSpeaker: Sendable, Hashable {
     /// The folded words by which the teller names the client after "mijn", "m'n" or "onze"; empty when the
     /// teller's role is none of the ruleset's speakers (a physician, an employer).

@@ -88,8 +88,7 @@ public enum NumberClass: String, Sendable, CaseIterable {
 
     /// The class of a token's folded key (hyphens dropped), if any; costs one byte test for a token that does not start with a digit.
     public static func of(_ key: String) -> NumberClass? {
-        var bytes = key.utf8.makeIterator()
-        guard let first = bytes.next(), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
+        guard let first = key.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         let utf8 = Array(key.utf8)
         func year(_ slice: ArraySlice<UInt8>) -> Int? {
             guard slice.count == 4, slice.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
