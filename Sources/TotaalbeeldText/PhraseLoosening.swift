@@ -215,6 +215,18 @@ struct PhraseLoosening: Sendable {
             }
             prefixStart[offset + 1] = prefixes.count
         }
+        // Which word, stem and prefix ids occur in the sentence at all: most terms a word anchors miss one of their
+        // other words altogether, and this says so in a few bit tests instead of a search of the window.
+        var presentKeys = IDSet(count: keyIDs.count), presentStems = IDSet(count: stemIDs.count), presentPrefixes = IDSet(count: Int(prefixTrie.count))
+        for offset in 0..<count where clause[offset] >= 0 {
+            presentKeys.insert(keys[offset])
+            presentStems.insert(stemsOf[offset])
+            for position in prefixStart[offset]..<prefixStart[offset + 1] { presentPrefixes.insert(prefixes[position]) }
+        }
+        func occurs(_ test: WordTest) -> Bool {
+            test.keys.contains { presentKeys.contains($0) } || test.stems.contains { presentStems.contains($0) }
+                || test.prefixes.contains { presentPrefixes.contains($0) }
+        }
         func accepts(_ test: WordTest, _ offset: Int) -> Bool {
             if keys[offset] >= 0, test.keys.contains(keys[offset]) { return true }
             if stemsOf[offset] >= 0, test.stems.contains(stemsOf[offset]) { return true }
@@ -235,6 +247,7 @@ struct PhraseLoosening: Sendable {
             let ownClause = clause[anchorOffset]
             for (number, candidate) in candidates.enumerated() where !candidates[..<number].contains(candidate) {
                 let term = freeOrder[Int(candidate)]
+                guard term.words.indices.allSatisfy({ $0 == term.anchor || occurs(term.words[$0]) }) else { continue }
                 used.removeAll(keepingCapacity: true)
                 used.append(anchorOffset)
                 var first = anchorOffset, last = anchorOffset
@@ -270,4 +283,18 @@ struct PhraseLoosening: Sendable {
         }
         return found
     }
+}
+
+/// A set of small non-negative ids as bits; -1 is never a member.
+private struct IDSet {
+    private var words: [UInt64]
+
+    init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ id: Int32) {
+        guard id >= 0 else { return }
+        words[Int(id) >> 6] |= 1 << UInt64(id & 63)
+    }
+
+    func contains(_ id: Int32) -> Bool { id >= 0 && words[Int(id) >> 6] & 1 << UInt64(id & 63) != 0 }
 }

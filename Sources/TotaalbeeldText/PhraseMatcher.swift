@@ -55,20 +55,31 @@ public struct PhraseMatcher: Sendable {
         public init() {}
     }
 
+    /// A trie node. Plain values only (its edges live in ``edges``, its outputs in ``outputList``), so
+    /// reading one per live state per token retains and hashes nothing.
     private struct Node: Sendable {
-        var words: [Int32: Int32] = [:]
-        var prefixes: [Int32: Int32] = [:]
-        /// Edges keyed by a Snowball stem's id (``PhrasePattern/Element/stem(_:)``).
-        var stems: [Int32: Int32] = [:]
         /// The node reached after a gap (`…`); -1 when this node has no gap edge.
         var gap: Int32 = -1
-        /// Whether tokens may be skipped here: the node follows a gap.
-        var afterGap = false
-        /// Whether the node is reached by a pattern's first element (a child of the root): the place
-        /// where Dutch subject–verb inversion puts the subject ("Sinds de scheiding *slaapt hij* slecht").
-        var afterFirst = false
-        var outputs: [Int32] = []
+        var outputStart: Int32 = 0
+        var outputCount: Int32 = 0
+        var flags: UInt8 = 0
+
+        /// Tokens may be skipped here: the node follows a gap.
+        static let afterGap: UInt8 = 1
+        /// The node is reached by a pattern's first element (a child of the root): the place where Dutch
+        /// subject–verb inversion puts the subject ("Sinds de scheiding *slaapt hij* slecht").
+        static let afterFirst: UInt8 = 2
+        static let hasWords: UInt8 = 4
+        static let hasPrefixes: UInt8 = 8
+        static let hasStems: UInt8 = 16
+
+        func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+        /// Whether a path goes on from here (an inverted subject is never passed at the end of a pattern).
+        var continues: Bool { flags & (Self.hasWords | Self.hasPrefixes | Self.hasStems) != 0 || gap >= 0 }
     }
+
+    /// What an edge is keyed by: a word's id, a prefix's id or a stem's id.
+    enum EdgeKind: UInt64 { case word = 0, prefix = 1, stem = 2 }
 
     /// Subject pronouns that Dutch main-clause inversion puts right after the finite verb. A term is
     /// written in plain order ("slaapt slecht", "komt nauwelijks buiten"); after a fronted adverbial
@@ -77,7 +88,15 @@ public struct PhraseMatcher: Sendable {
     /// own words), never more than one, and never at the end of a pattern.
     static let invertedSubjects: Set<String> = ["hij", "zij", "ze", "ik", "je", "men", "cliënt", "cliënte"]
 
+    /// The longest stretch of tokens a match can cover: which tokens a partial match skipped is kept as
+    /// bits counted from its first token. A path that would skip a token further on stops; with the
+    /// shipped `termGap` of 4 that takes a pattern with more than a dozen gaps.
+    public static let maximumSpan = 64
+
     private var nodes: [Node] = [Node()]
+    /// All edges of all nodes in one table keyed by (node, kind, label).
+    private var edges = EdgeTable()
+    private var outputList: [Int32] = []
     private var vocabulary: [String: Int32] = [:]
     private var stemVocabulary: [String: Int32] = [:]
     /// The folded keys of ``invertedSubjects``.
@@ -91,8 +110,19 @@ public struct PhraseMatcher: Sendable {
     public init(patterns: [PhrasePattern], termGap: Int) {
         self.patterns = patterns
         self.termGap = max(0, termGap)
+        var builder = Builder()
         for (index, pattern) in patterns.enumerated() where !pattern.elements.isEmpty {
-            insert(pattern, output: Int32(index))
+            builder.insert(pattern, output: Int32(index))
+        }
+        nodes = builder.nodes
+        vocabulary = builder.vocabulary
+        stemVocabulary = builder.stemVocabulary
+        prefixTrie = builder.prefixTrie
+        edges = EdgeTable(builder.edges)
+        for outputs in builder.outputs.indices {
+            nodes[outputs].outputStart = Int32(outputList.count)
+            nodes[outputs].outputCount = Int32(builder.outputs[outputs].count)
+            outputList += builder.outputs[outputs]
         }
         inversionKeys = Set(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
         namesNumberClasses = NumberClass.allCases.contains { vocabulary[$0.rawValue] != nil }
@@ -101,62 +131,82 @@ public struct PhraseMatcher: Sendable {
     /// Number of trie nodes, for diagnostics and the benchmark.
     public var nodeCount: Int { nodes.count }
 
-    private mutating func insert(_ pattern: PhrasePattern, output: Int32) {
-        // A choice ("vader|moeder") branches the path; later elements continue from every branch.
-        var current: [Int32] = [0]
-        for (position, element) in pattern.elements.enumerated() {
-            var next: [Int32] = []
-            for node in current { next += step(from: node, over: element) }
-            current = next
-            if position == 0 {
-                for node in current { nodes[Int(node)].afterFirst = true }
+    /// Builds the trie with a Dictionary of edges; ``EdgeTable`` is made from it once all patterns are in.
+    private struct Builder {
+        var nodes: [Node] = [Node()]
+        var outputs: [[Int32]] = [[]]
+        var edges: [UInt64: Int32] = [:]
+        var vocabulary: [String: Int32] = [:]
+        var stemVocabulary: [String: Int32] = [:]
+        var prefixTrie = PrefixTrie()
+
+        mutating func insert(_ pattern: PhrasePattern, output: Int32) {
+            // A choice ("vader|moeder") branches the path; later elements continue from every branch.
+            var current: [Int32] = [0]
+            for (position, element) in pattern.elements.enumerated() {
+                var next: [Int32] = []
+                for node in current { next += step(from: node, over: element) }
+                current = next
+                if position == 0 {
+                    for node in current { nodes[Int(node)].flags |= Node.afterFirst }
+                }
+            }
+            for node in current where !outputs[Int(node)].contains(output) {
+                outputs[Int(node)].append(output)
             }
         }
-        for node in current where !nodes[Int(node)].outputs.contains(output) {
-            nodes[Int(node)].outputs.append(output)
+
+        /// The node(s) reached from `node` over one pattern element, created if new.
+        mutating func step(from node: Int32, over element: PhrasePattern.Element) -> [Int32] {
+            switch element {
+            case .word(let key):
+                let id = vocabulary[key] ?? Int32(vocabulary.count)
+                vocabulary[key] = id
+                return [child(of: node, .word, id, flag: Node.hasWords)]
+            case .stem(let stem):
+                let id = stemVocabulary[stem] ?? Int32(stemVocabulary.count)
+                stemVocabulary[stem] = id
+                return [child(of: node, .stem, id, flag: Node.hasStems)]
+            case .prefix(let prefix):
+                return [child(of: node, .prefix, prefixTrie.insert(prefix), flag: Node.hasPrefixes)]
+            case .gap:
+                var target = nodes[Int(node)].gap
+                if target < 0 {
+                    target = newNode()
+                    nodes[Int(node)].gap = target
+                }
+                nodes[Int(target)].flags |= Node.afterGap
+                return [target]
+            case .choice(let alternatives):
+                var targets: [Int32] = []
+                for alternative in alternatives { targets += step(from: node, over: alternative) }
+                return targets
+            }
+        }
+
+        private mutating func child(of parent: Int32, _ kind: EdgeKind, _ label: Int32, flag: UInt8) -> Int32 {
+            let key = EdgeTable.key(parent, kind, label)
+            if let existing = edges[key] { return existing }
+            let id = newNode()
+            edges[key] = id
+            nodes[Int(parent)].flags |= flag
+            return id
+        }
+
+        private mutating func newNode() -> Int32 {
+            nodes.append(Node())
+            outputs.append([])
+            return Int32(nodes.count - 1)
         }
     }
 
-    /// The node(s) reached from `node` over one pattern element, created if new.
-    private mutating func step(from node: Int32, over element: PhrasePattern.Element) -> [Int32] {
-        switch element {
-        case .word(let key):
-            let id = vocabulary[key] ?? Int32(vocabulary.count)
-            vocabulary[key] = id
-            return [child(of: node, existing: nodes[Int(node)].words[id]) { $0.words[id] = $1 }]
-        case .stem(let stem):
-            let id = stemVocabulary[stem] ?? Int32(stemVocabulary.count)
-            stemVocabulary[stem] = id
-            return [child(of: node, existing: nodes[Int(node)].stems[id]) { $0.stems[id] = $1 }]
-        case .prefix(let prefix):
-            let id = prefixTrie.insert(prefix)
-            return [child(of: node, existing: nodes[Int(node)].prefixes[id]) { $0.prefixes[id] = $1 }]
-        case .gap:
-            let existing = nodes[Int(node)].gap
-            let target = child(of: node, existing: existing >= 0 ? existing : nil) { $0.gap = $1 }
-            nodes[Int(target)].afterGap = true
-            return [target]
-        case .choice(let alternatives):
-            var targets: [Int32] = []
-            for alternative in alternatives { targets += step(from: node, over: alternative) }
-            return targets
-        }
-    }
-
-    private mutating func child(of parent: Int32, existing: Int32?, link: (inout Node, Int32) -> Void) -> Int32 {
-        if let existing { return existing }
-        let id = Int32(nodes.count)
-        nodes.append(Node())
-        link(&nodes[Int(parent)], id)
-        return id
-    }
-
-    /// A live trie node: where a partial match that began at token `start` has got to.
+    /// A live trie node: where a partial match that began at token `start` has got to. `skipped` has bit
+    /// `k` set when token `start + k` was passed over (a gap or an inverted subject).
     private struct State: Equatable {
         var node: Int32
+        var skipsLeft: Int32
         var start: Int
-        var skipsLeft: Int
-        var skipped: [Int] = []
+        var skipped: UInt64 = 0
     }
 
     public func matches(in tokens: [Token]) -> [Match] {
@@ -190,51 +240,76 @@ public struct PhraseMatcher: Sendable {
         for index in range {
             let token = tokens[index]
             statistics.tokens += 1
-            let wordID = vocabulary[token.key]
+            let wordID = vocabulary[token.key] ?? -1
             // A year or period also meets the patterns that name its class (`#jaar`, `#jaren`); a matcher whose
             // patterns name none (the terms) does not look.
-            let classID = namesNumberClasses && token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } : nil
+            let classID = namesNumberClasses && token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } ?? -1 : -1
             let stemID = index - range.lowerBound < stemIDs.count ? stemIDs[index - range.lowerBound] : -1
             let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
+            let mayBeSkipped = token.isWord || token.key == ":"
             prefixIDs.removeAll(keepingCapacity: true)
             if token.isWord { prefixTrie.prefixes(of: token.key, into: &prefixIDs) }
             next.removeAll(keepingCapacity: true)
 
-            func enter(_ node: Int32, from state: State) {
-                for output in nodes[Int(node)].outputs {
-                    found.append(Match(pattern: Int(output), first: state.start, last: index, skipped: state.skipped))
-                }
-                add(State(node: node, start: state.start, skipsLeft: 0, skipped: state.skipped), to: &next)
-                let gap = nodes[Int(node)].gap
-                if gap >= 0 { add(State(node: gap, start: state.start, skipsLeft: termGap, skipped: state.skipped), to: &next) }
-            }
-
-            live.append(State(node: 0, start: index, skipsLeft: 0))
-            for state in live {
-                statistics.steps += 1
-                // Field by field: copying the whole node would retain both of its dictionaries per step.
-                let nodeIndex = Int(state.node)
-                if let wordID, let target = nodes[nodeIndex].words[wordID] { enter(target, from: state) }
-                if let classID, let target = nodes[nodeIndex].words[classID] { enter(target, from: state) }
-                if stemID >= 0, let target = nodes[nodeIndex].stems[stemID] { enter(target, from: state) }
-                if !prefixIDs.isEmpty, !nodes[nodeIndex].prefixes.isEmpty {
-                    for prefixID in prefixIDs {
-                        if let target = nodes[nodeIndex].prefixes[prefixID] { enter(target, from: state) }
+            func enter(_ target: Int32, from state: State) {
+                let node = nodes[Int(target)]
+                if node.outputCount > 0 {
+                    let skipped = Self.positions(of: state.skipped, from: state.start)
+                    for position in Int(node.outputStart)..<Int(node.outputStart + node.outputCount) {
+                        found.append(Match(pattern: Int(outputList[position]), first: state.start, last: index, skipped: skipped))
                     }
                 }
-                if nodes[nodeIndex].afterGap, state.skipsLeft > 0, token.isWord || token.key == ":" {
-                    add(State(node: state.node, start: state.start, skipsLeft: state.skipsLeft - 1, skipped: state.skipped + [index]), to: &next)
+                add(State(node: target, skipsLeft: 0, start: state.start, skipped: state.skipped), to: &next)
+                if node.gap >= 0 { add(State(node: node.gap, skipsLeft: Int32(termGap), start: state.start, skipped: state.skipped), to: &next) }
+            }
+
+            live.append(State(node: 0, skipsLeft: 0, start: index))
+            for state in live {
+                statistics.steps += 1
+                let node = nodes[Int(state.node)]
+                if wordID >= 0, node.has(Node.hasWords) {
+                    let target = edges.target(of: state.node, .word, wordID)
+                    if target >= 0 { enter(target, from: state) }
+                }
+                if classID >= 0, node.has(Node.hasWords) {
+                    let target = edges.target(of: state.node, .word, classID)
+                    if target >= 0 { enter(target, from: state) }
+                }
+                if stemID >= 0, node.has(Node.hasStems) {
+                    let target = edges.target(of: state.node, .stem, stemID)
+                    if target >= 0 { enter(target, from: state) }
+                }
+                if !prefixIDs.isEmpty, node.has(Node.hasPrefixes) {
+                    for prefixID in prefixIDs {
+                        let target = edges.target(of: state.node, .prefix, prefixID)
+                        if target >= 0 { enter(target, from: state) }
+                    }
+                }
+                let offset = index - state.start
+                if node.has(Node.afterGap), state.skipsLeft > 0, mayBeSkipped, offset < Self.maximumSpan {
+                    add(State(node: state.node, skipsLeft: state.skipsLeft - 1, start: state.start, skipped: state.skipped | 1 << UInt64(offset)), to: &next)
                 }
                 // Subject–verb inversion: one subject pronoun straight after the first word.
-                if nodes[nodeIndex].afterFirst, state.skipped.isEmpty, state.start == index - 1, isInvertedSubject,
-                   !nodes[nodeIndex].words.isEmpty || !nodes[nodeIndex].prefixes.isEmpty || !nodes[nodeIndex].stems.isEmpty
-                   || nodes[nodeIndex].gap >= 0 {
-                    add(State(node: state.node, start: state.start, skipsLeft: 0, skipped: [index]), to: &next)
+                if node.has(Node.afterFirst), state.skipped == 0, offset == 1, isInvertedSubject, node.continues {
+                    add(State(node: state.node, skipsLeft: 0, start: state.start, skipped: 1 << 1), to: &next)
                 }
             }
             swap(&live, &next)
         }
         return found
+    }
+
+    /// The token positions whose bits are set in `skipped`, counted from `start`, ascending.
+    private static func positions(of skipped: UInt64, from start: Int) -> [Int] {
+        guard skipped != 0 else { return [] }
+        var positions: [Int] = []
+        positions.reserveCapacity(skipped.nonzeroBitCount)
+        var bits = skipped
+        while bits != 0 {
+            positions.append(start + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        return positions
     }
 
     /// Adds a state unless the same partial match is already live; keeps the one with most skips left.
@@ -243,6 +318,52 @@ public struct PhraseMatcher: Sendable {
             if state.skipsLeft > states[existing].skipsLeft { states[existing] = state }
         } else {
             states.append(state)
+        }
+    }
+}
+
+/// The trie's edges in one open-addressing table: a key packs the source node, the edge kind and the
+/// label's id into 64 bits, and a multiplicative hash spreads it. Looked up for every live node at every
+/// token, so it avoids the per-lookup seeding and hashing of a Dictionary.
+struct EdgeTable: Sendable {
+    private var keys: [UInt64] = [EdgeTable.empty, EdgeTable.empty]
+    private var targets: [Int32] = [-1, -1]
+    private var shift: UInt64 = 63
+    private static let empty = UInt64.max
+
+    init() {}
+
+    init(_ edges: [UInt64: Int32]) {
+        var capacity = 2
+        while capacity < edges.count * 2 { capacity *= 2 }
+        keys = Array(repeating: Self.empty, count: capacity)
+        targets = Array(repeating: -1, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        // Sorted, so the table's layout (and probing) does not depend on the Dictionary's seed.
+        for (key, target) in edges.sorted(by: { $0.key < $1.key }) {
+            var slot = slot(of: key)
+            while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            targets[slot] = target
+        }
+    }
+
+    static func key(_ node: Int32, _ kind: PhraseMatcher.EdgeKind, _ label: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 34 | kind.rawValue << 32 | UInt64(UInt32(bitPattern: label))
+    }
+
+    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// The node an edge leads to, -1 when there is none.
+    func target(of node: Int32, _ kind: PhraseMatcher.EdgeKind, _ label: Int32) -> Int32 {
+        let key = Self.key(node, kind, label)
+        let mask = keys.count - 1
+        var slot = slot(of: key)
+        while true {
+            let candidate = keys[slot]
+            if candidate == key { return targets[slot] }
+            if candidate == Self.empty { return -1 }
+            slot = (slot + 1) & mask
         }
     }
 }

@@ -167,7 +167,8 @@ struct TermReading: Sendable {
             if Tokenizer.isLetter(scalar) { letters = true }
         }
         guard letters else { return nil }
-        if ascii && token.key.unicodeScalars.count == token.end - token.start { return token.key }
+        // An ASCII word folds to ASCII, so its key's bytes are its scalars.
+        if ascii && token.key.utf8.count == token.end - token.start { return token.key }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[token.start..<token.end])
         return String(view).lowercased()
