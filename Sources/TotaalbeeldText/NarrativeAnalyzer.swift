@@ -158,7 +158,11 @@ public final class NarrativeAnalyzer: Sendable {
         pastTerms = rules.map(\.past)
         self.broader = broader
         self.context = ContextScopes.compiled(context)
-        self.reading = TermReading(patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms)
+        let matcher = termMatcher
+        self.reading = TermReading(
+            patterns: patterns, rules: rules, senses: senses, termGap: context.termGap, wordForms: wordForms,
+            stemIDs: { (matcher.stemID($0), loosening.stemID($0)) }
+        )
         self.maxSentenceWords = context.maxSentenceWords
         typoTolerant = tolerant
         if context.typoDistance > 0, let wordForms {
@@ -312,7 +316,7 @@ public final class NarrativeAnalyzer: Sendable {
         let inflects = !loosening.variants.isEmpty
         let words = reading.usesMorphology || inflects || loosening.matchesFreeOrder
             ? reading.words(in: tokens, range: sentence.tokens, scalars: scalars, corrected: corrections) : []
-        let stemIDs = inflects ? words.map { $0.map { termMatcher.stemID($0.stem) } ?? -1 } : []
+        let stemIDs = inflects ? words.map { $0?.matcherStem ?? -1 } : []
         var matches = termMatcher.matches(in: tokens, range: sentence.tokens, statistics: &statistics, stemIDs: stemIDs)
         if inflects, matches.contains(where: { $0.pattern >= termCount }) {
             // An inflected variant's match is its term's, unless the term matched as written on those words.
@@ -334,7 +338,7 @@ public final class NarrativeAnalyzer: Sendable {
         if loosening.matchesFreeOrder {
             // A match in free order of a term already found on any of the same words adds nothing.
             var found = TermSpans(matches)
-            let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.stem }, statistics: &statistics)
+            let loose = loosening.freeOrderMatches(in: tokens, range: sentence.tokens, stems: words.map { $0?.freeOrderStem ?? -1 }, statistics: &statistics)
             matches += loose.filter { found.insertIfFree($0) }
         }
         if !corrections.isEmpty {
@@ -364,11 +368,21 @@ public final class NarrativeAnalyzer: Sendable {
         let firstWord = sentence.tokens.first { tokens[$0].isWord }
         for index in sentence.tokens {
             let token = tokens[index]
-            guard token.kind == .word, token.key.unicodeScalars.count >= typos.index.minimumLength, !termMatcher.readsAsWritten(token.key) else { continue }
+            // No more scalars than bytes: most words are too short by their byte count alone.
+            guard token.kind == .word, token.key.utf8.count >= typos.index.minimumLength, Self.scalarCount(token.key) >= typos.index.minimumLength,
+                  !termMatcher.readsAsWritten(token.key, hash: token.keyHash) else { continue }
             guard let correction = typos.correction(of: token, in: scalars, isFirstWord: index == firstWord) else { continue }
             corrections[index] = correction
             tokens[index].key = correction.read
         }
+    }
+
+    /// The number of Unicode scalars of `key`, from its UTF-8 bytes (all but continuation bytes), without
+    /// walking the String's scalar view.
+    static func scalarCount(_ key: String) -> Int {
+        var count = 0
+        for byte in key.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The sentences ``analyze(_:)`` works on, as text.

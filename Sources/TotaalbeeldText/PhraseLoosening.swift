@@ -81,13 +81,14 @@ struct PhraseLoosening: Sendable {
     let variantOriginal: [Int]
     private let freeOrder: [FreeOrderTerm]
     /// Ids of the words, stems and prefixes that free-order terms test, and the terms anchored at each.
-    private let keyIDs: [String: Int32]
+    private let keyIDs: KeyTable
+    private let keyCount: Int
     private let stemIDs: [String: Int32]
     private let prefixTrie: PrefixTrie
     private let anchorsByKey: [[Int32]]
     private let anchorsByStem: [[Int32]]
     private let anchorsByPrefix: [[Int32]]
-    private let clauseWords: Set<String>
+    private let clauseWords: KeyTable
     private let window: Int
 
     /// Whether free order is matched at all (``variants`` go into the analyzer's term trie).
@@ -97,7 +98,7 @@ struct PhraseLoosening: Sendable {
     /// its written order. `stem` gives a word's Snowball stem.
     init(patterns: [PhrasePattern], loose: [Bool], fixedOrder: [Bool], context: ContextRules, stem: ((String) -> String)?) {
         let function = context.functionWords
-        clauseWords = context.clauseWords
+        clauseWords = KeyTable(context.clauseWords)
         window = context.freeOrderWindow
         let inflect = context.phraseInflection && stem != nil
         func isContent(_ word: String) -> Bool { word.unicodeScalars.count >= 3 && !function.contains(word) }
@@ -183,7 +184,8 @@ struct PhraseLoosening: Sendable {
             for prefix in anchor.prefixes { byPrefix[Int(prefix)].append(Int32(index)) }
         }
         freeOrder = free
-        self.keyIDs = keyIDs
+        self.keyIDs = KeyTable(keyIDs)
+        keyCount = keyIDs.count
         self.stemIDs = stemIDs
         prefixTrie = trie
         anchorsByKey = byKey
@@ -192,8 +194,12 @@ struct PhraseLoosening: Sendable {
     }
 
     /// Matches in `range` with the words of a term in another order (form `.reordered`), with the original
-    /// pattern index. `stems` holds each token's stem (`nil`: none).
-    func freeOrderMatches(in tokens: [Token], range: Range<Int>, stems: [String?], statistics: inout PhraseMatcher.MatchStatistics) -> [PhraseMatcher.Match] {
+    /// pattern index. `stems` holds each token's ``stemID(_:)`` (-1: none).
+    /// The id of a stem among the free-order words' stems, -1 when none has it; pass these per token to
+    /// ``freeOrderMatches(in:range:stems:statistics:)``.
+    func stemID(_ stem: String) -> Int32 { stemIDs[stem] ?? -1 }
+
+    func freeOrderMatches(in tokens: [Token], range: Range<Int>, stems: [Int32], statistics: inout PhraseMatcher.MatchStatistics) -> [PhraseMatcher.Match] {
         guard !freeOrder.isEmpty else { return [] }
         let lower = range.lowerBound, count = range.count
         // Per token: its clause (-1: it ends one), word id, stem id and prefix ids, looked up once.
@@ -205,19 +211,19 @@ struct PhraseLoosening: Sendable {
         var current = 0
         for index in range {
             let token = tokens[index], offset = index - lower
-            if token.kind == .punctuation || clauseWords.contains(token.key) {
+            if token.kind == .punctuation || clauseWords.contains(token.key, hash: token.keyHash) {
                 current += 1
             } else {
                 clause[offset] = current
-                keys[offset] = keyIDs[token.key] ?? -1
-                if offset < stems.count, let stem = stems[offset] { stemsOf[offset] = stemIDs[stem] ?? -1 }
+                keys[offset] = keyIDs.value(of: token.key, hash: token.keyHash)
+                if offset < stems.count { stemsOf[offset] = stems[offset] }
                 if prefixTrie.count > 0 { prefixTrie.prefixes(of: token.key, into: &prefixes) }
             }
             prefixStart[offset + 1] = prefixes.count
         }
         // Which word, stem and prefix ids occur in the sentence at all: most terms a word anchors miss one of their
         // other words altogether, and this says so in a few bit tests instead of a search of the window.
-        var presentKeys = IDSet(count: keyIDs.count), presentStems = IDSet(count: stemIDs.count), presentPrefixes = IDSet(count: Int(prefixTrie.count))
+        var presentKeys = IDSet(count: keyCount), presentStems = IDSet(count: stemIDs.count), presentPrefixes = IDSet(count: Int(prefixTrie.count))
         for offset in 0..<count where clause[offset] >= 0 {
             presentKeys.insert(keys[offset])
             presentStems.insert(stemsOf[offset])

@@ -81,6 +81,11 @@ public struct PhraseMatcher: Sendable {
     /// What an edge is keyed by: a word's id, a prefix's id or a stem's id.
     enum EdgeKind: UInt64 { case word = 0, prefix = 1, stem = 2 }
 
+    /// An edge's key in ``edges``: source node, kind and label's id packed into 64 bits.
+    static func edgeKey(_ node: Int32, _ kind: EdgeKind, _ label: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 34 | kind.rawValue << 32 | UInt64(UInt32(bitPattern: label))
+    }
+
     /// Subject pronouns that Dutch main-clause inversion puts right after the finite verb. A term is
     /// written in plain order ("slaapt slecht", "komt nauwelijks buiten"); after a fronted adverbial
     /// the same phrase reads "slaapt hij slecht", "komt zij nauwelijks buiten". One such pronoun right
@@ -94,13 +99,15 @@ public struct PhraseMatcher: Sendable {
     public static let maximumSpan = 64
 
     private var nodes: [Node] = [Node()]
-    /// All edges of all nodes in one table keyed by (node, kind, label).
-    private var edges = EdgeTable()
+    /// All edges of all nodes in one table keyed by ``edgeKey(_:_:_:)``.
+    private var edges = IDTable()
     private var outputList: [Int32] = []
     private var vocabulary: [String: Int32] = [:]
+    /// ``vocabulary`` for the lookup of each token.
+    private var words = KeyTable([String: Int32]())
     private var stemVocabulary: [String: Int32] = [:]
     /// The folded keys of ``invertedSubjects``.
-    private var inversionKeys: Set<String> = []
+    private var inversionKeys = KeyTable([String: Int32]())
     private var prefixTrie = PrefixTrie()
     /// Whether some pattern names a ``NumberClass``.
     private var namesNumberClasses = false
@@ -118,20 +125,21 @@ public struct PhraseMatcher: Sendable {
         vocabulary = builder.vocabulary
         stemVocabulary = builder.stemVocabulary
         prefixTrie = builder.prefixTrie
-        edges = EdgeTable(builder.edges)
+        edges = IDTable(builder.edges)
         for outputs in builder.outputs.indices {
             nodes[outputs].outputStart = Int32(outputList.count)
             nodes[outputs].outputCount = Int32(builder.outputs[outputs].count)
             outputList += builder.outputs[outputs]
         }
-        inversionKeys = Set(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
+        words = KeyTable(vocabulary)
+        inversionKeys = KeyTable(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
         namesNumberClasses = NumberClass.allCases.contains { vocabulary[$0.rawValue] != nil }
     }
 
     /// Number of trie nodes, for diagnostics and the benchmark.
     public var nodeCount: Int { nodes.count }
 
-    /// Builds the trie with a Dictionary of edges; ``EdgeTable`` is made from it once all patterns are in.
+    /// Builds the trie with a Dictionary of edges; the ``IDTable`` is made from it once all patterns are in.
     private struct Builder {
         var nodes: [Node] = [Node()]
         var outputs: [[Int32]] = [[]]
@@ -185,7 +193,7 @@ public struct PhraseMatcher: Sendable {
         }
 
         private mutating func child(of parent: Int32, _ kind: EdgeKind, _ label: Int32, flag: UInt8) -> Int32 {
-            let key = EdgeTable.key(parent, kind, label)
+            let key = PhraseMatcher.edgeKey(parent, kind, label)
             if let existing = edges[key] { return existing }
             let id = newNode()
             edges[key] = id
@@ -220,8 +228,11 @@ public struct PhraseMatcher: Sendable {
 
     /// Whether a token with this key can meet a pattern as written: it is a pattern word, or it starts
     /// with a pattern prefix.
-    public func readsAsWritten(_ key: String) -> Bool {
-        if vocabulary[key] != nil { return true }
+    public func readsAsWritten(_ key: String) -> Bool { readsAsWritten(key, hash: KeyTable.hash(key)) }
+
+    /// ``readsAsWritten(_:)`` for a token, whose key is hashed already.
+    func readsAsWritten(_ key: String, hash: UInt64) -> Bool {
+        if words.contains(key, hash: hash) { return true }
         if let numberClass = NumberClass.of(key), vocabulary[numberClass.rawValue] != nil { return true }
         var found: [Int32] = []
         prefixTrie.prefixes(of: key, into: &found)
@@ -237,15 +248,19 @@ public struct PhraseMatcher: Sendable {
         var live: [State] = []
         var next: [State] = []
         var prefixIDs: [Int32] = []
+        // About nine partial matches are live per token: room for them up front instead of growing by doubling.
+        live.reserveCapacity(16)
+        next.reserveCapacity(16)
+        prefixIDs.reserveCapacity(8)
         for index in range {
             let token = tokens[index]
             statistics.tokens += 1
-            let wordID = vocabulary[token.key] ?? -1
+            let wordID = words.value(of: token.key, hash: token.keyHash)
             // A year or period also meets the patterns that name its class (`#jaar`, `#jaren`); a matcher whose
             // patterns name none (the terms) does not look.
             let classID = namesNumberClasses && token.isWord ? NumberClass.of(token.key).flatMap { vocabulary[$0.rawValue] } ?? -1 : -1
             let stemID = index - range.lowerBound < stemIDs.count ? stemIDs[index - range.lowerBound] : -1
-            let isInvertedSubject = token.isWord && inversionKeys.contains(token.key)
+            let isInvertedSubject = token.isWord && inversionKeys.contains(token.key, hash: token.keyHash)
             let mayBeSkipped = token.isWord || token.key == ":"
             prefixIDs.removeAll(keepingCapacity: true)
             if token.isWord { prefixTrie.prefixes(of: token.key, into: &prefixIDs) }
@@ -268,20 +283,20 @@ public struct PhraseMatcher: Sendable {
                 statistics.steps += 1
                 let node = nodes[Int(state.node)]
                 if wordID >= 0, node.has(Node.hasWords) {
-                    let target = edges.target(of: state.node, .word, wordID)
+                    let target = edges.value(of: Self.edgeKey(state.node, .word, wordID))
                     if target >= 0 { enter(target, from: state) }
                 }
                 if classID >= 0, node.has(Node.hasWords) {
-                    let target = edges.target(of: state.node, .word, classID)
+                    let target = edges.value(of: Self.edgeKey(state.node, .word, classID))
                     if target >= 0 { enter(target, from: state) }
                 }
                 if stemID >= 0, node.has(Node.hasStems) {
-                    let target = edges.target(of: state.node, .stem, stemID)
+                    let target = edges.value(of: Self.edgeKey(state.node, .stem, stemID))
                     if target >= 0 { enter(target, from: state) }
                 }
                 if !prefixIDs.isEmpty, node.has(Node.hasPrefixes) {
                     for prefixID in prefixIDs {
-                        let target = edges.target(of: state.node, .prefix, prefixID)
+                        let target = edges.value(of: Self.edgeKey(state.node, .prefix, prefixID))
                         if target >= 0 { enter(target, from: state) }
                     }
                 }
@@ -322,46 +337,55 @@ public struct PhraseMatcher: Sendable {
     }
 }
 
-/// The trie's edges in one open-addressing table: a key packs the source node, the edge kind and the
-/// label's id into 64 bits, and a multiplicative hash spreads it. Looked up for every live node at every
-/// token, so it avoids the per-lookup seeding and hashing of a Dictionary.
-struct EdgeTable: Sendable {
-    private var keys: [UInt64] = [EdgeTable.empty, EdgeTable.empty]
-    private var targets: [Int32] = [-1, -1]
+/// 64-bit keys to ids (at least 0) in one open-addressing table with a multiplicative hash: the trie's edges
+/// keyed by (node, kind, label) and the prefix trie's children keyed by (node, byte). Looked up for every live
+/// node at every token, so it avoids the per-lookup seeding and hashing of a Dictionary. The layout depends
+/// only on the keys inserted and their order.
+struct IDTable: Sendable {
+    private var keys: [UInt64] = [IDTable.empty, IDTable.empty]
+    private var values: [Int32] = [-1, -1]
+    private var count = 0
     private var shift: UInt64 = 63
     private static let empty = UInt64.max
 
     init() {}
 
-    init(_ edges: [UInt64: Int32]) {
-        var capacity = 2
-        while capacity < edges.count * 2 { capacity *= 2 }
-        keys = Array(repeating: Self.empty, count: capacity)
-        targets = Array(repeating: -1, count: capacity)
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
-        // Sorted, so the table's layout (and probing) does not depend on the Dictionary's seed.
-        for (key, target) in edges.sorted(by: { $0.key < $1.key }) {
-            var slot = slot(of: key)
-            while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            targets[slot] = target
-        }
-    }
-
-    static func key(_ node: Int32, _ kind: PhraseMatcher.EdgeKind, _ label: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: node)) << 34 | kind.rawValue << 32 | UInt64(UInt32(bitPattern: label))
+    /// The table of `entries`, inserted in key order (so the layout does not depend on the Dictionary's seed).
+    init(_ entries: [UInt64: Int32]) {
+        for (key, value) in entries.sorted(by: { $0.key < $1.key }) { insert(value, for: key) }
     }
 
     private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
-    /// The node an edge leads to, -1 when there is none.
-    func target(of node: Int32, _ kind: PhraseMatcher.EdgeKind, _ label: Int32) -> Int32 {
-        let key = Self.key(node, kind, label)
+    /// Stores `value` (at least 0) for a `key` not yet in the table; `UInt64.max` is no key.
+    mutating func insert(_ value: Int32, for key: UInt64) {
+        precondition(value >= 0 && key != Self.empty, "IDTable holds ids under real keys")
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = slot(of: key)
+        while keys[slot] != Self.empty { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != Self.empty }
+        let capacity = keys.count * 2
+        keys = Array(repeating: Self.empty, count: capacity)
+        values = Array(repeating: -1, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        count = 0
+        for (key, value) in old { insert(value, for: key) }
+    }
+
+    /// The id stored for `key`, -1 when there is none.
+    func value(of key: UInt64) -> Int32 {
         let mask = keys.count - 1
         var slot = slot(of: key)
         while true {
             let candidate = keys[slot]
-            if candidate == key { return targets[slot] }
+            if candidate == key { return values[slot] }
             if candidate == Self.empty { return -1 }
             slot = (slot + 1) & mask
         }
@@ -370,40 +394,29 @@ struct EdgeTable: Sendable {
 
 /// A byte trie of wildcard prefixes: which prefixes does a word start with, in one pass over it.
 ///
-/// A node's children are a list of siblings in flat arrays: a node has few children, and comparing a byte along a
-/// short list costs less than hashing it (this is looked up for every word of every text).
+/// A node's children are found in one open-addressing table keyed by (node, byte): the trie of a ruleset's
+/// terms is dense near its root, where a list of siblings would be walked for every byte of every word.
 struct PrefixTrie: Sendable {
-    private var firstChild: [Int32] = [-1]
-    private var nextSibling: [Int32] = [-1]
-    private var byte: [UInt8] = [0]
+    private var children = IDTable()
     private var ids: [Int32] = [-1]
     private var nextID: Int32 = 0
 
     /// Number of distinct prefixes inserted.
     var count: Int32 { nextID }
 
-    private func child(of node: Int, _ wanted: UInt8) -> Int? {
-        var candidate = firstChild[node]
-        while candidate >= 0 {
-            if byte[Int(candidate)] == wanted { return Int(candidate) }
-            candidate = nextSibling[Int(candidate)]
-        }
-        return nil
-    }
+    private static func key(_ node: Int, _ byte: UInt8) -> UInt64 { UInt64(node) << 8 | UInt64(byte) }
 
     mutating func insert(_ prefix: String) -> Int32 {
         var node = 0
         for next in prefix.utf8 {
-            if let child = child(of: node, next) {
-                node = child
+            let child = children.value(of: Self.key(node, next))
+            if child >= 0 {
+                node = Int(child)
                 continue
             }
             let added = Int32(ids.count)
-            byte.append(next)
             ids.append(-1)
-            firstChild.append(-1)
-            nextSibling.append(firstChild[node])
-            firstChild[node] = added
+            children.insert(added, for: Self.key(node, next))
             node = Int(added)
         }
         if ids[node] < 0 {
@@ -417,8 +430,9 @@ struct PrefixTrie: Sendable {
         var node = 0
         if ids[node] >= 0 { result.append(ids[node]) }
         for next in word.utf8 {
-            guard let child = child(of: node, next) else { return }
-            node = child
+            let child = children.value(of: Self.key(node, next))
+            guard child >= 0 else { return }
+            node = Int(child)
             if ids[node] >= 0 { result.append(ids[node]) }
         }
     }

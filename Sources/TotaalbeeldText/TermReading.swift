@@ -44,12 +44,19 @@ struct TermReading: Sendable {
     private let headKeyLeads: Set<String>
     let wordForms: WordForms?
     private let cache = MorphologyCache()
+    /// A stem's ids in the term trie and among the free-order words, stored with each word's matches so that
+    /// the matchers need no lookup by String per token.
+    private let stemIDs: @Sendable (String) -> (matcher: Int32, freeOrder: Int32)
 
     /// Whether any term can match through morphology.
     var usesMorphology: Bool { wordForms != nil && (!stemIndex.isEmpty || !prefixIndex.isEmpty) }
     var hasConstraints: Bool { constraints.contains { $0 != nil } }
 
-    init(patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], termGap: Int, wordForms: WordForms?) {
+    init(
+        patterns: [PhrasePattern], rules: [TermRule], senses: [SenseSet], termGap: Int, wordForms: WordForms?,
+        stemIDs: @escaping @Sendable (String) -> (matcher: Int32, freeOrder: Int32) = { _ in (-1, -1) }
+    ) {
+        self.stemIDs = stemIDs
         var senseIndex: [String: Int] = [:]
         for (index, sense) in senses.enumerated() where senseIndex[sense.id] == nil { senseIndex[sense.id] = index }
         var sensePatterns: [PhrasePattern] = []
@@ -119,6 +126,9 @@ struct TermReading: Sendable {
         var compound: [(pattern: Int32, modifier: String)]
         /// Senses that one of the word's compound heads names ("opleiding" in "ICT-opleiding").
         var headSenses: [Int]
+        /// ``stem``'s id among the term trie's stem elements and among the free-order words' stems; -1: none.
+        var matcherStem: Int32 = -1
+        var freeOrderStem: Int32 = -1
     }
 
     /// What morphology says about each word of `range` (at least three letters; `nil` for other
@@ -181,7 +191,8 @@ struct TermReading: Sendable {
         // and a `screen` whose words are all of that kind never loads the dictionary.
         let forms = mayHaveMatchingHead(word, wordForms)
             ? wordForms.forms(of: word) : WordForms.Forms(stem: wordForms.stem(ofWord: word), heads: [])
-        let result = matches(of: word, forms: forms)
+        var result = matches(of: word, forms: forms)
+        (result.matcherStem, result.freeOrderStem) = stemIDs(result.stem)
         cache.store(result, for: word)
         return result
     }

@@ -20,7 +20,17 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     public var start: Int
     public var end: Int
-    public var key: String
+    public var key: String { didSet { keyHash = KeyTable.hash(key) } }
+    /// The key hashed once, for the matchers' ``KeyTable``s: each token is looked up in several.
+    public private(set) var keyHash: UInt64
+
+    public init(kind: Kind, start: Int, end: Int, key: String) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.key = key
+        keyHash = KeyTable.hash(key)
+    }
 
     /// Words, numbers and abbreviations: what a scope of "n words" counts.
     public var isWord: Bool { kind != .punctuation }
@@ -51,6 +61,9 @@ public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
+        // One buffer for every word's folded key: a fresh one per word was an allocation per word.
+        var key: [UInt8] = []
+        key.reserveCapacity(32)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -60,7 +73,7 @@ public enum Tokenizer {
                 tokens.append(token)
                 index = token.end
             } else if isWordCharacter(scalar) {
-                let token = word(scalars, at: index)
+                let token = word(scalars, at: index, buffer: &key)
                 tokens.append(token)
                 index = token.end
             } else {
@@ -93,9 +106,8 @@ public enum Tokenizer {
 
     /// A word runs over letters, digits and marks, and over an apostrophe or hyphen that joins two of
     /// them; a hyphen directly after a word and before a space ends it ("nek- en").
-    private static func word(_ scalars: [Unicode.Scalar], at start: Int) -> Token {
-        var key: [UInt8] = []
-        key.reserveCapacity(16)
+    private static func word(_ scalars: [Unicode.Scalar], at start: Int, buffer key: inout [UInt8]) -> Token {
+        key.removeAll(keepingCapacity: true)
         var index = start
         while index < scalars.count {
             let scalar = scalars[index]

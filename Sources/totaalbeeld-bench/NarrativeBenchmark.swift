@@ -5,15 +5,21 @@ import TotaalbeeldText
 /// Analyses the narrative evaluation corpus repeatedly for a few seconds with one shared analyzer
 /// and reports sentences per second, the number of terms compiled and the matcher's work per token.
 ///
-/// `swift run -c release totaalbeeld-bench narrative [seconds] [--repo <path>]`
+/// `swift run -c release totaalbeeld-bench narrative [seconds] [--passes <n>] [--repo <path>]`
+///
+/// With `--passes`, exactly that many passes after the warm-up, whatever the time: for instruction counts
+/// (callgrind), where the difference of two pass counts is the cost of the passes alone.
 enum NarrativeBenchmark {
     static func run(_ arguments: [String]) throws {
         var seconds = 3.0
+        var passes: Int?
         var repository = FileManager.default.currentDirectoryPath
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             if argument == "--repo", let path = remaining.popFirst() {
                 repository = path
+            } else if argument == "--passes", let value = remaining.popFirst().flatMap({ Int($0) }), value > 0 {
+                passes = value
             } else if let value = Double(argument), value > 0 {
                 seconds = value
             } else {
@@ -41,7 +47,7 @@ enum NarrativeBenchmark {
             for sentence in sentences { _ = analyzer.analyze(sentence, statistics: &statistics) }
             analysed += sentences.count
             elapsed = Date().timeIntervalSince(start)
-        } while elapsed < seconds
+        } while passes.map { analysed < $0 * sentences.count } ?? (elapsed < seconds)
 
         let characters = sentences.reduce(0) { $0 + $1.unicodeScalars.count } * (analysed / sentences.count)
         print("narrative: \(analyzer.termCount) terms in \(ruleset.indicators.count) indicators, \(analyzer.contextPhraseCount) context phrases; \(analyzer.termMatcher.nodeCount) trie nodes; compiled in \(format(compileTime * 1000)) ms")
