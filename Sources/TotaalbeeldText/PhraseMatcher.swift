@@ -93,10 +93,10 @@ public struct PhraseMatcher: Sendable {
     /// own words), never more than one, and never at the end of a pattern.
     static let invertedSubjects: Set<String> = ["hij", "zij", "ze", "ik", "je", "men", "cliënt", "cliënte"]
 
-    /// The longest stretch of tokens a match can cover: which tokens a partial match skipped is kept as
-    /// bits counted from its first token. A path that would skip a token further on stops; with the
-    /// shipped `termGap` of 4 that takes a pattern with more than a dozen gaps.
-    public static let maximumSpan = 64
+    /// A gap passes over tokens only among the first `skipReach` tokens of a match: which tokens a partial
+    /// match skipped is kept as bits counted from its first token. A path that would skip a token further on
+    /// stops; with the shipped `termGap` of 4 that takes a pattern with more than a dozen gaps.
+    public static let skipReach = 64
 
     private var nodes: [Node] = [Node()]
     /// All edges of all nodes in one table keyed by ``edgeKey(_:_:_:)``.
@@ -301,7 +301,7 @@ public struct PhraseMatcher: Sendable {
                     }
                 }
                 let offset = index - state.start
-                if node.has(Node.afterGap), state.skipsLeft > 0, mayBeSkipped, offset < Self.maximumSpan {
+                if node.has(Node.afterGap), state.skipsLeft > 0, mayBeSkipped, offset < Self.skipReach {
                     add(State(node: state.node, skipsLeft: state.skipsLeft - 1, start: state.start, skipped: state.skipped | 1 << UInt64(offset)), to: &next)
                 }
                 // Subject–verb inversion: one subject pronoun straight after the first word.
