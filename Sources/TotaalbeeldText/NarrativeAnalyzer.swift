@@ -380,9 +380,8 @@ public final class NarrativeAnalyzer: Sendable {
     /// The number of Unicode scalars of `key`, from its UTF-8 bytes (all but continuation bytes), without
     /// walking the String's scalar view.
     static func scalarCount(_ key: String) -> Int {
-        var count = 0
-        for byte in key.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var key = key
+        return key.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     /// The sentences ``analyze(_:)`` works on, as text.

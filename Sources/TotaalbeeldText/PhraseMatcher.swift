@@ -427,13 +427,17 @@ struct PrefixTrie: Sendable {
     }
 
     func prefixes(of word: String, into result: inout [Int32]) {
-        var node = 0
-        if ids[node] >= 0 { result.append(ids[node]) }
-        for next in word.utf8 {
-            let child = children.value(of: Self.key(node, next))
-            guard child >= 0 else { return }
-            node = Int(child)
-            if ids[node] >= 0 { result.append(ids[node]) }
+        if ids[0] >= 0 { result.append(ids[0]) }
+        // Over the contiguous bytes: iterating `utf8` itself costs more than the lookups.
+        var word = word
+        word.withUTF8 { bytes in
+            var node = 0
+            for next in bytes {
+                let child = children.value(of: Self.key(node, next))
+                guard child >= 0 else { return }
+                node = Int(child)
+                if ids[node] >= 0 { result.append(ids[node]) }
+            }
         }
     }
 }
