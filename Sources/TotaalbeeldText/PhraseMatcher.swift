@@ -125,7 +125,7 @@ public struct PhraseMatcher: Sendable {
         vocabulary = builder.vocabulary
         stemVocabulary = builder.stemVocabulary
         prefixTrie = builder.prefixTrie
-        edges = IDTable(builder.edges)
+        edges = builder.edges
         for outputs in builder.outputs.indices {
             nodes[outputs].outputStart = Int32(outputList.count)
             nodes[outputs].outputCount = Int32(builder.outputs[outputs].count)
@@ -139,11 +139,11 @@ public struct PhraseMatcher: Sendable {
     /// Number of trie nodes, for diagnostics and the benchmark.
     public var nodeCount: Int { nodes.count }
 
-    /// Builds the trie with a Dictionary of edges; the ``IDTable`` is made from it once all patterns are in.
+    /// Builds the trie; its edges go straight into the table the matcher reads, in the order patterns come.
     private struct Builder {
         var nodes: [Node] = [Node()]
         var outputs: [[Int32]] = [[]]
-        var edges: [UInt64: Int32] = [:]
+        var edges = IDTable()
         var vocabulary: [String: Int32] = [:]
         var stemVocabulary: [String: Int32] = [:]
         var prefixTrie = PrefixTrie()
@@ -194,9 +194,10 @@ public struct PhraseMatcher: Sendable {
 
         private mutating func child(of parent: Int32, _ kind: EdgeKind, _ label: Int32, flag: UInt8) -> Int32 {
             let key = PhraseMatcher.edgeKey(parent, kind, label)
-            if let existing = edges[key] { return existing }
+            let existing = edges.value(of: key)
+            if existing >= 0 { return existing }
             let id = newNode()
-            edges[key] = id
+            edges.insert(id, for: key)
             nodes[Int(parent)].flags |= flag
             return id
         }
@@ -352,7 +353,15 @@ struct IDTable: Sendable {
 
     /// The table of `entries`, inserted in key order (so the layout does not depend on the Dictionary's seed).
     init(_ entries: [UInt64: Int32]) {
+        reserve(entries.count)
         for (key, value) in entries.sorted(by: { $0.key < $1.key }) { insert(value, for: key) }
+    }
+
+    /// Room for `count` keys without growing.
+    mutating func reserve(_ count: Int) {
+        var capacity = keys.count
+        while capacity < count * 2 { capacity *= 2 }
+        if capacity > keys.count { rehash(capacity) }
     }
 
     private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
@@ -369,9 +378,10 @@ struct IDTable: Sendable {
         count += 1
     }
 
-    private mutating func grow() {
+    private mutating func grow() { rehash(keys.count * 2) }
+
+    private mutating func rehash(_ capacity: Int) {
         let old = zip(keys, values).filter { $0.0 != Self.empty }
-        let capacity = keys.count * 2
         keys = Array(repeating: Self.empty, count: capacity)
         values = Array(repeating: -1, count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
