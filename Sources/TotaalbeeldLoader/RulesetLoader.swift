@@ -320,6 +320,7 @@ private struct RulesetReader {
         var presuppositions: [Presupposition] = []
         var speakers: [SpeakerRule] = []
         var functionWords: Set<String> = [], clauseWords: Set<String> = []
+        var speakerPossessives: [String] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -347,6 +348,8 @@ private struct RulesetReader {
                 functionWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
             case "clauseWords":
                 clauseWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
+            case "speakerPossessives":
+                speakerPossessives += phrase.split(whereSeparator: \.isWhitespace).map { String($0) }
             default:
                 break
             }
@@ -361,6 +364,7 @@ private struct RulesetReader {
         )
         rules.presuppositions = presuppositions
         rules.speakers = speakers
+        rules.speakerPossessives = speakerPossessives
         rules.phraseInflection = element.boolean("phraseInflection", default: false)
         rules.freeOrderWindow = element.integer("freeOrderWindow") ?? 0
         rules.typoDistance = element.integer("typoDistance") ?? 0
@@ -587,6 +591,16 @@ extension RulesetReader {
                     if let bad = words.first(where: { $0.isEmpty || $0.contains(where: { $0 == "*" || $0 == "…" || $0.isWhitespace }) }) {
                         log.report(child.attributeLocation(name), "speaker \(name) \"\(bad)\" must be a single word without wildcard, gap or space, alternatives separated by \"|\"")
                     }
+                }
+            }
+            // The client words of a speaker follow a possessive ("mijn man"): without possessives they would name no one.
+            let possessives = context.children(named: "speakerPossessives").flatMap { $0.normalizedText.split(whereSeparator: \.isWhitespace) }
+            if let speaker = context.child(named: "speaker"), possessives.isEmpty {
+                log.report(speaker.location, "speaker rules name the client after a possessive (\"mijn man\"): declare the possessives in speakerPossessives")
+            }
+            for child in context.children(named: "speakerPossessives") {
+                for word in child.normalizedText.split(whereSeparator: \.isWhitespace) where word.contains(where: { $0 == "*" || $0 == "…" || $0 == "|" }) {
+                    log.report(child.location, "speakerPossessives \"\(word)\" must be a single word without wildcard, gap or alternatives")
                 }
             }
             // Only a resolution can settle a past problem; on another category the attribute would silently lift its terminators.

@@ -15,6 +15,9 @@ public struct ContextRules: Sendable, Hashable {
     /// Who the client is in the words of a relative who wrote or told a whole narrative ("mijn man" in his
     /// wife's account).
     public var speakers: [SpeakerRule] = []
+    /// The possessives by which a teller names his own relatives before the word for the client ("mijn" in "mijn
+    /// man", "m'n", "onze"), as written in the ruleset.
+    public var speakerPossessives: [String] = []
     /// Scope limit in words when a trigger does not set its own.
     public var defaultMaxScope: Int
     /// How many words may separate the parts of a split term ("ziet er tegen op").

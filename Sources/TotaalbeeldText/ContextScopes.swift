@@ -55,6 +55,8 @@ struct ContextScopes: Sendable {
     private let voidedBySpeakerLabel: [Bool]
     /// Per speaker rule: the folded keys of its role words and of the words by which it names the client.
     let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?)]
+    /// The folded keys of the context's `speakerPossessives` ("mijn", "mn", "onze").
+    let possessives: Set<String>
 
     /// `context` compiled, shared by every analyzer built over the same rules: a ruleset's term analyzer, its
     /// readings' and its FML analyzers all use the ruleset's context, which is compiled once per process instead
@@ -102,6 +104,7 @@ struct ContextScopes: Sendable {
             Set(notation.split(separator: "|").compactMap { Tokenizer.tokenize(String($0)).first(where: \.isWord)?.key })
         }
         self.speakers = context.speakers.map { (words($0.roles), words($0.client), $0.gender.map(words)) }
+        self.possessives = Set(context.speakerPossessives.compactMap { Tokenizer.tokenize($0).first(where: \.isWord)?.key })
         self.defaultMaxScope = context.defaultMaxScope
         self.widestScope = context.triggers.map { $0.maxScope ?? context.defaultMaxScope }.max() ?? context.defaultMaxScope
     }
@@ -148,8 +151,6 @@ struct ContextScopes: Sendable {
         }
     }
 
-    /// The folded possessives by which a speaker names his own relatives ("mijn man", "m'n vrouw", "onze zoon").
-    static let firstPersonPossessives: Set<String> = ["mijn", "mn", "onze"]
 
     /// `speaker`: the narrative is told by someone other than the client (see ``NarrativeSpeaker``); nil for the
     /// client's own words or an unknown source, which reads as before.
@@ -197,7 +198,7 @@ struct ContextScopes: Sendable {
             guard let speaker, trigger.rule.category == .experiencer, !speaker.clientWords.isEmpty else { return false }
             var index = trigger.cue.first
             while index < trigger.cue.last {
-                if Self.firstPersonPossessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) { return true }
+                if possessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) { return true }
                 index += 1
             }
             return false

@@ -574,8 +574,8 @@ struct ScalarSlicer {
 /// What ``NarrativeAnalyzer/analysis(of:)`` found in one text.
 /// Who tells a narrative that is not the client's own account (``NarrativeAnalyzer/speaker(role:clientGender:tellsOfHimself:)``).
 public struct NarrativeSpeaker: Sendable, Hashable {
-    /// The folded words by which the teller names the client after "mijn", "m'n" or "onze"; empty when the
-    /// teller's role is none of the ruleset's speakers (a physician, an employer).
+    /// The folded words by which the teller names the client after one of the context's `speakerPossessives` ("mijn",
+    /// "m'n", "onze"); empty when the teller's role is none of the ruleset's speakers (a physician, an employer).
     public var clientWords: Set<String>
     /// Whether the teller's "ik" speaks of himself, as a relative's does ("Ik slaap zelf slecht"), so that the
     /// context's `afterSpeaker` triggers apply; a professional's "ik" observes the client ("Ik vermoed een

@@ -124,6 +124,19 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.last?.message.contains(#"speaker client "mijn ex""#) == true, problems.last?.description ?? "")
     }
 
+    /// The speaker rules name the client after a possessive ("mijn man"): without possessives they name no one.
+    func testSpeakerRulesNeedPossessivesThatAreSingleWords() throws {
+        let (missing, _) = try lintProblems(replacing: "<speakerPossessives>mijn m'n onze</speakerPossessives>", with: "")
+        XCTAssertTrue(missing.contains { $0.message.contains("declare the possessives in speakerPossessives") }, missing.map(\.description).joined(separator: "\n"))
+        let (bad, line) = try lintProblems(
+            replacing: "<speakerPossessives>mijn m'n onze</speakerPossessives>", with: "<speakerPossessives>mijn m* ons|onze</speakerPossessives>"
+        )
+        let own = bad.filter { $0.message.contains("speakerPossessives") }
+        XCTAssertEqual(own.map(\.location.line), [line, line], bad.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(own.first?.message.contains(#"speakerPossessives "m*" must be a single word"#) == true, own.first?.description ?? "")
+        XCTAssertTrue(own.last?.message.contains(#"speakerPossessives "ons|onze""#) == true, own.last?.description ?? "")
+    }
+
     func testAGapRuleOutsideBeeldvormingIsALintError() throws {
         let (problems, line) = try lintProblems(replacing: #"kind="gap" severity="info" phase="beeldvorming""#, with: #"kind="gap" severity="info" phase="besluitvorming""#)
         XCTAssertEqual(problems.first?.location.line, line)
