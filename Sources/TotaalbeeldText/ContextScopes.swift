@@ -370,8 +370,11 @@ struct ContextScopes: Sendable {
 extension Array {
     /// The index of the first element for which `belongsAfter` holds, in an array partitioned so that it
     /// is false for a prefix and true for the rest (binary search).
-    func partitionPoint(where belongsAfter: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+    func partitionPoint(where belongsAfter: (Element) -> Bool) -> Int { partitionPoint(in: indices, where: belongsAfter) }
+
+    /// ``partitionPoint(where:)`` within `range` of the array, which is partitioned that way.
+    func partitionPoint(in range: Range<Int>, where belongsAfter: (Element) -> Bool) -> Int {
+        var low = range.lowerBound, high = range.upperBound
         while low < high {
             let middle = (low + high) / 2
             if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }

@@ -250,10 +250,13 @@ struct TermReading: Sendable {
 
     // MARK: Senses
 
-    /// The sense words of one sentence, per sense, sorted by first token.
+    /// The sense words of one sentence: their first and last tokens ordered by sense, then by first and last
+    /// token; those of sense `s` are at `bounds[s]..<bounds[s + 1]` (flat, so a sentence allocates three arrays
+    /// however many senses the ruleset has).
     struct SenseOccurrences {
-        var firsts: [[Int]]
-        var lasts: [[Int]]
+        var firsts: [Int]
+        var lasts: [Int]
+        var bounds: [Int]
     }
 
     /// Sense words as written, and one-word sense words that are the head of a compound of the text
@@ -264,14 +267,11 @@ struct TermReading: Sendable {
     ) -> SenseOccurrences {
         var occurrences = senseMatcher.matches(in: tokens, range: range, statistics: &statistics).map { (sense: senseOfPattern[$0.pattern], first: $0.first, last: $0.last) }
         occurrences += headSenses.map { (sense: $0.sense, first: $0.token, last: $0.token) }
-        occurrences.sort { ($0.first, $0.last, $0.sense) < ($1.first, $1.last, $1.sense) }
-        var firsts = Array(repeating: [Int](), count: senseCount)
-        var lasts = Array(repeating: [Int](), count: senseCount)
-        for occurrence in occurrences {
-            firsts[occurrence.sense].append(occurrence.first)
-            lasts[occurrence.sense].append(occurrence.last)
-        }
-        return SenseOccurrences(firsts: firsts, lasts: lasts)
+        occurrences.sort { ($0.sense, $0.first, $0.last) < ($1.sense, $1.first, $1.last) }
+        var bounds = [Int](repeating: 0, count: senseCount + 1)
+        for occurrence in occurrences { bounds[occurrence.sense + 1] += 1 }
+        for sense in 0..<senseCount { bounds[sense + 1] += bounds[sense] }
+        return SenseOccurrences(firsts: occurrences.map(\.first), lasts: occurrences.map(\.last), bounds: bounds)
     }
 
     /// Whether `match` keeps its sense: a required sense near it (unless it is a compound) and no
@@ -281,15 +281,16 @@ struct TermReading: Sendable {
         // `outside`: only words beside the match count. The term's own words may exclude its sense ("koffie*"
         // excludes "koffiedrinken") but never confirm it: "dronken" is not its own evidence of alcohol.
         func near(_ sense: Int, within window: Int?, outside: Bool) -> Bool {
-            let firsts = senses.firsts[sense], lasts = senses.lasts[sense]
-            guard window != nil || outside else { return !firsts.isEmpty }
+            let firsts = senses.firsts, lasts = senses.lasts
+            let lower = senses.bounds[sense], upper = senses.bounds[sense + 1]
+            guard window != nil || outside else { return lower < upper }
             // The occurrence starting last at or before the match's end, and the first one after it.
-            let after = firsts.partitionPoint { $0 > match.last }
-            if after < firsts.count, window.map({ wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= $0 }) ?? true { return true }
+            let after = firsts.partitionPoint(in: lower..<upper) { $0 > match.last }
+            if after < upper, window.map({ wordsBefore(firsts[after]) - wordsBefore(match.last + 1) <= $0 }) ?? true { return true }
             var index = after - 1
             // Occurrences are short: a few steps back find one that overlaps the match or ends nearest before it.
             var steps = 0
-            while index >= 0, steps < 4 {
+            while index >= lower, steps < 4 {
                 if lasts[index] >= match.first {
                     if !outside { return true }
                 } else if window.map({ wordsBefore(match.first) - wordsBefore(lasts[index] + 1) <= $0 }) ?? true {
