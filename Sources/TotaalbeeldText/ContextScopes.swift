@@ -122,7 +122,8 @@ struct ContextScopes: Sendable {
         var firsts: [Int]
         /// The longest trigger, in tokens from first to last.
         var widestCue: Int
-        var terminators: [ContextCategory: IntervalIndex]
+        /// Per category (by ``ContextCategory/ordinal``), its terminators; nil when the sentence has none.
+        var terminators: [IntervalIndex?]
         /// First and last tokens of the negation triggers, sorted, for the "next negation ends the scope" rule.
         var negationFirsts: [Int]
         var negationLasts: [Int]
@@ -157,13 +158,14 @@ struct ContextScopes: Sendable {
     func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics, speaker: NarrativeSpeaker? = nil) -> SentenceCues {
         var candidates: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
         var pseudos: [(cue: PhraseMatcher.Match, rule: PseudoTrigger)] = []
-        var terminatorSpans: [ContextCategory: [(first: Int, last: Int)]] = [:]
+        // Per category by ordinal: an array of seven, not a Dictionary hashed for every terminator of every sentence.
+        var terminatorSpans = [[(first: Int, last: Int)]](repeating: [], count: ContextCategory.allCases.count)
         for match in matcher.matches(in: tokens, range: sentence, statistics: &statistics) {
             switch rules[match.pattern] {
             case .trigger(let rule): candidates.append((match, rule))
             case .pseudo(let rule): pseudos.append((match, rule))
             case .terminator(let rule):
-                for category in rule.categories { terminatorSpans[category, default: []].append((match.first, match.last)) }
+                for category in rule.categories { terminatorSpans[category.ordinal].append((match.first, match.last)) }
             }
         }
         candidates.sort { ($0.cue.first, $0.cue.last, $0.cue.pattern) < ($1.cue.first, $1.cue.last, $1.cue.pattern) }
@@ -173,10 +175,9 @@ struct ContextScopes: Sendable {
         let widestPseudo = pseudos.map { $0.cue.last - $0.cue.first }.max() ?? 0
         // A clause-final trigger ("hij gokt niet.") counts only before the sentence end, a punctuation mark
         // or a terminator of its category.
-        let terminatorFirsts = terminatorSpans.mapValues { Set($0.map(\.first)) }
         func endsClause(after cue: PhraseMatcher.Match, _ category: ContextCategory) -> Bool {
             let next = cue.last + 1
-            return next >= sentence.upperBound || tokens[next].kind == .punctuation || terminatorFirsts[category]?.contains(next) == true
+            return next >= sentence.upperBound || tokens[next].kind == .punctuation || terminatorSpans[category.ordinal].contains { $0.first == next }
         }
         // Where a pseudo-trigger of scope "sentence" ends, per category: no trigger of it after that counts.
         let floors = pseudos.filter(\.rule.restOfSentence)
@@ -235,7 +236,7 @@ struct ContextScopes: Sendable {
         return SentenceCues(
             triggers: triggers, byLast: byLast, lastOfByLast: byLast.map { triggers[$0].cue.last },
             firsts: triggers.map(\.cue.first), widestCue: triggers.map { $0.cue.last - $0.cue.first }.max() ?? 0,
-            terminators: terminatorSpans.mapValues(IntervalIndex.init),
+            terminators: terminatorSpans.map { $0.isEmpty ? nil : IntervalIndex($0) },
             negationFirsts: negations.map(\.cue.first).sorted(), negationLasts: negations.map(\.cue.last).sorted(),
             wordsBefore: wordsBefore, firstToken: sentence.lowerBound
         )
@@ -298,12 +299,12 @@ struct ContextScopes: Sendable {
             } else if cue.last < hit.first {
                 reaches = rule.direction != .backward
                     && words(between: cue.last, and: hit.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && (rule.settlesPast || !(cues.terminators[category]?.containsInterval(firstAbove: cue.last, lastBelow: hit.first) ?? false))
+                    && (rule.settlesPast || !(cues.terminators[category.ordinal]?.containsInterval(firstAbove: cue.last, lastBelow: hit.first) ?? false))
                     && !(category == .negation && Self.containsValue(in: cues.negationFirsts, above: cue.last, atMost: hit.last))
             } else if cue.first > hit.last {
                 reaches = rule.direction != .forward
                     && words(between: hit.last, and: cue.first, cues) < (rule.maxScope ?? defaultMaxScope)
-                    && (rule.settlesPast || !(cues.terminators[category]?.containsInterval(firstAbove: hit.last, lastBelow: cue.first) ?? false))
+                    && (rule.settlesPast || !(cues.terminators[category.ordinal]?.containsInterval(firstAbove: hit.last, lastBelow: cue.first) ?? false))
                     && !(category == .negation && Self.containsValue(in: cues.negationLasts, above: hit.first - 1, atMost: cue.first - 1))
             } else {
                 reaches = false
@@ -402,6 +403,21 @@ private final class CompiledContexts: @unchecked Sendable {
             if entries.count == Self.limit { entries.removeFirst() }
             entries.append((context, scopes))
             return scopes
+        }
+    }
+}
+
+extension ContextCategory {
+    /// The category's place in `allCases`, for per-category arrays in the hot path.
+    var ordinal: Int {
+        switch self {
+        case .negation: 0
+        case .historical: 1
+        case .hypothetical: 2
+        case .uncertain: 3
+        case .resolved: 4
+        case .experiencer: 5
+        case .claim: 6
         }
     }
 }

@@ -1,4 +1,5 @@
 @testable import TotaalbeeldText
+import TotaalbeeldModel
 import XCTest
 
 /// The matchers' own hash tables (``IDTable``, ``KeyTable``) against a Dictionary, and the span limit of a
@@ -46,6 +47,11 @@ final class LookupTableTests: XCTestCase {
         token.key = "schuld"
         XCTAssertEqual(token.keyHash, KeyTable.hash("schuld"))
         XCTAssertEqual(token, Token(kind: .word, start: 0, end: 8, key: "schuld"))
+    }
+
+    /// The per-category arrays of a sentence's cues are indexed by this: every category has its own place.
+    func testEachContextCategoryHasItsOwnOrdinal() {
+        for category in ContextCategory.allCases { XCTAssertEqual(ContextCategory.allCases[category.ordinal], category) }
     }
 
     /// Skipped tokens are bits counted from a match's first token: a gap may pass over words among the first 64
