@@ -101,6 +101,14 @@ struct PhraseLoosening: Sendable {
         clauseWords = KeyTable(context.clauseWords)
         window = context.freeOrderWindow
         let inflect = context.phraseInflection && stem != nil
+        // The same content words recur in thousands of terms: each is stemmed once (Snowball lower-cases and locks).
+        var stems: [String: String] = [:]
+        func stemmed(_ word: String, _ stem: (String) -> String) -> String {
+            if let known = stems[word] { return known }
+            let result = stem(word)
+            stems[word] = result
+            return result
+        }
         func isContent(_ word: String) -> Bool { word.unicodeScalars.count >= 3 && !function.contains(word) }
 
         var variants: [PhrasePattern] = []
@@ -123,7 +131,7 @@ struct PhraseLoosening: Sendable {
                     switch element {
                     case .word(let word) where isContent(word) && word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }):
                         changed = true
-                        return .stem(stem(word))
+                        return .stem(stemmed(word, stem))
                     case .choice(let alternatives): return .choice(alternatives.map(inflected))
                     default: return element
                     }
@@ -152,7 +160,7 @@ struct PhraseLoosening: Sendable {
                         if isContent(word) {
                             test.isContent = true
                             shortest = min(shortest, word.count)
-                            if inflect, let stem { test.stems.append(id(stem(word), in: &stemIDs)) }
+                            if inflect, let stem { test.stems.append(id(stemmed(word, stem), in: &stemIDs)) }
                         }
                     case .prefix(let prefix):
                         test.prefixes.append(trie.insert(prefix))
