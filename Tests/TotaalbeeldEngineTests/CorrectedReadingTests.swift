@@ -199,6 +199,23 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertEqual(try screen(body: daughter, client: woman, sources: sources).facts.first { $0.indicator == "psychische-klachten" }?.experiencer, .client)
     }
 
+    /// A relative who reports what the client says, naming him by kinship, reports his claim ("Mijn man zegt dat …" as
+    /// "Hij zegt dat …"), while what she tells of him herself stays her finding about him.
+    func testARelativeReportingTheClientByKinshipReportsHisClaim() throws {
+        let sources = Self.sources + #"<source id="s-partner" kind="network" role="echtgenote" date="2026-10-01"/>"#
+        let man = #"<client ageBand="36-45" gender="man" benefitRegime="participatiewet"/>"#
+        func sleep(_ text: String) throws -> Fact {
+            let result = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-partner">"# + text + "</narrative></narratives>", client: man, sources: sources)
+            return try XCTUnwrap(result.facts.first { $0.indicator == "slaapproblemen" }, text)
+        }
+        let claimed = try sleep("Mijn man zegt dat hij 's nachts nauwelijks slaapt.")
+        XCTAssertEqual(claimed.experiencer, .client)
+        XCTAssertEqual(claimed.assertion, .claim, "his words, reported by his wife")
+        let told = try sleep("Mijn man slaapt 's nachts nauwelijks.")
+        XCTAssertEqual(told.experiencer, .client)
+        XCTAssertEqual(told.assertion, .finding, "what she sees herself")
+    }
+
     /// A professional's "ik" observes the client and makes no claim of his; a quotation of the client stays his claim.
     func testAProfessionalsFirstPersonObservesAndTheClientQuotedStaysTheClient() throws {
         let report = try screen(body: #"<narratives><narrative id="n" domain="ziekte" source="s-va">Ik vermoed een depressieve episode en heb hem verwezen. Cliënt vertelt: 'Ik slaap slecht.'</narrative></narratives>"#)
