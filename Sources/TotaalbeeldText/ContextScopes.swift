@@ -153,34 +153,42 @@ struct ContextScopes: Sendable {
     }
 
 
-    /// The tokens the context phrases are matched on. In the account of a teller who names the client by kinship, "mijn
-    /// man" is the client as "hij" is: "Mijn man zegt dat hij niet meer drinkt" reports his claim as "Hij zegt dat …"
-    /// does, so the pair reads as "hij" for the context phrases (the possessive as no word at all). The hits keep
-    /// their words; only which cues are found changes. Other tokens are returned as they are.
-    static func namingTheClient(_ tokens: [Token], sentence: Range<Int>, speaker: NarrativeSpeaker?, possessives: Set<String>) -> [Token] {
-        guard let speaker, !speaker.clientWords.isEmpty, !possessives.isEmpty else { return tokens }
-        var renamed = tokens
+    /// Whether `speaker` names the client by kinship ("mijn man"), so that ``nameTheClient(in:sentence:speaker:)`` applies.
+    func namesTheClientByKinship(_ speaker: NarrativeSpeaker?) -> Bool {
+        speaker.map { !$0.clientWords.isEmpty } == true && !possessives.isEmpty
+    }
+
+    /// Makes `sentence` of `tokens` the tokens its context phrases are matched on (``cues(in:sentence:statistics:speaker:phraseTokens:)``).
+    /// In the account of a teller who names the client by kinship, "mijn man" is the client as "hij" is: "Mijn man zegt
+    /// dat hij niet meer drinkt" reports his claim as "Hij zegt dat …" does, so the pair reads as "hij" (the possessive
+    /// as no word at all). The hits keep their words; only which cues are found changes.
+    func nameTheClient(in tokens: inout [Token], sentence: Range<Int>, speaker: NarrativeSpeaker?) {
+        guard let speaker, namesTheClientByKinship(speaker) else { return }
         var index = sentence.lowerBound
         while index + 1 < sentence.upperBound {
             if possessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) {
-                renamed[index].key = ""
-                renamed[index + 1].key = "hij"
+                tokens[index].key = ""
+                tokens[index + 1].key = "hij"
                 index += 2
             } else {
                 index += 1
             }
         }
-        return renamed
     }
 
     /// `speaker`: the narrative is told by someone other than the client (see ``NarrativeSpeaker``); nil for the
     /// client's own words or an unknown source, which reads as before.
-    func cues(in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics, speaker: NarrativeSpeaker? = nil) -> SentenceCues {
+    /// `phraseTokens`: the tokens the context phrases are matched on, when they differ from `tokens` (see
+    /// ``nameTheClient(in:sentence:speaker:)``).
+    func cues(
+        in tokens: [Token], sentence: Range<Int>, statistics: inout PhraseMatcher.MatchStatistics, speaker: NarrativeSpeaker? = nil,
+        phraseTokens: [Token]? = nil
+    ) -> SentenceCues {
         var candidates: [(cue: PhraseMatcher.Match, rule: ContextTrigger)] = []
         var pseudos: [(cue: PhraseMatcher.Match, rule: PseudoTrigger)] = []
         // Per category by ordinal: an array of seven, not a Dictionary hashed for every terminator of every sentence.
         var terminatorSpans = [[(first: Int, last: Int)]](repeating: [], count: ContextCategory.allCases.count)
-        for match in matcher.matches(in: Self.namingTheClient(tokens, sentence: sentence, speaker: speaker, possessives: possessives), range: sentence, statistics: &statistics) {
+        for match in matcher.matches(in: phraseTokens ?? tokens, range: sentence, statistics: &statistics) {
             switch rules[match.pattern] {
             case .trigger(let rule): candidates.append((match, rule))
             case .pseudo(let rule): pseudos.append((match, rule))

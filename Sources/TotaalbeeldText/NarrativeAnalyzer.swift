@@ -234,6 +234,10 @@ public final class NarrativeAnalyzer: Sendable {
         var corrections: [Int: SpellingCorrection] = [:]
         var cut: [CutSentence] = []
         var pieces: [Sentence] = []
+        // For a teller who names the client by kinship, the tokens the context phrases read (one copy per text, each
+        // sentence brought up to date after its corrections: linear in the text).
+        let renamesClient = context.namesTheClientByKinship(speaker)
+        var phraseTokens: [Token] = []
         for whole in SentenceSplitter.split(scalars, tokens: tokens) {
             let parts = SentenceSplitter.pieces(of: whole, tokens: tokens, maxWords: maxSentenceWords)
             if parts.count > 1 {
@@ -247,7 +251,12 @@ public final class NarrativeAnalyzer: Sendable {
             let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, corrections: corrections, statistics: &statistics)
             var spans = resolve(matches)
             guard !spans.isEmpty else { continue }
-            let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics, speaker: speaker)
+            if renamesClient {
+                if phraseTokens.isEmpty { phraseTokens = tokens }
+                phraseTokens.replaceSubrange(sentence.tokens, with: tokens[sentence.tokens])
+                context.nameTheClient(in: &phraseTokens, sentence: sentence.tokens, speaker: speaker)
+            }
+            let cues = context.cues(in: tokens, sentence: sentence.tokens, statistics: &statistics, speaker: speaker, phraseTokens: renamesClient ? phraseTokens : nil)
             spans = dropContradictingOverlaps(spans, cues: cues)
             if slicer == nil { slicer = ScalarSlicer(text) }
             let slicer = slicer!
