@@ -126,10 +126,11 @@ public struct PhraseMatcher: Sendable {
         stemVocabulary = builder.stemVocabulary
         prefixTrie = builder.prefixTrie
         edges = builder.edges
-        for outputs in builder.outputs.indices {
-            nodes[outputs].outputStart = Int32(outputList.count)
-            nodes[outputs].outputCount = Int32(builder.outputs[outputs].count)
-            outputList += builder.outputs[outputs]
+        // Each node's outputs as a range of one flat list, so that a node stays a plain value.
+        for node in builder.outputs.indices {
+            nodes[node].outputStart = Int32(outputList.count)
+            nodes[node].outputCount = Int32(builder.outputs[node].count)
+            outputList += builder.outputs[node]
         }
         words = KeyTable(vocabulary)
         inversionKeys = KeyTable(Self.invertedSubjects.compactMap { Tokenizer.tokenize($0).first?.key })
