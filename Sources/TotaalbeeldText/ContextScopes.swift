@@ -152,7 +152,6 @@ struct ContextScopes: Sendable {
         }
     }
 
-
     /// Whether `speaker` names the client by kinship ("mijn man"), so that ``nameTheClient(in:sentence:speaker:)`` applies.
     func namesTheClientByKinship(_ speaker: NarrativeSpeaker?) -> Bool {
         speaker.map { !$0.clientWords.isEmpty } == true && !possessives.isEmpty

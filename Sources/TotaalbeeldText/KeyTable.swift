@@ -11,6 +11,8 @@ struct KeyTable: Sendable {
     /// -1 marks an empty slot; every stored value is at least 0.
     private var values: [Int32]
     private var shift: UInt64
+    /// The number of keys stored.
+    private(set) var count = 0
 
     /// `entries`' values must not be negative.
     init(_ entries: [String: Int32]) {
@@ -29,6 +31,7 @@ struct KeyTable: Sendable {
             hashes[slot] = hash
             keys[slot] = key
             values[slot] = value
+            count += 1
         }
     }
 

@@ -82,7 +82,6 @@ struct PhraseLoosening: Sendable {
     private let freeOrder: [FreeOrderTerm]
     /// Ids of the words, stems and prefixes that free-order terms test, and the terms anchored at each.
     private let keyIDs: KeyTable
-    private let keyCount: Int
     private let stemIDs: [String: Int32]
     private let prefixTrie: PrefixTrie
     private let anchorsByKey: [[Int32]]
@@ -193,7 +192,6 @@ struct PhraseLoosening: Sendable {
         }
         freeOrder = free
         self.keyIDs = KeyTable(keyIDs)
-        keyCount = keyIDs.count
         self.stemIDs = stemIDs
         prefixTrie = trie
         anchorsByKey = byKey
@@ -201,12 +199,12 @@ struct PhraseLoosening: Sendable {
         anchorsByPrefix = byPrefix
     }
 
-    /// Matches in `range` with the words of a term in another order (form `.reordered`), with the original
-    /// pattern index. `stems` holds each token's ``stemID(_:)`` (-1: none).
     /// The id of a stem among the free-order words' stems, -1 when none has it; pass these per token to
     /// ``freeOrderMatches(in:range:stems:statistics:)``.
     func stemID(_ stem: String) -> Int32 { stemIDs[stem] ?? -1 }
 
+    /// Matches in `range` with the words of a term in another order (form `.reordered`), with the original
+    /// pattern index. `stems` holds each token's ``stemID(_:)`` (-1: none).
     func freeOrderMatches(in tokens: [Token], range: Range<Int>, stems: [Int32], statistics: inout PhraseMatcher.MatchStatistics) -> [PhraseMatcher.Match] {
         guard !freeOrder.isEmpty else { return [] }
         let lower = range.lowerBound, count = range.count
@@ -231,7 +229,7 @@ struct PhraseLoosening: Sendable {
         }
         // Which word, stem and prefix ids occur in the sentence at all: most terms a word anchors miss one of their
         // other words altogether, and this says so in a few bit tests instead of a search of the window.
-        var presentKeys = IDSet(count: keyCount), presentStems = IDSet(count: stemIDs.count), presentPrefixes = IDSet(count: Int(prefixTrie.count))
+        var presentKeys = IDSet(count: keyIDs.count), presentStems = IDSet(count: stemIDs.count), presentPrefixes = IDSet(count: Int(prefixTrie.count))
         for offset in 0..<count where clause[offset] >= 0 {
             presentKeys.insert(keys[offset])
             presentStems.insert(stemsOf[offset])

@@ -29,6 +29,7 @@ final class LookupTableTests: XCTestCase {
         let words = ["schuld", "schulden", "cliënt", "zij", "ze", "", "2015-2017", "o.a.", "…", "ictopleiding", "taalbarrière"]
         let entries = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($0.element, Int32($0.offset)) })
         let table = KeyTable(entries)
+        XCTAssertEqual(table.count, entries.count)
         for (word, id) in entries { XCTAssertEqual(table.value(of: word, hash: KeyTable.hash(word)), id, word) }
         for absent in ["schul", "schuldenn", "client", "z", "zijn"] {
             XCTAssertEqual(table.value(of: absent, hash: KeyTable.hash(absent)), -1, absent)
