@@ -654,6 +654,11 @@ struct RuleInput {
     }
     private var claimElements: Set<String>
     private var weighedIndicators: Set<String>
+    /// "element|indicator": an element a `<weighed>` element weighs for its indicator (in its `of`, holding that indicator
+    /// affirmed), with each indicator that contradicts the weighed one. Another reading of the same words against the same
+    /// counter-evidence is the contradiction the assessment weighed ("ik kan niks met die arm" is also a low self-assessment
+    /// against the physician's "geschikt voor werk").
+    private var weighedContradictions: Set<String>
     /// The `<weighed>` elements and the elements their `of` lists.
     private var weighedElements: Set<String>
     /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
@@ -762,6 +767,18 @@ struct RuleInput {
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
+        var weighedPairs = Set<String>()
+        for weighed in assessment?.weighed ?? [] {
+            let holding = elementsHolding[Holding(indicator: weighed.indicator, present: true)] ?? []
+            let against = ruleset.contradictions.flatMap { contradiction -> [String] in
+                (contradiction.left.contains(weighed.indicator) ? contradiction.right : [])
+                    + (contradiction.right.contains(weighed.indicator) ? contradiction.left : [])
+            }
+            for element in weighed.of where holding.contains(element) {
+                weighedPairs.formUnion(against.map { element + "|" + $0 })
+            }
+        }
+        weighedContradictions = weighedPairs
         weighedElements = Set((assessment?.weighed ?? []).flatMap { [$0.id] + $0.of })
         explicitElements = Set((assessment?.direction?.addresses ?? []) + (assessment?.weighed ?? []).flatMap(\.of))
         explicitIndicators = Set(facts.filter { [explicitElements] fact in explicitElements.contains(fact.elementID) && fact.counts }.map(\.indicator))
@@ -872,10 +889,11 @@ struct RuleInput {
     }
 
     /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element
-    /// holding the one indicator (read the same way) and an element holding the other — or a `<weighed>`
-    /// element weighs either indicator.
+    /// holding the one indicator (read the same way) and an element holding the other —, a `<weighed>`
+    /// element weighs either indicator, or it weighs one side's element for an indicator the other side contradicts.
     func explains(_ a: Fact, _ b: Fact) -> Bool {
         if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
+        if weighedContradictions.contains(a.elementID + "|" + b.indicator) || weighedContradictions.contains(b.elementID + "|" + a.indicator) { return true }
         let left = elementsHolding[Holding(indicator: a.indicator, present: a.present)] ?? [a.elementID]
         let right = elementsHolding[Holding(indicator: b.indicator, present: b.present)] ?? [b.elementID]
         return citationGroups.contains { !$0.isDisjoint(with: left) && !$0.isDisjoint(with: right) }

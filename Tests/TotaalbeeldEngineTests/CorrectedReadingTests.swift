@@ -137,6 +137,42 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertTrue(rules(result).contains("beperking-tegenover-observatie"))
     }
 
+    /// Ruleset 1.19.0: a `<weighed>` element that weighs the client's claim in an element weighs that element's other
+    /// readings against the same counter-evidence ("ik kan niks met die arm" is also a low self-assessment against the
+    /// physician's "geschikt voor werk"); without the weighing the contradiction stands.
+    func testWeighingAClaimCoversAnotherReadingOfTheSameWordsAgainstTheSameEvidence() throws {
+        // The FML stands before the sources, so it rides with the client element.
+        let client = #"<client ageBand="36-45" benefitRegime="ziektewet"/><fml id="fml" present="true" date="2026-09-01" source="s-va"><summary>Geschikt voor werk waarin hij met rechts weinig tilt.</summary></fml>"#
+        let facts = #"<narratives><narrative id="n-client" domain="ziekte" source="s-client">'Ik kan niks met die arm. Werken zit er voorlopig echt niet in.'</narrative><narrative id="n-va" domain="ziekte" source="s-va">Licht werk is mogelijk, volledige dagen.</narrative></narratives>"#
+        let open = try screen(body: facts, client: client)
+        XCTAssertTrue(rules(open).contains("zelfinschatting-tegenover-waarneming"), "his low self-assessment against the physician")
+        let weighed = try screen(body: facts + #"<assessment id="a" source="s-ad"><weighed id="g" indicator="acht-zich-arbeidsongeschikt" of="n-client n-va" verdict="rejected">Hij bedoelde zijn eigen werk, zes weken na de operatie; de arts acht hem juist daarvoor ongeschikt.</weighed></assessment>"#, client: client)
+        XCTAssertFalse(rules(weighed).contains("zelfinschatting-tegenover-waarneming"), "the weighed claim, read another way")
+        XCTAssertFalse(rules(weighed).contains("ongeschikt-tegenover-arts"))
+    }
+
+    /// Ruleset 1.19.0: "er is geen baan meer die ik nog kan doen" is his view that he is unfit, against the physician's
+    /// "kan hij licht fysiek werk doen"; a conclusion that adopts the claim and cites only his words explains nothing.
+    func testAClaimOfUnfitnessInASubordinateClauseAgainstThePhysiciansLetter() throws {
+        let result = try screen(body: #"<narratives><narrative id="n-va" domain="ziekte" source="s-va">Naar mijn oordeel kan hij licht fysiek werk doen, volledige dagen.</narrative><narrative id="n-client" domain="ziekte" source="s-client">'Ik heb elke dag pijn. Er is geen baan meer die ik nog kan doen.'</narrative></narratives><assessment id="a" source="s-ad"><conclusion id="c" domain="ziekte" cites="n-client">Cliënt heeft dagelijks pijn en is daardoor niet in staat tot werk.</conclusion></assessment>"#)
+        XCTAssertTrue(rules(result).contains("ongeschikt-tegenover-arts"))
+    }
+
+    /// Ruleset 1.19.0: a complaint its own sentence calls occasional or passing counts zero (qualifier licht-voorbijgaand), so
+    /// a course that leaves it aside is no tunnel vision; the same complaint stated plainly still weighs against the course.
+    func testAnOccasionalComplaintIsNoBurdenACourseMustAddress() throws {
+        func screenWith(_ complaint: String) throws -> ScreeningResult {
+            try screen(body: #"<narratives><narrative id="n-klacht" domain="ziekte" source="s-client">"# + complaint + #"</narrative><narrative id="n-werk" domain="arbeidsverleden" source="s-client">Twaalf jaar schoonmaakwerk in een ziekenhuis, betrouwbaar en graag gezien.</narrative></narratives><wish id="w" source="s-client">Schoonmaakwerk, twintig uur per week.</wish><assessment id="a" source="s-ad"><direction id="d" cites="w n-werk" horizon="short" intensity="light" sharedWithClient="yes">Bemiddeling naar schoonmaakwerk voor twintig uur.</direction></assessment>"#)
+        }
+        let passing = try screenWith("Ze heeft soms last van haar rug na een lange dag, maar dat gaat over met rust.")
+        let back = try XCTUnwrap(passing.facts.first { $0.indicator == "lichamelijke-klachten" })
+        XCTAssertFalse(back.counts, "occasional and passing, as she puts it")
+        XCTAssertFalse(rules(passing).contains("tunnelvisie"))
+        let daily = try screenWith("Ze heeft elke dag last van haar rug.")
+        XCTAssertTrue(daily.facts.contains { $0.indicator == "lichamelijke-klachten" && $0.counts })
+        XCTAssertTrue(rules(daily).contains("tunnelvisie"))
+    }
+
     func testCase3AssessmentContradictsItselfOnUnwillingness() throws {
         let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
         let flag = try XCTUnwrap(result.flags.first { $0.rule == "oordeel-tegenstrijdig" })
@@ -158,6 +194,15 @@ final class CorrectedReadingTests: XCTestCase {
 
     /// The same words count once, as the narrower reading: an eviction is no second, general acute crisis,
     /// and current domestic violence routes to social work, not to the crisis referral.
+    /// Ruleset 1.19.0: an eviction in the client's own words ("dan moet ik eruit") is a housing crisis that puts life first.
+    func testAnEvictionInTheClientsOwnWordsIsReferredFirst() throws {
+        let result = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-client">Er staan vijf maanden huur open. 'Op 10 december komt de deurwaarder, dan moet ik eruit.'</narrative></narratives>"#)
+        XCTAssertTrue(result.facts.contains { $0.indicator == "woonnood" && $0.counts })
+        XCTAssertEqual(result.trialAndError.verdict, "refer-first")
+        let work = try screen(body: #"<narratives><narrative id="n" domain="arbeidsverleden" source="s-client">Na de reorganisatie moest hij eruit bij zijn werkgever.</narrative></narratives>"#)
+        XCTAssertFalse(work.facts.contains { $0.indicator == "woonnood" }, "leaving a job is no eviction")
+    }
+
     func testANarrowerReadingHidesTheBroaderOneOnTheSameWords() throws {
         let evicted = try screen(body: #"<narratives><narrative id="n" domain="prive" source="s-ad">Cliënt is dakloos en slaapt in de nachtopvang.</narrative></narratives>"#)
         XCTAssertEqual(Set(evicted.facts.map(\.indicator)), ["woonnood"], "not also huisvesting or acute-crisis on the same words")

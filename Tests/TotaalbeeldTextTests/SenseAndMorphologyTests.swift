@@ -188,4 +188,50 @@ final class SenseAndMorphologyTests: XCTestCase {
             XCTAssertEqual(asserted(text).contains(indicator), read, "\(indicator) in: \(text)")
         }
     }
+
+    /// Ruleset 1.19.0: who helps whom, and what a word means beside its neighbours (sentences written for this test, after
+    /// a new user's intake drew them): the client caring for his wife is informal care, a relative helping the client is
+    /// his network; a gloomy view of the job market is an outlook, not a low mood; the client minding his sister's
+    /// children or volunteering at the food bank is his activity, not help he gets or poverty.
+    func testWhoHelpsWhomAndWhatAWordMeansBesideItsNeighbours() throws {
+        let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
+        func read(_ text: String) -> Set<String> {
+            Set(analyzer.analyze(text).filter { !$0.negated && !$0.hypothetical }.map(\.indicator))
+        }
+        let cases: [(text: String, indicator: String, read: Bool)] = [
+            ("Zijn vrouw heeft MS en hij helpt haar dagelijks met aankleden en het huishouden.", "mantelzorg", true),
+            ("Zijn vrouw heeft MS en hij helpt haar dagelijks met aankleden en het huishouden.", "steunend-netwerk", false),
+            ("Hij helpt zijn vrouw bij het douchen.", "mantelzorg", true),
+            ("Haar dochter helpt haar met het aankleden.", "mantelzorg", false),
+            ("Haar dochter helpt haar met het aankleden.", "steunend-netwerk", true),
+            ("Cliënt ziet het somber in.", "psychische-klachten", false),
+            ("Cliënt ziet het somber in.", "verlies-perspectief", true),
+            ("Ze is somber over haar kansen op de arbeidsmarkt.", "psychische-klachten", false),
+            ("Hij is somber en slaapt slecht.", "psychische-klachten", true),
+            ("Ze voelt zich somber in de ochtend.", "psychische-klachten", true),
+            ("Hij past twee middagen per week op de kinderen van zijn zus.", "steunend-netwerk", false),
+            ("Zijn moeder past op de kinderen als hij werkt.", "steunend-netwerk", true),
+            ("Zij doet vrijwilligerswerk bij de voedselbank.", "financiele-problemen", false),
+            ("Het gezin is aangewezen op de voedselbank.", "financiele-problemen", true),
+            ("Hij heeft een grote vriendenkring.", "steunend-netwerk", true),
+            ("Elke zaterdag loopt hij met zijn kleinzoon een rondje van een uur door het bos.", "lopen-verteld", true),
+        ]
+        for (text, indicator, expected) in cases {
+            XCTAssertEqual(read(text).contains(indicator), expected, "\(indicator) in: \(text)")
+        }
+    }
+
+    /// Ruleset 1.19.0: a physical complaint its own sentence calls occasional or passing carries the signal that sets it
+    /// to zero (qualifier licht-voorbijgaand); a complaint that is occasional but severe does not.
+    func testAnOccasionalOrPassingComplaintCarriesItsQualifier() throws {
+        let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
+        func read(_ text: String) -> Set<String> { Set(analyzer.analyze(text).map(\.indicator)) }
+        for text in ["Ze heeft soms last van haar rug na een lange dag, maar dat gaat over met rust.",
+                     "Geen chronische aandoeningen; incidenteel lage rugklachten.",
+                     "Alleen mijn knie doet soms pijn bij traplopen."] {
+            XCTAssertTrue(read(text).isSuperset(of: ["lichamelijke-klachten", "licht-voorbijgaand"]), text)
+        }
+        XCTAssertFalse(read("Hij heeft soms zoveel pijn dat hij niet kan lopen.").contains("licht-voorbijgaand"))
+        XCTAssertFalse(read("Hij heeft dagelijks rugpijn.").contains("licht-voorbijgaand"))
+    }
 }
