@@ -305,7 +305,8 @@ private struct MappingState {
             }
             sawContent = true
             var source = sectionSource
-            if let label = sourceLabel(text) {
+            let volgens = sourceLabel(text)
+            if let label = volgens {
                 let id = resolveSource(named: label.role, at: block.position)
                 if label.rest.isEmpty {
                     sectionSource = id
@@ -326,6 +327,11 @@ private struct MappingState {
             case .unassigned(let heading, _):
                 addUnassigned(text, heading: heading, at: block.position, source: source, open: &unassignedOpen)
             case .theme(let theme, let heading):
+                // "moeder: 'hij slaapt tot twee uur'" in line-by-line notes: that item alone is the named source's.
+                if volgens == nil, let labelled = speakerLabel(text) {
+                    source = labelled.source
+                    text = labelled.rest
+                }
                 let id = nextID("n-" + theme.id)
                 narratives.append(PendingNarrative(id: id, theme: theme, heading: heading, position: block.position, source: source ?? "", text: text))
                 report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → narrative \(id) (theme \(theme.id)\(source.map { ", source \($0)" } ?? ""))"))
@@ -480,6 +486,20 @@ private struct MappingState {
         let whole = rest.trimmed
         if whole.split(separator: " ").count <= 5, roleKind(whole) != nil || declaredSource(named: Self.stripArticle(whole)) != nil, !whole.hasSuffix(".") { return (Self.stripArticle(whole), "") }
         return nil
+    }
+
+    /// "moeder: 'hij slaapt tot twee uur'", "Jobcoach: werkt zelfstandig" — in line-by-line notes a label of at most three
+    /// words before a colon that names a *declared* source gives that paragraph or list item alone to that source. Unlike
+    /// "Volgens …:" it never adds a source and does not carry over to the next paragraph: "Gezondheid:" or "fietsenmaker:"
+    /// is a topic, and a note list mixes tellers line by line.
+    func speakerLabel(_ text: String) -> (source: String, rest: String)? {
+        guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        let label = String(text[..<colon]).trimmed
+        let rest = String(text[text.index(after: colon)...]).trimmed
+        guard !label.isEmpty, !rest.isEmpty, label.split(separator: " ").count <= 3,
+              label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }),
+              let id = declaredSource(named: Self.stripArticle(label)) else { return nil }
+        return (id, rest)
     }
 
     /// A heading such as "Arbeidsverleden (volgens de werkgever)" names the source of its section.

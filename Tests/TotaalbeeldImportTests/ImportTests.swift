@@ -68,6 +68,35 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(narratives(result).map(\.text).last, "zij maakt nieuwe collega's wegwijs.")
     }
 
+    /// Line-by-line notes name their teller per line ("moeder: …", "Jobcoach: …"): a label that names a declared source
+    /// gives that item alone to that source; a topic before a colon ("Gezondheid:", "fietsenmaker:") stays the section's.
+    func testANoteLabelNamingADeclaredSourceGivesThatLineToIt() throws {
+        let text = """
+        ---
+        datum: 2026-11-27
+        bron: cliënt; cliënt (intake); 2026-11-20
+        bron: moeder; moeder (telefonisch); 2026-11-21
+        bron: jobcoach; jobcoach stage; 2026-11-24
+        ---
+        ## Werkverleden
+
+        - fietsenmaker: 6 mnd, goed beoordeeld
+        - jobcoach: "werkt zelfstandig als de taken vastliggen"
+        - supermarkt na drie weken gestopt
+
+        ## Thuissituatie
+
+        - moeder: "hij slaapt tot twee uur 's middags"
+        - Gezondheid: geen klachten
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "notes.md")
+        let read = narratives(result)
+        XCTAssertEqual(read.map(\.source), ["s-client-1", "s-other-professional-1", "s-client-1", "s-network-1", "s-client-1"])
+        XCTAssertEqual(read[1].text, "\"werkt zelfstandig als de taken vastliggen\"")
+        XCTAssertEqual(read[0].text, "fietsenmaker: 6 mnd, goed beoordeeld", "a topic, not a declared source")
+        XCTAssertEqual(read[4].text, "Gezondheid: geen klachten")
+    }
+
     func testImportIsDeterministic() throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/intake-administratief-medewerker.md"))))
         XCTAssertEqual(try importer.importIntake(bytes: bytes, fileName: "a.md").xml, try importer.importIntake(bytes: bytes, fileName: "a.md").xml)

@@ -150,6 +150,22 @@ final class RoundTripTests: XCTestCase {
         XCTAssertNil(evaluator.screen(imported).flags.first { $0.rule == flag.rule }?.weighing)
     }
 
+    /// A client's narrative that opens like a note line naming another source ("moeder: …") is written with its own
+    /// "Volgens …:" label, so the import does not hand it to the mother.
+    func testANarrativeOpeningWithASourceLabelKeepsItsSource() throws {
+        let xml = dossierXML(date: "2026-11-01", client: #"<client ageBand="18-26" benefitRegime="wajong"/>"#,
+                             sources: #"<source id="s-client" kind="client" role="cliënt" date="2026-10-01"/><source id="s-moeder" kind="network" role="moeder" date="2026-10-02"/>"#,
+                             body: #"<narratives><narrative id="n-1" domain="prive" theme="prive" source="s-client">Ik woon thuis.</narrative><narrative id="n-2" domain="prive" theme="prive" source="s-client">moeder: die regelt mijn post, zegt hij.</narrative><narrative id="n-3" domain="prive" theme="prive" source="s-moeder">Hij slaapt tot twee uur.</narrative></narratives>"#)
+        let path = temporaryDirectory().write("n.dossier.xml", xml)
+        let original = try DossierLoader.load(contentsOf: path, ruleset: ruleset, schemas: Fixtures.schemas)
+        let markdown = IntakeWriter(ruleset: ruleset).rendering(of: original).markdown
+        let result = try importer.importIntake(bytes: Array(markdown.utf8), fileName: "n.md")
+        let imported = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "n.md", ruleset: ruleset, schemas: Fixtures.schemas)
+        let kinds = imported.narratives.map { imported.source(id: $0.source)?.kind }
+        XCTAssertEqual(kinds, ["client", "client", "network"], markdown)
+        XCTAssertEqual(imported.narratives[1].text, "moeder: die regelt mijn post, zegt hij.")
+    }
+
     func testOrdinaryNarrativeIsNoReason() throws {
         // The test must be able to fail: a difference resting only on themed narrative text has no listed reason.
         let t = try trip("Cases/eenvoudig/wia-chauffeur-planner.dossier.xml", in: temporaryDirectory())
