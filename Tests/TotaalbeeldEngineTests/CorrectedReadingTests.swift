@@ -100,6 +100,20 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertFalse(try conclusion("Gezien zijn leeftijd heb ik overwogen of hij nog kan omscholen; ik zie geen aanwijzing dat dat zo is, hij leert snel.").contains("stereotypering"), "weighed and rejected")
     }
 
+    /// Ruleset 1.20.0: judgement risks in the words an assessor writes them (probe sentences written for this test): an
+    /// age given as the reason, a woman judged less fit as a woman (and that is no physician's fitness), the assessor in
+    /// the client's place, unwillingness with the verb at the end.
+    func testJudgementRisksInEverydayAssessmentWording() throws {
+        func conclusion(_ text: String) throws -> ScreeningResult {
+            try screen(body: #"<findings><finding id="f-1" indicator="werkervaring" source="s-client"/></findings><assessment id="a" source="s-ad"><conclusion id="c" cites="f-1">\#(text)</conclusion></assessment>"#)
+        }
+        XCTAssertTrue(rules(try conclusion("Hij is te oud om nog iets nieuws te leren.")).contains("stereotypering"))
+        XCTAssertTrue(rules(try conclusion("Als vrouw is ze minder geschikt voor het zware werk in de bouw.")).contains("stereotypering"))
+        XCTAssertTrue(rules(try conclusion("Ik zou in zijn situatie ook eerst rust nemen; dat heeft mij destijds ook geholpen.")).contains("projectie"))
+        let unwilling = try screen(body: #"<findings><finding id="f-1" indicator="korte-banen" source="s-ad"/></findings><assessment id="a" source="s-ad"><conclusion id="c" cites="f-1">Zoveel banen in zo korte tijd: ik denk dat hij het gewoon niet wil.</conclusion></assessment>"#)
+        XCTAssertTrue(rules(unwilling).contains("onwil-zonder-bewijs"))
+    }
+
     func testUnwillingnessConcludedWithoutTheWordPutsTheResponsibilityOnTheClient() throws {
         let body = #"<findings><finding id="f-1" indicator="schoolverzuim" source="s-ad"/><finding id="f-2" indicator="gepest" source="s-ad"/></findings><assessment id="a" source="s-ad"><conclusion id="c" cites="f-1">Het verzuim laat zien dat hij lui is en geen zin heeft; daar moet hij zelf iets aan doen.</conclusion></assessment>"#
         let result = try screen(body: body)
@@ -171,6 +185,27 @@ final class CorrectedReadingTests: XCTestCase {
         let daily = try screenWith("Ze heeft elke dag last van haar rug.")
         XCTAssertTrue(daily.facts.contains { $0.indicator == "lichamelijke-klachten" && $0.counts })
         XCTAssertTrue(rules(daily).contains("tunnelvisie"))
+    }
+
+    /// Ruleset 1.20.0 (the eleventh writer's set: contradictions without a shared keyword): a relative who says in so many
+    /// words that the client presents things better than they are, and a client who calls how he gets on at work fine
+    /// against an employer's account of complaints and a row, are the client's denial against a third party.
+    func testAStatedDenialAndAWorkAccountAgainstAThirdParty() throws {
+        let sources = Self.sources + #"<source id="s-partner" kind="network" role="echtgenote" date="2026-10-01"/><source id="s-werkgever" kind="employer" role="teamleider" date="2026-10-01"/>"#
+        let home = #"<narratives><narrative id="n-client" domain="prive" source="s-client">Hij vertelt dat alles op rolletjes loopt.</narrative><narrative id="n-partner" domain="prive" source="s-partner">Hij zegt tegen iedereen dat het goed gaat. Dat is niet zo: hij ligt elke nacht wakker.</narrative></narratives>"#
+        XCTAssertTrue(rules(try screen(body: home, sources: sources)).contains("ontkenning-tegenover-derden"))
+        let explained = try screen(body: home + #"<assessment id="a" source="s-ad"><conclusion id="c" domain="prive" cites="n-client n-partner">Cliënt houdt thuis de schijn op; met hem besproken dat zijn vrouw het anders ziet.</conclusion></assessment>"#, sources: sources)
+        XCTAssertFalse(rules(explained).contains("ontkenning-tegenover-derden"), "a conclusion resting on both sides")
+        let work = #"<narratives><narrative id="n-client" domain="arbeidsverleden" source="s-client">Hij vertelt dat hij met iedereen door één deur kan.</narrative><narrative id="n-werkgever" domain="arbeidsverleden" source="s-werkgever">We hebben drie verbetergesprekken met hem gevoerd na een woordenwisseling op de werkvloer.</narrative></narratives>"#
+        XCTAssertTrue(rules(try screen(body: work, sources: sources)).contains("ontkenning-tegenover-derden"))
+    }
+
+    /// Ruleset 1.20.0: the client's limitation in one conversation against an activity of the same function he tells in a
+    /// later one is his own contradiction, though the two conversations are two source records.
+    func testAClaimedLimitationAgainstHisOwnLaterAccount() throws {
+        let sources = Self.sources + #"<source id="s-client-nov" kind="client" role="cliënt (tweede gesprek)" date="2026-11-10"/>"#
+        let result = try screen(body: #"<narratives><narrative id="n-mei" domain="ziekte" source="s-client">'Kleine dingen oppakken lukt niet meer.'</narrative><narrative id="n-nov" domain="hobbys" source="s-client-nov">Sinds september heeft hij alle wissels van zijn modelspoorbaan opnieuw aangesloten, elk lasje zelf gesoldeerd.</narrative></narratives>"#, sources: sources)
+        XCTAssertTrue(rules(result).contains("beperking-tegenover-observatie"))
     }
 
     func testCase3AssessmentContradictsItselfOnUnwillingness() throws {

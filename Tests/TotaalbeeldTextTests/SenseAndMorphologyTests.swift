@@ -215,6 +215,16 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("Het gezin is aangewezen op de voedselbank.", "financiele-problemen", true),
             ("Hij heeft een grote vriendenkring.", "steunend-netwerk", true),
             ("Elke zaterdag loopt hij met zijn kleinzoon een rondje van een uur door het bos.", "lopen-verteld", true),
+            // 1.20.0: a reservation is no physician's fitness; a prognosis still is none either.
+            ("Als vrouw is ze minder geschikt voor het zware werk in de bouw.", "arbeidsgeschikt-verklaard", false),
+            ("De verzekeringsarts acht hem geschikt voor aangepast werk.", "arbeidsgeschikt-volgens-arts", true),
+            // 1.20.0: leaving one's home in the words of a report; an estate cleared after a death is not.
+            ("Het gezin moet binnen twee weken de woning verlaten vanwege huurachterstand.", "woonnood", true),
+            ("Hij zwerft al twee weken op straat.", "woonnood", true),
+            ("Na het overlijden van haar moeder moet zij het huis verlaten en leeg opleveren.", "woonnood", false),
+            // 1.20.0: a drink with colleagues now and then is no substance use; drinking too much still is.
+            ("Na sluitingstijd ging hij met een paar mensen nog weleens wat drinken.", "verslaving", false),
+            ("Hij drinkt weleens te veel.", "verslaving", true),
         ]
         for (text, indicator, expected) in cases {
             XCTAssertEqual(read(text).contains(indicator), expected, "\(indicator) in: \(text)")
