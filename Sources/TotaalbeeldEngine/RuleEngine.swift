@@ -768,12 +768,10 @@ struct RuleInput {
         weighingElements = weighing
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
         var weighedPairs = Set<String>()
+        let factIndicators = Set(facts.map(\.indicator))
         for weighed in assessment?.weighed ?? [] {
             let holding = elementsHolding[Holding(indicator: weighed.indicator, present: true)] ?? []
-            let against = ruleset.contradictions.flatMap { contradiction -> [String] in
-                (contradiction.left.contains(weighed.indicator) ? contradiction.right : [])
-                    + (contradiction.right.contains(weighed.indicator) ? contradiction.left : [])
-            }
+            let against = factIndicators.filter { ruleset.contradicts(weighed.indicator, $0) }
             for element in weighed.of where holding.contains(element) {
                 weighedPairs.formUnion(against.map { element + "|" + $0 })
             }

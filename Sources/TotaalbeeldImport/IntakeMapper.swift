@@ -94,6 +94,15 @@ extension IntakeMapper {
     /// The declared source a role phrase ("bedrijfsarts", "ploegleider van de inlenende bakkerij") names: a source
     /// whose role is exactly the phrase; else, when the phrase names a kind, the first source of that kind whose role
     /// contains it, else the first of that kind; else a source whose role contains the phrase as whole words.
+    /// The shape of a note line that names its teller: at most three words of letters (and hyphens) before a colon in the
+    /// first 40 characters, and what follows it, both trimmed. Whether the label names a source is the caller's question.
+    static func noteLabel(_ text: String) -> (label: String, rest: String)? {
+        guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        let label = String(text[..<colon]).trimmed
+        guard !label.isEmpty, label.split(separator: " ").count <= 3, label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
+        return (label, String(text[text.index(after: colon)...]).trimmed)
+    }
+
     static func declaredSource(named role: String, among sources: [(id: String, kind: String, role: String)], ruleset: Ruleset) -> String? {
         let key = HeadingKey.fold(role)
         guard !key.isEmpty else { return nil }
@@ -493,11 +502,7 @@ private struct MappingState {
     /// "Volgens …:" it never adds a source and does not carry over to the next paragraph: "Gezondheid:" or "fietsenmaker:"
     /// is a topic, and a note list mixes tellers line by line.
     func speakerLabel(_ text: String) -> (source: String, rest: String)? {
-        guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
-        let label = String(text[..<colon]).trimmed
-        let rest = String(text[text.index(after: colon)...]).trimmed
-        guard !label.isEmpty, !rest.isEmpty, label.split(separator: " ").count <= 3,
-              label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }),
+        guard let (label, rest) = IntakeMapper.noteLabel(text), !rest.isEmpty,
               let id = declaredSource(named: Self.stripArticle(label)) else { return nil }
         return (id, rest)
     }

@@ -191,17 +191,10 @@ private struct Rendering {
         // A text that itself opens with "Volgens de werkgever:" would be read as naming its source: always label it.
         // So would one that opens with a short label and a colon ("moeder: …"), read as the teller of a note line.
         let looksLabelled = ["volgens ", "bron", "informatie van ", "uit het gesprek met ", "navraag bij "].contains { clean.lowercased().hasPrefix($0) }
-            || Self.opensWithShortLabel(clean)
+            || IntakeMapper.noteLabel(clean) != nil
         guard source != assumed || looksLabelled, let words = sourceWords[source] else { return clean }
         current = source
         return "Volgens \(words): \(clean)"
-    }
-
-    /// Whether the text opens as a note line names its teller: at most three words of letters before a colon.
-    static func opensWithShortLabel(_ text: String) -> Bool {
-        guard let colon = text.prefix(40).firstIndex(of: ":") else { return false }
-        let label = text[..<colon].trimmingCharacters(in: .whitespaces)
-        return !label.isEmpty && label.split(separator: " ").count <= 3 && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
     }
 
     // MARK: FML, wish, unassigned

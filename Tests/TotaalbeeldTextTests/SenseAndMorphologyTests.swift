@@ -128,6 +128,13 @@ final class SenseAndMorphologyTests: XCTestCase {
         XCTAssertGreaterThan(afterOne, 0)
     }
 
+    /// Each case's indicator is among the readings of its text exactly when the case says so.
+    private func assertReadings(_ cases: [(text: String, indicator: String, read: Bool)], by readings: (String) -> Set<String>, line: UInt = #line) {
+        for (text, indicator, read) in cases {
+            XCTAssertEqual(readings(text).contains(indicator), read, "\(indicator) in: \(text)", line: line)
+        }
+    }
+
     func testDefaultRulesetOnRiskyWords() throws {
         let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
         func indicators(_ text: String) -> [String] { analyzer.analyze(text).map(\.indicator) }
@@ -184,9 +191,7 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("Hij is met spoed opgenomen voor een ontstoken blindedarm.", "acute-crisis", false),
             ("Vorige maand is zij met spoed opgenomen op de psychiatrie.", "acute-crisis", true),
         ]
-        for (text, indicator, read) in cases {
-            XCTAssertEqual(asserted(text).contains(indicator), read, "\(indicator) in: \(text)")
-        }
+        assertReadings(cases, by: asserted)
     }
 
     /// Ruleset 1.19.0: who helps whom, and what a word means beside its neighbours (sentences written for this test, after
@@ -226,9 +231,7 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("Na sluitingstijd ging hij met een paar mensen nog weleens wat drinken.", "verslaving", false),
             ("Hij drinkt weleens te veel.", "verslaving", true),
         ]
-        for (text, indicator, expected) in cases {
-            XCTAssertEqual(read(text).contains(indicator), expected, "\(indicator) in: \(text)")
-        }
+        assertReadings(cases, by: read)
     }
 
     /// Ruleset 1.19.0: a physical complaint its own sentence calls occasional or passing carries the signal that sets it
