@@ -208,6 +208,22 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertTrue(rules(result).contains("beperking-tegenover-observatie"))
     }
 
+    /// Ruleset 1.21.0: the client's own liking of his past work is no history against the assessor's "gemotiveerd"; what
+    /// stands against it is motivation denied, truancy, no diploma, or — when the conclusion rests on his word alone —
+    /// another source's account of workshops missed and not cancelled.
+    func testMotivationOnTheClientsWordAgainstMissedWorkshops() throws {
+        let sources = Self.sources + #"<source id="s-werkmap" kind="other-professional" role="werkcoach" date="2026-10-01"/>"#
+        let enthusiasm = #"<narratives><narrative id="n-client" domain="toekomst" source="s-client">"Ik wil zo snel mogelijk weer aan de slag, ik ben geen thuiszitter."</narrative><narrative id="n-werk" domain="arbeidsverleden" source="s-client">Werkte graag alleen aan één kast van begin tot eind.</narrative>"#
+        let conclusion = #"</narratives><assessment id="a" source="s-ad"><conclusion id="c" domain="toekomst" cites="n-client">Cliënte is zeer gemotiveerd en wil snel aan de slag.</conclusion></assessment>"#
+        let alone = try screen(body: enthusiasm + conclusion, sources: sources)
+        XCTAssertFalse(rules(alone).contains("motivatie-zonder-onderbouwing"), "her own enthusiasm and liking of past work are no history against it")
+        XCTAssertFalse(alone.facts.contains { $0.indicator == "schoolverzuim" }, "an adult who is 'geen thuiszitter' says nothing about school")
+        let missed = try screen(body: enthusiasm + #"<narrative id="n-werkmap" domain="toekomst" source="s-werkmap">Workshop solliciteren op 12 maart niet bijgewoond en niet afgemeld.</narrative>"# + conclusion, sources: sources)
+        XCTAssertTrue(rules(missed).contains("motivatie-zonder-onderbouwing"))
+        let truant = try screen(body: #"<narratives><narrative id="n" domain="opleiding" source="s-obs">Op het vmbo was hij een thuiszitter.</narrative></narratives>"#)
+        XCTAssertTrue(truant.facts.contains { $0.indicator == "schoolverzuim" && $0.counts })
+    }
+
     func testCase3AssessmentContradictsItselfOnUnwillingness() throws {
         let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
         let flag = try XCTUnwrap(result.flags.first { $0.rule == "oordeel-tegenstrijdig" })
