@@ -185,10 +185,14 @@ public struct FactExtractor: Sendable {
     /// The element id of an FML's facts when the FML has no id of its own.
     public static let fmlElement = "fml-record"
 
-    /// Whether the fact is the primary limitation on record: the benefit ground, or the FML's limitations registered
-    /// in its place (`benefitGround/@fmlIndicator`). Every advice starts from it, so it counts as addressed.
+    /// Whether the fact is the primary limitation on record: the benefit ground, a structured finding of the ground's
+    /// own indicator (the recognised disability coded as a finding, as a labour expert who codes records it), or the
+    /// FML's limitations registered in its place (`benefitGround/@fmlIndicator`). Every advice starts from it, so it
+    /// counts as addressed.
     public static func isGround(_ fact: Fact, of ground: BenefitGround?) -> Bool {
-        fact.elementID == disabilityElement || (fact.origin == .structured && fact.indicator == ground?.fmlIndicator)
+        guard let ground else { return fact.elementID == disabilityElement }
+        return fact.elementID == disabilityElement
+            || (fact.origin == .structured && (fact.indicator == ground.fmlIndicator || fact.indicator == ground.indicator))
     }
 
     /// The hits of a text the benefit ground's source wrote (the disability's cause, the FML's summary) that `keep`

@@ -343,7 +343,10 @@ private struct RulesetReader {
             case "presupposition":
                 presuppositions.append(Presupposition(phrase: phrase, categories: Set(child.list("categories").compactMap(ContextCategory.init)), location: child.modelLocation))
             case "speaker":
-                speakers.append(SpeakerRule(roles: child.attribute("roles") ?? "", client: child.attribute("client") ?? "", gender: child.attribute("gender"), location: child.modelLocation))
+                speakers.append(SpeakerRule(
+                    roles: child.attribute("roles") ?? "", client: child.attribute("client") ?? "", gender: child.attribute("gender"),
+                    possessives: child.attribute("possessives"), location: child.modelLocation
+                ))
             case "functionWords":
                 functionWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
             case "clauseWords":
@@ -586,7 +589,7 @@ extension RulesetReader {
             }
             // A speaker's words are single words: a wildcard or a gap would name no role and no relative.
             for child in context.children(named: "speaker") {
-                for name in ["roles", "client", "gender"] {
+                for name in ["roles", "client", "gender", "possessives"] {
                     guard let words = child.attribute(name)?.split(separator: "|", omittingEmptySubsequences: false) else { continue }
                     if let bad = words.first(where: { $0.isEmpty || $0.contains(where: { $0 == "*" || $0 == "…" || $0.isWhitespace }) }) {
                         log.report(child.attributeLocation(name), "speaker \(name) \"\(bad)\" must be a single word without wildcard, gap or space, alternatives separated by \"|\"")

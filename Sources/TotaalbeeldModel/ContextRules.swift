@@ -191,11 +191,15 @@ public struct SpeakerRule: Sendable, Hashable {
     /// When set, the rule holds only for a client whose recorded gender is one of these words ("man|m"), or whose
     /// gender is not recorded: a daughter's "mijn moeder" is the client only if the client is a woman.
     public var gender: String?
+    /// The teller's own third-person possessives ("haar" for a daughter, "zijn" for a son): a report about the teller
+    /// names the client with them ("Dochter vertelt dat haar vader slecht hoort"), as the teller's "mijn" does.
+    public var possessives: String?
     public var location: Location
-    public init(roles: String, client: String, gender: String? = nil, location: Location) {
+    public init(roles: String, client: String, gender: String? = nil, possessives: String? = nil, location: Location) {
         self.roles = roles
         self.client = client
         self.gender = gender
+        self.possessives = possessives
         self.location = location
     }
 }

@@ -54,7 +54,7 @@ struct ContextScopes: Sendable {
     /// "sentence") voids. A narrative told by someone else reads as if such a label stood before each sentence.
     private let voidedBySpeakerLabel: [Bool]
     /// Per speaker rule: the folded keys of its role words and of the words by which it names the client.
-    let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?)]
+    let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?, possessives: Set<String>)]
     /// The folded keys of the context's `speakerPossessives` ("mijn", "mn", "onze").
     let possessives: Set<String>
 
@@ -103,7 +103,7 @@ struct ContextScopes: Sendable {
         func words(_ notation: String) -> Set<String> {
             Set(notation.split(separator: "|").compactMap { Tokenizer.tokenize(String($0)).first(where: \.isWord)?.key })
         }
-        self.speakers = context.speakers.map { (words($0.roles), words($0.client), $0.gender.map(words)) }
+        self.speakers = context.speakers.map { (words($0.roles), words($0.client), $0.gender.map(words), $0.possessives.map(words) ?? []) }
         self.possessives = Set(context.speakerPossessives.compactMap { Tokenizer.tokenize($0).first(where: \.isWord)?.key })
         self.defaultMaxScope = context.defaultMaxScope
         self.widestScope = context.triggers.map { $0.maxScope ?? context.defaultMaxScope }.max() ?? context.defaultMaxScope
@@ -154,7 +154,7 @@ struct ContextScopes: Sendable {
 
     /// Whether `speaker` names the client by kinship ("mijn man"), so that ``nameTheClient(in:sentence:speaker:)`` applies.
     func namesTheClientByKinship(_ speaker: NarrativeSpeaker?) -> Bool {
-        speaker.map { !$0.clientWords.isEmpty } == true && !possessives.isEmpty
+        speaker.map { !$0.clientWords.isEmpty && (!possessives.isEmpty || !$0.clientPossessives.isEmpty) } == true
     }
 
     /// Makes `sentence` of `tokens` the tokens its context phrases are matched on (``cues(in:sentence:statistics:speaker:phraseTokens:)``).
@@ -165,7 +165,7 @@ struct ContextScopes: Sendable {
         guard let speaker, namesTheClientByKinship(speaker) else { return }
         var index = sentence.lowerBound
         while index + 1 < sentence.upperBound {
-            if possessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) {
+            if possessives.contains(tokens[index].key) || speaker.clientPossessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) {
                 tokens[index].key = ""
                 tokens[index + 1].key = "hij"
                 index += 2
@@ -226,28 +226,35 @@ struct ContextScopes: Sendable {
             guard let speaker, trigger.rule.category == .experiencer, !speaker.clientWords.isEmpty else { return false }
             var index = trigger.cue.first
             while index < trigger.cue.last {
-                if possessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) { return true }
+                if possessives.contains(tokens[index].key) || speaker.clientPossessives.contains(tokens[index].key),
+                    speaker.clientWords.contains(tokens[index + 1].key) { return true }
                 index += 1
             }
             return false
+        }
+        // Where a trigger stands allows it: a clause-final one ends its clause, an `afterSpeaker` one follows a label.
+        func placed(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
+            (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
+                && (!trigger.rule.afterSpeaker || speakerLabelled(before: trigger))
         }
         let triggers = candidates.filter { trigger in
             // Only cues that start at most their own width before the trigger can own all of it.
             let pseudoRange = pseudoFirsts.partitionPoint { $0 >= trigger.cue.first - widestPseudo }..<pseudoFirsts.partitionPoint { $0 > trigger.cue.first }
             let otherRange = candidateFirsts.partitionPoint { $0 >= trigger.cue.first - widestCandidate }..<candidateFirsts.partitionPoint { $0 > trigger.cue.first }
             // A trigger inside a pseudo-trigger of its category is part of a phrase that is no trigger.
-            return (!trigger.rule.clauseFinal || endsClause(after: trigger.cue, trigger.rule.category))
-                && (!trigger.rule.afterSpeaker || speakerLabelled(before: trigger))
+            return placed(trigger)
                 && !pseudos[pseudoRange].contains { $0.rule.category == trigger.rule.category && Self.owns($0.cue, allOf: trigger.cue) }
                 // A pseudo-trigger of scope "sentence" ("Zijn broer:") voids its category for the rest of the sentence.
                 && !floorTaken(before: trigger)
                 && !(narrated && (voidedBySpeakerLabel[trigger.cue.pattern] || namesTheClient(trigger)))
                 // The longest of triggers that share words wins. A phrase may be declared twice with
                 // different directions (a long forward and a short backward scope), or once more as settling a
-                // past problem; identical rules count once.
+                // past problem; identical rules count once. A longer one its place does not allow wins nothing:
+                // "is er … niet" (clause-final) does not swallow the "niet" of "hij is er niet somber van".
                 && !candidates[otherRange].contains { other in
                     // Who is speaking is a layer of its own: "hij ontkent" (claim) leaves "ontkent" a negation.
                     (other.rule.category == .claim) == (trigger.rule.category == .claim)
+                        && placed(other)
                         && Self.owns(other.cue, allOf: trigger.cue)
                         && (Self.length(other.cue) > Self.length(trigger.cue)
                             || Self.length(other.cue) == Self.length(trigger.cue) && other.rule.category == trigger.rule.category

@@ -218,12 +218,13 @@ public final class NarrativeAnalyzer: Sendable {
     public func speaker(role: String?, clientGender: String? = nil, tellsOfHimself: Bool) -> NarrativeSpeaker {
         let roleWords = Set(Tokenizer.tokenize(role ?? "").filter(\.isWord).map(\.key))
         let gender = Tokenizer.tokenize(clientGender ?? "").first(where: \.isWord)?.key
-        var clientWords: Set<String> = []
+        var clientWords: Set<String> = [], clientPossessives: Set<String> = []
         for rule in context.speakers where !rule.roles.isDisjoint(with: roleWords) {
             if let genders = rule.gender, let gender, !genders.contains(gender) { continue }
             clientWords.formUnion(rule.client)
+            clientPossessives.formUnion(rule.possessives)
         }
-        return NarrativeSpeaker(clientWords: clientWords, tellsOfHimself: tellsOfHimself)
+        return NarrativeSpeaker(clientWords: clientWords, clientPossessives: clientPossessives, tellsOfHimself: tellsOfHimself)
     }
 
     public func analysis(of text: String, speaker: NarrativeSpeaker? = nil, statistics: inout PhraseMatcher.MatchStatistics) -> NarrativeAnalysis {
@@ -586,12 +587,16 @@ public struct NarrativeSpeaker: Sendable, Hashable {
     /// The folded words by which the teller names the client after one of the context's `speakerPossessives` ("mijn",
     /// "m'n", "onze"); empty when the teller's role is none of the ruleset's speakers (a physician, an employer).
     public var clientWords: Set<String>
+    /// The teller's own third-person possessives that name the client with one of `clientWords` in a report about the
+    /// teller ("Dochter vertelt dat haar vader …"); empty when no rule of the teller's role declares them.
+    public var clientPossessives: Set<String>
     /// Whether the teller's "ik" speaks of himself, as a relative's does ("Ik slaap zelf slecht"), so that the
     /// context's `afterSpeaker` triggers apply; a professional's "ik" observes the client ("Ik vermoed een
     /// depressieve episode"). Either way the teller's first person makes no claim of the client's.
     public var tellsOfHimself: Bool
-    public init(clientWords: Set<String>, tellsOfHimself: Bool) {
+    public init(clientWords: Set<String>, clientPossessives: Set<String> = [], tellsOfHimself: Bool) {
         self.clientWords = clientWords
+        self.clientPossessives = clientPossessives
         self.tellsOfHimself = tellsOfHimself
     }
 }

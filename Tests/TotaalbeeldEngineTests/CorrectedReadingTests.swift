@@ -224,6 +224,18 @@ final class CorrectedReadingTests: XCTestCase {
         XCTAssertTrue(truant.facts.contains { $0.indicator == "schoolverzuim" && $0.counts })
     }
 
+    /// Ruleset 1.22.0: "ik kan echt niks meer" stands against a whole Saturday by the pitch he tells himself; and the
+    /// recognised disability coded as a finding is the premise of the advice, not a burden the course leaves aside
+    /// (the twelfth writer's o09, a clean control that drew tunnel vision).
+    func testUnfitByHisOwnWordAgainstHisSaturdaysAndTheGroundAsAFinding() throws {
+        let sources = Self.sources + #"<source id="s-client-2" kind="client" role="cliënt (huisbezoek)" date="2026-10-15"/>"#
+        let result = try screen(body: #"<narratives><narrative id="n-beleving" domain="ziekte" source="s-client">"Ik ben voor alles afgekeurd, ik kan echt niks meer."</narrative><narrative id="n-club" domain="hobbys" source="s-client-2">"Elke zaterdag rijd ik het busje van de jeugd, en dan sta ik de hele dag langs de lijn."</narrative></narratives>"#, sources: sources)
+        XCTAssertTrue(rules(result).contains("beperking-tegenover-observatie"))
+        let o09 = try screen("Tests/TotaalbeeldEngineTests/Vignettes/tuning/o09-wajong-softwaretester-autisme.dossier.xml")
+        XCTAssertFalse(rules(o09).contains("tunnelvisie"), "the coded Wajong ground is the premise the course starts from")
+        XCTAssertEqual(o09.flags.filter { $0.kind == .inconsistency || $0.kind == .judgementRisk }.map(\.rule), [])
+    }
+
     func testCase3AssessmentContradictsItselfOnUnwillingness() throws {
         let result = try screen("Cases/akc-focusgroep/case3-wia-adviseur.dossier.xml")
         let flag = try XCTUnwrap(result.flags.first { $0.rule == "oordeel-tegenstrijdig" })

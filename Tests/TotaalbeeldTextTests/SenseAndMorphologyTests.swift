@@ -234,6 +234,51 @@ final class SenseAndMorphologyTests: XCTestCase {
         assertReadings(cases, by: read)
     }
 
+    /// Ruleset 1.22.0 (the twelfth and thirteenth writers' long clean controls): ordinary sentences that drew a referral
+    /// first — a heartbeat read as a blow, a relapse the psychologist says is preventable, a prevention plan he still
+    /// uses, one beer after the club, a topic the physician asked about, a crisis told in the past — each beside the
+    /// sentence that must still be read.
+    func testOrdinarySentencesThatReferredCleanDossiersFirst() throws {
+        let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
+        func current(_ text: String) -> Set<String> {
+            Set(analyzer.analyze(text).filter { !$0.negated && !$0.historical && !$0.hypothetical && $0.experiencer == .client }.map(\.indicator))
+        }
+        let cases: [(text: String, indicator: String, read: Bool)] = [
+            ("Als ik aan een klas met dertig kinderen denk, slaat mijn hart al over.", "huiselijk-geweld", false),
+            ("Als haar man thuiskomt, slaat hij haar.", "huiselijk-geweld", true),
+            ("Terugval is te voorkomen door niet terug te keren naar structureel overwerk.", "terugvalrisico", false),
+            ("Hij heeft een terugvalpreventieplan dat hij nog gebruikt.", "verslaving", false),
+            ("Hij gebruikt weer cocaïne.", "verslaving", true),
+            ("Biljartclub op vrijdagavond, met na afloop een biertje.", "verslaving", false),
+            ("Hij drinkt elke avond vijf biertjes.", "verslaving", true),
+            ("Naar alcohol- en middelengebruik gevraagd: drinkt af en toe een biertje.", "verslaving", false),
+            ("Gevraagd naar drugsgebruik: blowt elke avond.", "verslaving", true),
+            ("Er was een crisissituatie rond de woning met een dreigende huisuitzetting.", "woonnood", false),
+            ("Hij wordt over twee weken uit huis gezet.", "woonnood", true),
+            ("'Ik heb altijd gewerkt, ik wil niet thuis zitten.'", "verlies-dagritme", false),
+            ("In zijn vrije tijd knapt hij scooters op voor vrienden.", "herstel-in-gang", false),
+            ("Hij knapt langzaam op na de operatie.", "herstel-in-gang", true),
+            ("Het bedrijf kwam door de gestegen rente niet meer uit de schulden.", "lopen-verteld", false),
+            ("Hij rent elke ochtend een rondje.", "lopen-verteld", true),
+            ("Cliënt heeft het vmbo verlaten zonder diploma en heeft daarna geen opleiding meer gevolgd.", "geen-diploma", true),
+            ("E-mail met bijlage versturen: niet gelukt binnen de tijd.", "faalervaring-werk", false),
+            ("'Ik kan best werken, maar niet in een kantoortuin waar iedereen door elkaar praat.'", "kunnen-hoog-geclaimd", false),
+            ("'Dat kan ik best, ik ben nooit ziek.'", "kunnen-hoog-geclaimd", true),
+            // A clause-final negation that its place does not allow swallows no shorter one.
+            ("Het faillissement was een klap, maar hij is er niet somber van.", "psychische-klachten", false),
+        ]
+        assertReadings(cases, by: current)
+        // A report about a relative who tells names the client with the relative's own possessive.
+        let ruleset = try TestPaths.loadDefaultRuleset()
+        let daughter = analyzer.speaker(role: "dochter", clientGender: "man", tellsOfHimself: true)
+        let hears = analyzer.analysis(of: "Dochter vertelt dat haar vader slecht hoort.", speaker: daughter).hits
+        XCTAssertEqual(hears.filter { $0.indicator == "lichamelijke-klachten" }.map(\.experiencer), [.client], "her father is the client")
+        let son = analyzer.speaker(role: "zoon", clientGender: "man", tellsOfHimself: true)
+        let other = analyzer.analysis(of: "Zoon vertelt dat haar vader slecht hoort.", speaker: son).hits
+        XCTAssertEqual(other.filter { $0.indicator == "lichamelijke-klachten" }.map(\.experiencer), [.other], "a son's \"haar vader\" is someone else")
+        XCTAssertTrue(ruleset.context.speakers.contains { $0.possessives != nil })
+    }
+
     /// Ruleset 1.19.0: a physical complaint its own sentence calls occasional or passing carries the signal that sets it
     /// to zero (qualifier licht-voorbijgaand); a complaint that is occasional but severe does not.
     func testAnOccasionalOrPassingComplaintCarriesItsQualifier() throws {
