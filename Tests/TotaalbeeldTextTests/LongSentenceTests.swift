@@ -109,9 +109,14 @@ private struct ReferenceScopes {
             cue.last + 1 >= tokens.count || tokens[cue.last + 1].kind == .punctuation
                 || terminatorsFound.contains { $0.rule.categories.contains(category) && $0.cue.first == cue.last + 1 }
         }
-        triggers = candidates.filter { trigger in
+        // Where a trigger stands allows it (clause-final at a clause end, afterSpeaker after a label); since 1.22.0 only
+        // a trigger so placed can win over the shorter ones inside it.
+        func placed(_ trigger: (cue: PhraseMatcher.Match, rule: ContextTrigger)) -> Bool {
             (!trigger.rule.clauseFinal || endsClause(trigger.cue, trigger.rule.category))
                 && (!trigger.rule.afterSpeaker || pseudos.contains { $0.rule.restOfSentence && $0.cue.last < trigger.cue.first })
+        }
+        triggers = candidates.filter { trigger in
+            placed(trigger)
                 && !pseudos.contains { $0.rule.category == trigger.rule.category && ContextScopes.owns($0.cue, allOf: trigger.cue) }
                 && !pseudos.contains { floor in
                     floor.rule.restOfSentence && floor.rule.category == trigger.rule.category && floor.cue.last < trigger.cue.first
@@ -119,6 +124,7 @@ private struct ReferenceScopes {
                 }
                 && !candidates.contains { other in
                     (other.rule.category == .claim) == (trigger.rule.category == .claim)
+                        && placed(other)
                         && ContextScopes.owns(other.cue, allOf: trigger.cue)
                         && (length(other.cue) > length(trigger.cue)
                             || length(other.cue) == length(trigger.cue) && other.rule.category == trigger.rule.category
