@@ -264,6 +264,8 @@ final class SenseAndMorphologyTests: XCTestCase {
             ("E-mail met bijlage versturen: niet gelukt binnen de tijd.", "faalervaring-werk", false),
             ("'Ik kan best werken, maar niet in een kantoortuin waar iedereen door elkaar praat.'", "kunnen-hoog-geclaimd", false),
             ("'Dat kan ik best, ik ben nooit ziek.'", "kunnen-hoog-geclaimd", true),
+            ("'Iets met metaal, daar ben ik goed in.'", "vaardigheid-hoog-geclaimd", true),
+            ("'Iets met metaal, daar ben ik goed in.'", "kunnen-hoog-geclaimd", false),
             // A clause-final negation that its place does not allow swallows no shorter one.
             ("Het faillissement was een klap, maar hij is er niet somber van.", "psychische-klachten", false),
         ]
