@@ -53,7 +53,8 @@ struct ContextScopes: Sendable {
     /// Per rule (by pattern index): whether it is a trigger some speaker label (a pseudo-trigger of scope
     /// "sentence") voids. A narrative told by someone else reads as if such a label stood before each sentence.
     private let voidedBySpeakerLabel: [Bool]
-    /// Per speaker rule: the folded keys of its role words and of the words by which it names the client.
+    /// Per speaker rule: the folded keys of its role words, of the words by which it names the client, of the genders it
+    /// holds for and of the teller's own third-person possessives.
     let speakers: [(roles: Set<String>, client: Set<String>, gender: Set<String>?, possessives: Set<String>)]
     /// The folded keys of the context's `speakerPossessives` ("mijn", "mn", "onze").
     let possessives: Set<String>
@@ -152,6 +153,13 @@ struct ContextScopes: Sendable {
         }
     }
 
+    /// Whether the tokens at `index` and `index + 1` are a possessive and a kinship word by which `speaker` names the
+    /// client: the teller's "mijn man", or her own third-person "haar vader" in a report about her.
+    func namesTheClient(in tokens: [Token], at index: Int, speaker: NarrativeSpeaker) -> Bool {
+        (possessives.contains(tokens[index].key) || speaker.clientPossessives.contains(tokens[index].key))
+            && speaker.clientWords.contains(tokens[index + 1].key)
+    }
+
     /// Whether `speaker` names the client by kinship ("mijn man"), so that ``nameTheClient(in:sentence:speaker:)`` applies.
     func namesTheClientByKinship(_ speaker: NarrativeSpeaker?) -> Bool {
         speaker.map { !$0.clientWords.isEmpty && (!possessives.isEmpty || !$0.clientPossessives.isEmpty) } == true
@@ -165,7 +173,7 @@ struct ContextScopes: Sendable {
         guard let speaker, namesTheClientByKinship(speaker) else { return }
         var index = sentence.lowerBound
         while index + 1 < sentence.upperBound {
-            if possessives.contains(tokens[index].key) || speaker.clientPossessives.contains(tokens[index].key), speaker.clientWords.contains(tokens[index + 1].key) {
+            if namesTheClient(in: tokens, at: index, speaker: speaker) {
                 tokens[index].key = ""
                 tokens[index + 1].key = "hij"
                 index += 2
@@ -226,8 +234,7 @@ struct ContextScopes: Sendable {
             guard let speaker, trigger.rule.category == .experiencer, !speaker.clientWords.isEmpty else { return false }
             var index = trigger.cue.first
             while index < trigger.cue.last {
-                if possessives.contains(tokens[index].key) || speaker.clientPossessives.contains(tokens[index].key),
-                    speaker.clientWords.contains(tokens[index + 1].key) { return true }
+                if self.namesTheClient(in: tokens, at: index, speaker: speaker) { return true }
                 index += 1
             }
             return false
