@@ -190,9 +190,9 @@ public struct FactExtractor: Sendable {
     /// FML's limitations registered in its place (`benefitGround/@fmlIndicator`). Every advice starts from it, so it
     /// counts as addressed.
     public static func isGround(_ fact: Fact, of ground: BenefitGround?) -> Bool {
-        guard let ground else { return fact.elementID == disabilityElement }
-        return fact.elementID == disabilityElement
-            || (fact.origin == .structured && (fact.indicator == ground.fmlIndicator || fact.indicator == ground.indicator))
+        if fact.elementID == disabilityElement { return true }
+        guard fact.origin == .structured, let ground else { return false }
+        return fact.indicator == ground.indicator || fact.indicator == ground.fmlIndicator
     }
 
     /// The hits of a text the benefit ground's source wrote (the disability's cause, the FML's summary) that `keep`

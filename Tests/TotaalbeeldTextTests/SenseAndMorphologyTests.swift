@@ -239,7 +239,8 @@ final class SenseAndMorphologyTests: XCTestCase {
     /// uses, one beer after the club, a topic the physician asked about, a crisis told in the past — each beside the
     /// sentence that must still be read.
     func testOrdinarySentencesThatReferredCleanDossiersFirst() throws {
-        let analyzer = NarrativeAnalyzer(ruleset: try TestPaths.loadDefaultRuleset())
+        let ruleset = try TestPaths.loadDefaultRuleset()
+        let analyzer = NarrativeAnalyzer(ruleset: ruleset)
         func current(_ text: String) -> Set<String> {
             Set(analyzer.analyze(text).filter { !$0.negated && !$0.historical && !$0.hypothetical && $0.experiencer == .client }.map(\.indicator))
         }
@@ -271,7 +272,6 @@ final class SenseAndMorphologyTests: XCTestCase {
         ]
         assertReadings(cases, by: current)
         // A report about a relative who tells names the client with the relative's own possessive.
-        let ruleset = try TestPaths.loadDefaultRuleset()
         let daughter = analyzer.speaker(role: "dochter", clientGender: "man", tellsOfHimself: true)
         let hears = analyzer.analysis(of: "Dochter vertelt dat haar vader slecht hoort.", speaker: daughter).hits
         XCTAssertEqual(hears.filter { $0.indicator == "lichamelijke-klachten" }.map(\.experiencer), [.client], "her father is the client")
