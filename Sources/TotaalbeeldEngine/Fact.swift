@@ -298,6 +298,18 @@ public struct FactExtractor: Sendable {
         }
     }
 
+    /// Whether a narrative hit is hypothetical only through triggers that announce harm ("dreigt"), not through a
+    /// condition or a supposition beside them.
+    private static func threatOnly(_ origin: Fact.Origin) -> Bool {
+        guard case .narrative(_, _, _, let triggers) = origin else { return false }
+        var threat = false
+        for trigger in triggers where trigger.category == .hypothetical {
+            guard trigger.threat else { return false }
+            threat = true
+        }
+        return threat
+    }
+
     /// Whether the source is the client's own account (a `selfReport` source kind): what the client
     /// says there about himself is his claim, whatever the wording.
     private func selfReport(_ sourceID: String, _ dossier: Dossier) -> Bool {
@@ -314,7 +326,8 @@ public struct FactExtractor: Sendable {
         let source = dossier.source(id: sourceID)
         let (factor, reason) = countFactor(
             indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
-            hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer
+            hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer,
+            threatened: Self.threatOnly(origin)
         )
         let sourceKind = source?.kind ?? ""
         // What the client says about himself is a claim, whoever wrote it down: the reader marks claims in any
@@ -334,7 +347,7 @@ public struct FactExtractor: Sendable {
     /// to weigh, marked as the client's own statement so that rules can set it against other sources.
     private func countFactor(
         indicatorID: String, indicator: Indicator?, present: Bool, historical: Bool, hypothetical: Bool, uncertain: Bool, resolved: Bool,
-        experiencer: Experiencer
+        experiencer: Experiencer, threatened: Bool
     ) -> (Double, LocalizedText) {
         let context = ruleset.context
         guard present else { return (0, LocalizedText(nl: "ontkend of afwezig", en: "negated or absent")) }
@@ -362,7 +375,11 @@ public struct FactExtractor: Sendable {
             nl.append("mogelijk, niet vastgesteld (×\(decimal(context.uncertainFactor)))")
             en.append("possible, not established (×\(decimal(context.uncertainFactor)))")
         }
-        if hypothetical && indicator?.riskByNature == true {
+        if hypothetical && threatened && indicator?.threatCounts == true {
+            // An announced eviction or cut-off is the crisis to handle first, before it happens.
+            nl.append("dreigend of aangekondigd: dat is al de crisis, telt (×1)")
+            en.append("threatened or announced: that is the crisis already, counts (×1)")
+        } else if hypothetical && indicator?.riskByNature == true {
             // A feared or conditional relapse is how a relapse risk is stated: it is the finding, not a supposition.
             nl.append("gevreesd of voorwaardelijk: zo wordt een risico verwoord, telt (×1)")
             en.append("feared or conditional: how a risk is stated, counts (×1)")

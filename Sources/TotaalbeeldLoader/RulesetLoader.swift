@@ -170,7 +170,7 @@ private struct RulesetReader {
             termRules: termRules, precision: Precision(rawValue: element.attribute("precision") ?? "") ?? .normal,
             resolvable: element.boolean("resolvable", default: true), narrows: element.list("narrows"),
             pastByNature: element.boolean("pastByNature", default: false), riskByNature: element.boolean("riskByNature", default: false),
-            clientByNature: element.boolean("clientByNature", default: false)
+            clientByNature: element.boolean("clientByNature", default: false), threatCounts: element.boolean("threatCounts", default: false)
         )
     }
 
@@ -330,7 +330,8 @@ private struct RulesetReader {
                     direction: ContextDirection(rawValue: child.attribute("direction") ?? "") ?? .forward,
                     maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
                     afterSpeaker: child.boolean("afterSpeaker", default: false),
-                    settlesPast: child.boolean("settlesPast", default: false), location: child.modelLocation
+                    settlesPast: child.boolean("settlesPast", default: false), threat: child.boolean("threat", default: false),
+                    location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(
@@ -609,6 +610,10 @@ extension RulesetReader {
             // Only a resolution can settle a past problem; on another category the attribute would silently lift its terminators.
             for child in context.children(named: "trigger") where child.boolean("settlesPast", default: false) && child.attribute("category") != "resolved" {
                 log.report(child.attributeLocation("settlesPast"), "settlesPast is for a trigger of category resolved, not \(child.attribute("category") ?? "")")
+            }
+            // A threat is a kind of supposition; on another category it would make a negation count as a crisis.
+            for child in context.children(named: "trigger") where child.boolean("threat", default: false) && child.attribute("category") != "hypothetical" {
+                log.report(child.attributeLocation("threat"), "threat is for a trigger of category hypothetical, not \(child.attribute("category") ?? "")")
             }
         }
     }

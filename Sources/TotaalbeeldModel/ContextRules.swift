@@ -109,10 +109,14 @@ public struct ContextTrigger: Sendable, Hashable {
     /// zomer huurt hij weer een kamer"): it counts only for a hit some historical cue reaches, and, told in a
     /// clause of its own, it is not stopped by the terminators of its category.
     public var settlesPast: Bool
+    /// A hypothetical trigger that announces harm rather than supposing it ("dreigt", "dreigende"): the reading
+    /// stays hypothetical, but for an indicator whose threat is already the crisis (``Indicator/threatCounts``)
+    /// the hit counts.
+    public var threat: Bool
     public var location: Location
     public init(
         phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false,
-        afterSpeaker: Bool = false, settlesPast: Bool = false, location: Location
+        afterSpeaker: Bool = false, settlesPast: Bool = false, threat: Bool = false, location: Location
     ) {
         self.phrase = phrase
         self.category = category
@@ -121,6 +125,7 @@ public struct ContextTrigger: Sendable, Hashable {
         self.clauseFinal = clauseFinal
         self.afterSpeaker = afterSpeaker
         self.settlesPast = settlesPast
+        self.threat = threat
         self.location = location
     }
 }

@@ -440,6 +440,7 @@ public struct Indicator: Sendable, Hashable {
         var pastByNature: Bool
         var riskByNature: Bool
         var clientByNature: Bool
+        var threatCounts = false
     }
 
     private var shared: SharedValue<Fields>
@@ -477,18 +478,22 @@ public struct Indicator: Sendable, Hashable {
     /// childhood): a relative named with it is what it is about, not the one who has it, so a hit is never read as
     /// someone else's.
     public var clientByNature: Bool { get { shared.value.clientByNature } set { shared.value.clientByNature = newValue } }
+    /// Whether a threat of the finding is already the finding (an announced eviction, a cut-off or violence
+    /// threatened): a hit made hypothetical only by threat triggers ("dreigt", ``ContextTrigger/threat``) counts in
+    /// full, so life first sees it. The reading stays hypothetical; a condition ("indien") still counts as one.
+    public var threatCounts: Bool { get { shared.value.threatCounts } set { shared.value.threatCounts = newValue } }
 
     public init(
         id: String, domain: String, role: IndicatorRole, label: LocalizedText, rationale: LocalizedText,
         reference: String, group: String?, terms: [String], countsForOther: Bool, readings: [Reading] = [], location: Location,
         termRules: [TermRule]? = nil, precision: Precision = .normal, resolvable: Bool = true, narrows: [String] = [],
-        pastByNature: Bool = false, riskByNature: Bool = false, clientByNature: Bool = false
+        pastByNature: Bool = false, riskByNature: Bool = false, clientByNature: Bool = false, threatCounts: Bool = false
     ) {
         shared = SharedValue(Fields(
             id: id, domain: domain, role: role, label: label, rationale: rationale, reference: reference, group: group, terms: terms,
             countsForOther: countsForOther, readings: readings, location: location, termRules: termRules ?? terms.map { TermRule(text: $0) },
             precision: precision, resolvable: resolvable, narrows: narrows, pastByNature: pastByNature,
-            riskByNature: riskByNature, clientByNature: clientByNature
+            riskByNature: riskByNature, clientByNature: clientByNature, threatCounts: threatCounts
         ))
     }
 

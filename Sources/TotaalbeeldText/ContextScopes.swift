@@ -353,6 +353,7 @@ struct ContextScopes: Sendable {
             if reaches {
                 var trigger = AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end)
                 trigger.settlesPast = rule.settlesPast
+                trigger.threat = rule.threat
                 applied.append(trigger)
             }
         }

@@ -62,6 +62,9 @@ public struct AppliedTrigger: Sendable, Hashable {
     /// From a trigger that settles only a problem read as past (``ContextTrigger/settlesPast``): the analyzer
     /// keeps it only on a historical hit. Not part of any output.
     var settlesPast = false
+    /// From a trigger that announces harm (``ContextTrigger/threat``): still hypothetical, but the evaluator counts
+    /// it for an indicator whose threat is already the crisis. Not part of any output.
+    public internal(set) var threat = false
     public init(category: ContextCategory, phrase: String, start: Int, end: Int) {
         self.category = category
         self.phrase = phrase

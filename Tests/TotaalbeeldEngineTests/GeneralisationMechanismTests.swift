@@ -871,4 +871,23 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Hij drinkt veel te veel, soms tien biertjes op een avond.").contains("verslaving"))
         XCTAssertFalse(try rules(clientAndOther("Ik drink niet zoveel, hooguit een biertje.", "Hij werkte tien jaar als chauffeur.", domains: ("ziekte", "arbeidsverleden"))).contains("terugvalrisico-niet-beoordeeld"))
     }
+    /// `trigger/@threat` and `indicator/@threatCounts` (1.23.0): an announced eviction or cut-off is the crisis to handle
+    /// first, before it happens; the reading stays hypothetical, and a condition ("als", "indien") still does not count.
+    func testAThreatenedEvictionOrCutOffIsLifeFirstAConditionIsNot() throws {
+        func narrative(_ text: String) -> String {
+            #"<narratives><narrative id="n-1" domain="prive" source="s-doc">\#(text)</narrative></narratives>"#
+        }
+        let threatened = try screen(narrative("Er dreigt een huisuitzetting."))
+        XCTAssertEqual(threatened.trialAndError.contraindications, ["woonnood"])
+        let fact = try XCTUnwrap(threatened.facts.first { $0.indicator == "woonnood" })
+        XCTAssertTrue(fact.hypothetical, "the reading stays hypothetical")
+        XCTAssertEqual(fact.countFactor, 1)
+        XCTAssertTrue(fact.countReason.nl.contains("dreigend of aangekondigd"), fact.countReason.nl)
+        XCTAssertEqual(try screen(narrative("Het energiebedrijf dreigt de stroom af te sluiten.")).trialAndError.contraindications, ["afsluiting"])
+        XCTAssertEqual(try screen(narrative("Als hij de huur niet betaalt, wordt hij uit huis gezet.")).trialAndError.contraindications, [])
+        // A threat and a condition together are a condition: "zou dreigen" is not announced.
+        XCTAssertEqual(try screen(narrative("Mocht hij de baan verliezen, dan dreigt een huisuitzetting.")).trialAndError.contraindications, [])
+        // Only the crisis indicators count a threat: a threatened illness stays a supposition.
+        XCTAssertFalse(try screen(narrative("Er dreigen rugklachten bij zwaar tillen.")).facts.contains { $0.indicator == "lichamelijke-klachten" && $0.counts })
+    }
 }

@@ -114,6 +114,15 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.first?.message.contains("settlesPast is for a trigger of category resolved, not historical") == true, problems.first?.description ?? "")
     }
 
+    func testOnlyASuppositionCanBeAThreat() throws {
+        let (problems, line) = try lintProblems(
+            replacing: #"<trigger category="hypothetical" direction="forward" maxScope="4" threat="true">dreigt</trigger>"#,
+            with: #"<trigger category="negation" direction="forward" maxScope="4" threat="true">dreigt</trigger>"#
+        )
+        XCTAssertEqual(problems.first?.location.line, line)
+        XCTAssertTrue(problems.first?.message.contains("threat is for a trigger of category hypothetical, not negation") == true, problems.first?.description ?? "")
+    }
+
     func testASpeakersWordsAreSingleWords() throws {
         let (problems, line) = try lintProblems(
             replacing: #"<speaker roles="ex|expartner|ex-partner" client="ex|expartner|ex-partner"/>"#,
