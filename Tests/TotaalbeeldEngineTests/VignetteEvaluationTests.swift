@@ -176,6 +176,7 @@ final class VignetteEvaluationTests: XCTestCase {
     static let tuningWriters: [(prefix: String, ordinal: String, count: Int)] = [
         ("t", "first", 30), ("s", "second", 24), ("d", "fourth", 24), ("e", "fifth", 24), ("f", "sixth", 24),
         ("g", "seventh", 24), ("j", "eighth", 24), ("k", "ninth", 24), ("m", "tenth", 12), ("n", "eleventh", 12), ("o", "twelfth", 12), ("p", "thirteenth", 12),
+        ("q", "fourteenth", 12), ("r", "fifteenth", 12),
     ]
     static func tuningWriter(_ prefix: String) -> [Screened] { tuning.filter { $0.expected.id.hasPrefix(prefix) } }
     /// The first writer's tuning vignettes (`t01`…), read while the rules of issue 14 were written.
