@@ -263,8 +263,14 @@ public struct FactExtractor: Sendable {
             if let existing = bound[key], existing.countFactor >= fact.countFactor { continue }
             bound[key] = fact
         }
+        // A narrower indicator is bounded by the source's finding of the broader one: the social team that codes its
+        // housing problem as resolved tells an eviction in its prose as part of the same, resolved, problem.
+        func finding(bounding fact: Fact) -> Fact? {
+            if let own = bound[fact.sourceID + "|" + fact.indicator] { return own }
+            return ruleset.indicator(id: fact.indicator)?.narrows.lazy.compactMap { bound[fact.sourceID + "|" + $0] }.min { $0.countFactor < $1.countFactor }
+        }
         return facts.map { fact in
-            guard fact.isNarrative, let finding = bound[fact.sourceID + "|" + fact.indicator], finding.elementID != fact.elementID,
+            guard fact.isNarrative, let finding = finding(bounding: fact), finding.elementID != fact.elementID,
                   fact.countFactor > finding.countFactor else { return fact }
             var fact = fact
             fact.countFactor = finding.countFactor
@@ -429,6 +435,8 @@ extension FactPattern.Status {
         case .now: return fact.present && aboutTheClient && !fact.historical && !fact.resolved
         case .negated: return !fact.present
         case .negatedNow: return !fact.present && aboutTheClient && !fact.historical && !fact.resolved
+        // Over: affirmed about the client as past or settled ("sinds de kliniek geen druppel meer", "alles afgelost").
+        case .over: return fact.present && aboutTheClient && (fact.historical || fact.resolved)
         case .any: return true
         }
     }

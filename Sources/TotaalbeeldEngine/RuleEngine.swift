@@ -347,7 +347,14 @@ struct RuleEngine: Sendable {
                 case .dossier: break
                 }
                 if pattern.unexplained && l.elementID != r.elementID && input.explains(l, r) { continue }
-                if pattern.oneSided && (input.affirms(l.elementID, r.indicator) || input.affirms(r.elementID, l.indicator)) { continue }
+                if pattern.oneSided {
+                    // The same indicator on both sides: the teller tells both times. Otherwise: he tells the other side's indicator.
+                    if l.indicator == r.indicator {
+                        if input.tellsOtherTime(l.elementID, of: l) || input.tellsOtherTime(r.elementID, of: r) { continue }
+                    } else if input.affirms(l.elementID, r.indicator) || input.affirms(r.elementID, l.indicator) {
+                        continue
+                    }
+                }
                 if pattern.qualifiedBy.contains(where: { input.affirms(l.elementID, $0) || input.affirms(r.elementID, $0) }) { continue }
                 result.append((l, r))
             }
@@ -453,6 +460,7 @@ struct RuleEngine: Sendable {
             if let assertion = pattern.assertion, fact.assertion != assertion { return nil }
             if !pattern.domains.isEmpty && !pattern.domains.contains(fact.domain) { return nil }
             if pattern.withReadings && indicator.readings.isEmpty { return nil }
+            if pattern.withoutGround && input.isTheGround(fact) { return nil }
             if let minWeight = pattern.minWeight {
                 guard case .level1(_, let weight) = indicator.role, weight >= minWeight else { return nil }
             }
@@ -648,6 +656,12 @@ struct RuleInput {
     private var citations: [String: [String]]
     /// Dossier elements per indicator and reading (affirmed or not).
     private var elementsHolding: [Holding: Set<String>]
+    struct TimedHolding: Hashable {
+        var indicator: String
+        var over: Bool
+    }
+    /// Affirmed facts about the client by indicator and time (over, or current), with the elements that hold them.
+    private var elementsHoldingInTime: [TimedHolding: Set<String>]
     struct Holding: Hashable {
         var indicator: String
         var present: Bool
@@ -681,6 +695,12 @@ struct RuleInput {
     private var sourceKindOf: [String: String]
     /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
     var benefitGround: BenefitGround?
+    struct GroundWords: Hashable {
+        var indicator: String
+        var words: String
+    }
+    /// The words the benefit ground is read from, by indicator (``namesTheGround(_:)``).
+    private let groundWords: Set<GroundWords>
 
     /// The kind of the source behind a dossier element (a narrative, finding, wish or FML item) or of a source by its id.
     func sourceKind(of id: String) -> String? { sourceKindOf[id] }
@@ -692,6 +712,9 @@ struct RuleInput {
         self.dossier = dossier
         self.facts = facts
         benefitGround = ruleset.benefitGround
+        groundWords = Set(facts.filter { [benefitGround] in $0.isNarrative && FactExtractor.isGround($0, of: benefitGround) }.map {
+            GroundWords(indicator: $0.indicator, words: $0.quote.lowercased())
+        })
         self.index = index
         self.assessmentFacts = assessmentFacts
         assessmentIndex = FactIndex(assessmentFacts, ruleset: ruleset)
@@ -739,6 +762,9 @@ struct RuleInput {
         for finding in dossier.findings where (factsOf[finding.id] ?? []).allSatisfy({ $0.assertion == .claim }) { claims.insert(finding.id) }
         claimElements = claims
         elementsHolding = Dictionary(grouping: facts, by: { Holding(indicator: $0.indicator, present: $0.present) }).mapValues { Set($0.map(\.elementID)) }
+        elementsHoldingInTime = Dictionary(
+            grouping: facts.filter { $0.present && $0.experiencer == .client && !$0.hypothetical }, by: { TimedHolding(indicator: $0.indicator, over: Self.isOver($0)) }
+        ).mapValues { Set($0.map(\.elementID)) }
         cited = Set(elements.flatMap(\.cites))
         referenced = cited.union(elements.flatMap(\.addresses))
 
@@ -806,8 +832,20 @@ struct RuleInput {
         }
         // The benefit ground (or, without one, the FML's limitations as the primary limitation) is the premise every
         // advice starts from.
-        if FactExtractor.isGround(fact, of: benefitGround) { return true }
+        if FactExtractor.isGround(fact, of: benefitGround) || namesTheGround(fact) { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
+    }
+
+    /// Whether the fact names the benefit ground in its own words elsewhere: the client's "ik heb epilepsie" is the
+    /// Wajong's epilepsy, the premise of the advice. Same indicator and the same words, so a new complaint of the same
+    /// indicator ("rugpijn" beside a ground of epilepsy) stays a finding of its own.
+    /// The benefit ground itself, or the same words of it elsewhere.
+    func isTheGround(_ fact: Fact) -> Bool {
+        FactExtractor.isGround(fact, of: benefitGround) || namesTheGround(fact)
+    }
+
+    private func namesTheGround(_ fact: Fact) -> Bool {
+        fact.isNarrative && groundWords.contains(GroundWords(indicator: fact.indicator, words: fact.quote.lowercased()))
     }
 
     /// Whether the assessment engages with this fact, not merely cites the element that carries it: the direction
@@ -886,14 +924,29 @@ struct RuleInput {
         elementsHolding[Holding(indicator: indicator, present: true)]?.contains(element) ?? false
     }
 
+    /// Whether the element also tells the fact's indicator in the other time: as current when the fact is over, as
+    /// over when it is current ("na acht droge jaren drinkt hij weer": a timeline, not a claim against another source).
+    func tellsOtherTime(_ element: String, of fact: Fact) -> Bool {
+        elementsHoldingInTime[TimedHolding(indicator: fact.indicator, over: !Self.isOver(fact))]?.contains(element) ?? false
+    }
+
+    /// Affirmed about the client as past or settled.
+    static func isOver(_ fact: Fact) -> Bool { fact.historical || fact.resolved }
+
     /// Whether the assessment explains the pair: one conclusion or `<weighed>` element rests on both sides — an element
     /// holding the one indicator (read the same way) and an element holding the other —, a `<weighed>`
     /// element weighs either indicator, or it weighs one side's element for an indicator the other side contradicts.
     func explains(_ a: Fact, _ b: Fact) -> Bool {
         if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
         if weighedContradictions.contains(a.elementID + "|" + b.indicator) || weighedContradictions.contains(b.elementID + "|" + a.indicator) { return true }
-        let left = elementsHolding[Holding(indicator: a.indicator, present: a.present)] ?? [a.elementID]
-        let right = elementsHolding[Holding(indicator: b.indicator, present: b.present)] ?? [b.elementID]
+        var left = elementsHolding[Holding(indicator: a.indicator, present: a.present)] ?? [a.elementID]
+        var right = elementsHolding[Holding(indicator: b.indicator, present: b.present)] ?? [b.elementID]
+        if a.indicator == b.indicator && a.present == b.present {
+            // The same finding told as over and as current: a conclusion resting on the client's "geen druppel meer"
+            // alone has not met the partner's "hij zit weer aan het bier". Each side is what holds it in its own time.
+            left = elementsHoldingInTime[TimedHolding(indicator: a.indicator, over: Self.isOver(a))] ?? [a.elementID]
+            right = elementsHoldingInTime[TimedHolding(indicator: b.indicator, over: Self.isOver(b))] ?? [b.elementID]
+        }
         return citationGroups.contains { !$0.isDisjoint(with: left) && !$0.isDisjoint(with: right) }
     }
 }

@@ -154,7 +154,8 @@ private struct RulesetReader {
             TermRule(
                 text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
                 exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
-                fixedOrder: term.attribute("order") == "fixed", past: term.boolean("past", default: false), location: term.modelLocation
+                fixedOrder: term.attribute("order") == "fixed", past: term.boolean("past", default: false),
+                settled: term.boolean("settled", default: false), location: term.modelLocation
             )
         }
         let terms = termRules.map(\.text)
@@ -226,7 +227,7 @@ private struct RulesetReader {
                 status: FactPattern.Status(rawValue: element.attribute("status") ?? "counted") ?? .counted,
                 minWeight: element.decimal("minWeight"), min: element.integer("min") ?? 1, sameDomainAs: element.attribute("sameDomainAs"),
                 assertion: element.attribute("assertion").flatMap(Assertion.init(rawValue:)), domains: element.list("domains"),
-                withReadings: element.boolean("withReadings", default: false)
+                withReadings: element.boolean("withReadings", default: false), withoutGround: element.boolean("withoutGround", default: false)
             )
         }
         func pair() -> PairPattern {

@@ -58,7 +58,7 @@ public struct FactPattern: Sendable, Hashable {
     /// `now`: affirmed and neither historical nor resolved (a feared relapse is a present fear).
     /// `negatedNow` (`negated-now`, 1.13.0): negated about the present — not historical, not resolved, about the client
     /// (or an indicator that counts for others): "toen wist hij nog niet dat hij autisme had" denies nothing today.
-    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, negatedNow = "negated-now", any }
+    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, negatedNow = "negated-now", over, any }
 
     public var name: String?
     public var indicators: [String]
@@ -76,12 +76,17 @@ public struct FactPattern: Sendable, Hashable {
     public var domains: [String]
     /// Only facts of indicators that carry known readings (ambiguous signals).
     public var withReadings: Bool
+    /// Not the benefit ground: neither the disability record nor the same words elsewhere. A diagnosis is the premise
+    /// of the advice, not an observation of what the client does ("licht verstandelijke beperking" against "dat kan ik
+    /// allemaal" about the tasks of a placement).
+    public var withoutGround: Bool
 
     public init(
         name: String?, indicators: [String], role: Role?, sourceKinds: [String], excludedSourceKinds: [String],
         place: Place, status: Status, minWeight: Double?, min: Int, sameDomainAs: String?,
-        assertion: Assertion? = nil, domains: [String] = [], withReadings: Bool = false
+        assertion: Assertion? = nil, domains: [String] = [], withReadings: Bool = false, withoutGround: Bool = false
     ) {
+        self.withoutGround = withoutGround
         self.assertion = assertion
         self.domains = domains
         self.withReadings = withReadings

@@ -382,14 +382,18 @@ public struct TermRule: Sendable, Hashable {
     /// The term's own words say the finding is over ("al drie jaar clean", "afgekickt"): a hit through it
     /// is historical, whatever its context.
     public var past: Bool
+    /// The term's own words say the problem is solved ("weer helemaal terug in zijn ritme"): a hit through it is
+    /// resolved (historical for an indicator that cannot be resolved), whatever its context.
+    public var settled: Bool
     public var location: Location?
 
     public init(
         text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
-        fixedOrder: Bool = false, past: Bool = false, location: Location? = nil
+        fixedOrder: Bool = false, past: Bool = false, settled: Bool = false, location: Location? = nil
     ) {
         self.text = text
         self.past = past
+        self.settled = settled
         self.exact = exact
         self.fixedOrder = fixedOrder
         self.require = require

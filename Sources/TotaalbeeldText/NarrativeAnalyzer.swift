@@ -81,6 +81,7 @@ public final class NarrativeAnalyzer: Sendable {
     private let clientByNature: Set<String>
     /// Per term pattern: whether the term's own words say the finding is over.
     private let pastTerms: [Bool]
+    private let settledTerms: [Bool]
     /// Per indicator, the broader indicators it is a kind of (transitively).
     private let broader: [String: Set<String>]
     private let context: ContextScopes
@@ -156,6 +157,7 @@ public final class NarrativeAnalyzer: Sendable {
         self.pastByNature = pastByNature
         self.clientByNature = clientByNature
         pastTerms = rules.map(\.past)
+        settledTerms = rules.map(\.settled)
         self.broader = broader
         self.context = ContextScopes.compiled(context)
         let matcher = termMatcher
@@ -272,6 +274,10 @@ public final class NarrativeAnalyzer: Sendable {
                 } else if span.pattern < pastTerms.count, pastTerms[span.pattern], !triggers.contains(where: { $0.category == .historical }) {
                     // The term's own words are the cue, and the report shows them as such.
                     triggers.append(AppliedTrigger(category: .historical, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
+                    triggers.sort(by: AppliedTrigger.inTextOrder)
+                }
+                if span.pattern < settledTerms.count, settledTerms[span.pattern], !triggers.contains(where: { $0.category == .resolved }) {
+                    triggers.append(AppliedTrigger(category: .resolved, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
                     triggers.sort(by: AppliedTrigger.inTextOrder)
                 }
                 if clientByNature.contains(span.indicator) { triggers.removeAll { $0.category == .experiencer } }

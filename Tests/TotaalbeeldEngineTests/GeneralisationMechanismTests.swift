@@ -890,4 +890,36 @@ final class GeneralisationMechanismTests: XCTestCase {
         // Only the crisis indicators count a threat: a threatened illness stays a supposition.
         XCTAssertFalse(try screen(narrative("Er dreigen rugklachten bij zwaar tillen.")).facts.contains { $0.indicator == "lichamelijke-klachten" && $0.counts })
     }
+    /// `status="over"`, `oneSided` on one indicator and `explains` by time (1.24.0): the client's sobriety against drinking
+    /// another source reports is an inconsistency; the client telling both times is a timeline; a conclusion resting on
+    /// his words alone does not explain it, one resting on both does.
+    func testSobrietyClaimedAgainstDrinkingReportedIsAnInconsistency() throws {
+        let claim = "Sinds de kliniek heb ik geen druppel meer aangeraakt."
+        let report = "Hij zit weer aan het bier; zijn vrouw vindt lege blikjes in de container."
+        XCTAssertTrue(try rules(clientAndOther(claim, report, domains: ("ziekte", "ziekte"))).contains("ontkenning-tegenover-derden"))
+        let timeline = "Ik was acht jaar droog, maar nu drink ik weer elke dag."
+        XCTAssertFalse(try rules(clientAndOther(timeline, report, domains: ("ziekte", "ziekte"))).contains("ontkenning-tegenover-derden"))
+        func concluding(_ cites: String) -> String {
+            #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" domain="ziekte" cites="\#(cites)">De verslaving is verleden tijd; hij drinkt niet meer.</conclusion></assessment>"#
+        }
+        XCTAssertTrue(try rules(clientAndOther(claim, report, domains: ("ziekte", "ziekte")) + concluding("n-1")).contains("ontkenning-tegenover-derden"))
+        XCTAssertFalse(try rules(clientAndOther(claim, report, domains: ("ziekte", "ziekte")) + concluding("n-1 n-2")).contains("ontkenning-tegenover-derden"))
+    }
+
+    /// A source's finding bounds its own prose about a narrower indicator (1.24.0): the eviction a social team tells while
+    /// coding the housing problem as resolved is no life-first crisis.
+    func testAnEvictionTheSourceCodesAsResolvedHousingIsNoCrisis() throws {
+        let story = #"<narrative id="n-1" domain="prive" source="s-doc">De corporatie heeft een ontruimingsprocedure aangekondigd.</narrative>"#
+        XCTAssertEqual(try screen("<narratives>\(story)</narratives>").trialAndError.contraindications, ["woonnood"])
+        let resolved = #"<findings><finding id="f-1" indicator="huisvesting" source="s-doc" status="resolved">Ontruiming afgewend met een betalingsregeling.</finding></findings>"#
+        XCTAssertEqual(try screen(resolved + "<narratives>\(story)</narratives>").trialAndError.contraindications, [])
+    }
+
+    /// Sense `binnen-tijd` (1.24.0): a test item not finished in time is no diploma missed; a school not finished beside a test is.
+    func testATaskNotFinishedInTimeIsNoDiplomaMissed() {
+        XCTAssertFalse(indicators(in: "Remmen afstellen niet afgerond binnen de tijd.").contains("geen-diploma"))
+        XCTAssertFalse(indicators(in: "De norm niet gehaald bij de proefopdracht.").contains("geen-diploma"))
+        XCTAssertTrue(indicators(in: "Havo niet afgemaakt; rekentoets onder het instroomniveau.").contains("geen-diploma"))
+        XCTAssertTrue(indicators(in: "Zijn mbo heeft hij niet afgerond.").contains("geen-diploma"))
+    }
 }

@@ -295,9 +295,10 @@ final class VignetteEvaluationTests: XCTestCase {
     /// Floors on the seventh writer's tuning part, g01–g24, a little below what ruleset 1.14.0 reaches (2026-12-04: judgement
     /// risk P 1.00 R 1.00, inconsistency P 1.00 R 1.00, no clean control flagged, verdict 22/24). Its baseline, recorded
     /// before any rule was tuned on it: judgement risk P 0.94 R 0.94, inconsistency P 0.50 R 0.17, two of twelve clean
-    /// controls flagged, verdict 19/24 (EVALUATION.md).
+    /// controls flagged, verdict 19/24 (EVALUATION.md). Since 1.24.0 judgement-risk recall 0.88 and verdict 21/24: g16's two
+    /// support-need flags and its verdict rested on reading a test item "niet afgemaakt binnen de tijd" as a missing diploma.
     func testSeventhWriterPartMeetsItsFloors() throws {
-        assertFloors(over: Self.tuningSeventhWriter, risk: (0.95, 0.93), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.875)
+        assertFloors(over: Self.tuningSeventhWriter, risk: (0.95, 0.87), inconsistency: (0.95, 0.95), flaggedCleanControls: 0, verdict: 0.875)
     }
 
     /// Floors on the eighth writer's tuning part, j01–j24, a little below what ruleset 1.16.0 reaches (2026-12-04: judgement
