@@ -922,4 +922,12 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Havo niet afgemaakt; rekentoets onder het instroomniveau.").contains("geen-diploma"))
         XCTAssertTrue(indicators(in: "Zijn mbo heeft hij niet afgerond.").contains("geen-diploma"))
     }
+    /// Homelessness and informal care in the words a client uses (1.24.0, repaired in 1.24.1: "a|b c|d" is two positions).
+    func testSofaSurfingIsAHousingCrisisAndCareForAParentIsInformalCare() {
+        XCTAssertTrue(indicators(in: "Sindsdien slaap ik bij vrienden op de bank.").contains("woonnood"))
+        XCTAssertTrue(indicators(in: "Hij slaapt bij een maat op de bank.").contains("woonnood"))
+        XCTAssertTrue(indicators(in: "Betrokkene heeft geen vaste woon- of verblijfplaats.").contains("woonnood"))
+        XCTAssertTrue(indicators(in: "De zorg voor haar moeder kost veel tijd.").contains("mantelzorg"))
+        XCTAssertFalse(indicators(in: "Hij slaapt na het werk een uur op de bank.").contains("woonnood"))
+    }
 }
