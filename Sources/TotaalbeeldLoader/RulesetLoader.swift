@@ -421,7 +421,7 @@ extension RulesetReader {
             let precision = element.attribute("precision") ?? "normal"
             for term in element.child(named: "terms")?.children(named: "term") ?? [] {
                 let text = term.normalizedText
-                if let problem = TermSyntax.problem(in: text) {
+                if let problem = TermSyntax.problem(in: text) ?? TermSyntax.splitAlternative(in: text) {
                     log.report(term.location, "indicator '\(id)': term \"\(text)\" \(problem)")
                 }
                 let require = term.list("require"), exclude = term.list("exclude")
@@ -444,7 +444,7 @@ extension RulesetReader {
         }
         for sense in root.child(named: "senses")?.children(named: "sense") ?? [] {
             for term in sense.child(named: "terms")?.children(named: "term") ?? [] {
-                if let problem = TermSyntax.problem(in: term.normalizedText) {
+                if let problem = TermSyntax.problem(in: term.normalizedText) ?? TermSyntax.splitAlternative(in: term.normalizedText) {
                     log.report(term.location, "sense '\(sense.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
             }
@@ -777,6 +777,22 @@ func format(_ value: Double) -> String {
 
 /// Syntax of trigger terms: words, a trailing `*` for any continuation, `…` for a gap.
 enum TermSyntax {
+    /// A word that stands both in an alternative and in the position beside it, as "bij een vriend|een maat" or "zorg
+    /// voor haar moeder|zijn moeder" write it: the notation reads "a|b c|d" as two positions, each with its alternatives,
+    /// so a two-word alternative silently becomes another phrase. Only alternatives of plain words; gaps separate.
+    static func splitAlternative(in term: String) -> String? {
+        guard term.contains("|") else { return nil }
+        let positions = term.split(separator: " ").map { $0.split(separator: "|") }
+        for (index, alternatives) in positions.enumerated() where index + 1 < positions.count {
+            let next = positions[index + 1]
+            guard alternatives.count > 1 || next.count > 1 else { continue }
+            if let word = alternatives.first(where: { word in word != "…" && word != "..." && next.contains(word) }) {
+                return "repeats \"\(word)\" in neighbouring positions: \"a|b c|d\" is two positions, so write a two-word alternative as a term of its own"
+            }
+        }
+        return nil
+    }
+
     static func problem(in term: String) -> String? {
         // Every Character is one scalar when each scalar is below U+0300 or a dash, quote or "…" of U+2010–U+2027
         // (no combining mark, joiner or other extending scalar; CR excluded for CR LF): then the bytes answer as

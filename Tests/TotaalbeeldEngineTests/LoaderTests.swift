@@ -114,6 +114,19 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.first?.message.contains("settlesPast is for a trigger of category resolved, not historical") == true, problems.first?.description ?? "")
     }
 
+    /// "a|b c|d" is two positions: a two-word alternative written inside one is refused with its line; alternatives that
+    /// only share a word across a gap or a fixed word ("geen gas|stroom en water|stroom") are not.
+    func testATwoWordAlternativeIsRefused() throws {
+        let (problems, line) = try lintProblems(
+            replacing: "<term>zorg voor haar|zijn moeder|vader</term>", with: "<term>zorg voor haar moeder|zijn moeder</term>"
+        )
+        XCTAssertEqual(problems.first?.location.line, line)
+        XCTAssertTrue(problems.first?.message.contains(#"repeats "moeder" in neighbouring positions"#) == true, problems.first?.description ?? "")
+        XCTAssertNil(TermSyntax.splitAlternative(in: "geen gas|stroom|licht en water|licht|stroom"))
+        XCTAssertNil(TermSyntax.splitAlternative(in: "werk … werk|baan"))
+        XCTAssertNotNil(TermSyntax.splitAlternative(in: "slaapt … bij een vriend|een maat"))
+    }
+
     func testOnlyASuppositionCanBeAThreat() throws {
         let (problems, line) = try lintProblems(
             replacing: #"<trigger category="hypothetical" direction="forward" maxScope="4" threat="true">dreigt</trigger>"#,
