@@ -930,4 +930,12 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "De zorg voor haar moeder kost veel tijd.").contains("mantelzorg"))
         XCTAssertFalse(indicators(in: "Hij slaapt na het werk een uur op de bank.").contains("woonnood"))
     }
+    /// Use that resumed is no resolution (1.24.3): "sinds … weer" after a verb of use is the relapse, and it refers first.
+    func testDrinkingAgainSinceTheSummerIsARelapseNotAResolution() throws {
+        let relapse = try XCTUnwrap(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze("Hij drinkt sinds de zomer weer.").first { $0.indicator == "verslaving" })
+        XCTAssertFalse(relapse.historical || relapse.resolved)
+        XCTAssertEqual(try screen(#"<narratives><narrative id="n-1" domain="ziekte" source="s-doc">Hij drinkt sinds de zomer weer.</narrative></narratives>"#).trialAndError.contraindications, ["verslaving-actueel"])
+        let settled = try XCTUnwrap(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze("Zijn schulden zijn sinds vorig jaar weer onder controle.").first { $0.indicator == "schulden" })
+        XCTAssertTrue(settled.resolved)
+    }
 }
