@@ -333,7 +333,7 @@ public struct FactExtractor: Sendable {
         let (factor, reason) = countFactor(
             indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
             hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer,
-            threatened: Self.threatOnly(origin)
+            threatened: hypothetical && Self.threatOnly(origin)
         )
         let sourceKind = source?.kind ?? ""
         // What the client says about himself is a claim, whoever wrote it down: the reader marks claims in any

@@ -695,12 +695,8 @@ struct RuleInput {
     private var sourceKindOf: [String: String]
     /// The ruleset's benefit ground, to tell the primary limitation on record (``FactExtractor/isGround(_:of:)``).
     var benefitGround: BenefitGround?
-    struct GroundWords: Hashable {
-        var indicator: String
-        var words: String
-    }
-    /// The words the benefit ground is read from, by indicator (``namesTheGround(_:)``).
-    private let groundWords: Set<GroundWords>
+    /// The words the benefit ground is read from, lowercased, per indicator (``isTheGround(_:)``).
+    private let groundWords: [String: Set<String>]
 
     /// The kind of the source behind a dossier element (a narrative, finding, wish or FML item) or of a source by its id.
     func sourceKind(of id: String) -> String? { sourceKindOf[id] }
@@ -712,9 +708,8 @@ struct RuleInput {
         self.dossier = dossier
         self.facts = facts
         benefitGround = ruleset.benefitGround
-        groundWords = Set(facts.filter { [benefitGround] in $0.isNarrative && FactExtractor.isGround($0, of: benefitGround) }.map {
-            GroundWords(indicator: $0.indicator, words: $0.quote.lowercased())
-        })
+        groundWords = Dictionary(grouping: facts.filter { [benefitGround] in $0.isNarrative && FactExtractor.isGround($0, of: benefitGround) }, by: \.indicator)
+            .mapValues { Set($0.map { $0.quote.lowercased() }) }
         self.index = index
         self.assessmentFacts = assessmentFacts
         assessmentIndex = FactIndex(assessmentFacts, ruleset: ruleset)
@@ -832,20 +827,17 @@ struct RuleInput {
         }
         // The benefit ground (or, without one, the FML's limitations as the primary limitation) is the premise every
         // advice starts from.
-        if FactExtractor.isGround(fact, of: benefitGround) || namesTheGround(fact) { return true }
+        if isTheGround(fact) { return true }
         return referenced.contains(fact.elementID) || discussedIndicators.contains(fact.indicator)
     }
 
-    /// Whether the fact names the benefit ground in its own words elsewhere: the client's "ik heb epilepsie" is the
-    /// Wajong's epilepsy, the premise of the advice. Same indicator and the same words, so a new complaint of the same
-    /// indicator ("rugpijn" beside a ground of epilepsy) stays a finding of its own.
-    /// The benefit ground itself, or the same words of it elsewhere.
+    /// The benefit ground itself, or the same words of it elsewhere: the client's "ik heb epilepsie" is the Wajong's
+    /// epilepsy, the premise of the advice. Same indicator and the same words, so a new complaint of the same indicator
+    /// ("rugpijn" beside a ground of epilepsy) stays a finding of its own.
     func isTheGround(_ fact: Fact) -> Bool {
-        FactExtractor.isGround(fact, of: benefitGround) || namesTheGround(fact)
-    }
-
-    private func namesTheGround(_ fact: Fact) -> Bool {
-        fact.isNarrative && groundWords.contains(GroundWords(indicator: fact.indicator, words: fact.quote.lowercased()))
+        if FactExtractor.isGround(fact, of: benefitGround) { return true }
+        guard fact.isNarrative, let words = groundWords[fact.indicator] else { return false }
+        return words.contains(fact.quote.lowercased())
     }
 
     /// Whether the assessment engages with this fact, not merely cites the element that carries it: the direction
@@ -939,14 +931,15 @@ struct RuleInput {
     func explains(_ a: Fact, _ b: Fact) -> Bool {
         if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
         if weighedContradictions.contains(a.elementID + "|" + b.indicator) || weighedContradictions.contains(b.elementID + "|" + a.indicator) { return true }
-        var left = elementsHolding[Holding(indicator: a.indicator, present: a.present)] ?? [a.elementID]
-        var right = elementsHolding[Holding(indicator: b.indicator, present: b.present)] ?? [b.elementID]
-        if a.indicator == b.indicator && a.present == b.present {
-            // The same finding told as over and as current: a conclusion resting on the client's "geen druppel meer"
-            // alone has not met the partner's "hij zit weer aan het bier". Each side is what holds it in its own time.
-            left = elementsHoldingInTime[TimedHolding(indicator: a.indicator, over: Self.isOver(a))] ?? [a.elementID]
-            right = elementsHoldingInTime[TimedHolding(indicator: b.indicator, over: Self.isOver(b))] ?? [b.elementID]
+        // The same finding told as over and as current: a conclusion resting on the client's "geen druppel meer" alone
+        // has not met the partner's "hij zit weer aan het bier". Each side is then what holds it in its own time.
+        let inTime = a.indicator == b.indicator && a.present == b.present
+        func holding(_ fact: Fact) -> Set<String> {
+            (inTime
+                ? elementsHoldingInTime[TimedHolding(indicator: fact.indicator, over: Self.isOver(fact))]
+                : elementsHolding[Holding(indicator: fact.indicator, present: fact.present)]) ?? [fact.elementID]
         }
+        let left = holding(a), right = holding(b)
         return citationGroups.contains { !$0.isDisjoint(with: left) && !$0.isDisjoint(with: right) }
     }
 }

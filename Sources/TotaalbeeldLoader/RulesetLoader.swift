@@ -608,13 +608,13 @@ extension RulesetReader {
                     log.report(child.location, "speakerPossessives \"\(word)\" must be a single word without wildcard, gap or alternatives")
                 }
             }
-            // Only a resolution can settle a past problem; on another category the attribute would silently lift its terminators.
-            for child in context.children(named: "trigger") where child.boolean("settlesPast", default: false) && child.attribute("category") != "resolved" {
-                log.report(child.attributeLocation("settlesPast"), "settlesPast is for a trigger of category resolved, not \(child.attribute("category") ?? "")")
-            }
-            // A threat is a kind of supposition; on another category it would make a negation count as a crisis.
-            for child in context.children(named: "trigger") where child.boolean("threat", default: false) && child.attribute("category") != "hypothetical" {
-                log.report(child.attributeLocation("threat"), "threat is for a trigger of category hypothetical, not \(child.attribute("category") ?? "")")
+            // Attributes that belong to one category: only a resolution can settle a past problem (elsewhere the attribute
+            // would silently lift its terminators), and a threat is a kind of supposition (on a negation it would count
+            // as a crisis).
+            for (attribute, category) in [("settlesPast", "resolved"), ("threat", "hypothetical")] {
+                for child in context.children(named: "trigger") where child.boolean(attribute, default: false) && child.attribute("category") != category {
+                    log.report(child.attributeLocation(attribute), "\(attribute) is for a trigger of category \(category), not \(child.attribute("category") ?? "")")
+                }
             }
         }
     }

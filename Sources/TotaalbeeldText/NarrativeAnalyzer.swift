@@ -269,17 +269,19 @@ public final class NarrativeAnalyzer: Sendable {
             for span in spans {
                 var triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
                 let start = tokens[span.first].start, end = tokens[span.last].end
+                // A term whose own words say the finding is over (`past`) or solved (`settled`) is its own cue, and the
+                // report shows it as such.
+                func cueByTerm(_ category: ContextCategory, _ flags: [Bool]) {
+                    guard span.pattern < flags.count, flags[span.pattern], !triggers.contains(where: { $0.category == category }) else { return }
+                    triggers.append(AppliedTrigger(category: category, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
+                    triggers.sort(by: AppliedTrigger.inTextOrder)
+                }
                 if pastByNature.contains(span.indicator) {
                     triggers.removeAll { $0.category == .historical }
-                } else if span.pattern < pastTerms.count, pastTerms[span.pattern], !triggers.contains(where: { $0.category == .historical }) {
-                    // The term's own words are the cue, and the report shows them as such.
-                    triggers.append(AppliedTrigger(category: .historical, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
-                    triggers.sort(by: AppliedTrigger.inTextOrder)
+                } else {
+                    cueByTerm(.historical, pastTerms)
                 }
-                if span.pattern < settledTerms.count, settledTerms[span.pattern], !triggers.contains(where: { $0.category == .resolved }) {
-                    triggers.append(AppliedTrigger(category: .resolved, phrase: termMatcher.patterns[span.pattern].source, start: start, end: end))
-                    triggers.sort(by: AppliedTrigger.inTextOrder)
-                }
+                cueByTerm(.resolved, settledTerms)
                 if clientByNature.contains(span.indicator) { triggers.removeAll { $0.category == .experiencer } }
                 // A resolution told of a past problem settles nothing that is not read as past; where an ordinary
                 // resolution already names the same words, it is not listed twice.
