@@ -781,23 +781,80 @@ enum TermSyntax {
     /// voor haar moeder|zijn moeder" write it: the notation reads "a|b c|d" as two positions, each with its alternatives,
     /// so a two-word alternative silently becomes another phrase. Only alternatives of plain words; gaps separate.
     static func splitAlternative(in term: String) -> String? {
+        // A byte scan, not Foundation's substring search: this runs for every term at every start.
+        guard term.utf8.contains(UInt8(ascii: "|")) else { return nil }
+        if everyCharacterIsOneScalar(term) { return byteSplitAlternative(in: term) }
+        return characterSplitAlternative(in: term)
+    }
+
+    /// ``splitAlternative(in:)`` over the UTF-8 bytes, for a term whose Characters are single scalars that no other
+    /// scalar of that set is canonically equivalent to: then words split at ' ' and '|' and compared byte for byte
+    /// are the Substrings the Character-wise check splits and compares.
+    private static func byteSplitAlternative(in term: String) -> String? {
+        var term = term
+        term.makeContiguousUTF8()
+        return term.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            // Positions as lists of alternative word ranges, empty ones omitted as `split` omits them: an empty
+            // position ("  ") is none, a position of bars alone ("|") is one without alternatives.
+            var positions: [[Range<Int>]] = []
+            var alternatives: [Range<Int>] = []
+            var start = 0, positionStart = 0
+            for index in 0...bytes.count {
+                let byte = index == bytes.count ? UInt8(ascii: " ") : bytes[index]
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "|") else { continue }
+                if index > start { alternatives.append(start..<index) }
+                start = index + 1
+                if byte == UInt8(ascii: " ") {
+                    if index > positionStart { positions.append(alternatives) }
+                    alternatives = []
+                    positionStart = index + 1
+                }
+            }
+            func isGap(_ word: Range<Int>) -> Bool {
+                word.count == 3 && ((bytes[word.lowerBound] == 0xE2 && bytes[word.lowerBound + 1] == 0x80 && bytes[word.lowerBound + 2] == 0xA6)
+                    || bytes[word].allSatisfy { $0 == UInt8(ascii: ".") })
+            }
+            func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { a.count == b.count && bytes[a].elementsEqual(bytes[b]) }
+            for index in positions.indices where index + 1 < positions.count {
+                let here = positions[index], next = positions[index + 1]
+                guard here.count > 1 || next.count > 1 else { continue }
+                if let word = here.first(where: { word in !isGap(word) && next.contains { same($0, word) } }) {
+                    return repeatedWordProblem(String(decoding: bytes[word], as: UTF8.self))
+                }
+            }
+            return nil
+        } ?? characterSplitAlternative(in: term)
+    }
+
+    static func characterSplitAlternative(in term: String) -> String? {
         guard term.contains("|") else { return nil }
         let positions = term.split(separator: " ").map { $0.split(separator: "|") }
         for (index, alternatives) in positions.enumerated() where index + 1 < positions.count {
             let next = positions[index + 1]
             guard alternatives.count > 1 || next.count > 1 else { continue }
             if let word = alternatives.first(where: { word in word != "…" && word != "..." && next.contains(word) }) {
-                return "repeats \"\(word)\" in neighbouring positions: \"a|b c|d\" is two positions, so write a two-word alternative as a term of its own"
+                return repeatedWordProblem(String(word))
             }
         }
         return nil
+    }
+
+    private static func repeatedWordProblem(_ word: String) -> String {
+        "repeats \"\(word)\" in neighbouring positions: \"a|b c|d\" is two positions, so write a two-word alternative as a term of its own"
+    }
+
+    /// Every Character of `term` is one scalar below U+0300 (CR excluded, for CR LF) or a dash, quote or "…" of
+    /// U+2010–U+2027: no combining mark, joiner or other extending scalar, and no two of these scalars canonically
+    /// equivalent, so bytes answer as Characters would.
+    static func everyCharacterIsOneScalar(_ term: String) -> Bool {
+        term.unicodeScalars.allSatisfy { ($0.value < 0x300 && $0 != "\r") || (0x2010...0x2027).contains($0.value) }
     }
 
     static func problem(in term: String) -> String? {
         // Every Character is one scalar when each scalar is below U+0300 or a dash, quote or "…" of U+2010–U+2027
         // (no combining mark, joiner or other extending scalar; CR excluded for CR LF): then the bytes answer as
         // the Characters would, without splitting into Substrings or Foundation's substring search.
-        if term.unicodeScalars.allSatisfy({ ($0.value < 0x300 && $0 != "\r") || (0x2010...0x2027).contains($0.value) }) {
+        if everyCharacterIsOneScalar(term) {
             return asciiStructureProblem(in: term)
         }
         return characterProblem(in: term)

@@ -152,10 +152,11 @@ public struct PhraseMatcher: Sendable {
         mutating func insert(_ pattern: PhrasePattern, output: Int32) {
             // A choice ("vader|moeder") branches the path; later elements continue from every branch.
             var current: [Int32] = [0]
+            var next: [Int32] = []
             for (position, element) in pattern.elements.enumerated() {
-                var next: [Int32] = []
-                for node in current { next += step(from: node, over: element) }
-                current = next
+                next.removeAll(keepingCapacity: true)
+                for node in current { step(from: node, over: element, into: &next) }
+                swap(&current, &next)
                 if position == 0 {
                     for node in current { nodes[Int(node)].flags |= Node.afterFirst }
                 }
@@ -165,19 +166,16 @@ public struct PhraseMatcher: Sendable {
             }
         }
 
-        /// The node(s) reached from `node` over one pattern element, created if new.
-        mutating func step(from node: Int32, over element: PhrasePattern.Element) -> [Int32] {
+        /// Appends the node(s) reached from `node` over one pattern element, created if new, to `targets` (one
+        /// buffer for a whole pattern: start-up inserts some 16,000 patterns).
+        mutating func step(from node: Int32, over element: PhrasePattern.Element, into targets: inout [Int32]) {
             switch element {
             case .word(let key):
-                let id = vocabulary[key] ?? Int32(vocabulary.count)
-                vocabulary[key] = id
-                return [child(of: node, .word, id, flag: Node.hasWords)]
+                targets.append(child(of: node, .word, Self.id(of: key, in: &vocabulary), flag: Node.hasWords))
             case .stem(let stem):
-                let id = stemVocabulary[stem] ?? Int32(stemVocabulary.count)
-                stemVocabulary[stem] = id
-                return [child(of: node, .stem, id, flag: Node.hasStems)]
+                targets.append(child(of: node, .stem, Self.id(of: stem, in: &stemVocabulary), flag: Node.hasStems))
             case .prefix(let prefix):
-                return [child(of: node, .prefix, prefixTrie.insert(prefix), flag: Node.hasPrefixes)]
+                targets.append(child(of: node, .prefix, prefixTrie.insert(prefix), flag: Node.hasPrefixes))
             case .gap:
                 var target = nodes[Int(node)].gap
                 if target < 0 {
@@ -185,12 +183,18 @@ public struct PhraseMatcher: Sendable {
                     nodes[Int(node)].gap = target
                 }
                 nodes[Int(target)].flags |= Node.afterGap
-                return [target]
+                targets.append(target)
             case .choice(let alternatives):
-                var targets: [Int32] = []
-                for alternative in alternatives { targets += step(from: node, over: alternative) }
-                return targets
+                for alternative in alternatives { step(from: node, over: alternative, into: &targets) }
             }
+        }
+
+        /// The id of `key`, the next free one when new (a word seen before is looked up, not stored again).
+        private static func id(of key: String, in vocabulary: inout [String: Int32]) -> Int32 {
+            if let id = vocabulary[key] { return id }
+            let id = Int32(vocabulary.count)
+            vocabulary[key] = id
+            return id
         }
 
         private mutating func child(of parent: Int32, _ kind: EdgeKind, _ label: Int32, flag: UInt8) -> Int32 {
