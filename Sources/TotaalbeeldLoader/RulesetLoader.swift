@@ -421,7 +421,7 @@ extension RulesetReader {
             let precision = element.attribute("precision") ?? "normal"
             for term in element.child(named: "terms")?.children(named: "term") ?? [] {
                 let text = term.normalizedText
-                if let problem = TermSyntax.problem(in: text) ?? TermSyntax.splitAlternative(in: text) {
+                if let problem = TermSyntax.termProblem(in: text) {
                     log.report(term.location, "indicator '\(id)': term \"\(text)\" \(problem)")
                 }
                 let require = term.list("require"), exclude = term.list("exclude")
@@ -444,8 +444,9 @@ extension RulesetReader {
         }
         for sense in root.child(named: "senses")?.children(named: "sense") ?? [] {
             for term in sense.child(named: "terms")?.children(named: "term") ?? [] {
-                if let problem = TermSyntax.problem(in: term.normalizedText) ?? TermSyntax.splitAlternative(in: term.normalizedText) {
-                    log.report(term.location, "sense '\(sense.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
+                let text = term.normalizedText
+                if let problem = TermSyntax.termProblem(in: text) {
+                    log.report(term.location, "sense '\(sense.attribute("id") ?? "")': term \"\(text)\" \(problem)")
                 }
             }
         }
@@ -777,6 +778,12 @@ func format(_ value: Double) -> String {
 
 /// Syntax of trigger terms: words, a trailing `*` for any continuation, `…` for a gap.
 enum TermSyntax {
+    /// What is wrong with a term of an indicator or a sense: its notation (``problem(in:)``), or a two-word alternative
+    /// written as one (``splitAlternative(in:)``).
+    static func termProblem(in term: String) -> String? {
+        problem(in: term) ?? splitAlternative(in: term)
+    }
+
     /// A word that stands both in an alternative and in the position beside it, as "bij een vriend|een maat" or "zorg
     /// voor haar moeder|zijn moeder" write it: the notation reads "a|b c|d" as two positions, each with its alternatives,
     /// so a two-word alternative silently becomes another phrase. Only alternatives of plain words; gaps separate.
@@ -810,10 +817,7 @@ enum TermSyntax {
                     positionStart = index + 1
                 }
             }
-            func isGap(_ word: Range<Int>) -> Bool {
-                word.count == 3 && ((bytes[word.lowerBound] == 0xE2 && bytes[word.lowerBound + 1] == 0x80 && bytes[word.lowerBound + 2] == 0xA6)
-                    || bytes[word].allSatisfy { $0 == UInt8(ascii: ".") })
-            }
+            func isGap(_ word: Range<Int>) -> Bool { isGapWord(word, in: bytes) }
             func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { a.count == b.count && bytes[a].elementsEqual(bytes[b]) }
             for index in positions.indices where index + 1 < positions.count {
                 let here = positions[index], next = positions[index + 1]
@@ -851,13 +855,17 @@ enum TermSyntax {
     }
 
     static func problem(in term: String) -> String? {
-        // Every Character is one scalar when each scalar is below U+0300 or a dash, quote or "…" of U+2010–U+2027
-        // (no combining mark, joiner or other extending scalar; CR excluded for CR LF): then the bytes answer as
-        // the Characters would, without splitting into Substrings or Foundation's substring search.
+        // The bytes answer as the Characters would, without Substrings or Foundation's substring search.
         if everyCharacterIsOneScalar(term) {
             return asciiStructureProblem(in: term)
         }
         return characterProblem(in: term)
+    }
+
+    /// A gap word in UTF-8: "…" (E2 80 A6) or "...".
+    private static func isGapWord(_ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count == 3 && ((bytes[word.lowerBound] == 0xE2 && bytes[word.lowerBound + 1] == 0x80 && bytes[word.lowerBound + 2] == 0xA6)
+            || bytes[word].allSatisfy { $0 == UInt8(ascii: ".") })
     }
 
     /// ``problem(in:)`` over the UTF-8 bytes: ' ', '|', '*' and '.' are ASCII, "…" is E2 80 A6.
@@ -874,10 +882,7 @@ enum TermSyntax {
                 }
             }
             if words.isEmpty { return "is empty" }
-            func isGap(_ word: Range<Int>) -> Bool {
-                (word.count == 3 && bytes[word.lowerBound] == 0xE2 && bytes[word.lowerBound + 1] == 0x80 && bytes[word.lowerBound + 2] == 0xA6)
-                    || (word.count == 3 && bytes[word].allSatisfy { $0 == UInt8(ascii: ".") })
-            }
+            func isGap(_ word: Range<Int>) -> Bool { isGapWord(word, in: bytes) }
             for word in words where !isGap(word) {
                 var alternativeStart = word.lowerBound
                 for index in word.lowerBound...word.upperBound where index == word.upperBound || bytes[index] == UInt8(ascii: "|") {

@@ -922,6 +922,7 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "Havo niet afgemaakt; rekentoets onder het instroomniveau.").contains("geen-diploma"))
         XCTAssertTrue(indicators(in: "Zijn mbo heeft hij niet afgerond.").contains("geen-diploma"))
     }
+
     /// Homelessness and informal care in the words a client uses (1.24.0, repaired in 1.24.1: "a|b c|d" is two positions).
     func testSofaSurfingIsAHousingCrisisAndCareForAParentIsInformalCare() {
         XCTAssertTrue(indicators(in: "Sindsdien slaap ik bij vrienden op de bank.").contains("woonnood"))
@@ -930,6 +931,7 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertTrue(indicators(in: "De zorg voor haar moeder kost veel tijd.").contains("mantelzorg"))
         XCTAssertFalse(indicators(in: "Hij slaapt na het werk een uur op de bank.").contains("woonnood"))
     }
+
     /// Use that resumed is no resolution (1.24.3): "sinds … weer" after a verb of use is the relapse, and it refers first.
     func testDrinkingAgainSinceTheSummerIsARelapseNotAResolution() throws {
         let relapse = try XCTUnwrap(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze("Hij drinkt sinds de zomer weer.").first { $0.indicator == "verslaving" })
