@@ -1,8 +1,9 @@
 import TotaalbeeldModel
 import TotaalbeeldText
 
-/// Reads the FML into Schema 2: which activity each limitation limits, and which activities a text (the
-/// chosen direction) demands. What the words are is ruleset data (`activity/fromFml`, `activity/demands`).
+/// Reads the FML into Schema 2: which activity each limitation limits, which activities a text (the chosen
+/// direction) demands, and for which activities the assessment's own words name support. What the words are is
+/// ruleset data (`activity/fromFml`, `activity/demands`, `activity/supportNamed`, `schema2/supportNamed`).
 ///
 /// ```swift
 /// let reader = FMLReader(ruleset: ruleset)
@@ -13,9 +14,15 @@ struct FMLReader: Sendable {
     let ruleset: Ruleset
     private let limitAnalyzer: NarrativeAnalyzer
     private let demandAnalyzer: NarrativeAnalyzer
+    private let supportAnalyzer: NarrativeAnalyzer
+    /// The analyser's key for `schema2/supportNamed`: no activity id is empty.
+    private static let everyActivity = ""
 
     init(ruleset: Ruleset) {
         self.ruleset = ruleset
+        var support = ruleset.activities.map { ($0.id, $0.supportNamed) }.filter { !$0.1.isEmpty }
+        if !ruleset.supportNamedForEveryActivity.isEmpty { support.append((Self.everyActivity, ruleset.supportNamedForEveryActivity)) }
+        supportAnalyzer = NarrativeAnalyzer(indicators: support, context: ruleset.context)
         limitAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.compactMap { activity in activity.fromFML.map { (activity.id, $0.terms) } }, context: ruleset.context)
         demandAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.map { ($0.id, $0.demands) }.filter { !$0.1.isEmpty }, context: ruleset.context)
     }
@@ -40,5 +47,19 @@ struct FMLReader: Sendable {
     /// The activities a text demands, with the words that say so: affirmed, not hypothetical, about the work.
     func demands(in text: String) -> [(activity: String, words: String)] {
         demandAnalyzer.analyze(text).filter { !$0.negated && !$0.hypothetical }.map { ($0.indicator, $0.matchedText) }
+    }
+
+    /// The activities whose support the texts (the assessment's conclusions and direction) name: affirmed, not
+    /// hypothetical. "Zonder begeleiding" names none; a sub-activity counts its parent's words.
+    func activitiesWithSupportNamed(in texts: [String]) -> Set<String> {
+        var named = Set<String>()
+        for text in texts {
+            for hit in supportAnalyzer.analyze(text) where !hit.negated && !hit.hypothetical {
+                if hit.indicator == Self.everyActivity { return Set(ruleset.activities.map(\.id)) }
+                named.insert(hit.indicator)
+            }
+        }
+        for activity in ruleset.activities { if let parent = activity.parent, named.contains(parent) { named.insert(activity.id) } }
+        return named
     }
 }

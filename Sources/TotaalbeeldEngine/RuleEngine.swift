@@ -149,9 +149,14 @@ struct RuleEngine: Sendable {
             let score = builtOn ? 1 : others.map { WorkHours.conflict(direction.text, $0) ? 0 : WordOverlap.coefficient(direction.text, $0) }.max() ?? 0
             if score >= min || negate { state.evidence.append(Evidence(elementID: direction.id, sourceID: input.dossier.assessment?.source, location: direction.location, quote: direction.text)) }
             return negate ? score < min : score >= min
-        case .derivedNeed(let level, let min):
+        case .derivedNeed(let level, let min, let supportUnnamed):
             let rank = levelRank(level)
-            let rows = input.schema2.filter { levelRank($0.need?.level) >= rank }
+            var rows = input.schema2.filter { levelRank($0.need?.level) >= rank }
+            if supportUnnamed, !rows.isEmpty, let assessment = input.dossier.assessment {
+                let texts = assessment.conclusions.map(\.text) + (assessment.direction.map { [$0.text] } ?? [])
+                let named = input.fmlReader.activitiesWithSupportNamed(in: texts)
+                rows.removeAll { named.contains($0.activity.id) }
+            }
             state.evidence += rows.flatMap { $0.contributions.flatMap(\.facts) }.map(Evidence.init)
             return rows.count >= min
         case .assessedNeed(let level, let min):

@@ -102,6 +102,7 @@ private struct RulesetReader {
             )
         }
         ruleset.intakeSections = intakeSections
+        ruleset.supportNamedForEveryActivity = root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.sourceRoles = sourceRoles
         lint(ruleset)
         lintManagement(ruleset)
@@ -265,7 +266,8 @@ private struct RulesetReader {
             return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false),
                 wish: RuleCondition.WishSelection(rawValue: element.attribute("wish") ?? "") ?? .all
             )
-        case "derivedNeed": return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
+        case "derivedNeed":
+            return .derivedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, supportUnnamed: element.boolean("supportUnnamed", default: false))
         case "assessedNeed": return .assessedNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1)
         case "domainNeed": return .domainNeed(atLeast: element.attribute("atLeast") ?? "", min: element.integer("min") ?? 1, unaddressedOnly: element.boolean("unaddressed", default: false), domains: element.list("domains"))
         case "maxDomainNeed": return .maxDomainNeed(below: element.attribute("below") ?? "")
@@ -307,6 +309,7 @@ private struct RulesetReader {
                 .init(weight: $0.decimal("weight") ?? 0, terms: $0.children(named: "term").map(\.normalizedText))
             },
             demands: element.child(named: "demands")?.children(named: "term").map(\.normalizedText) ?? [],
+            supportNamed: element.child(named: "supportNamed")?.children(named: "term").map(\.normalizedText) ?? [],
             needs: element.children(named: "need").map {
                 .init(level: $0.attribute("level") ?? "", min: $0.decimal("min") ?? 0, support: $0.localized("support"), workRequirement: $0.localized("workRequirement"))
             },
@@ -534,10 +537,16 @@ extension RulesetReader {
         }
         if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
         for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
-            for term in (activity.child(named: "fromFml")?.children(named: "term") ?? []) + (activity.child(named: "demands")?.children(named: "term") ?? []) {
+            let lists = ["fromFml", "demands", "supportNamed"].flatMap { activity.child(named: $0)?.children(named: "term") ?? [] }
+            for term in lists {
                 if let problem = TermSyntax.problem(in: term.normalizedText) {
                     log.report(term.location, "activity '\(activity.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
                 }
+            }
+        }
+        for term in root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term") ?? [] {
+            if let problem = TermSyntax.problem(in: term.normalizedText) {
+                log.report(term.location, "schema2/supportNamed: term \"\(term.normalizedText)\" \(problem)")
             }
         }
 

@@ -158,7 +158,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// `latest`, only the dossier's earliest or latest dated wish counts, and only when the wishes carry at least two
     /// dates: a client's wish can change, and a course can stay anchored on the first.
     case overlap(with: OverlapTarget, min: Double, negate: Bool, cited: Bool = false, wish: WishSelection = .all)
-    case derivedNeed(atLeast: String, min: Int)
+    /// At least `min` Schema 2 activities reach level `atLeast` in the engine's own derivation; with `supportUnnamed`,
+    /// only activities whose support the assessment's own words do not name (``Schema2Activity/supportNamed``).
+    case derivedNeed(atLeast: String, min: Int, supportUnnamed: Bool = false)
     /// At least `min` of the assessment's own Schema 2 judgements reach level `atLeast`.
     case assessedNeed(atLeast: String, min: Int)
     /// At least `min` domains reach support need `atLeast`; with `unaddressedOnly`, only domains the course leaves

@@ -20,6 +20,8 @@ public struct Ruleset: Sendable {
     public var dimensions: [Level2Dimension]
     public var indicators: [Indicator]
     public var activities: [Schema2Activity]
+    /// Words that name support for every Schema 2 activity at once ("jobcoach", "begeleiding op de werkplek").
+    public var supportNamedForEveryActivity: [String] = []
     public var themes: [ConversationTheme]
     /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
     public var intakeSections: [IntakeSection] = []
@@ -518,16 +520,20 @@ public struct Schema2Activity: Sendable, Hashable {
     public var fromFML: FromFML?
     /// Words that show a direction demands this activity ("in een team", "deadlines").
     public var demands: [String]
+    /// Words in the assessment's own text that name support for this activity ("taaltraject", "urenopbouw"): a
+    /// support need the assessment names so is analysed in prose, even when it is not recorded per activity.
+    public var supportNamed: [String]
     /// Ascending by `min`.
     public var needs: [NeedRule]
     public var location: Location
 
     public init(
         id: String, order: Int, parent: String?, label: LocalizedText, derivations: [Derivation], fromFML: FromFML? = nil, demands: [String] = [],
-        needs: [NeedRule], location: Location
+        supportNamed: [String] = [], needs: [NeedRule], location: Location
     ) {
         self.fromFML = fromFML
         self.demands = demands
+        self.supportNamed = supportNamed
         self.id = id
         self.order = order
         self.parent = parent

@@ -94,6 +94,29 @@ final class RuleMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(body.replacingOccurrences(of: "INTENSITY", with: "light")).contains("te-veel-steun"))
     }
 
+    /// Issue 14, item 1: a support need the assessment names in its own words is analysed, even when it is not
+    /// recorded per activity (an imported intake cannot record Schema 2); a direction that names none is the risk.
+    func testSupportNamedInTheAssessmentsWordsCountsAsAnalysed() throws {
+        let body = """
+          <findings>
+            <finding id="f-1" indicator="psychische-klachten" source="s-ad"/>
+            <finding id="f-2" indicator="schulden" source="s-ad"/>
+          </findings>
+          <assessment id="a-1" source="s-ad"><direction id="d-1" cites="f-1" horizon="short" intensity="moderate" sharedWithClient="yes">Administratief werk, DIRECTION.</direction></assessment>
+        """
+        func flagged(_ direction: String) throws -> Bool {
+            try rules(body.replacingOccurrences(of: "DIRECTION", with: direction)).contains("ondersteuningsbehoefte-niet-geanalyseerd")
+        }
+        XCTAssertTrue(try flagged("twintig uur per week"), "a direction that names no support")
+        XCTAssertFalse(try flagged("eerst twaalf uur met een jobcoach"), "a jobcoach names support for every activity")
+        XCTAssertFalse(try flagged("met urenopbouw in overleg met de behandelaar"), "support for the mental load named")
+        XCTAssertTrue(try flagged("zonder begeleiding op de werkplek"), "support named only to leave it out")
+        XCTAssertTrue(try flagged("met een taalcursus"), "support for another activity (communiceren) than the one in need")
+        let recorded = body.replacingOccurrences(of: "DIRECTION", with: "twintig uur per week")
+            .replacingOccurrences(of: "<direction ", with: #"<supportNeed id="n-1" activity="psychische-belastbaarheid" level="matig">Regelmaat en vaste evaluaties.</supportNeed><direction "#)
+        XCTAssertFalse(try rules(recorded).contains("ondersteuningsbehoefte-niet-geanalyseerd"), "Schema 2 recorded per activity")
+    }
+
     func testBurdenKnownOnlyFromTheClientIsAQualityFlag() throws {
         let body = #"  <findings><finding id="f-1" indicator="schulden" source="SOURCE"/></findings>"#
         XCTAssertTrue(try rules(body.replacingOccurrences(of: "SOURCE", with: "s-client")).contains("alleen-eigen-verhaal"))

@@ -40,6 +40,10 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(assessment.direction?.sharedWithClient, .yes)
         XCTAssertEqual(assessment.direction?.cites, ["w-1", "fml"])
         XCTAssertEqual(dossier.fml?.suggestedJobs, ["Administratief medewerker", "Medewerker documentbeheer"])
+        // An intake cannot record Schema 2 per activity; its direction names the support ("met een jobcoach en vaste
+        // evaluaties", "schuldhulpverlening"), so the support need counts as analysed (issue 14, item 1).
+        let flags = Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.map(\.rule)
+        XCTAssertFalse(flags.contains("ondersteuningsbehoefte-niet-geanalyseerd"), "\(flags)")
         // The report names positions and ids, never paragraph text.
         let lines = IntakeImporter.reportLines(result, fileName: "intake.md").joined(separator: "\n")
         XCTAssertTrue(lines.contains("intake.md:55:1: unmapped: heading \"Overige bijzonderheden\""))
