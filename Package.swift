@@ -162,7 +162,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TotaalbeeldImportTests",
-            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["TotaalbeeldImport", "TotaalbeeldLoader", "TotaalbeeldEngine", "TotaalbeeldReport", "TotaalbeeldXML", "TotaalbeeldTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // Intakes read from the source tree by path, not bundled.
+            exclude: ["FreshIntakes"]
         ),
         .testTarget(
             name: "TotaalbeeldWorkbenchTests",

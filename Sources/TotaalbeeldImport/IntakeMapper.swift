@@ -194,6 +194,15 @@ private struct PendingConclusion {
     var position: IntakeDocument.Position
 }
 
+private struct PendingSupportNeed {
+    var id: String
+    var activity: String
+    var level: String
+    var text: String
+    var references: [String]
+    var position: IntakeDocument.Position
+}
+
 private struct MappingState {
     let ruleset: Ruleset
     let intake: IntakeDocument
@@ -216,6 +225,7 @@ private struct MappingState {
     var narratives: [PendingNarrative] = []
     var wishes: [(id: String, text: String, source: String)] = []
     var conclusions: [PendingConclusion] = []
+    var supportNeeds: [PendingSupportNeed] = []
     var direction: [String] = []
     var directionReferences: [String] = []
     var addresses: [String] = []
@@ -257,7 +267,17 @@ private struct MappingState {
         var sawContent = false
         var unassignedOpen: Int? = nil  // index in narratives of the unassigned block being filled
 
-        for block in intake.blocks {
+        var pending = ArraySlice(intake.blocks)
+        while let block = pending.popFirst() {
+            // Line-by-line notes: a line that names a declared source ("Volgens de jobcoach: …", "moeder: …") starts a
+            // paragraph of its own, so that it and the lines after it are that source's, not the paragraph's teller's.
+            if case .paragraph = block.kind, block.text.contains("\n") {
+                let parts = paragraphsAtLabelledLines(block)
+                if parts.count > 1 {
+                    pending.insert(contentsOf: parts, at: pending.startIndex)
+                    continue
+                }
+            }
             if case .heading(let level) = block.kind {
                 // A heading that only names who speaks: "Volgens de bedrijfsarts".
                 if let label = sourceLabel(block.text), label.rest.isEmpty {
@@ -268,9 +288,9 @@ private struct MappingState {
                 // Within an assessment, its parts are sub-sections; an unknown sub-heading stays in its section.
                 if let target {
                     switch target {
-                    case .section(let role) where (role == .conclusions || role == .direction) && isAssessment(section) && level > sectionLevel:
+                    case .section(let role) where [.conclusions, .direction, .supportNeeds].contains(role) && isAssessment(section) && level > sectionLevel:
                         subsection = role
-                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → assessment: \(role == .direction ? "direction" : "conclusions")"))
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → \(Self.describe(role))"))
                         continue
                     case .theme(let id):
                         let theme = ruleset.theme(id: id)!
@@ -386,9 +406,21 @@ private struct MappingState {
                         fmlSummary.append(text)
                     }
                     report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → FML"))
-                case .assessment, .conclusions, .direction:
-                    let part = subsection ?? (role == .direction ? .direction : .conclusions)
-                    if part == .direction {
+                case .assessment, .conclusions, .direction, .supportNeeds:
+                    let part = subsection ?? (role == .assessment ? .conclusions : role)
+                    if part == .supportNeeds {
+                        let (clean, references) = Self.citations(in: text)
+                        if let line = supportNeedLine(clean) {
+                            let id = nextID("sn")
+                            supportNeeds.append(PendingSupportNeed(id: id, activity: line.activity, level: line.level, text: line.text, references: references, position: block.position))
+                            report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → support need \(id) (\(line.activity), \(line.level))"))
+                            continue
+                        }
+                        // Not "activity: level — support": kept as a conclusion, never dropped.
+                        let id = nextID("c")
+                        conclusions.append(PendingConclusion(id: id, text: clean, references: references, position: block.position))
+                        report.append(.init(kind: .unmapped, position: block.position, message: "\(Self.blockName(block.kind)) names no Schema 2 activity and level (\"activiteit: niveau — ondersteuning\") → conclusion \(id)"))
+                    } else if part == .direction {
                         if let (key, value) = MarkdownReader.keyValue(text), applyDirectionKey(key, value, at: block.position) { continue }
                         let (clean, references) = Self.citations(in: text)
                         direction.append(clean)
@@ -409,7 +441,7 @@ private struct MappingState {
     // MARK: Sections
 
     private func isAssessment(_ section: Section) -> Bool {
-        if case .section(let role, _) = section { return role == .assessment || role == .conclusions || role == .direction }
+        if case .section(let role, _) = section { return [.assessment, .conclusions, .direction, .supportNeeds].contains(role) }
         return false
     }
 
@@ -446,6 +478,7 @@ private struct MappingState {
         case .assessment: "assessment"
         case .conclusions: "assessment: conclusions"
         case .direction: "assessment: direction"
+        case .supportNeeds: "assessment: support needs (Schema 2)"
         }
     }
 
@@ -501,6 +534,41 @@ private struct MappingState {
     /// words before a colon that names a *declared* source gives that paragraph or list item alone to that source. Unlike
     /// "Volgens …:" it never adds a source and does not carry over to the next paragraph: "Gezondheid:" or "fietsenmaker:"
     /// is a topic, and a note list mixes tellers line by line.
+    /// A paragraph cut before each line (after the first) that names a declared source or a source's kind by a label:
+    /// "Volgens de jobcoach: …", "Moeder: …". Positions count lines where the intake has them.
+    func paragraphsAtLabelledLines(_ block: IntakeDocument.Block) -> [IntakeDocument.Block] {
+        let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var parts: [IntakeDocument.Block] = []
+        var start = 0
+        for index in lines.indices where index > 0 && (sourceLabel(lines[index]) != nil || speakerLabel(lines[index]) != nil) {
+            parts.append(part(of: block, lines: lines[start..<index], offset: start))
+            start = index
+        }
+        parts.append(part(of: block, lines: lines[start...], offset: start))
+        return parts
+    }
+
+    private func part(of block: IntakeDocument.Block, lines: ArraySlice<String>, offset: Int) -> IntakeDocument.Block {
+        var part = block
+        part.text = lines.joined(separator: "\n")
+        if block.position.unit == .line { part.position = .init(.line, block.position.number + offset) }
+        return part
+    }
+
+    /// "Fysieke belastbaarheid: matig — geen zwaar tillen, werkplek laten beoordelen": a Schema 2 activity by its
+    /// label (Dutch or English) or id, a level of the ruleset's scoring by its id or label, and the support in words
+    /// (the activity and level themselves when none follow).
+    func supportNeedLine(_ text: String) -> (activity: String, level: String, text: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let name = HeadingKey.fold(String(text[..<colon]))
+        guard let activity = ruleset.activities.first(where: { [$0.id, $0.label.nl, $0.label.en ?? ""].map(HeadingKey.fold).contains(name) }) else { return nil }
+        let rest = text[text.index(after: colon)...].trimmed
+        let word = HeadingKey.fold(String(rest.prefix { $0.isLetter }))
+        guard !word.isEmpty, let level = ruleset.scoring.levels.first(where: { [$0.id, $0.label.nl, $0.label.en ?? ""].map(HeadingKey.fold).contains(word) }) else { return nil }
+        let support = rest.drop { $0.isLetter }.drop { $0.isWhitespace || "—–-:;,.".contains($0) }.trimmed
+        return (activity.id, level.id, support.isEmpty ? "\(activity.label.nl): \(level.id)" : support)
+    }
+
     func speakerLabel(_ text: String) -> (source: String, rest: String)? {
         guard let (label, rest) = IntakeMapper.noteLabel(text), !rest.isEmpty,
               let id = declaredSource(named: Self.stripArticle(label)) else { return nil }
@@ -850,7 +918,7 @@ private struct MappingState {
         for wish in wishes {
             children.append(root.makeChild("wish", attributes: [("id", wish.id), ("source", wish.source)], text: wish.text))
         }
-        if !conclusions.isEmpty || !direction.isEmpty {
+        if !conclusions.isEmpty || !supportNeeds.isEmpty || !direction.isEmpty {
             let assessor = sources.first { $0.kind == "professional" }
             var extraSources: [PendingSource] = []
             let assessorID = assessor?.id ?? "s-professional-assessment"
@@ -870,6 +938,12 @@ private struct MappingState {
                 assessment.content.append(.element(root.makeChild("conclusion", attributes: [
                     ("id", conclusion.id), ("cites", cites.isEmpty ? nil : cites.joined(separator: " ")),
                 ], text: conclusion.text)))
+            }
+            for need in supportNeeds {
+                let cites = resolve(need.references, report: &resolved, at: need.position)
+                assessment.content.append(.element(root.makeChild("supportNeed", attributes: [
+                    ("id", need.id), ("activity", need.activity), ("level", need.level), ("cites", cites.isEmpty ? nil : cites.joined(separator: " ")),
+                ], text: need.text)))
             }
             if !direction.isEmpty {
                 let cites = resolve(directionReferences, report: &resolved, at: nil)

@@ -9,13 +9,15 @@ import TotaalbeeldModel
 ///   comments out); findings without a note are left out. The screening then reads the note as narrative text,
 ///   which may or may not find the same indicator (and never knows `present="false"`, `historical` or `experiencer`
 ///   as recorded, only as the words say it);
-/// - the assessment's `<supportNeed>`, `<placement>` and `<weighed>` elements, conclusions' `domain`, the dates of
+/// - the assessment's `<placement>` and `<weighed>` elements, conclusions' `domain`, the dates of
 ///   narratives, wishes and the assessment, source notes: no place in the text format, left out;
 /// - `<weighedFlag rule item by date evidence>`: left out. Its evidence fingerprint is taken over element ids, which
 ///   the importer numbers anew, so a weighing carried across would come back as "opnieuw te wegen" at best; the
 ///   professional weighs the flags of the imported dossier again (in the workbench);
 /// - a narrative with a domain but no theme is written under a theme of its domain (one the dossier already covers
 ///   when there is one);
+/// - the assessment's `<supportNeed>` elements (Schema 2) are written as "- Fysieke belastbaarheid: matig — …" lines
+///   under the ruleset's support-needs heading, and come back as the same activity, level, text and citations;
 /// - element ids: the importer numbers elements itself; citations ("(zie: …)") name theme headings, "wens", "FML"
 ///   or the ids the importer will give, so they resolve to the same elements.
 ///
@@ -244,13 +246,22 @@ private struct Rendering {
     // MARK: Assessment
 
     mutating func assessment() {
-        guard let assessment = dossier.assessment, !assessment.conclusions.isEmpty || assessment.direction != nil else { return }
+        guard let assessment = dossier.assessment, !assessment.conclusions.isEmpty || !assessment.supportNeeds.isEmpty || assessment.direction != nil else { return }
         heading(2, first(of: .assessment) ?? "Beoordeling")
         if !assessment.conclusions.isEmpty {
             heading(3, first(of: .conclusions) ?? "Conclusies")
             for conclusion in assessment.conclusions {
                 ids[conclusion.id] = nextID("c")
                 lines.append("- " + cited(conclusion.text, conclusion.cites))
+            }
+            lines.append("")
+        }
+        if !assessment.supportNeeds.isEmpty {
+            heading(3, first(of: .supportNeeds) ?? "Ondersteuningsbehoefte")
+            for need in assessment.supportNeeds {
+                ids[need.id] = nextID("sn")
+                let label = ruleset.activity(id: need.activity)?.label.nl ?? need.activity
+                lines.append("- \(label): \(need.level) — " + cited(need.text, need.cites))
             }
             lines.append("")
         }

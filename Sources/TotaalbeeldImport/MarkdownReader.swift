@@ -28,14 +28,20 @@ public enum MarkdownReader {
         var listItem: [String]? = nil
         var listStart = 0
 
+        /// A paragraph's lines, each without its inline markup, joined by line breaks: intake notes are written line by
+        /// line ("Geen schulden" above "vroeger dronk hij"), and the narrative reader judges each line break by the
+        /// shape of the lines around it (`SentenceSplitter`), so a wrapped sentence still reads as one.
+        func joinedLines(_ lines: ArraySlice<String>) -> String {
+            lines.map { inline($0.trimmed, markdown: !plainText) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
-            let joined = inline(paragraph.map { $0.trimmed }.joined(separator: " "), markdown: !plainText)
+            let joined = joinedLines(paragraph[...])
             if plainText, let level = plainHeadingLevel(paragraph, previousBlank: true) {
                 document.blocks.append(.init(kind: .heading(level: level), text: headingText(paragraph[0]), position: .init(.line, paragraphStart)))
-                let rest = Array(paragraph.dropFirst())
+                let rest = joinedLines(paragraph.dropFirst())
                 if !rest.isEmpty {
-                    document.blocks.append(.init(kind: .paragraph, text: inline(rest.map { $0.trimmed }.joined(separator: " "), markdown: false), position: .init(.line, paragraphStart + 1)))
+                    document.blocks.append(.init(kind: .paragraph, text: rest, position: .init(.line, paragraphStart + 1)))
                 }
             } else if paragraph.count > 1, paragraph.allSatisfy({ keyValue($0) != nil }) {
                 // "Gedeeld met cliënt: ja" under "Horizon: kort": one setting per line, not one paragraph.

@@ -616,6 +616,8 @@ public struct ConversationTheme: Sendable, Hashable {
 public struct IntakeSection: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable, CaseIterable {
         case summary, client, sources, fml, wish, assessment, conclusions, direction
+        /// Schema 2 in an intake's assessment: one line per activity, "Fysieke belastbaarheid: matig — …".
+        case supportNeeds
     }
     public var role: Role
     public var headings: [String]

@@ -10,8 +10,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Front matter (id, date, regime, age, sources), a heading per theme, each narrative as a paragraph \
         ("Volgens …:" when its source is not the client), the FML, the wish and the assessment with its \
-        citations "(zie: …)". Structured findings have no place in a text intake: their notes are written as \
-        prose (marked by a comment); support needs, the placement and weighed flags are left out.
+        citations "(zie: …)" and its support needs ("Fysieke belastbaarheid: matig — …"). Structured findings have \
+        no place in a text intake: their notes are written as prose (marked by a comment); the placement and \
+        weighed flags are left out.
         """
     )
 

@@ -101,6 +101,86 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(read[4].text, "Gezondheid: geen klachten")
     }
 
+    /// Line-by-line notes keep their line breaks (the narrative reader judges each), and a line that names a declared
+    /// source starts that source's narrative, also when the lines before it are notes of another kind.
+    func testLineByLineNotesKeepTheirBreaksAndTheirTellers() throws {
+        let text = """
+        ---
+        datum: 2026-11-27
+        bron: cliënt; cliënt; 2026-11-20
+        bron: jobcoach; jobcoach praktijkschool; 2026-10-02
+        ---
+        ## Werkverleden
+
+        Stage hovenier 6 mnd: ging goed zolang de begeleider erbij was.
+        Stage supermarkt: na 3 weken gestopt.
+        Volgens de jobcoach: werkt hard bij duidelijke taken,
+        kan niet goed tegen veranderingen.
+
+        ## Thuissituatie
+
+        Hij heeft geen schulden
+        vroeger dronk hij veel
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertEqual(dossier.narratives.map(\.text), [
+            "Stage hovenier 6 mnd: ging goed zolang de begeleider erbij was.\nStage supermarkt: na 3 weken gestopt.",
+            "werkt hard bij duidelijke taken,\nkan niet goed tegen veranderingen.",
+            "Hij heeft geen schulden\nvroeger dronk hij veel",
+        ])
+        XCTAssertEqual(dossier.narratives.map { dossier.source(id: $0.source)?.kind }, ["client", "other-professional", "client"])
+        let lines = IntakeImporter.reportLines(result, fileName: "intake.md")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("intake.md:10:1: paragraph → narrative") }, "the jobcoach's note is reported at its own line")
+        // The line break ends the sentence: the negation does not reach the drinking on the next line.
+        let hits = Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).facts
+        XCTAssertTrue(hits.contains { $0.indicator == "schulden" && !$0.present }, "no debts")
+        XCTAssertTrue(hits.contains { $0.indicator == "verslaving" && $0.present && $0.historical }, "the drinking is past, not negated")
+    }
+
+    /// Schema 2 in an intake: "activiteit: niveau — ondersteuning (zie: …)" lines under the support-needs heading become
+    /// `<supportNeed>` elements; a line that names no activity or level stays a conclusion, reported.
+    func testSupportNeedsSectionBecomesSchema2() throws {
+        let text = """
+        ---
+        datum: 2026-11-20
+        bron: cliënt; cliënt; 2026-11-12
+        bron: arbeidsdeskundige; arbeidsdeskundige; 2026-11-20
+        ---
+        ## Reden van uitval
+
+        Artrose in beide knieën; lang staan geeft pijn.
+
+        ## Beoordeling
+
+        ### Conclusies
+
+        - De knieklachten beperken lang staan en lopen (zie: Reden van uitval).
+
+        ### Ondersteuningsbehoefte
+
+        - Fysieke belastbaarheid: matig — werkplek laten beoordelen, afwisselend zitten en staan (zie: Reden van uitval)
+        - Zelfvertrouwen: geen
+        - Veel koffie: hoog
+
+        ### Richting
+
+        Magazijnwerk overdag, 24 uur.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let needs = try XCTUnwrap(dossier.assessment?.supportNeeds)
+        XCTAssertEqual(needs.map(\.activity), ["fysieke-belastbaarheid", "zelfvertrouwen"])
+        XCTAssertEqual(needs.map(\.level), ["matig", "geen"])
+        XCTAssertEqual(needs.first?.text, "werkplek laten beoordelen, afwisselend zitten en staan")
+        XCTAssertEqual(needs.first?.cites, dossier.narratives.filter { $0.theme == "reden-ao" }.map(\.id))
+        XCTAssertEqual(needs.last?.text, "Zelfvertrouwen: geen")
+        XCTAssertEqual(dossier.assessment?.conclusions.map(\.text).last, "Veel koffie: hoog")
+        XCTAssertTrue(IntakeImporter.reportLines(result, fileName: "intake.md").contains { $0.contains("names no Schema 2 activity and level") })
+        // Recorded per activity, the support need is analysed.
+        XCTAssertFalse(Evaluator(ruleset: Fixtures.defaultRuleset).screen(dossier).flags.contains { $0.rule == "ondersteuningsbehoefte-niet-geanalyseerd" })
+    }
+
     func testImportIsDeterministic() throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/intake-administratief-medewerker.md"))))
         XCTAssertEqual(try importer.importIntake(bytes: bytes, fileName: "a.md").xml, try importer.importIntake(bytes: bytes, fileName: "a.md").xml)

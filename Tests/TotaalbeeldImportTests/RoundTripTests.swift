@@ -58,6 +58,10 @@ final class RoundTripTests: XCTestCase {
             XCTAssertEqual(t.imported.sources.map { [$0.kind, $0.role.split(whereSeparator: \.isWhitespace).joined(separator: " "), $0.date?.description ?? ""] },
                            t.original.sources.map { [$0.kind, $0.role.split(whereSeparator: \.isWhitespace).joined(separator: " ").replacingOccurrences(of: ";", with: ","), $0.date?.description ?? ""] }, file)
             XCTAssertTrue(t.imported.unassigned.isEmpty || !t.original.unassigned.isEmpty, "\(file): nothing should land unassigned")
+            // Schema 2 comes back per activity, with its level, words and citations.
+            XCTAssertEqual(t.imported.assessment?.supportNeeds.map { [$0.activity, $0.level, $0.text] } ?? [],
+                           t.original.assessment?.supportNeeds.map { [$0.activity, $0.level, $0.text] } ?? [], file)
+            XCTAssertEqual(t.imported.assessment?.supportNeeds.map { $0.cites.count } ?? [], t.original.assessment?.supportNeeds.map { $0.cites.count } ?? [], file)
             // Every narrative comes back with its text, theme and source (a domain-only narrative under a theme of its domain).
             for narrative in t.original.narratives {
                 let back = try XCTUnwrap(t.imported.narratives.first { $0.id == t.ids[narrative.id] }, "\(file): \(narrative.id)")
