@@ -678,6 +678,10 @@ struct RuleInput {
     /// counter-evidence is the contradiction the assessment weighed ("ik kan niks met die arm" is also a low self-assessment
     /// against the physician's "geschikt voor werk").
     private var weighedContradictions: Set<String>
+    /// "element|indicator": a claim a conclusion weighs in its own words — it cites the claim's element, names the
+    /// claim's indicator and carries the weighing signal ("zijn eigen inschatting dat hij niets meer kan wijkt af van wat
+    /// zijn vrouw beschrijft; dat heb ik met hem besproken"). Every contradiction of that claim is then explained.
+    private var weighedClaims: Set<String>
     /// The `<weighed>` elements and the elements their `of` lists.
     private var weighedElements: Set<String>
     /// What the direction cites and addresses, and what `<weighed>` elements weigh and cite.
@@ -792,6 +796,12 @@ struct RuleInput {
 
         let weighing = Set(assessmentFacts.filter { $0.indicator == ruleset.weighingSignal }.map(\.elementID))
         weighingElements = weighing
+        var claimsWeighed = Set<String>()
+        for conclusion in assessment?.conclusions ?? [] where weighing.contains(conclusion.id) {
+            let named = Set(assessmentFacts.filter { $0.elementID == conclusion.id && $0.indicator != ruleset.weighingSignal }.map(\.indicator))
+            for element in conclusion.cites { claimsWeighed.formUnion(named.map { element + "|" + $0 }) }
+        }
+        weighedClaims = claimsWeighed
         weighedIndicators = Set((assessment?.weighed ?? []).map(\.indicator))
         var weighedPairs = Set<String>()
         let factIndicators = Set(facts.map(\.indicator))
@@ -936,6 +946,7 @@ struct RuleInput {
     func explains(_ a: Fact, _ b: Fact) -> Bool {
         if weighedIndicators.contains(a.indicator) || weighedIndicators.contains(b.indicator) { return true }
         if weighedContradictions.contains(a.elementID + "|" + b.indicator) || weighedContradictions.contains(b.elementID + "|" + a.indicator) { return true }
+        if weighedClaims.contains(a.elementID + "|" + a.indicator) || weighedClaims.contains(b.elementID + "|" + b.indicator) { return true }
         // The same finding told as over and as current: a conclusion resting on the client's "geen druppel meer" alone
         // has not met the partner's "hij zit weer aan het bier". Each side is then what holds it in its own time.
         let inTime = a.indicator == b.indicator && a.present == b.present

@@ -271,7 +271,7 @@ private struct MappingState {
         while let block = pending.popFirst() {
             // Line-by-line notes: a line that names a declared source ("Volgens de jobcoach: …", "moeder: …") starts a
             // paragraph of its own, so that it and the lines after it are that source's, not the paragraph's teller's.
-            if case .paragraph = block.kind, block.text.contains("\n") {
+            if case .paragraph = block.kind {
                 let parts = paragraphsAtLabelledLines(block)
                 if parts.count > 1 {
                     pending.insert(contentsOf: parts, at: pending.startIndex)
@@ -534,25 +534,45 @@ private struct MappingState {
     /// words before a colon that names a *declared* source gives that paragraph or list item alone to that source. Unlike
     /// "Volgens …:" it never adds a source and does not carry over to the next paragraph: "Gezondheid:" or "fietsenmaker:"
     /// is a topic, and a note list mixes tellers line by line.
-    /// A paragraph cut before each line (after the first) that names a declared source or a source's kind by a label:
-    /// "Volgens de jobcoach: …", "Moeder: …". Positions count lines where the intake has them.
+    /// A paragraph cut before each line (after the first) that names a declared source or a source's kind by a label
+    /// ("Volgens de jobcoach: …", "Moeder: …"), and before each sentence inside a line that opens so with "Volgens …:"
+    /// ("Sindsdien rugklachten. Volgens de verzekeringsarts: geen beperkingen voor zitten."). Positions count lines
+    /// where the intake has them.
     func paragraphsAtLabelledLines(_ block: IntakeDocument.Block) -> [IntakeDocument.Block] {
-        let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var parts: [IntakeDocument.Block] = []
-        var start = 0
-        for index in lines.indices where index > 0 && (sourceLabel(lines[index]) != nil || speakerLabel(lines[index]) != nil) {
-            parts.append(part(of: block, lines: lines[start..<index], offset: start))
-            start = index
+        var segments: [(line: Int, text: String, labelled: Bool)] = []
+        for (line, text) in block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
+            var start = text.startIndex
+            var index = text.startIndex
+            var labelled = sourceLabel(text) != nil || speakerLabel(text) != nil
+            // A sentence end (". ", "! ", "? ") followed by "Volgens …:" naming a source.
+            while let space = text[index...].firstIndex(of: " ") {
+                index = text.index(after: space)
+                guard space > text.startIndex, ".!?".contains(text[text.index(before: space)]),
+                      let label = sourceLabel(String(text[index...])), !label.rest.isEmpty else { continue }
+                segments.append((line, String(text[start..<space]), labelled))
+                start = index
+                labelled = true
+            }
+            segments.append((line, String(text[start...]), labelled))
         }
-        parts.append(part(of: block, lines: lines[start...], offset: start))
+        var parts: [IntakeDocument.Block] = []
+        var current: IntakeDocument.Block? = nil
+        var lastLine = 0
+        for segment in segments {
+            if var part = current, !segment.labelled {
+                part.text += (segment.line == lastLine ? " " : "\n") + segment.text
+                current = part
+            } else {
+                if let part = current { parts.append(part) }
+                var part = block
+                part.text = segment.text
+                if block.position.unit == .line { part.position = .init(.line, block.position.number + segment.line) }
+                current = part
+            }
+            lastLine = segment.line
+        }
+        if let part = current { parts.append(part) }
         return parts
-    }
-
-    private func part(of block: IntakeDocument.Block, lines: ArraySlice<String>, offset: Int) -> IntakeDocument.Block {
-        var part = block
-        part.text = lines.joined(separator: "\n")
-        if block.position.unit == .line { part.position = .init(.line, block.position.number + offset) }
-        return part
     }
 
     /// "Fysieke belastbaarheid: matig — geen zwaar tillen, werkplek laten beoordelen": a Schema 2 activity by its

@@ -117,6 +117,24 @@ final class RuleMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(recorded).contains("ondersteuningsbehoefte-niet-geanalyseerd"), "Schema 2 recorded per activity")
     }
 
+    /// Issue 14, item 4: a conclusion that cites the claim, names it and weighs it explains every contradiction of that
+    /// claim, also with a finding it does not cite; naming it without weighing explains nothing.
+    func testAClaimTheConclusionWeighsIsExplained() throws {
+        let body = """
+          <narratives>
+            <narrative id="n-1" domain="ziekte" source="s-client">Ik kan helemaal niets meer, ik ben volledig arbeidsongeschikt.</narrative>
+            <narrative id="n-2" domain="ziekte" source="s-ad">Hij tilt zonder moeite de boodschappen uit de auto en sjouwt kratten bier.</narrative>
+          </narratives>
+          <assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1">CONCLUSION</conclusion></assessment>
+        """
+        func inconsistencies(_ conclusion: String) throws -> Set<String> {
+            try rules(body.replacingOccurrences(of: "CONCLUSION", with: conclusion)).filter { Fixtures.defaultRuleset.rule(id: $0)?.kind == .inconsistency }
+        }
+        let named = try inconsistencies("Hij acht zich volledig arbeidsongeschikt.")
+        XCTAssertFalse(named.isEmpty, "named, not weighed: the contradiction stands")
+        XCTAssertTrue(try inconsistencies("Hij acht zich volledig arbeidsongeschikt; dat heb ik met hem besproken.").isDisjoint(with: named), "weighed in its own words")
+    }
+
     func testBurdenKnownOnlyFromTheClientIsAQualityFlag() throws {
         let body = #"  <findings><finding id="f-1" indicator="schulden" source="SOURCE"/></findings>"#
         XCTAssertTrue(try rules(body.replacingOccurrences(of: "SOURCE", with: "s-client")).contains("alleen-eigen-verhaal"))

@@ -55,4 +55,15 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertFalse(result.facts.contains { $0.indicator == "ongezonde-leefstijl" && $0.counts }, "\(result.facts.filter { $0.indicator == "ongezonde-leefstijl" }.map(\.quote))")
         XCTAssertTrue(risks(result).isSuperset(of: ["ondersteuningsbehoefte-niet-geanalyseerd", "geen-gedeeld-doel"]), "\(risks(result))")
     }
+
+    /// Formal prose: the physician quoted in mid-paragraph is the physician, and a claim the assessment weighs in its own
+    /// words ("wijkt af van wat zijn vrouw beschrijft; dat heb ik met hem besproken") raises no inconsistency, whatever
+    /// finding stands against it.
+    func testAClaimTheAssessmentWeighsIsNoInconsistency() throws {
+        let result = try screening("wia-chauffeur-bewering-besproken")
+        let sitting = try XCTUnwrap(result.facts.first { $0.quote.hasPrefix("geen beperkingen voor zitten") })
+        XCTAssertEqual(sitting.sourceKind, "physician")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "acht-zich-arbeidsongeschikt" && $0.assertion == .claim })
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
 }
