@@ -65,5 +65,6 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(sitting.sourceKind, "physician")
         XCTAssertTrue(result.facts.contains { $0.indicator == "acht-zich-arbeidsongeschikt" && $0.assertion == .claim })
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.sourceKind == "network" }, "his own vegetable garden is no work experience")
     }
 }
