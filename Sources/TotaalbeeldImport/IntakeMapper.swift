@@ -271,7 +271,8 @@ private struct MappingState {
         while let block = pending.popFirst() {
             // Line-by-line notes: a line that names a declared source ("Volgens de jobcoach: …", "moeder: …") starts a
             // paragraph of its own, so that it and the lines after it are that source's, not the paragraph's teller's.
-            if case .paragraph = block.kind {
+            // Only where text becomes narratives: an assessment or an FML keeps its paragraphs whole.
+            if case .paragraph = block.kind, isNarrativeSection(section) {
                 let parts = paragraphsAtLabelledLines(block)
                 if parts.count > 1 {
                     pending.insert(contentsOf: parts, at: pending.startIndex)
@@ -443,6 +444,14 @@ private struct MappingState {
     private func isAssessment(_ section: Section) -> Bool {
         if case .section(let role, _) = section { return [.assessment, .conclusions, .direction, .supportNeeds].contains(role) }
         return false
+    }
+
+    /// A theme, or text that becomes an unassigned narrative.
+    private func isNarrativeSection(_ section: Section) -> Bool {
+        switch section {
+        case .theme, .unassigned: true
+        case .section, .preamble: false
+        }
     }
 
     private func isPreambleOrUnassigned(_ section: Section) -> Bool {

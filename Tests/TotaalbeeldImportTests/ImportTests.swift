@@ -138,6 +138,24 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(hits.contains { $0.indicator == "verslaving" && $0.present && $0.historical }, "the drinking is past, not negated")
     }
 
+    /// Only text that becomes narratives is cut at a "Volgens …:" sentence: a direction keeps its words whole.
+    func testADirectionQuotingASourceStaysWhole() throws {
+        let text = """
+        ---
+        datum: 2026-11-27
+        bron: bedrijfsarts; bedrijfsarts; 2026-10-02
+        ---
+        ## Beoordeling
+
+        ### Richting
+
+        Opbouw in eigen werk, twaalf uur. Volgens de bedrijfsarts: na zes weken uitbreiden.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        XCTAssertEqual(dossier.assessment?.direction?.text, "Opbouw in eigen werk, twaalf uur. Volgens de bedrijfsarts: na zes weken uitbreiden.")
+    }
+
     /// Schema 2 in an intake: "activiteit: niveau — ondersteuning (zie: …)" lines under the support-needs heading become
     /// `<supportNeed>` elements; a line that names no activity or level stays a conclusion, reported.
     func testSupportNeedsSectionBecomesSchema2() throws {
