@@ -589,11 +589,14 @@ private struct MappingState {
     /// (the activity and level themselves when none follow).
     func supportNeedLine(_ text: String) -> (activity: String, level: String, text: String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
+        func names(_ key: String, _ id: String, _ label: LocalizedText) -> Bool {
+            [id, label.nl, label.en ?? ""].map(HeadingKey.fold).contains(key)
+        }
         let name = HeadingKey.fold(String(text[..<colon]))
-        guard let activity = ruleset.activities.first(where: { [$0.id, $0.label.nl, $0.label.en ?? ""].map(HeadingKey.fold).contains(name) }) else { return nil }
+        guard let activity = ruleset.activities.first(where: { names(name, $0.id, $0.label) }) else { return nil }
         let rest = text[text.index(after: colon)...].trimmed
         let word = HeadingKey.fold(String(rest.prefix { $0.isLetter }))
-        guard !word.isEmpty, let level = ruleset.scoring.levels.first(where: { [$0.id, $0.label.nl, $0.label.en ?? ""].map(HeadingKey.fold).contains(word) }) else { return nil }
+        guard !word.isEmpty, let level = ruleset.scoring.levels.first(where: { names(word, $0.id, $0.label) }) else { return nil }
         let support = rest.drop { $0.isLetter }.drop { $0.isWhitespace || "—–-:;,.".contains($0) }.trimmed
         return (activity.id, level.id, support.isEmpty ? "\(activity.label.nl): \(level.id)" : support)
     }

@@ -536,17 +536,17 @@ extension RulesetReader {
             if ground.attribute("fmlIndicator") != nil { expectIndicators(ground, "fmlIndicator", owner: "benefitGround") }
         }
         if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
-        for activity in root.child(named: "schema2")?.children(named: "activity") ?? [] {
-            let lists = ["fromFml", "demands", "supportNamed"].flatMap { activity.child(named: $0)?.children(named: "term") ?? [] }
-            for term in lists {
-                if let problem = TermSyntax.problem(in: term.normalizedText) {
-                    log.report(term.location, "activity '\(activity.attribute("id") ?? "")': term \"\(term.normalizedText)\" \(problem)")
-                }
-            }
+        let schema2 = root.child(named: "schema2")
+        var schema2Terms = [(owner: "schema2/supportNamed", terms: schema2?.child(named: "supportNamed")?.children(named: "term") ?? [])]
+        for activity in schema2?.children(named: "activity") ?? [] {
+            let terms = ["fromFml", "demands", "supportNamed"].flatMap { activity.child(named: $0)?.children(named: "term") ?? [] }
+            schema2Terms.append(("activity '\(activity.attribute("id") ?? "")'", terms))
         }
-        for term in root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term") ?? [] {
-            if let problem = TermSyntax.problem(in: term.normalizedText) {
-                log.report(term.location, "schema2/supportNamed: term \"\(term.normalizedText)\" \(problem)")
+        for (owner, terms) in schema2Terms {
+            for term in terms {
+                if let problem = TermSyntax.problem(in: term.normalizedText) {
+                    log.report(term.location, "\(owner): term \"\(term.normalizedText)\" \(problem)")
+                }
             }
         }
 

@@ -2,6 +2,7 @@ import Foundation
 import TotaalbeeldEngine
 import TotaalbeeldImport
 import TotaalbeeldLoader
+import TotaalbeeldModel
 import TotaalbeeldTestSupport
 import XCTest
 import ZIPFoundation
@@ -9,6 +10,12 @@ import ZIPFoundation
 /// `totaalbeeld import`: Markdown, text, DOCX and ODT intakes, unmapped headings, comments and tracked changes.
 final class ImportTests: XCTestCase {
     let importer = IntakeImporter(ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+
+    /// `text` imported as `intake.md`, and the dossier it becomes.
+    private func imported(_ text: String) throws -> (result: ImportResult, dossier: Dossier) {
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
+        return (result, try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas))
+    }
 
     private func narratives(_ result: ImportResult) -> [(id: String, theme: String?, source: String?, text: String)] {
         (result.dossier.root.element(named: "narratives")?.elements ?? []).map {
@@ -122,8 +129,7 @@ final class ImportTests: XCTestCase {
         Hij heeft geen schulden
         vroeger dronk hij veel
         """
-        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
-        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let (result, dossier) = try imported(text)
         XCTAssertEqual(dossier.narratives.map(\.text), [
             "Stage hovenier 6 mnd: ging goed zolang de begeleider erbij was.\nStage supermarkt: na 3 weken gestopt.",
             "werkt hard bij duidelijke taken,\nkan niet goed tegen veranderingen.",
@@ -151,8 +157,7 @@ final class ImportTests: XCTestCase {
 
         Opbouw in eigen werk, twaalf uur. Volgens de bedrijfsarts: na zes weken uitbreiden.
         """
-        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
-        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let dossier = try imported(text).dossier
         XCTAssertEqual(dossier.assessment?.direction?.text, "Opbouw in eigen werk, twaalf uur. Volgens de bedrijfsarts: na zes weken uitbreiden.")
     }
 
@@ -185,8 +190,7 @@ final class ImportTests: XCTestCase {
 
         Magazijnwerk overdag, 24 uur.
         """
-        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
-        let dossier = try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
+        let (result, dossier) = try imported(text)
         let needs = try XCTUnwrap(dossier.assessment?.supportNeeds)
         XCTAssertEqual(needs.map(\.activity), ["fysieke-belastbaarheid", "zelfvertrouwen"])
         XCTAssertEqual(needs.map(\.level), ["matig", "geen"])
