@@ -15,6 +15,8 @@ struct FMLReader: Sendable {
     private let limitAnalyzer: NarrativeAnalyzer
     private let demandAnalyzer: NarrativeAnalyzer
     private let supportAnalyzer: NarrativeAnalyzer
+    /// Finds `schema2/fmlUnlimited`: a line that says a function is not limited.
+    private let unlimitedAnalyzer: NarrativeAnalyzer
     /// The analyser's key for `schema2/supportNamed`: no activity id is empty.
     private static let everyActivity = ""
 
@@ -25,13 +27,17 @@ struct FMLReader: Sendable {
         supportAnalyzer = NarrativeAnalyzer(indicators: support, context: ruleset.context)
         limitAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.compactMap { activity in activity.fromFML.map { (activity.id, $0.terms) } }, context: ruleset.context)
         demandAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.map { ($0.id, $0.demands) }.filter { !$0.1.isEmpty }, context: ruleset.context)
+        unlimitedAnalyzer = NarrativeAnalyzer(indicators: ruleset.fmlUnlimited.isEmpty ? [] : [("", ruleset.fmlUnlimited)], context: ruleset.context)
     }
 
-    /// The activities a limitation limits: the one the dossier names, else those its words name (not negated).
+    /// The activities a limitation limits: the one the dossier names, else those its words name. An FML line limits
+    /// what it names also in the words "geen" or "niet" ("Geen nachtdiensten", "Niet knielen"); a line that says a
+    /// function is not limited (`schema2/fmlUnlimited`: "Geen beperkingen voor zitten") limits nothing.
     func activities(of limitation: FML.Limitation) -> [String] {
         if let activity = limitation.activity { return [activity] }
+        if !unlimitedAnalyzer.analyze(limitation.text).isEmpty { return [] }
         var seen = Set<String>()
-        return limitAnalyzer.analyze(limitation.text).filter { !$0.negated && seen.insert($0.indicator).inserted }.map(\.indicator)
+        return limitAnalyzer.analyze(limitation.text).filter { seen.insert($0.indicator).inserted }.map(\.indicator)
     }
 
     /// Every activity with the FML limitations that limit it, in FML order.

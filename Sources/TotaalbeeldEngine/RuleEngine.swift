@@ -383,10 +383,22 @@ struct RuleEngine: Sendable {
                     conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(words): \(direction.text)")))
                 }
             }
+            // Hours are a limitation of their own: a direction that names more weekly hours than the FML allows asks
+            // what the FML limits, whatever the work is.
+            if fml.present, let asked = WorkHours.range(in: direction.text)?.upperBound {
+                for limitation in fml.items where !workedIn.contains(limitation.id ?? "") {
+                    guard let cap = WorkHours.weeklyCap(in: limitation.text), asked > cap else { continue }
+                    conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(asked) uur: \(direction.text)")))
+                }
+            }
         case .supportNeeds:
+            // A limitation the direction cites or addresses is worked into the course, whatever the activity's own row says
+            // ("Geen nachtdiensten" addressed by a direction of day shifts beside a psychological row of "geen").
+            let inCourse = Set((assessment.direction?.cites ?? []) + (assessment.direction?.addresses ?? []))
             for need in assessment.supportNeeds where need.level == ruleset.scoring.levels.first?.id {
                 let activities = [need.activity] + ruleset.activities.filter { $0.parent == need.activity }.map(\.id)
-                for limitation in activities.flatMap({ input.fmlLimitations[$0] ?? [] }) where !need.cites.contains(limitation.id ?? "") {
+                for limitation in activities.flatMap({ input.fmlLimitations[$0] ?? [] })
+                where !need.cites.contains(limitation.id ?? "") && !inCourse.contains(limitation.id ?? "") {
                     conflicts.append((limitation, Evidence(elementID: need.id, sourceID: assessment.source, location: need.location, quote: need.text)))
                 }
             }
@@ -784,10 +796,18 @@ struct RuleInput {
         }.keys)
         var substantive = Set((assessment?.weighed ?? []).map(\.id))
         var sole = Set<String>()
+        // A conclusion that finds nothing but strengths in what it cites ("ruime ervaring in de schoonmaak" of eight
+        // years of agency jobs) does not interpret the signal there: the signal's readings explain the signal, not
+        // the strength.
+        let ownFacts = Dictionary(grouping: assessmentFacts, by: \.elementID)
+        func readsOnlyStrengths(_ element: String) -> Bool {
+            guard let own = ownFacts[element], !own.isEmpty else { return false }
+            return own.allSatisfy { $0.present && ruleset.indicator(id: $0.indicator)?.polarity == .strength }
+        }
         for element in elements where !element.cites.isEmpty {
             if !element.judges || element.cites.contains(where: { !mereSignal.contains($0) }) {
                 substantive.insert(element.id)
-            } else {
+            } else if !readsOnlyStrengths(element.id) {
                 sole.formUnion(element.cites)
             }
         }
@@ -996,6 +1016,18 @@ enum WorkHours {
         }
         guard let low = hours.min(), let high = hours.max() else { return nil }
         return low...high
+    }
+
+    /// The most weekly hours a limitation allows, nil when it names no hours per day or week: "maximaal 4 uur per dag"
+    /// is 20 (a working week of five days), "20 uur per week" 20; of several, the lowest.
+    static func weeklyCap(in text: String) -> Int? {
+        let folded = text.lowercased()
+        let pattern = /(\d{1,2})\s*(?:uur|u)\s*(?:per|\/|p\.?)\s*(dag|week|wk)\b/
+        let caps = folded.matches(of: pattern).compactMap { match -> Int? in
+            guard let value = Int(match.output.1), value > 0 else { return nil }
+            return match.output.2 == "dag" ? value * 5 : value
+        }
+        return caps.min()
     }
 
     /// Whether both texts name weekly hours and the ranges lie more than `tolerance` apart.

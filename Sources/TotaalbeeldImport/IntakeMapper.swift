@@ -69,17 +69,20 @@ public struct IntakeMapper: Sendable {
 }
 
 extension IntakeMapper {
-    /// The source kind a role phrase names: a listed name as whole words (the longest wins), or a kind id itself.
+    /// The source kind a role phrase names: a listed name as whole words (the longest wins, and of equally long ones
+    /// the first in the phrase, its head: "dochter van cliënt" is the daughter), or a kind id itself.
     static func roleKind(_ role: String, ruleset: Ruleset) -> String? {
         let words = HeadingKey.fold(role).split(separator: " ")
         if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
-        var best: (length: Int, kind: String)?
+        var best: (length: Int, start: Int, kind: String)?
         for entry in ruleset.sourceRoles {
             for name in entry.names {
                 let key = HeadingKey.fold(name).split(separator: " ")
                 guard !key.isEmpty, key.count <= words.count else { continue }
                 for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
-                    if best == nil || key.count > best!.length { best = (key.count, entry.kind) }
+                    if best == nil || key.count > best!.length || (key.count == best!.length && start < best!.start) {
+                        best = (key.count, start, entry.kind)
+                    }
                 }
             }
         }
@@ -342,8 +345,9 @@ private struct MappingState {
                     sectionSource = id
                     continue
                 }
+                // "Volgens de dochter: …" names the teller of this paragraph; the next is the section's teller again
+                // (a paragraph of the writer's own after a relative's words is not the relative's).
                 source = id
-                sectionSource = id
                 text = label.rest
             }
 

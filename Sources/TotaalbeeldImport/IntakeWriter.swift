@@ -160,13 +160,12 @@ private struct Rendering {
             }
             guard !items.isEmpty else { continue }
             heading(2, sectionHeading(for: theme))
-            var current: String? = nil
             for item in items {
                 let id = nextID("n-" + theme.id)
                 ids[item.original] = id
                 themeNarratives[theme.id, default: []].append(id)
                 if let comment = item.comment { lines.append("<!-- \(comment) -->") }
-                paragraph(attributed(item.text, source: item.source, current: &current))
+                paragraph(attributed(item.text, source: item.source))
             }
         }
     }
@@ -187,15 +186,16 @@ private struct Rendering {
     static func lookup(_ index: HeadingIndex, _ heading: String) -> IntakeMapper.Target? { index.lookup(heading).target }
 
     /// "Volgens …: text" when the source differs from the one the importer would assume here.
-    mutating func attributed(_ text: String, source: String, current: inout String?) -> String {
+    func attributed(_ text: String, source: String) -> String {
         let clean = Self.escaped(text.collapsedSpaces)
-        let assumed = current ?? defaultSource
+        let assumed = defaultSource
         // A text that itself opens with "Volgens de werkgever:" would be read as naming its source: always label it.
         // So would one that opens with a short label and a colon ("moeder: …"), read as the teller of a note line.
         let looksLabelled = ["volgens ", "bron", "informatie van ", "uit het gesprek met ", "navraag bij "].contains { clean.lowercased().hasPrefix($0) }
             || IntakeMapper.noteLabel(clean) != nil
+        // Every such paragraph carries its own label: a "Volgens …: text" paragraph names the teller of that
+        // paragraph only, so the next one is the section's teller again.
         guard source != assumed || looksLabelled, let words = sourceWords[source] else { return clean }
-        current = source
         return "Volgens \(words): \(clean)"
     }
 
@@ -226,12 +226,11 @@ private struct Rendering {
     mutating func wishes() {
         guard !dossier.wishes.isEmpty else { return }
         heading(2, first(of: .wish) ?? "Wens van de cliënt")
-        var current: String? = nil
         for wish in dossier.wishes {
             let id = nextID("w")
             ids[wish.id] = id
             wishIDs.append(id)
-            paragraph(attributed(wish.text, source: wish.source, current: &current))
+            paragraph(attributed(wish.text, source: wish.source))
         }
     }
 

@@ -103,6 +103,7 @@ private struct RulesetReader {
         }
         ruleset.intakeSections = intakeSections
         ruleset.supportNamedForEveryActivity = root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term").map(\.normalizedText) ?? []
+        ruleset.fmlUnlimited = root.child(named: "schema2")?.child(named: "fmlUnlimited")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.sourceRoles = sourceRoles
         lint(ruleset)
         lintManagement(ruleset)
@@ -156,7 +157,8 @@ private struct RulesetReader {
                 text: term.normalizedText, exact: term.boolean("exact", default: false), require: term.list("require"),
                 exclude: term.list("exclude"), window: term.integer("window"), excludeWindow: term.integer("excludeWindow"),
                 fixedOrder: term.attribute("order") == "fixed", past: term.boolean("past", default: false),
-                settled: term.boolean("settled", default: false), location: term.modelLocation
+                settled: term.boolean("settled", default: false), affirmedOnly: term.boolean("affirmedOnly", default: false),
+                location: term.modelLocation
             )
         }
         let terms = termRules.map(\.text)
@@ -492,6 +494,7 @@ extension RulesetReader {
         }
 
         lintIntakeHeadings(ruleset, sourceKindIDs: sourceKindIDs)
+        lintGenderedWording(root)
 
         checkUnique("rule", in: "rules", child: "rule")
         for rule in root.child(named: "rules")?.children(named: "rule") ?? [] {
@@ -537,7 +540,10 @@ extension RulesetReader {
         }
         if let rules = root.child(named: "rules") { expectIndicators(rules, "weighing", owner: "rules/@weighing") }
         let schema2 = root.child(named: "schema2")
-        var schema2Terms = [(owner: "schema2/supportNamed", terms: schema2?.child(named: "supportNamed")?.children(named: "term") ?? [])]
+        var schema2Terms = [
+            (owner: "schema2/supportNamed", terms: schema2?.child(named: "supportNamed")?.children(named: "term") ?? []),
+            (owner: "schema2/fmlUnlimited", terms: schema2?.child(named: "fmlUnlimited")?.children(named: "term") ?? []),
+        ]
         for activity in schema2?.children(named: "activity") ?? [] {
             let terms = ["fromFml", "demands", "supportNamed"].flatMap { activity.child(named: $0)?.children(named: "term") ?? [] }
             schema2Terms.append(("activity '\(activity.attribute("id") ?? "")'", terms))
@@ -940,6 +946,26 @@ enum TermSyntax {
 extension RulesetReader {
     /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
     /// source kind only; a theme's Dutch label counts as one of its headings.
+    /// What a report shows about the client (labels, messages, questions, readings, alternatives) is said of men
+    /// and women alike: "hem" in a woman's report reads as a form letter. Rationales and the change log, which
+    /// retell the seed's cases, are not shown per client and are left as written.
+    fileprivate func lintGenderedWording(_ element: XMLElement) {
+        let shown: Set<String> = ["label", "message", "question", "text"]
+        let gendered = ["nl": Set(["hij", "hem", "hemzelf"]), "en": Set(["he", "him", "his", "himself", "she", "her", "herself"])]
+        for child in element.children {
+            if shown.contains(child.name.localName),
+               let language = child.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace"), let words = gendered[language] {
+                let text = child.normalizedText
+                let found = text.lowercased().split { !$0.isLetter }.first { words.contains(String($0)) }
+                if let found {
+                    log.report(child.location, "\(child.name.localName) \"\(text)\" calls the client \"\(found)\": word it for any client (\"de cliënt\", \"eigen\", \"the client\")")
+                }
+            } else {
+                lintGenderedWording(child)
+            }
+        }
+    }
+
     fileprivate func lintIntakeHeadings(_ ruleset: Ruleset, sourceKindIDs: Set<String>) {
         guard let model = root.child(named: "conversationModel") else { return }
         var owners: [String: String] = [:]

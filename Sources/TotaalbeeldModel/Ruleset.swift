@@ -22,6 +22,8 @@ public struct Ruleset: Sendable {
     public var activities: [Schema2Activity]
     /// Words that name support for every Schema 2 activity at once ("jobcoach", "begeleiding op de werkplek").
     public var supportNamedForEveryActivity: [String] = []
+    /// Words of an FML line that says a function is not limited ("geen beperkingen voor zitten", "niet beperkt").
+    public var fmlUnlimited: [String] = []
     public var themes: [ConversationTheme]
     /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
     public var intakeSections: [IntakeSection] = []
@@ -387,13 +389,19 @@ public struct TermRule: Sendable, Hashable {
     /// The term's own words say the problem is solved ("weer helemaal terug in zijn ritme"): a hit through it is
     /// resolved (historical for an indicator that cannot be resolved), whatever its context.
     public var settled: Bool
+    /// The term names a service or measure for the problem ("schuldhulpverlening", "bewindvoering"): its
+    /// presence shows the problem, its absence does not ("nog niet aangemeld bij de schuldhulpverlening"), so a
+    /// negated hit through it is no reading at all.
+    public var affirmedOnly: Bool
     public var location: Location?
 
     public init(
         text: String, exact: Bool = false, require: [String] = [], exclude: [String] = [], window: Int? = nil, excludeWindow: Int? = nil,
-        fixedOrder: Bool = false, past: Bool = false, settled: Bool = false, location: Location? = nil
+        fixedOrder: Bool = false, past: Bool = false, settled: Bool = false, affirmedOnly: Bool = false,
+        location: Location? = nil
     ) {
         self.text = text
+        self.affirmedOnly = affirmedOnly
         self.past = past
         self.settled = settled
         self.exact = exact

@@ -82,6 +82,7 @@ public final class NarrativeAnalyzer: Sendable {
     /// Per term pattern: whether the term's own words say the finding is over.
     private let pastTerms: [Bool]
     private let settledTerms: [Bool]
+    private let affirmedOnlyTerms: [Bool]
     /// Per indicator, the broader indicators it is a kind of (transitively).
     private let broader: [String: Set<String>]
     private let context: ContextScopes
@@ -158,6 +159,7 @@ public final class NarrativeAnalyzer: Sendable {
         self.clientByNature = clientByNature
         pastTerms = rules.map(\.past)
         settledTerms = rules.map(\.settled)
+        affirmedOnlyTerms = rules.map(\.affirmedOnly)
         self.broader = broader
         self.context = ContextScopes.compiled(context)
         let matcher = termMatcher
@@ -296,6 +298,7 @@ public final class NarrativeAnalyzer: Sendable {
                     }
                 }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
+                if has(.negation), span.pattern < affirmedOnlyTerms.count, affirmedOnlyTerms[span.pattern] { continue }
                 let hypothetical = has(.hypothetical)
                 var resolved = has(.resolved) && !withoutResolution.contains(span.indicator), historical = has(.historical)
                 if resolved && unresolvable.contains(span.indicator) {

@@ -179,6 +179,18 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problem.description.hasPrefix(problem.location.file + ":\(line):"), problem.description)
     }
 
+    /// What a report shows about the client is worded for any client: "hem" in a woman's report is refused at its line.
+    func testGenderedWordingInShownTextIsALintError() throws {
+        let (problems, line) = try lintProblems(
+            replacing: "De derden kennen de cliënt nog kort of zien de cliënt in één context.",
+            with: "De derden kennen de cliënt nog kort of zien hem in één context."
+        )
+        XCTAssertEqual(problems.count, 1, problems.map(\.description).joined(separator: "\n"))
+        let problem = try XCTUnwrap(problems.first)
+        XCTAssertEqual(problem.location.line, line)
+        XCTAssertTrue(problem.message.contains(#"calls the client "hem""#), problem.message)
+    }
+
     /// A narrower reading must name a known indicator and must not lead back to itself.
     func testNarrowsNamesKnownIndicatorsWithoutACircle() throws {
         let unknown: (problems: [LocatedProblem], line: Int) = try lintProblems(replacing: #"<indicator id="woonnood" narrows="acute-crisis huisvesting""#, with: #"<indicator id="woonnood" narrows="acute-crisis huisvestin""#)

@@ -67,4 +67,67 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
         XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.sourceKind == "network" }, "his own vegetable garden is no work experience")
     }
+
+    /// A crisis and a poor assessment: an announced eviction and a cut-off come first whatever the assessment says; the
+    /// service she has not yet asked for ("nog niet aangemeld bij de schuldhulpverlening") says nothing against her
+    /// debts; a conclusion that reads experience in eight years of agency work is not asked for the readings of the
+    /// agency work; and a report about her calls her neither "hij" nor "hem".
+    func testACrisisComesFirstAndHerReportIsHers() throws {
+        let result = try screening("bijstandsmoeder-ontruiming")
+        XCTAssertEqual(result.trialAndError.verdict, "refer-first")
+        XCTAssertEqual(Set(result.trialAndError.contraindications), ["woonnood", "afsluiting"], "\(result.trialAndError.contraindications)")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "schulden" && !$0.present }, "\(result.facts.filter { $0.indicator == "schulden" }.map(\.quote))")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "schulden" && $0.counts })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "sociaal-isolement" && $0.quote.contains("om op terug te vallen") })
+        XCTAssertFalse(risks(result).contains("lezingen-onbesproken"), "\(risks(result))")
+        XCTAssertTrue(risks(result).contains("richting-is-wens") || risks(result).contains("motivatie-zonder-onderbouwing"), "\(risks(result))")
+        let shown = result.flags.flatMap { [$0.message.nl, $0.question.nl] }
+        XCTAssertFalse(shown.contains { $0.split(separator: " ").contains { ["hij", "hem"].contains($0) } }, "\(shown)")
+    }
+
+    /// Tunnel vision in formal prose: back to his own job as team leader, 24 hours and full time in eight weeks, against an
+    /// FML that rules out leading and allows four hours a day, with the care for his wife left out. The daughter's words
+    /// are hers and the paragraph after them is not; his "het valt wel mee" stands against what the physician and his
+    /// daughter report.
+    func testADirectionAgainstTheFMLAndAPlayedDownBurnOut() throws {
+        let result = try screening("teamleider-mantelzorg-fml")
+        let sleep = try XCTUnwrap(result.facts.first { $0.indicator == "slaapproblemen" })
+        XCTAssertEqual(sleep.sourceKind, "network", "the daughter's words")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "financiele-problemen" && $0.sourceKind == "network" }, "the writer's own note after the daughter's words")
+        let risks = risks(result)
+        XCTAssertTrue(risks.isSuperset(of: ["richting-tegen-fml", "ontkenning-tegenover-derden"]), "\(risks)")
+        let fmlFlag = try XCTUnwrap(result.flags.first { $0.rule == "richting-tegen-fml" })
+        XCTAssertTrue(fmlFlag.evidence.contains { $0.quote == "Geen leidinggevende taken." }, "\(fmlFlag.evidence.map(\.quote))")
+        XCTAssertTrue(fmlFlag.evidence.contains { $0.quote.hasPrefix("Maximaal 4 uur per dag") }, "24 hours a week against 4 a day")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "leerbaar" }, "'zo snel mogelijk terug naar zijn eigen functie' is a wish, not learning")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "observatie-tegenspraak" }, "staring into space for hours is no sitting activity")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "mantelzorg" && $0.counts })
+    }
+
+    /// Good practice in terse notes, full of ordinary uses of risky words: tea with the neighbour, working behind a bar,
+    /// a father who drank, a debt settlement that ended in 2021. No judgement risk, no referral, the debts settled.
+    func testGoodPracticeInNotesWithOrdinaryRiskyWords() throws {
+        let result = try screening("gastvrouw-goed-beoordeeld")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertEqual(result.trialAndError.contraindications, [])
+        XCTAssertFalse(result.facts.contains { $0.indicator == "verslaving" && $0.counts && $0.experiencer == .client })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "schulden" && $0.counts && !$0.historical }, "\(result.facts.filter { $0.indicator == "schulden" }.map { ($0.quote, $0.resolved, $0.historical) })")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "diploma-behaald" })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "steunend-netwerk" })
+    }
+
+    /// The classic misreading in an assessment's own words: many short agency jobs read as "gebrek aan arbeidsmoraal"
+    /// with the responsibility put on him, a group named as the reason, while dyslexia nobody acted on, a superior who
+    /// swore at him and care for his family stand in the dossier. Going along as his father's interpreter is care, not
+    /// work experience; handing part of his benefit to the household is no wish to leave it.
+    func testUnwillingnessReadIntoJobHoppingAndAGroupAsTheReason() throws {
+        let result = try screening("jongeman-uitzendwerk-onwil")
+        let risks = risks(result)
+        XCTAssertTrue(risks.isSuperset(of: ["stereotypering", "onwil-of-onmacht", "lezingen-onbesproken", "geen-gedeeld-doel"]), "\(risks)")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "korte-banen" && $0.quote == "elf verschillende banen" })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "mantelzorg" && $0.quote.contains("tolk") })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.quote.contains("tolk") })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "motivatie" && $0.quote.contains("uitkering") })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "conflicten-werk" && $0.quote.contains("teamleider") })
+    }
 }

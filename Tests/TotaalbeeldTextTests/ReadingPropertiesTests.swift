@@ -245,6 +245,17 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertFalse(try hit("Zodra de schuldsanering is afgerond, kan hij beginnen.", "schulden").hypothetical)
     }
 
+    // MARK: Ruleset 1.30.0: a service shows the problem, its absence shows nothing
+
+    func testAServiceNotYetAskedForLeavesTheProblemStanding() throws {
+        // affirmedOnly: the debts are not denied by a service she has not asked for.
+        XCTAssertFalse(Self.analyzer.analyze("Cliënte heeft zich nog niet aangemeld bij de schuldhulpverlening, ze schaamt zich.").contains { $0.indicator == "schulden" })
+        XCTAssertFalse(Self.analyzer.analyze("Er is geen bewindvoering.").contains { $0.indicator == "schulden" })
+        XCTAssertFalse(try hit("Zij is aangemeld bij de schuldhulpverlening.", "schulden").negated)
+        // The problem itself can still be denied.
+        XCTAssertTrue(try hit("Hij heeft geen schulden en geen bewindvoering.", "schulden").negated)
+    }
+
     // MARK: Ruleset 1.15.0: settled, past, not yet
 
     func testASettlementInALaterClauseResolvesOnlyWhatWasPast() throws {
