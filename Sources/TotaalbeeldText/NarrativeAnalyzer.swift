@@ -321,11 +321,38 @@ public final class NarrativeAnalyzer: Sendable {
                 }
                 sentenceResults.append((span, hit))
             }
+            shareNegationWithTheVerb(&sentenceResults, tokens: tokens)
             hits += mergeRepeats(sentenceResults, tokens: tokens, slicer: slicer)
         }
         return NarrativeAnalysis(
             hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
         )
+    }
+
+    /// One clause, one reading: a verb read through its object ("drinkt" with "alcohol", "gebruikt" with "drugs") and the
+    /// object negated right after it ("drinkt geen alcohol", "gebruikt geen drugs") are one statement, so the negation
+    /// that stands directly after the verb negates the verb's hit of the same indicator too, with the object's reading
+    /// of time ("gebruikt geen drugs meer"). Without this, one clause said both that he drinks and that he does not.
+    private func shareNegationWithTheVerb(_ results: inout [(span: Span, hit: TextHit)], tokens: [Token]) {
+        guard results.count > 1 else { return }
+        for index in results.indices where !results[index].hit.negated {
+            let verb = results[index]
+            let next = verb.span.last + 1
+            guard next < tokens.count else { continue }
+            let between = tokens[next].start
+            guard let object = results.first(where: { other in
+                other.hit.indicator == verb.hit.indicator && other.hit.negated && other.span.first > verb.span.last
+                    && other.hit.triggers.contains { $0.category == .negation && $0.start == between }
+            }) else { continue }
+            results[index].hit.negated = true
+            results[index].hit.historical = object.hit.historical
+            results[index].hit.resolved = object.hit.resolved
+            for trigger in object.hit.triggers
+            where [.negation, .historical, .resolved].contains(trigger.category) && !results[index].hit.triggers.contains(trigger) {
+                results[index].hit.triggers.append(trigger)
+            }
+            results[index].hit.triggers.sort(by: AppliedTrigger.inTextOrder)
+        }
     }
 
     /// Written-form matches, then inflected forms and compound heads of one-word terms, each kept only

@@ -130,4 +130,26 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertFalse(result.facts.contains { $0.indicator == "motivatie" && $0.quote.contains("uitkering") })
         XCTAssertTrue(result.facts.contains { $0.indicator == "conflicten-werk" && $0.quote.contains("teamleider") })
     }
+    /// An overprotective home against a jobcoach who saw possibilities, under an assessment that projects ("als ik in haar
+    /// schoenen stond") and sends her to day care against her wish. "Cliënte drinkt geen alcohol" is no drinking: one
+    /// clause, one reading, so no referral to addiction care.
+    func testAnOverprotectiveHomeAndAProjectingAssessment() throws {
+        let result = try screening("wajong-archief-dagbesteding")
+        XCTAssertEqual(result.trialAndError.contraindications, [], "she does not drink")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "verslaving" && $0.present }, "\(result.facts.filter { $0.indicator == "verslaving" }.map(\.quote))")
+        let risks = risks(result)
+        XCTAssertTrue(risks.isSuperset(of: ["projectie", "geen-gedeeld-doel"]), "\(risks)")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "overbeschermende-omgeving" && $0.quote == "regelt haar post" && $0.counts })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.quote.hasPrefix("stage liep") }, "an internship that went wrong")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "interesse" && $0.quote == "landkaarten verzamelen" })
+    }
+
+    /// Good practice at 61: the assessment weighs his age as a threshold for employers and rejects it with a reason, and
+    /// takes his recent loss along as a point of attention. No judgement risk; his woodwork is a hobby.
+    func testAnAgeWeighedAndRejectedIsNoStereotype() throws {
+        let result = try screening("timmerman-leeftijd-gewogen")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertEqual(result.trialAndError.contraindications, [])
+        XCTAssertTrue(result.facts.contains { $0.indicator == "interesse" && $0.quote == "Houtbewerking" })
+    }
 }

@@ -256,6 +256,21 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertTrue(try hit("Hij heeft geen schulden en geen bewindvoering.", "schulden").negated)
     }
 
+    // MARK: Ruleset 1.31.0: one clause, one reading
+
+    func testANegatedObjectNegatesTheVerbReadThroughIt() throws {
+        // "drinkt" is drinking through "alcohol"; "geen" right after the verb denies both.
+        for text in ["Cliënte drinkt geen alcohol; ze vindt de kroeg te druk.", "Hij gebruikt geen drugs."] {
+            let addiction = Self.analyzer.analyze(text).filter { $0.indicator == "verslaving" }
+            XCTAssertFalse(addiction.isEmpty, text)
+            XCTAssertTrue(addiction.allSatisfy(\.negated), "\(text): \(addiction.map { ($0.matchedText, $0.negated) })")
+        }
+        // The object's time goes with it: no longer using is past, not present.
+        XCTAssertTrue(Self.analyzer.analyze("Hij gebruikt geen drugs meer.").filter { $0.indicator == "verslaving" }.allSatisfy(\.historical))
+        // A negation that does not follow the verb leaves it alone.
+        XCTAssertFalse(try hit("Hij drinkt elke avond, geen probleem volgens hem.", "verslaving").negated)
+    }
+
     // MARK: Ruleset 1.15.0: settled, past, not yet
 
     func testASettlementInALaterClauseResolvesOnlyWhatWasPast() throws {
