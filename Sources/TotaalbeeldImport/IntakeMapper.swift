@@ -359,6 +359,11 @@ private struct MappingState {
                 }
                 addUnassigned(text, heading: nil, at: block.position, source: source, open: &unassignedOpen)
             case .unassigned(let heading, _):
+                // Particulars under a title or an unknown heading ("Intakeverslag", "Gegevens"): "Regeling: WW" is the regime.
+                if let (key, value) = MarkdownReader.keyValue(text), isParticular(key), !text.contains("\n") {
+                    applyKey(key, value, at: block.position, fromFrontMatter: false)
+                    continue
+                }
                 addUnassigned(text, heading: heading, at: block.position, source: source, open: &unassignedOpen)
             case .theme(let theme, let heading):
                 // "moeder: 'hij slaapt tot twee uur'" in line-by-line notes: that item alone is the named source's.
@@ -382,7 +387,8 @@ private struct MappingState {
                         report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → client background"))
                     }
                 case .sources:
-                    addSource(spec: text, at: block.position)
+                    // One source per line: a paragraph of sources written line by line is a list, not one source.
+                    for line in text.split(separator: "\n") where !line.trimmed.isEmpty { addSource(spec: String(line), at: block.position) }
                 case .wish:
                     let id = nextID("w")
                     wishes.append((id, text, source ?? ""))

@@ -230,6 +230,8 @@ public enum MarkdownReader {
     /// The heading level a plain-text block's first line has, or nil when it reads as prose.
     private static func plainHeadingLevel(_ block: [String], previousBlank: Bool) -> Int? {
         guard let first = block.first?.trimmed, !first.isEmpty else { return nil }
+        // "Datum: 28-11-2026" is a particular, not a heading: a line with a key and a value after its colon.
+        if let (_, value) = keyValue(first), !value.isEmpty { return nil }
         let text = headingText(first)
         guard !text.isEmpty, first.count <= 70, text.split(separator: " ").count <= 8 else { return nil }
         if let last = first.last, ".,;?!".contains(last) { return nil }

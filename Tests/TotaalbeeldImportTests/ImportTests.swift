@@ -232,6 +232,37 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(result.dossier.root.element(named: "client")?.attribute("benefitRegime"), "ww")
     }
 
+    /// A plain-text intake as pasted from an e-mail: a title line, then the particulars, then a "Bronnen" paragraph with
+    /// one source per line. The particulars are particulars, not a heading with text under it, and each line is its own
+    /// source with its own date.
+    func testPlainTextWithATitleLineAndSourcesLineByLine() throws {
+        let text = """
+        Intakeverslag re-integratie
+
+        Datum: 28-11-2026
+        Regeling: WW
+        Leeftijd: 45
+        Geslacht: vrouw
+
+        Bronnen
+        cliënte, intakegesprek, 20-11-2026
+        arbeidsdeskundige, 28-11-2026
+
+        Thuissituatie
+        Ze heeft een betalingsachterstand bij de zorgverzekeraar.
+        """
+        let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.txt")
+        let client = try XCTUnwrap(result.dossier.root.element(named: "client"))
+        XCTAssertEqual(client.attribute("benefitRegime"), "ww")
+        XCTAssertEqual(client.attribute("age"), "45")
+        XCTAssertEqual(client.attribute("gender"), "vrouw")
+        let sources = (result.dossier.root.element(named: "sources")?.elements ?? []).map { ($0.attribute("kind") ?? "", $0.attribute("date") ?? "") }
+        XCTAssertEqual(sources.map(\.0), ["client", "professional"])
+        XCTAssertEqual(sources.map(\.1), ["2026-11-20", "2026-11-28"])
+        XCTAssertEqual(narratives(result).map(\.theme), ["prive"])
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie"], "the title, with nothing under it")
+    }
+
     func testMarkdownCommentsNeverBecomeText() throws {
         let text = "---\ndatum: 2026-10-01\n---\n## Thuissituatie\n\nCliënte woont alleen. <!-- navragen bij de zus -->\n\n<!--\nopmerking van een collega\n-->\n"
         let result = try importer.importIntake(bytes: Array(text.utf8), fileName: "intake.md")
