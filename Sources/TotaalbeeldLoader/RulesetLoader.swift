@@ -944,8 +944,6 @@ enum TermSyntax {
 // MARK: - Intake headings
 
 extension RulesetReader {
-    /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
-    /// source kind only; a theme's Dutch label counts as one of its headings.
     /// What a report shows about the client (labels, messages, questions, readings, alternatives) is said of men
     /// and women alike: "hem" in a woman's report reads as a form letter. Rationales and the change log, which
     /// retell the seed's cases, are not shown per client and are left as written.
@@ -966,6 +964,8 @@ extension RulesetReader {
         }
     }
 
+    /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
+    /// source kind only; a theme's Dutch label counts as one of its headings.
     fileprivate func lintIntakeHeadings(_ ruleset: Ruleset, sourceKindIDs: Set<String>) {
         guard let model = root.child(named: "conversationModel") else { return }
         var owners: [String: String] = [:]
