@@ -142,6 +142,9 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(result.facts.contains { $0.indicator == "overbeschermende-omgeving" && $0.quote == "regelt haar post" && $0.counts })
         XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.quote.hasPrefix("stage liep") }, "an internship that went wrong")
         XCTAssertTrue(result.facts.contains { $0.indicator == "interesse" && $0.quote == "landkaarten verzamelen" })
+        // "wat moeder vertelt" names who told it: the inability concluded is hers, not her mother's.
+        let inability = try XCTUnwrap(result.facts.first { $0.indicator == "onkunde-oordeel" })
+        XCTAssertEqual(inability.experiencer, .client)
     }
 
     /// Good practice at 61: the assessment weighs his age as a threshold for employers and rejects it with a reason, and
