@@ -55,6 +55,12 @@ struct FMLReader: Sendable {
         demandAnalyzer.analyze(text).filter { !$0.negated && !$0.hypothetical }.map { ($0.indicator, $0.matchedText) }
     }
 
+    /// The demands a text rules out ("geen werk boven schouderhoogte", "zonder tillen"), folded: a limitation that
+    /// names them is one the text has worked in.
+    func demandsRuledOut(in text: String) -> [String] {
+        demandAnalyzer.analyze(text).filter { $0.negated && !$0.hypothetical }.map { $0.matchedText.lowercased() }
+    }
+
     /// The activities whose support the texts (the assessment's conclusions and direction) name: affirmed, not
     /// hypothetical. "Zonder begeleiding" names none; a sub-activity counts its parent's words.
     func activitiesWithSupportNamed(in texts: [String]) -> Set<String> {

@@ -160,7 +160,10 @@ public struct FactExtractor: Sendable {
                 ruleset.indicator(id: $0.indicator)?.role == .signal
             }
         }
-        for narrative in dossier.narratives {
+        // Text an imported intake kept under a heading that names no theme is read all the same: a crisis told under
+        // "Situatie" must not drop out of sight. Its terms count in their indicators' domains, as any narrative's do;
+        // it covers no theme (a domain known only from it counts as mentioned in passing), and a rule asks to file it.
+        for narrative in dossier.screenedTexts {
             // A narrative someone else tells speaks of the client in the third person, or as "mijn man", "onze zoon";
             // its first person is the teller, who speaks of himself only in a kind the ruleset says does (a relative):
             // a professional's "ik" observes. The client's own account, or an unknown source, reads as written.

@@ -205,7 +205,7 @@ struct RuleEngine: Sendable {
             if emptySupports {
                 // A cited dossier element in which nothing counts holds nothing that speaks against the course.
                 let holding = Set(input.facts.filter(\.counts).map(\.elementID))
-                let dossierElements = Set(input.dossier.narratives.map(\.id) + input.dossier.findings.map(\.id))
+                let dossierElements = Set(input.dossier.screenedTexts.map(\.id) + input.dossier.findings.map(\.id))
                 wishCitations += basis.filter { dossierElements.contains($0) && !holding.contains($0) }.count
             }
             let total = distinctFindings(cited) + wishCitations
@@ -247,6 +247,13 @@ struct RuleEngine: Sendable {
                 state.evidence.append(Evidence(elementID: "fml", sourceID: fml.source, location: fml.location, quote: fml.summary ?? "FML"))
             }
             return input.dossier.fml?.present != true
+        case .unassignedText:
+            let client = input.dossier.sources.first { $0.kind == "client" }?.id
+            for text in input.dossier.unassigned {
+                let quote = (text.heading.map { $0 + ": " } ?? "") + text.text
+                state.evidence.append(Evidence(elementID: text.id, sourceID: text.source ?? client, location: text.location, quote: quote))
+            }
+            return !input.dossier.unassigned.isEmpty
         case .benefitRegime(let regimes):
             return regimes.contains(input.dossier.client.benefitRegime)
         case .ageBand(let maxUpper):
@@ -378,8 +385,13 @@ struct RuleEngine: Sendable {
             // work requirement (a support need above the lowest level citing it), has been worked into the course.
             let lowest = ruleset.scoring.levels.first?.id
             let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
+            // So has a limitation whose own words the direction rules out: "geen werk boven schouderhoogte" beside
+            // "Niet tillen boven schouderhoogte".
+            let ruledOut = input.fmlReader.demandsRuledOut(in: direction.text)
+            let respected = Set(fml.items.filter { item in ruledOut.contains { item.text.lowercased().contains($0) } }.map(\.text))
             for (activity, words) in input.fmlReader.demands(in: direction.text) {
-                for limitation in input.fmlLimitations[activity] ?? [] where !workedIn.contains(limitation.id ?? "") {
+                for limitation in input.fmlLimitations[activity] ?? []
+                where !workedIn.contains(limitation.id ?? "") && !respected.contains(limitation.text) {
                     conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(words): \(direction.text)")))
                 }
             }
@@ -755,7 +767,7 @@ struct RuleInput {
         elementIndicators = named
         var kinds = Dictionary(dossier.sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         func kind(of element: String, source: String?) { if let source, let sourceKind = kinds[source] { kinds[element] = sourceKind } }
-        for narrative in dossier.narratives { kind(of: narrative.id, source: narrative.source) }
+        for narrative in dossier.screenedTexts { kind(of: narrative.id, source: narrative.source) }
         for finding in dossier.findings { kind(of: finding.id, source: finding.source) }
         for wish in dossier.wishes { kind(of: wish.id, source: wish.source) }
         if let fml = dossier.fml {
@@ -771,7 +783,7 @@ struct RuleInput {
         let selfReport = Set(dossier.sources.filter { ruleset.sourceKind(id: $0.kind)?.isSelfReport == true }.map(\.id))
         var claims = Set(dossier.wishes.map(\.id))
         let factsOf = Dictionary(grouping: facts, by: \.elementID)
-        for narrative in dossier.narratives {
+        for narrative in dossier.screenedTexts {
             let own = factsOf[narrative.id] ?? []
             if own.isEmpty ? selfReport.contains(narrative.source) : own.allSatisfy({ $0.assertion == .claim }) { claims.insert(narrative.id) }
         }

@@ -17,7 +17,7 @@ struct NarrativeMarkup {
     init(result: ScreeningResult, language: Language) {
         let say = Vocabulary(language: language)
         let byElement = result.narrativeFactsByElement()
-        for narrative in result.dossier.narratives {
+        for narrative in result.dossier.screenedTexts {
             narratives.insert(narrative.id)
             let facts = byElement.facts[narrative.id] ?? []
             let segments = narrativeSegments(narrative, facts: facts).map { segment -> [String: Any] in
@@ -43,7 +43,7 @@ struct NarrativeMarkup {
             }
             sections.append([
                 "id": narrative.id, "anchor": "n-" + narrative.id,
-                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? narrative.domain,
+                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? say.unassignedText(narrative.id, in: result.dossier),
                 "source": result.dossier.source(id: narrative.source)?.role ?? narrative.source,
                 "line": String(narrative.location.line),
                 "segments": segments,

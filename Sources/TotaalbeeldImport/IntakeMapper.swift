@@ -151,24 +151,26 @@ struct HeadingIndex {
         if let open = heading.firstIndex(of: "("), let target = exact[HeadingKey.fold(String(heading[..<open]))] { return (target, []) }
         let words = key.split(separator: " ")
         var best = 0
-        var found: [IntakeMapper.Target] = []
+        var found: [(target: IntakeMapper.Target, at: Int)] = []
         for entry in entries where entry.key.count <= words.count && entry.key.count >= best {
-            guard contains(words, entry.key) else { continue }
+            guard let at = start(of: entry.key, in: words) else { continue }
             if entry.key.count > best {
                 best = entry.key.count
-                found = [entry.target]
-            } else if !found.contains(entry.target) {
-                found.append(entry.target)
+                found = [(entry.target, at)]
+            } else if let i = found.firstIndex(where: { $0.target == entry.target }) {
+                found[i].at = min(found[i].at, at)
+            } else {
+                found.append((entry.target, at))
             }
         }
-        if found.count == 1 { return (found[0], []) }
-        return (nil, found)
+        if found.count == 1 { return (found[0].target, []) }
+        // In reading order: "Werk en opleiding" names work first.
+        return (nil, found.sorted { $0.at < $1.at }.map(\.target))
     }
 
-    private func contains(_ words: [Substring], _ part: [Substring]) -> Bool {
-        guard !part.isEmpty, part.count <= words.count else { return false }
-        for start in 0...(words.count - part.count) where Array(words[start..<(start + part.count)]) == part { return true }
-        return false
+    private func start(of part: [Substring], in words: [Substring]) -> Int? {
+        guard !part.isEmpty, part.count <= words.count else { return nil }
+        return (0...(words.count - part.count)).first { Array(words[$0..<($0 + part.count)]) == part }
     }
 }
 
@@ -270,8 +272,15 @@ private struct MappingState {
         var sawContent = false
         var unassignedOpen: Int? = nil  // index in narratives of the unassigned block being filled
 
+        var headingSeen = false
         var pending = ArraySlice(intake.blocks)
         while let block = pending.popFirst() {
+            // A line of its own that is exactly a listed heading ("Conclusies" right under "Beoordeling
+            // arbeidsdeskundige", a bold "**Richting**") is a heading one level down, not a sentence.
+            if case .paragraph = block.kind, isBareHeading(block.text) {
+                pending.insert(.init(kind: .heading(level: sectionLevel + 1), text: block.text, position: block.position), at: pending.startIndex)
+                continue
+            }
             // Line-by-line notes: a line that names a declared source ("Volgens de jobcoach: …", "moeder: …") starts a
             // paragraph of its own, so that it and the lines after it are that source's, not the paragraph's teller's.
             // Only where text becomes narratives: an assessment or an FML keeps its paragraphs whole.
@@ -283,12 +292,24 @@ private struct MappingState {
                 }
             }
             if case .heading(let level) = block.kind {
+                defer { headingSeen = true }
+                // The document's title: a first heading with the particulars right under it ("Rapportage sociaal
+                // wijkteam - aanvraag re-integratieadvies" above "Datum: …") names the document, not a section of it.
+                if !headingSeen, !sawContent, let next = pending.first, startsWithParticular(next) {
+                    report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → the intake's title (particulars follow)"))
+                    continue
+                }
                 // A heading that only names who speaks: "Volgens de bedrijfsarts".
                 if let label = sourceLabel(block.text), label.rest.isEmpty {
                     sectionSource = resolveSource(named: label.role, at: block.position)
                     continue
                 }
-                let (target, ambiguous) = index.lookup(block.text)
+                var (target, ambiguous) = index.lookup(block.text)
+                // "Werk en opleiding" names two themes: the text is filed under the first, and the report says so.
+                if target == nil, ambiguous.count > 1, ambiguous.allSatisfy({ if case .theme = $0 { true } else { false } }) {
+                    target = ambiguous[0]
+                    report.append(.init(kind: .unmapped, position: block.position, message: "heading \"\(block.text)\" names \(ambiguous.map(Self.describe).joined(separator: " and ")); its text is filed under the first (split it if it speaks of both)"))
+                }
                 // Within an assessment, its parts are sub-sections; an unknown sub-heading stays in its section.
                 if let target {
                     switch target {
@@ -432,7 +453,14 @@ private struct MappingState {
                         conclusions.append(PendingConclusion(id: id, text: clean, references: references, position: block.position))
                         report.append(.init(kind: .unmapped, position: block.position, message: "\(Self.blockName(block.kind)) names no Schema 2 activity and level (\"activiteit: niveau — ondersteuning\") → conclusion \(id)"))
                     } else if part == .direction {
-                        if let (key, value) = MarkdownReader.keyValue(text), applyDirectionKey(key, value, at: block.position) { continue }
+                        // "Gedeeld met cliënt: ja" may follow the direction's own line without a blank line between.
+                        var prose: [Substring] = []
+                        for line in text.split(separator: "\n") {
+                            if let (key, value) = MarkdownReader.keyValue(String(line)), applyDirectionKey(key, value, at: block.position) { continue }
+                            prose.append(line)
+                        }
+                        if prose.isEmpty { continue }
+                        text = prose.joined(separator: "\n")
                         let (clean, references) = Self.citations(in: text)
                         direction.append(clean)
                         directionReferences += references
@@ -450,6 +478,19 @@ private struct MappingState {
     }
 
     // MARK: Sections
+
+    /// A one-line paragraph that is exactly one of the ruleset's headings, without closing punctuation.
+    private func isBareHeading(_ text: String) -> Bool {
+        guard !text.contains("\n"), let last = text.last, !".,;?!".contains(last), text.split(separator: " ").count <= 5 else { return false }
+        return index.exact[HeadingKey.fold(text)] != nil
+    }
+
+    /// Whether a block opens with a particular of the client ("Datum: 24-11-2026", "Regeling: WW").
+    private func startsWithParticular(_ block: IntakeDocument.Block) -> Bool {
+        guard case .paragraph = block.kind, let line = block.text.split(separator: "\n").first,
+              let (key, value) = MarkdownReader.keyValue(String(line)) else { return false }
+        return !value.isEmpty && isParticular(key)
+    }
 
     private func isAssessment(_ section: Section) -> Bool {
         if case .section(let role, _) = section { return [.assessment, .conclusions, .direction, .supportNeeds].contains(role) }
@@ -522,7 +563,7 @@ private struct MappingState {
         let id = nextID("u")
         narratives.append(PendingNarrative(id: id, theme: nil, heading: heading, position: position, source: source ?? "", text: text))
         open = narratives.count - 1
-        report.append(.init(kind: .unmapped, position: position, message: "text \(heading.map { "under \"\($0)\"" } ?? "before the first heading") → unassigned narrative \(id) (not screened until filed under a theme)"))
+        report.append(.init(kind: .unmapped, position: position, message: "text \(heading.map { "under \"\($0)\"" } ?? "before the first heading") → unassigned narrative \(id) (screened, but covering no theme until filed under one)"))
     }
 
     // MARK: Sources
@@ -761,7 +802,9 @@ private struct MappingState {
             if answer.hasPrefix("nee") || answer.hasPrefix("niet") { return "no" }
             return "unclear"
         }
-        if folded.contains("gedeeld") || folded.contains("besproken") || folded.contains("afgestemd") || folded.contains("eens") {
+        // "Cliënt is het eens: ja", but not "Eens per week: contact met de jobcoach".
+        let agrees = folded.split(separator: " ").contains("eens") && judgement() != "unclear"
+        if folded.contains("gedeeld") || folded.contains("besproken") || folded.contains("afgestemd") || agrees {
             shared = judgement()
         } else if folded == "horizon" || folded == "termijn" {
             horizon = answer.hasPrefix("lang") ? "long" : "short"
@@ -847,7 +890,7 @@ private struct MappingState {
         dossierID = Self.slug(dossierID ?? Self.stem(of: intake.fileName))
 
         // Sources every narrative, wish and the assessment need.
-        let needsClient = narratives.contains { $0.source.isEmpty && $0.theme != nil } || wishes.contains { $0.source.isEmpty } || sources.isEmpty
+        let needsClient = narratives.contains { $0.source.isEmpty } || wishes.contains { $0.source.isEmpty } || sources.isEmpty
         var clientID = sources.first { $0.kind == "client" }?.id
         if clientID == nil, needsClient {
             let id = nextID("s-client")
@@ -856,7 +899,8 @@ private struct MappingState {
             clientID = id
         }
         if let clientID {
-            for i in narratives.indices where narratives[i].source.isEmpty && narratives[i].theme != nil { narratives[i].source = clientID }
+            // Text under an unknown heading is told by the client too, unless it names its teller: it is screened.
+            for i in narratives.indices where narratives[i].source.isEmpty { narratives[i].source = clientID }
             for i in wishes.indices where wishes[i].source.isEmpty { wishes[i].source = clientID }
         }
         if fmlSeen, !fmlAbsent, fmlSource == nil {
@@ -1010,6 +1054,9 @@ private struct MappingState {
             var found: [String] = []
             if narratives.contains(where: { $0.id == reference }) || wishes.contains(where: { $0.id == reference }) || sources.contains(where: { $0.id == reference }) {
                 found = [reference]
+            } else if narratives.contains(where: { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }) {
+                // Text under a heading of the intake's own ("Visie werkgever") is screened, so it can be cited too.
+                found = narratives.filter { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }.map(\.id)
             } else if key == "wens" || key == "wensen" || key.hasPrefix("wens van") {
                 found = wishes.map(\.id)
             } else if key == "fml", fmlSeen, !fmlAbsent {
@@ -1022,7 +1069,7 @@ private struct MappingState {
                 found = narratives.filter { sourceIDs.contains($0.source) && $0.theme != nil }.map(\.id)
             }
             if found.isEmpty {
-                report.append(.init(kind: .problem, position: position, message: "\"\(reference)\" names nothing in the intake to cite (a theme heading, wens, FML or a source); not cited"))
+                report.append(.init(kind: .problem, position: position, message: "\"\(reference)\" names nothing in the intake to cite (a heading, wens, FML or a source); not cited"))
             }
             for id in found where !ids.contains(id) { ids.append(id) }
         }

@@ -188,14 +188,13 @@ private struct Rendering {
     /// "Volgens …: text" when the source differs from the one the importer would assume here.
     func attributed(_ text: String, source: String) -> String {
         let clean = Self.escaped(text.collapsedSpaces)
-        let assumed = defaultSource
         // A text that itself opens with "Volgens de werkgever:" would be read as naming its source: always label it.
         // So would one that opens with a short label and a colon ("moeder: …"), read as the teller of a note line.
         let looksLabelled = ["volgens ", "bron", "informatie van ", "uit het gesprek met ", "navraag bij "].contains { clean.lowercased().hasPrefix($0) }
             || IntakeMapper.noteLabel(clean) != nil
         // Every such paragraph carries its own label: a "Volgens …: text" paragraph names the teller of that
         // paragraph only, so the next one is the section's teller again.
-        guard source != assumed || looksLabelled, let words = sourceWords[source] else { return clean }
+        guard source != defaultSource || looksLabelled, let words = sourceWords[source] else { return clean }
         return "Volgens \(words): \(clean)"
     }
 

@@ -16,8 +16,8 @@ public struct ArchiveLimits: Sendable {
 }
 
 /// Reads the text of DOCX (WordprocessingML) and ODT (OpenDocument text) intakes with ZIPFoundation and the hardened
-/// libxml2 layer: no converter, no network, no entities. Headings come from paragraph styles (and outline levels),
-/// lists from numbering, tables row by row. Tracked changes: insertions are kept, deletions dropped. Comments,
+/// libxml2 layer: no converter, no network, no entities. Headings come from paragraph styles (and outline levels) or,
+/// in Word, from a short line set wholly in bold; lists from numbering, tables row by row. Tracked changes: insertions are kept, deletions dropped. Comments,
 /// footnotes, headers and footers never become text; the notes say how many were left out.
 ///
 /// ```swift
@@ -185,6 +185,9 @@ private struct DocxReader {
                 let outline = properties?.element(named: "outlineLvl")?.attribute("val", namespace: w).flatMap(Int.init)
                 if let level = styleID.flatMap({ styles[$0] ?? Self.level(ofStyleName: $0) }) ?? outline.map({ $0 + 1 }) {
                     document.blocks.append(.init(kind: .heading(level: level), text: text, position: position))
+                } else if properties?.element(named: "numPr") == nil, Self.readsAsHeading(text), Self.isBold(element) {
+                    // Many intakes mark their headings by bold type only, with the paragraph in the normal style.
+                    document.blocks.append(.init(kind: .heading(level: 2), text: text, position: position))
                 } else if properties?.element(named: "numPr") != nil || styleID.map({ $0.lowercased().contains("list") || $0.lowercased().contains("lijst") }) == true {
                     document.blocks.append(.init(kind: .listItem, text: text, position: position))
                 } else {
@@ -235,6 +238,40 @@ private struct DocxReader {
             }
         }
         return result
+    }
+
+    /// A short line without closing punctuation that opens with a capital or a number: what a heading looks like.
+    static func readsAsHeading(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last, !".,;?!".contains(last) else { return false }
+        return text.count <= 70 && text.split(separator: " ").count <= 8
+    }
+
+    /// Whether every run of a paragraph that holds text is bold (`w:b`, or a character style named strong or zwaar).
+    static func isBold(_ paragraph: XMLNodeElement) -> Bool {
+        var runs = 0
+        func bold(_ nodes: [XMLNode]) -> Bool {
+            for node in nodes {
+                guard case .element(let element) = node, element.namespaceURI == w else { continue }
+                switch element.localName {
+                case "r":
+                    let text = element.elements(named: "t").map(\.text).joined()
+                    guard !text.allSatisfy(\.isWhitespace) else { continue }
+                    runs += 1
+                    let properties = element.element(named: "rPr")
+                    let weight = properties?.element(named: "b").map { !["0", "false", "off"].contains($0.attribute("val", namespace: w) ?? "1") } ?? false
+                    let style = properties?.element(named: "rStyle")?.attribute("val", namespace: w)?.lowercased() ?? ""
+                    if !weight && !style.contains("strong") && !style.contains("zwaar") { return false }
+                case "ins", "moveTo", "hyperlink", "smartTag", "fldSimple", "customXml", "dir", "bdo":
+                    if !bold(element.content) { return false }
+                case "sdt":
+                    if let content = element.element(named: "sdtContent"), !bold(content.content) { return false }
+                default:
+                    break
+                }
+            }
+            return true
+        }
+        return bold(paragraph.content) && runs > 0
     }
 
     /// The visible text of a paragraph after its tracked changes are accepted.

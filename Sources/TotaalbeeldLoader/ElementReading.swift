@@ -45,13 +45,16 @@ extension ReadableElement {
 
     var modelLocation: Location { Location(location) }
 
+    /// The element's `xml:lang`, as the rulesets mark each shown text's language.
+    var language: String? { attribute("lang", namespace: xmlNamespace) }
+
     /// Children `name` read as one text per language; Dutch falls back to the first entry.
     func localized(_ name: String) -> LocalizedText {
         var nl: String?
         var en: String?
         for child in children(named: name) {
             let text = child.text.collapsingWhitespace
-            switch child.attribute("lang", namespace: xmlNamespace) {
+            switch child.language {
             case "en": en = en ?? text
             case "nl": nl = nl ?? text
             default: nl = nl ?? text

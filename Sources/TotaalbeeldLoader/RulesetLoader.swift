@@ -284,6 +284,7 @@ private struct RulesetReader {
         case "gap": return .gap
         case "sourceAge": return .sourceAge(months: element.integer("months") ?? 12)
         case "fml": return .fmlMissing
+        case "unassignedText": return .unassignedText
         case "ageBand": return .ageBand(maxUpper: element.integer("maxUpper") ?? 0)
         case "benefitRegime": return .benefitRegime(element.list("in"))
         case "allOf": return .allOf(group())
@@ -941,7 +942,7 @@ enum TermSyntax {
     }
 }
 
-// MARK: - Intake headings
+// MARK: - Wording for any client
 
 extension RulesetReader {
     /// What a report shows about the client (labels, messages, questions, readings, alternatives) is said of men
@@ -952,7 +953,7 @@ extension RulesetReader {
         let gendered = ["nl": Set(["hij", "hem", "hemzelf"]), "en": Set(["he", "him", "his", "himself", "she", "her", "herself"])]
         for child in element.children {
             if shown.contains(child.name.localName),
-               let language = child.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace"), let words = gendered[language] {
+               let language = child.language, let words = gendered[language] {
                 let text = child.normalizedText
                 let found = text.lowercased().split { !$0.isLetter }.first { words.contains(String($0)) }
                 if let found {
@@ -964,6 +965,11 @@ extension RulesetReader {
         }
     }
 
+}
+
+// MARK: - Intake headings
+
+extension RulesetReader {
     /// A heading (folded as ``HeadingKey``) names one theme or intake section only, and a word for a source author one
     /// source kind only; a theme's Dutch label counts as one of its headings.
     fileprivate func lintIntakeHeadings(_ ruleset: Ruleset, sourceKindIDs: Set<String>) {
@@ -981,7 +987,7 @@ extension RulesetReader {
         }
         for theme in model.children(named: "theme") {
             let owner = "theme '\(theme.attribute("id") ?? "")'"
-            if let label = theme.children(named: "label").first(where: { $0.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace") == "nl" }) {
+            if let label = theme.children(named: "label").first(where: { $0.language == "nl" }) {
                 claim(label.normalizedText, owner: owner, at: label)
             }
             var seen = Set<String>()

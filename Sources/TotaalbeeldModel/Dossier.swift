@@ -20,8 +20,18 @@ public struct Dossier: Sendable {
     public var narratives: [Narrative]
     public var wishes: [Wish]
     public var assessment: Assessment?
-    /// Text an imported intake held under a heading that maps to no theme: kept for the professional, not screened.
+    /// Text an imported intake held under a heading that maps to no theme: screened, but covering no theme.
     public var unassigned: [UnassignedText] = []
+
+    /// Every text the screening reads: the narratives, then the unassigned texts as narratives of no domain and no
+    /// theme, told by their own source or else by the client (as an imported narrative without one is).
+    public var screenedTexts: [Narrative] {
+        guard !unassigned.isEmpty else { return narratives }
+        let client = sources.first { $0.kind == "client" }?.id ?? ""
+        return narratives + unassigned.map {
+            Narrative(id: $0.id, domain: "", theme: nil, source: $0.source ?? client, date: $0.date, text: $0.text, location: $0.location)
+        }
+    }
 
     /// The client this dossier is about, for comparing dossiers over time: the client's `ref` when the dossier has
     /// one, otherwise the dossier's own id (an intake and its checkpoints then share the dossier id).

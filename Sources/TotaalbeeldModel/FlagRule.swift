@@ -182,6 +182,8 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case gap
     case sourceAge(months: Int)
     case fmlMissing
+    /// The dossier holds text an imported intake could not file under a theme.
+    case unassignedText
     case ageBand(maxUpper: Int)
     case benefitRegime([String])
     /// All of the conditions hold (a group, for use inside `anyOf` and `not`).

@@ -380,7 +380,7 @@ public struct ScreeningJSON: Sendable {
     private func writeNarrative<Sink: JSONSink>(_ result: ScreeningResult, to sink: inout Sink) {
         let byElement = result.narrativeFactsByElement()
         sink.beginArray()
-        for narrative in result.dossier.narratives {
+        for narrative in result.dossier.screenedTexts {
             let spans = (byElement.facts[narrative.id] ?? []).sorted(by: spanOrder)
             sink.beginObject()
             sink.member("element", narrative.id)

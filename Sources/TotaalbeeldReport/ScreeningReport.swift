@@ -100,7 +100,7 @@ public struct ScreeningReport: Sendable {
         let dossier = result.dossier
         var lines: [String: Int] = [:]
         for finding in dossier.findings { lines[finding.id] = finding.location.line }
-        for narrative in dossier.narratives { lines[narrative.id] = narrative.location.line }
+        for narrative in dossier.screenedTexts { lines[narrative.id] = narrative.location.line }
         for wish in dossier.wishes { lines[wish.id] = wish.location.line }
         for source in dossier.sources { lines[source.id] = source.location.line }
         if let fml = dossier.fml { lines["fml"] = fml.location.line }
@@ -459,15 +459,15 @@ public struct ScreeningReport: Sendable {
     }
 
     private func narrative(_ result: ScreeningResult, into doc: inout ReportDocument) {
-        guard !result.dossier.narratives.isEmpty else { return }
+        guard !result.dossier.screenedTexts.isEmpty else { return }
         doc.heading(2, words("Geannoteerde tekst", "Annotated narrative"))
         doc.paragraph(.plain(words(
             "Gevonden termen staan tussen [ ] met de indicator en hun context: ontkend, verleden, opgelost, hypothetisch, mogelijk, ander persoon, bewering cliënt.",
             "Terms found are shown in [ ] with their indicator and context: negated, historical, resolved, hypothetical, possible, other person, client's claim."
         )))
         let byElement = result.narrativeFactsByElement()
-        for narrative in result.dossier.narratives {
-            let domain = result.ruleset.domain(id: narrative.domain)?.label[language] ?? narrative.domain
+        for narrative in result.dossier.screenedTexts {
+            let domain = result.ruleset.domain(id: narrative.domain)?.label[language] ?? words.unassignedText(narrative.id, in: result.dossier)
             let source = result.dossier.source(id: narrative.source)?.role ?? ""
             doc.paragraph(.strong(words.line(narrative.location.line)), .plain(" — \(domain), "), .quoted(source))
             doc.paragraph(annotated(narrative, facts: byElement.facts[narrative.id] ?? [], ruleset: result.ruleset))

@@ -8,6 +8,12 @@ public struct Vocabulary: Sendable {
 
     public func callAsFunction(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
 
+    /// How the annotated text names an unassigned text: by the heading it stood under.
+    public func unassignedText(_ id: String, in dossier: Dossier) -> String {
+        let heading = dossier.unassigned.first { $0.id == id }?.heading
+        return self("tekst zonder thema", "text under no theme") + (heading.map { " (\(self("kop", "heading")) “\($0)”)" } ?? "")
+    }
+
     public func role(_ polarity: Polarity) -> String {
         polarity == .burden ? self("belastend", "burden") : self("kracht", "strength")
     }

@@ -303,11 +303,16 @@ struct ContextScopes: Sendable {
 
         /// Whether a term that holds the negation `cue` also holds the first words of `hit`, after the cue:
         /// then the negation is part of a negative finding that covers `hit` too and negates it ("geen" of
-        /// the signal "heeft geen zin" over the motivation "zin in werk" in "heeft geen zin in werk").
+        /// the signal "heeft geen zin" over the motivation "zin in werk" in "heeft geen zin in werk"). Likewise
+        /// when the cue stands in a gap of `hit` and its term shares a word with `hit`: "niet gehaald" of
+        /// `geen-diploma` in "het examen niet gehaald" negates "examen … gehaald", one span with one reading.
         func negationOwnerOverlaps(_ cue: PhraseMatcher.Match, _ hit: PhraseMatcher.Match) -> Bool {
-            guard cue.last < hit.first else { return false }
+            let inGap = hit.first < cue.first && cue.last < hit.last
+            guard cue.last < hit.first || inGap else { return false }
             let range = firsts.partitionPoint { $0 >= cue.first - widest }..<firsts.partitionPoint { $0 > cue.first }
-            return hits[range].contains { ContextScopes.owns($0, allOf: cue) && $0.owns(hit.first) }
+            return hits[range].contains {
+                ContextScopes.owns($0, allOf: cue) && (inGap ? ContextScopes.shareWords($0, hit) : $0.owns(hit.first))
+            }
         }
     }
 

@@ -284,7 +284,7 @@ extension Workbench {
                 </div>
                 """
             }
-            unassigned = "<fieldset><legend>Niet toegewezen tekst</legend><p class=\"hint\">Tekst onder een kop die bij geen thema hoort. Hij telt pas mee in de screening als u hem bij een thema onderbrengt.</p>\(unassigned)</fieldset>"
+            unassigned = "<fieldset><legend>Niet toegewezen tekst</legend><p class=\"hint\">Tekst onder een kop die bij geen thema hoort. De screening leest hem wel, maar hij telt pas als informatie over een thema als u hem daar onderbrengt.</p>\(unassigned)</fieldset>"
         }
         var assessment = ""
         if let a = dossier.assessment {

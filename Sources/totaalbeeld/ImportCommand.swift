@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Headings are matched to the gespreksmodel themes and intake sections by the ruleset's heading lists \
         (conversationModel in the ruleset). A heading that matches nothing is reported with its line or paragraph \
-        number and its text kept as an <unassigned> narrative. The report goes to standard error (or --report FILE); \
+        number and its text kept as an <unassigned> narrative, which screen reads but counts towards no theme. The report goes to standard error (or --report FILE); \
         it names headings, ids and positions, never the intake's text.
         --source takes "who; role as written; date", e.g. "bedrijfsarts; bedrijfsarts arbodienst; 2026-10-12".
         """

@@ -14,9 +14,9 @@ final class FreshIntakeTests: XCTestCase {
     lazy var importer = IntakeImporter(ruleset: ruleset, schemas: Fixtures.schemas)
     lazy var evaluator = Evaluator(ruleset: ruleset)
 
-    private func screening(_ name: String) throws -> ScreeningResult {
-        let path = Fixtures.path("Tests/TotaalbeeldImportTests/FreshIntakes/\(name).md")
-        let result = try importer.importIntake(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), fileName: name + ".md")
+    private func screening(_ name: String, in folder: String = "Tests/TotaalbeeldImportTests/FreshIntakes", extension fileExtension: String = "md") throws -> ScreeningResult {
+        let path = Fixtures.path("\(folder)/\(name).\(fileExtension)")
+        let result = try importer.importIntake(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), fileName: name + "." + fileExtension)
         return evaluator.screen(try DossierLoader.load(bytes: Array(result.xml.utf8), fileName: name, ruleset: ruleset, schemas: Fixtures.schemas))
     }
 
@@ -154,5 +154,61 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
         XCTAssertEqual(result.trialAndError.contraindications, [])
         XCTAssertTrue(result.facts.contains { $0.indicator == "interesse" && $0.quote == "Houtbewerking" })
+    }
+
+    /// A social neighbourhood team's report as plain text: a title line naming a "re-integratieadvies" above the
+    /// particulars, headings of its own ("Situatie", "Geld", "Werk en opleiding", "Wat wil cliënte"), "Conclusies" on
+    /// the line under "Beoordeling arbeidsdeskundige", "Gedeeld met cliënt: ja" under the direction's own line. The
+    /// violence and the shelter, told under "Situatie", must reach the screening: refer first, and ask to file the text.
+    func testAShelterToldUnderAnUnknownHeadingStillComesFirst() throws {
+        let result = try screening("wijkteam-vrouwenopvang", in: "Cases/intakes", extension: "txt")
+        let dossier = result.dossier
+        XCTAssertEqual(dossier.client.benefitRegime, "participatiewet", "the particulars under the title line")
+        XCTAssertEqual(dossier.client.gender, "vrouw")
+        XCTAssertEqual(dossier.sources.map(\.kind), ["client", "other-professional", "professional"], "a wijkteammedewerker is a professional")
+        XCTAssertEqual(dossier.unassigned.map(\.heading), ["Situatie"])
+        XCTAssertTrue(dossier.narratives.contains { $0.theme == "prive" && $0.text.contains("14.000") }, "\"Geld\" is the private situation")
+        XCTAssertTrue(dossier.narratives.contains { $0.theme == "arbeidsverleden" && $0.text.contains("thuiszorg") }, "\"Werk en opleiding\" filed under work")
+        XCTAssertEqual(dossier.wishes.count, 1, "\"Wat wil cliënte\" is the wish")
+        XCTAssertEqual(dossier.assessment?.conclusions.count, 2, "\"Conclusies\" is a heading, not a conclusion")
+        XCTAssertEqual(dossier.assessment?.direction?.sharedWithClient, .yes)
+        XCTAssertFalse(dossier.assessment?.direction?.text.contains("Gedeeld") ?? true)
+        XCTAssertTrue(result.facts.contains { $0.elementID == "u-1" && $0.indicator == "huiselijk-geweld" && $0.counts }, "\(result.facts.filter { $0.elementID == "u-1" }.map(\.indicator))")
+        XCTAssertEqual(result.trialAndError.verdict, "refer-first")
+        XCTAssertTrue(result.trialAndError.contraindications.contains("onveiligheid"), "\(result.trialAndError.contraindications)")
+        let filing = try XCTUnwrap(result.flags.first { $0.rule == "tekst-zonder-thema" })
+        XCTAssertEqual(filing.evidence.map(\.elementID), ["u-1"])
+    }
+
+    /// Good practice at 52: seven years sober with a monthly group, a bankruptcy settled through the WSNP, a painter
+    /// who wants to estimate costs at a painting company, the shoulder limit written into the direction. The trade is
+    /// no hobby, "calculeren" no calculating attitude, and a painting company no painting work.
+    func testAFormerDrinkerAndPainterWellAssessed() throws {
+        let result = try screening("zzp-schilder-droog")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertEqual(result.trialAndError.contraindications, [])
+        XCTAssertFalse(result.facts.contains { $0.indicator == "verslaving" && $0.counts && !$0.historical }, "sober for seven years")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "onwil-oordeel" }, "\(result.facts.filter { $0.indicator == "onwil-oordeel" }.map(\.quote))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "interesse" && $0.quote.lowercased().hasPrefix("schilder") }, "the trade is not a hobby")
+        XCTAssertFalse(result.flags.contains { $0.rule == "richting-tegen-fml" }, "the direction rules out work above shoulder height")
+    }
+
+    /// A refugee's intake in notes, with an assessment that gives his origin as the reason to keep him from a woman
+    /// supervisor and sends him to cleaning against his wish: stereotyping flagged; an integration exam "niet gehaald"
+    /// is no diploma obtained.
+    func testOriginGivenAsTheReasonAndAnExamNotPassed() throws {
+        let result = try screening("statushouder-taal-trauma")
+        XCTAssertTrue(risks(result).contains("stereotypering"), "\(risks(result))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "diploma-behaald" && $0.present && $0.quote.contains("niet gehaald") })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "trauma" && $0.uncertain }, "the GP suspects PTSD")
+    }
+
+    /// A flexworker on sickness benefit: what the physician says there are indications for is possible, not
+    /// established; the client's own doubt is not another professional's.
+    func testPossibleDiagnosesAndTheClientsOwnDoubt() throws {
+        let result = try screening("flexwerker-ziektewet-aanwijzingen")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "psychische-klachten" && $0.quote == "depressieve" && $0.uncertain })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "twijfel-haalbaarheid" }, "\(result.facts.filter { $0.indicator == "twijfel-haalbaarheid" }.map(\.quote))")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "financiele-problemen" && $0.uncertain }, "\"Mogelijk spelen er ook geldzorgen\"")
     }
 }

@@ -260,7 +260,16 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(sources.map(\.0), ["client", "professional"])
         XCTAssertEqual(sources.map(\.1), ["2026-11-20", "2026-11-28"])
         XCTAssertEqual(narratives(result).map(\.theme), ["prive"])
-        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie"], "the title, with nothing under it")
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), [], "the first heading, with the particulars under it, is the title")
+        XCTAssertTrue(result.report.contains { $0.message.hasPrefix("heading \"Intakeverslag re-integratie\" → the intake's title") })
+    }
+
+    /// The shipped plain-text intake and its shipped dossier stay one: the dossier is what `import` makes of it today.
+    func testTheShippedPlainTextIntakeImportsToItsShippedDossier() throws {
+        let text = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/wijkteam-vrouwenopvang.txt"))))
+        let shipped = try String(contentsOfFile: Fixtures.path("Cases/intakes/wijkteam-vrouwenopvang.dossier.xml"), encoding: .utf8)
+        XCTAssertEqual(try importer.importIntake(bytes: text, fileName: "wijkteam-vrouwenopvang.txt").xml, shipped,
+                       "regenerate: totaalbeeld import Cases/intakes/wijkteam-vrouwenopvang.txt -o Cases/intakes/wijkteam-vrouwenopvang.dossier.xml")
     }
 
     func testMarkdownCommentsNeverBecomeText() throws {
@@ -290,6 +299,36 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie", "Overige bijzonderheden"])
         XCTAssertEqual(result.unmappedHeadings.last?.position.unit, .paragraph)
         XCTAssertEqual(dossier.unassigned.count, 1)
+    }
+
+    /// A Word file of one `word/document.xml` around `body`.
+    private func docx(_ body: String) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let document = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+        """
+        let data = Data(document.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        return [UInt8](try XCTUnwrap(archive.data))
+    }
+
+    /// Headings typed in bold in the normal style, as many Word intakes have them: a short bold line is a heading, a
+    /// bold sentence, a bold word inside a paragraph or a bold line in a list is not.
+    func testBoldLinesInAWordIntakeAreHeadings() throws {
+        func p(_ text: String, bold: Bool = false) -> String {
+            "<w:p><w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+        }
+        let body = p("Thuissituatie en geldzaken", bold: true) + p("Cliënte woont alleen en heeft een betalingsregeling.")
+            + p("Let op: dit is een vetgedrukte zin.", bold: true)
+            + "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Werk</w:t></w:r><w:r><w:t xml:space=\"preserve\"> en nog wat gewone tekst</w:t></w:r></w:p>"
+            + p("Werkverleden", bold: true) + p("Twintig jaar magazijnmedewerker.")
+        let result = try importer.importIntake(bytes: try docx(body), fileName: "vet.docx", options: ImportOptions(date: "2026-11-30"))
+        XCTAssertEqual(narratives(result).map(\.theme), ["prive", "prive", "prive", "arbeidsverleden"], "\(narratives(result))")
+        XCTAssertTrue(result.xml.contains("Let op: dit is een vetgedrukte zin."), "a bold sentence stays text")
+        XCTAssertEqual(result.unmappedHeadings.count, 0)
     }
 
     private func odt(_ body: String, extra: [(String, String)] = []) throws -> [UInt8] {

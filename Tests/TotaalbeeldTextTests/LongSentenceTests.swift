@@ -145,7 +145,9 @@ private struct ReferenceScopes {
             if hit.first > 0, given[category]?.contains(tokens[hit.first - 1].key) == true, cue.last < hit.first - 1 || cue.first > hit.last {
                 reaches = false
             } else if category != .claim && ContextScopes.shareWords(cue, hit) || category == .negation && hits.contains(where: { ContextScopes.owns($0, allOf: cue) })
-                        && !(cue.last < hit.first && hits.contains(where: { ContextScopes.owns($0, allOf: cue) && $0.owns(hit.first) })) {
+                        && !(cue.last < hit.first && hits.contains(where: { ContextScopes.owns($0, allOf: cue) && $0.owns(hit.first) }))
+                        && !(hit.first < cue.first && cue.last < hit.last
+                             && hits.contains(where: { ContextScopes.owns($0, allOf: cue) && ContextScopes.shareWords($0, hit) })) {
                 reaches = false
             } else if category == .claim && ContextScopes.shareWords(cue, hit) {
                 reaches = true
