@@ -835,7 +835,8 @@ private struct MappingState {
             break
         }
         guard let list else { return (text.trimmed, []) }
-        let references = list.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " en ") }.map { $0.trimmed }.filter { !$0.isEmpty }
+        // Split on commas and semicolons only: whether "A en B" is one heading or two is for the resolver to tell.
+        let references = list.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmed }.filter { !$0.isEmpty }
         var clean = trimmed[..<start].trimmed
         if !clean.hasSuffix(".") { clean += suffix }
         return (clean, references)
@@ -1050,30 +1051,43 @@ private struct MappingState {
     private func resolve(_ references: [String], report: inout [ImportReportLine], at position: IntakeDocument.Position?) -> [String] {
         var ids: [String] = []
         for reference in references {
-            let key = HeadingKey.fold(reference)
-            var found: [String] = []
-            if narratives.contains(where: { $0.id == reference }) || wishes.contains(where: { $0.id == reference }) || sources.contains(where: { $0.id == reference }) {
-                found = [reference]
-            } else if narratives.contains(where: { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }) {
-                // Text under a heading of the intake's own ("Visie werkgever") is screened, so it can be cited too.
-                found = narratives.filter { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }.map(\.id)
-            } else if key == "wens" || key == "wensen" || key.hasPrefix("wens van") {
-                found = wishes.map(\.id)
-            } else if key == "fml", fmlSeen, !fmlAbsent {
-                found = ["fml"]
-            } else if let (target, _) = Optional(index.lookup(reference)), case .theme(let id)? = target {
-                found = narratives.filter { $0.theme?.id == id }.map(\.id)
-            } else if roleKind(reference) != nil {
-                let kind = roleKind(reference)!
-                let sourceIDs = Set(sources.filter { $0.kind == kind }.map(\.id))
-                found = narratives.filter { sourceIDs.contains($0.source) && $0.theme != nil }.map(\.id)
+            // "Werkervaring en stage" may be one heading of the intake; "Werkverleden en Thuissituatie" names two.
+            var parts = [(reference, elements(citedBy: reference))]
+            if parts[0].1.isEmpty, reference.contains(" en ") {
+                parts = reference.components(separatedBy: " en ").map(\.trimmed).filter { !$0.isEmpty }.map { ($0, elements(citedBy: $0)) }
             }
-            if found.isEmpty {
-                report.append(.init(kind: .problem, position: position, message: "\"\(reference)\" names nothing in the intake to cite (a heading, wens, FML or a source); not cited"))
+            for (part, found) in parts {
+                if found.isEmpty {
+                    report.append(.init(kind: .problem, position: position, message: "\"\(part)\" names nothing in the intake to cite (a heading, wens, FML or a source); not cited"))
+                }
+                for id in found where !ids.contains(id) { ids.append(id) }
             }
-            for id in found where !ids.contains(id) { ids.append(id) }
         }
         return ids
+    }
+
+    /// The elements one reference of a "(zie: …)" names: an id, text under a heading of the intake's own, the wish, the
+    /// FML, a theme's narratives, or what a kind of source tells.
+    private func elements(citedBy reference: String) -> [String] {
+        let key = HeadingKey.fold(reference)
+        if narratives.contains(where: { $0.id == reference }) || wishes.contains(where: { $0.id == reference }) || sources.contains(where: { $0.id == reference }) {
+            return [reference]
+        } else if narratives.contains(where: { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }) {
+            // Text under a heading of the intake's own ("Visie werkgever") is screened, so it can be cited too.
+            return narratives.filter { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }.map(\.id)
+        } else if key == "wens" || key == "wensen" || key.hasPrefix("wens van") {
+            return wishes.map(\.id)
+        } else if key == "fml", fmlSeen, !fmlAbsent {
+            return ["fml"]
+        } else if case .theme(let id)? = index.lookup(reference).target {
+            return narratives.filter { $0.theme?.id == id }.map(\.id)
+        } else if let kind = roleKind(reference) {
+            let sourceIDs = Set(sources.filter { $0.kind == kind }.map(\.id))
+            let told = narratives.filter { sourceIDs.contains($0.source) && $0.theme != nil }.map(\.id)
+            // A source that tells nothing in the intake ("zie: eerder advies") is cited as the source itself.
+            return told.isEmpty ? sources.filter { $0.kind == kind }.map(\.id) : told
+        }
+        return []
     }
 
     /// Children on their own indented lines, so the file reads like the shipped cases.

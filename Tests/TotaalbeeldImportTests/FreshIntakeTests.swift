@@ -211,4 +211,31 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertFalse(result.facts.contains { $0.indicator == "twijfel-haalbaarheid" }, "\(result.facts.filter { $0.indicator == "twijfel-haalbaarheid" }.map(\.quote))")
         XCTAssertTrue(result.facts.contains { $0.indicator == "financiele-problemen" && $0.uncertain }, "\"Mogelijk spelen er ook geldzorgen\"")
     }
+
+    /// An employer's first-year evaluation written under headings of its own ("Probleemanalyse bedrijfsarts", "Visie
+    /// werkgever"): a conclusion that cites them cites that text; "wil gewoon niet" on the employer's word alone, in a
+    /// labour conflict, is asked where it stands between unwillingness and inability; 22 years "aan de kant gezet" is
+    /// no long inactivity, and good reviews until the reorganisation are a good work attitude.
+    func testUnwillingnessReadIntoALabourConflict() throws {
+        let result = try screening("poortwachter-arbeidsconflict")
+        let conclusions = try XCTUnwrap(result.dossier.assessment?.conclusions)
+        let employerView = try XCTUnwrap(result.dossier.unassigned.first { $0.heading == "Visie werkgever" })
+        XCTAssertEqual(conclusions.map(\.cites), [[result.dossier.unassigned[0].id], [employerView.id]])
+        XCTAssertFalse(result.flags.contains { $0.rule == "conclusie-zonder-bewijs" }, "both conclusions name their source")
+        XCTAssertTrue(risks(result).contains("onwil-of-onmacht"), "\(risks(result))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "langdurig-inactief" }, "\(result.facts.filter { $0.indicator == "langdurig-inactief" }.map(\.quote))")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.counts })
+    }
+
+    /// A reassessment at 60 that repeats the advice of two years before ("blijft staan; de situatie is niet wezenlijk
+    /// veranderd") while his wife died and he sleeps badly: anchored on the earlier advice. The earlier advice it cites
+    /// is a source with no text of its own, cited as the source; a diploma in note form is a diploma.
+    func testAReassessmentAnchoredOnTheEarlierAdvice() throws {
+        let result = try screening("ww-oudere-verankering", in: "Cases/intakes")
+        XCTAssertTrue(risks(result).contains("verankering-eerder-advies"), "\(risks(result))")
+        XCTAssertEqual(result.dossier.assessment?.conclusions.first?.cites, [result.dossier.sources.first { $0.kind == "document" }?.id].compactMap { $0 })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "diploma-behaald" && $0.quote == "diploma" && $0.counts })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "slaapproblemen" && $0.counts }, "'slecht slaapt en overdag weinig puf heeft'")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "verlies-dagritme" })
+    }
 }

@@ -264,12 +264,15 @@ final class ImportTests: XCTestCase {
         XCTAssertTrue(result.report.contains { $0.message.hasPrefix("heading \"Intakeverslag re-integratie\" → the intake's title") })
     }
 
-    /// The shipped plain-text intake and its shipped dossier stay one: the dossier is what `import` makes of it today.
-    func testTheShippedPlainTextIntakeImportsToItsShippedDossier() throws {
-        let text = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/wijkteam-vrouwenopvang.txt"))))
-        let shipped = try String(contentsOfFile: Fixtures.path("Cases/intakes/wijkteam-vrouwenopvang.dossier.xml"), encoding: .utf8)
-        XCTAssertEqual(try importer.importIntake(bytes: text, fileName: "wijkteam-vrouwenopvang.txt").xml, shipped,
-                       "regenerate: totaalbeeld import Cases/intakes/wijkteam-vrouwenopvang.txt -o Cases/intakes/wijkteam-vrouwenopvang.dossier.xml")
+    /// The shipped intakes and their shipped dossiers stay one: each dossier is what `import` makes of its intake today.
+    func testTheShippedIntakesImportToTheirShippedDossiers() throws {
+        for intake in ["wijkteam-vrouwenopvang.txt", "ww-oudere-verankering.md"] {
+            let stem = String(intake[..<intake.lastIndex(of: ".")!])
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/" + intake))))
+            let shipped = try String(contentsOfFile: Fixtures.path("Cases/intakes/\(stem).dossier.xml"), encoding: .utf8)
+            XCTAssertEqual(try importer.importIntake(bytes: bytes, fileName: intake).xml, shipped,
+                           "regenerate: totaalbeeld import Cases/intakes/\(intake) -o Cases/intakes/\(stem).dossier.xml")
+        }
     }
 
     func testMarkdownCommentsNeverBecomeText() throws {
