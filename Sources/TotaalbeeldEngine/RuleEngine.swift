@@ -530,6 +530,11 @@ struct RuleEngine: Sendable {
         if let horizons = pattern.horizon, !horizons.contains(assessment?.direction?.horizon ?? "missing") { return false }
         if let intensities = pattern.intensity, !intensities.contains(assessment?.direction?.intensity ?? "missing") { return false }
         if let wanted = pattern.addresses, (assessment?.direction?.addresses.isEmpty == false) != wanted { return false }
+        // Support named in prose is an analysis of fit, though not recorded per activity (not recorded is not not done).
+        if let wanted = pattern.supportNamed {
+            let texts = (assessment?.conclusions.map(\.text) ?? []) + (assessment?.direction.map { [$0.text] } ?? [])
+            if !input.fmlReader.activitiesWithSupportNamed(in: texts).isEmpty != wanted { return false }
+        }
         if let assessment {
             if pattern.placement != nil || pattern.willing != nil || pattern.able != nil || pattern.placementCites != nil, let placement = assessment.placement {
                 state.evidence.append(Evidence(elementID: placement.id, sourceID: assessment.source, location: placement.location, quote: placement.text.isEmpty ? "willing=\(placement.willing.rawValue), able=\(placement.able.rawValue)" : placement.text))

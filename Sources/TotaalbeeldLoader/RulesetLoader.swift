@@ -262,7 +262,8 @@ private struct RulesetReader {
             return .assessment(AssessmentPattern(
                 direction: presence("direction"), supportNeeds: presence("supportNeeds"), placement: presence("placement"),
                 willing: values("willing"), able: values("able"), placementCites: presence("placementCites"), shared: values("shared"),
-                horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses")
+                horizon: values("horizon"), intensity: values("intensity"), addresses: presence("addresses"),
+                supportNamed: presence("supportNamed")
             ))
         case "overlap":
             return .overlap(with: RuleCondition.OverlapTarget(rawValue: element.attribute("with") ?? "") ?? .wish, min: element.decimal("min") ?? 0, negate: element.boolean("negate", default: false), cited: element.boolean("cited", default: false),

@@ -116,10 +116,13 @@ public struct AssessmentPattern: Sendable, Hashable {
     public var horizon: [String]?
     public var intensity: [String]?
     public var addresses: Bool?
+    /// Whether the assessment's own words (conclusions and direction) name support for some Schema 2 activity.
+    public var supportNamed: Bool?
 
     public init(
         direction: Bool? = nil, supportNeeds: Bool? = nil, placement: Bool? = nil, willing: [String]? = nil, able: [String]? = nil,
-        placementCites: Bool? = nil, shared: [String]? = nil, horizon: [String]? = nil, intensity: [String]? = nil, addresses: Bool? = nil
+        placementCites: Bool? = nil, shared: [String]? = nil, horizon: [String]? = nil, intensity: [String]? = nil, addresses: Bool? = nil,
+        supportNamed: Bool? = nil
     ) {
         self.direction = direction
         self.supportNeeds = supportNeeds
@@ -131,6 +134,7 @@ public struct AssessmentPattern: Sendable, Hashable {
         self.horizon = horizon
         self.intensity = intensity
         self.addresses = addresses
+        self.supportNamed = supportNamed
     }
 }
 

@@ -238,4 +238,20 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(result.facts.contains { $0.indicator == "slaapproblemen" && $0.counts }, "'slecht slaapt en overdag weinig puf heeft'")
         XCTAssertFalse(result.facts.contains { $0.indicator == "verlies-dagritme" })
     }
+
+    /// A Word file as many are written: headings typed in bold in the normal style, the particulars as lines under a
+    /// bold title, the assessment under "Conclusie en advies". Good practice (the mother's care weighed and answered
+    /// with a plan the client wants): the headings are found, the conclusions cite "Werkervaring en stage" whole, and no
+    /// judgement risk is raised.
+    func testAWordIntakeWithBoldHeadings() throws {
+        let result = try screening("wajong-fietsenmaker-vet", extension: "docx")
+        let dossier = result.dossier
+        XCTAssertEqual(dossier.client.benefitRegime, "wajong")
+        XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["arbeidsverleden", "opleidingsverleden", "prive", "hobbys"])
+        XCTAssertEqual(dossier.unassigned.map(\.heading), ["Achtergrond"])
+        XCTAssertEqual(dossier.wishes.count, 1)
+        let work = try XCTUnwrap(dossier.narratives.first { $0.theme == "arbeidsverleden" })
+        XCTAssertEqual(dossier.assessment?.conclusions.first?.cites, [work.id])
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
 }
