@@ -50,15 +50,12 @@ struct FMLReader: Sendable {
         return result
     }
 
-    /// The activities a text demands, with the words that say so: affirmed, not hypothetical, about the work.
-    func demands(in text: String) -> [(activity: String, words: String)] {
-        demandAnalyzer.analyze(text).filter { !$0.negated && !$0.hypothetical }.map { ($0.indicator, $0.matchedText) }
-    }
-
-    /// The demands a text rules out ("geen werk boven schouderhoogte", "zonder tillen"), folded: a limitation that
-    /// names them is one the text has worked in.
-    func demandsRuledOut(in text: String) -> [String] {
-        demandAnalyzer.analyze(text).filter { $0.negated && !$0.hypothetical }.map { $0.matchedText.lowercased() }
+    /// From one reading of a text: the activities it demands, with the words that say so (affirmed, not hypothetical,
+    /// about the work), and the demands it rules out ("geen werk boven schouderhoogte", "zonder tillen"), folded: a
+    /// limitation that names them is one the text has worked in.
+    func demands(in text: String) -> (demanded: [(activity: String, words: String)], ruledOut: [String]) {
+        let hits = demandAnalyzer.analyze(text).filter { !$0.hypothetical }
+        return (hits.filter { !$0.negated }.map { ($0.indicator, $0.matchedText) }, hits.filter(\.negated).map { $0.matchedText.lowercased() })
     }
 
     /// The activities whose support the texts (the assessment's conclusions and direction) name: affirmed, not

@@ -152,9 +152,8 @@ struct RuleEngine: Sendable {
         case .derivedNeed(let level, let min, let supportUnnamed):
             let rank = levelRank(level)
             var rows = input.schema2.filter { levelRank($0.need?.level) >= rank }
-            if supportUnnamed, !rows.isEmpty, let assessment = input.dossier.assessment {
-                let texts = assessment.conclusions.map(\.text) + (assessment.direction.map { [$0.text] } ?? [])
-                let named = input.fmlReader.activitiesWithSupportNamed(in: texts)
+            if supportUnnamed, !rows.isEmpty, input.dossier.assessment != nil {
+                let named = input.activitiesWithSupportNamed()
                 rows.removeAll { named.contains($0.activity.id) }
             }
             state.evidence += rows.flatMap { $0.contributions.flatMap(\.facts) }.map(Evidence.init)
@@ -248,10 +247,10 @@ struct RuleEngine: Sendable {
             }
             return input.dossier.fml?.present != true
         case .unassignedText:
-            let client = input.dossier.sources.first { $0.kind == "client" }?.id
             for text in input.dossier.unassigned {
                 let quote = (text.heading.map { $0 + ": " } ?? "") + text.text
-                state.evidence.append(Evidence(elementID: text.id, sourceID: text.source ?? client, location: text.location, quote: quote))
+                let teller = input.dossier.teller(of: text)
+                state.evidence.append(Evidence(elementID: text.id, sourceID: teller.isEmpty ? nil : teller, location: text.location, quote: quote))
             }
             return !input.dossier.unassigned.isEmpty
         case .benefitRegime(let regimes):
@@ -387,9 +386,9 @@ struct RuleEngine: Sendable {
             let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
             // So has a limitation whose own words the direction rules out: "geen werk boven schouderhoogte" beside
             // "Niet tillen boven schouderhoogte".
-            let ruledOut = input.fmlReader.demandsRuledOut(in: direction.text)
+            let (demanded, ruledOut) = input.fmlReader.demands(in: direction.text)
             let respected = Set(fml.items.filter { item in ruledOut.contains { item.text.lowercased().contains($0) } }.map(\.text))
-            for (activity, words) in input.fmlReader.demands(in: direction.text) {
+            for (activity, words) in demanded {
                 for limitation in input.fmlLimitations[activity] ?? []
                 where !workedIn.contains(limitation.id ?? "") && !respected.contains(limitation.text) {
                     conflicts.append((limitation, Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(words): \(direction.text)")))
@@ -531,10 +530,7 @@ struct RuleEngine: Sendable {
         if let intensities = pattern.intensity, !intensities.contains(assessment?.direction?.intensity ?? "missing") { return false }
         if let wanted = pattern.addresses, (assessment?.direction?.addresses.isEmpty == false) != wanted { return false }
         // Support named in prose is an analysis of fit, though not recorded per activity (not recorded is not not done).
-        if let wanted = pattern.supportNamed {
-            let texts = (assessment?.conclusions.map(\.text) ?? []) + (assessment?.direction.map { [$0.text] } ?? [])
-            if !input.fmlReader.activitiesWithSupportNamed(in: texts).isEmpty != wanted { return false }
-        }
+        if let wanted = pattern.supportNamed, !input.activitiesWithSupportNamed().isEmpty != wanted { return false }
         if let assessment {
             if pattern.placement != nil || pattern.willing != nil || pattern.able != nil || pattern.placementCites != nil, let placement = assessment.placement {
                 state.evidence.append(Evidence(elementID: placement.id, sourceID: assessment.source, location: placement.location, quote: placement.text.isEmpty ? "willing=\(placement.willing.rawValue), able=\(placement.able.rawValue)" : placement.text))
@@ -655,6 +651,14 @@ struct RuleEngine: Sendable {
 
 /// What the rules look at: the screened dossier plus the assessment's own words as facts, and what the
 /// assessment cites, addresses and weighs.
+extension RuleInput {
+    /// The Schema 2 activities whose support the assessment's own words (conclusions and direction) name.
+    func activitiesWithSupportNamed() -> Set<String> {
+        guard let assessment = dossier.assessment else { return [] }
+        return fmlReader.activitiesWithSupportNamed(in: assessment.conclusions.map(\.text) + (assessment.direction.map { [$0.text] } ?? []))
+    }
+}
+
 struct RuleInput {
     var dossier: Dossier
     var facts: [Fact]

@@ -27,10 +27,14 @@ public struct Dossier: Sendable {
     /// theme, told by their own source or else by the client (as an imported narrative without one is).
     public var screenedTexts: [Narrative] {
         guard !unassigned.isEmpty else { return narratives }
-        let client = sources.first { $0.kind == "client" }?.id ?? ""
         return narratives + unassigned.map {
-            Narrative(id: $0.id, domain: "", theme: nil, source: $0.source ?? client, date: $0.date, text: $0.text, location: $0.location)
+            Narrative(id: $0.id, domain: "", theme: nil, source: teller(of: $0), date: $0.date, text: $0.text, location: $0.location)
         }
+    }
+
+    /// Who tells an unassigned text: its own source, else the client (empty when the dossier has no client source).
+    public func teller(of text: UnassignedText) -> String {
+        text.source ?? sources.first { $0.kind == "client" }?.id ?? ""
     }
 
     /// The client this dossier is about, for comparing dossiers over time: the client's `ref` when the dossier has
