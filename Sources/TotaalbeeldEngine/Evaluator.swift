@@ -61,9 +61,12 @@ public struct Evaluator: Sendable {
             let themes = ruleset.themes.filter { $0.domain == domain }
             return !themes.isEmpty && themes.allSatisfy { uncovered.contains($0.id) }
         })
+        // Text under a heading that names no theme (an imported journal, a physician's examination) is no word in
+        // passing in another theme's text: its facts count, while the themes stay open until it is filed.
+        let unassigned = Set(dossier.unassigned.map(\.id))
         // The same facts in the same order (only their count factors change), so `index` holds for them too.
         let facts = scoring.incidentalFactor == 1 ? allFacts : allFacts.map { fact in
-            guard incidental.contains(fact.domain), fact.counts else { return fact }
+            guard incidental.contains(fact.domain), fact.counts, !unassigned.contains(fact.elementID) else { return fact }
             var fact = fact
             fact.countFactor *= scoring.incidentalFactor
             fact.countReason = LocalizedText(

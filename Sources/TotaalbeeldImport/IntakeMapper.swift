@@ -74,19 +74,7 @@ extension IntakeMapper {
     static func roleKind(_ role: String, ruleset: Ruleset) -> String? {
         let words = HeadingKey.fold(role).split(separator: " ")
         if words.count == 1, ruleset.sourceKind(id: String(words[0])) != nil { return String(words[0]) }
-        var best: (length: Int, start: Int, kind: String)?
-        for entry in ruleset.sourceRoles {
-            for name in entry.names {
-                let key = HeadingKey.fold(name).split(separator: " ")
-                guard !key.isEmpty, key.count <= words.count else { continue }
-                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
-                    if best == nil || key.count > best!.length || (key.count == best!.length && start < best!.start) {
-                        best = (key.count, start, entry.kind)
-                    }
-                }
-            }
-        }
-        if let best { return best.kind }
+        if let best = roleName(in: role, ruleset: ruleset) { return best.kind }
         if let id = ruleset.sourceKinds.first(where: { HeadingKey.fold(role) == HeadingKey.fold($0.id) })?.id { return id }
         return nil
     }
@@ -94,6 +82,25 @@ extension IntakeMapper {
 }
 
 extension IntakeMapper {
+    /// The listed source-role name found in a phrase as whole words, with its kind: the longest, and of equally long
+    /// ones the first. `where` narrows the kinds looked for (a title names its author only by an authoring kind).
+    static func roleName(in phrase: String, ruleset: Ruleset, where accepts: (String) -> Bool = { _ in true }) -> (name: String, kind: String)? {
+        let words = HeadingKey.fold(phrase).split(separator: " ")
+        var best: (length: Int, start: Int, name: String, kind: String)?
+        for entry in ruleset.sourceRoles where accepts(entry.kind) {
+            for name in entry.names {
+                let key = HeadingKey.fold(name).split(separator: " ")
+                guard !key.isEmpty, key.count <= words.count else { continue }
+                for start in 0...(words.count - key.count) where Array(words[start..<(start + key.count)]) == key {
+                    if best == nil || key.count > best!.length || (key.count == best!.length && start < best!.start) {
+                        best = (key.count, start, name, entry.kind)
+                    }
+                }
+            }
+        }
+        return best.map { ($0.name, $0.kind) }
+    }
+
     /// The declared source a role phrase ("bedrijfsarts", "ploegleider van de inlenende bakkerij") names: a source
     /// whose role is exactly the phrase; else, when the phrase names a kind, the first source of that kind whose role
     /// contains it, else the first of that kind; else a source whose role contains the phrase as whole words.
@@ -101,9 +108,31 @@ extension IntakeMapper {
     /// first 40 characters, and what follows it, both trimmed. Whether the label names a source is the caller's question.
     static func noteLabel(_ text: String) -> (label: String, rest: String)? {
         guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
-        let label = String(text[..<colon]).trimmed
+        var label = String(text[..<colon]).trimmed
+        // A journal line opens with its date ("10-11 jobcoach: …"): the label is what follows the date.
+        if let stamp = dateStamp(label) { label = String(label.dropFirst(stamp.count)).trimmed }
         guard !label.isEmpty, label.split(separator: " ").count <= 3, label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
         return (label, String(text[text.index(after: colon)...]).trimmed)
+    }
+
+    /// A day and month (and year) at the start of a journal line, as written: "10-11 ", "3/9 ", "10-11-2026 ".
+    static func dateStamp(_ text: String) -> Substring? {
+        var groups = 0, digits = 0
+        var end = text.startIndex
+        for (offset, character) in zip(text.indices, text) {
+            if character.isASCII, character.isNumber {
+                digits += 1
+                guard digits <= 4 else { return nil }
+            } else if "-/.".contains(character), digits > 0, groups < 2 {
+                groups += 1; digits = 0
+            } else if character == " ", digits > 0, groups >= 1 {
+                end = offset
+                break
+            } else {
+                return nil
+            }
+        }
+        return end > text.startIndex ? text[..<end] : nil
     }
 
     static func declaredSource(named role: String, among sources: [(id: String, kind: String, role: String)], ruleset: Ruleset) -> String? {
@@ -190,7 +219,12 @@ private struct PendingNarrative {
     var position: IntakeDocument.Position
     var source: String
     var text: String
+    /// Who told it when no line or heading says: the client (a conversation theme, an anamnesis) or the
+    /// document's author (text under a heading that names no theme).
+    var defaultTeller: DefaultTeller = .client
 }
+
+private enum DefaultTeller { case client, author }
 
 private struct PendingConclusion {
     var id: String
@@ -246,6 +280,12 @@ private struct MappingState {
     var fmlSeen = false
     /// The report line of the last unmapped heading, until text under it arrives.
     var unmappedReport: (Int, String)?
+    /// The source that wrote the document, when its title or a "Bron:" line under the title names one: text under
+    /// headings that name no theme is that source's, and so is the assessment when its kind writes assessments.
+    var author: String?
+    /// The author as the title names it, resolved to a source when the mapping is finished (the sources may be
+    /// listed further down).
+    var authorInTitle: (name: String, kind: String, position: IntakeDocument.Position)?
 
     init(ruleset: Ruleset, intake: IntakeDocument) {
         self.ruleset = ruleset
@@ -273,6 +313,8 @@ private struct MappingState {
         var unassignedOpen: Int? = nil  // index in narratives of the unassigned block being filled
 
         var headingSeen = false
+        var titleSeen = false
+        var sectionTeller = DefaultTeller.author
         var pending = ArraySlice(intake.blocks)
         while let block = pending.popFirst() {
             // A line of its own that is exactly a listed heading ("Conclusies" right under "Beoordeling
@@ -285,7 +327,7 @@ private struct MappingState {
             // paragraph of its own, so that it and the lines after it are that source's, not the paragraph's teller's.
             // Only where text becomes narratives: an assessment or an FML keeps its paragraphs whole.
             if case .paragraph = block.kind, isNarrativeSection(section) {
-                let parts = paragraphsAtLabelledLines(block)
+                let parts = paragraphsAtLabelledLines(block, themeLines: isPreambleOrUnassigned(section))
                 if parts.count > 1 {
                     pending.insert(contentsOf: parts, at: pending.startIndex)
                     continue
@@ -295,9 +337,19 @@ private struct MappingState {
                 defer { headingSeen = true }
                 // The document's title: a first heading with the particulars right under it ("Rapportage sociaal
                 // wijkteam - aanvraag re-integratieadvies" above "Datum: …") names the document, not a section of it.
-                if !headingSeen, !sawContent, let next = pending.first, startsWithParticular(next) {
-                    report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → the intake's title (particulars follow)"))
-                    continue
+                // So is a first heading above all the others ("# Plan van aanpak tweede spoor" over "## Achtergrond"),
+                // even when it reads like a section's heading.
+                if !headingSeen, !sawContent, let next = pending.first {
+                    let particulars = startsWithParticular(next)
+                    let deeper = pending.compactMap { if case .heading(let l) = $0.kind { l } else { nil } }
+                    // Not a heading listed as it stands ("THUISSITUATIE" above "Werkervaring:" in plain text is a theme).
+                    let listed = index.exact[HeadingKey.fold(block.text)] != nil
+                    if particulars || (!listed && !deeper.isEmpty && deeper.allSatisfy { $0 > level }) {
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → the intake's title" + (particulars ? " (particulars follow)" : " (the headings below it are all deeper)")))
+                        noteAuthor(inTitle: block.text, at: block.position)
+                        titleSeen = true
+                        continue
+                    }
                 }
                 // A heading that only names who speaks: "Volgens de bedrijfsarts".
                 if let label = sourceLabel(block.text), label.rest.isEmpty {
@@ -320,7 +372,28 @@ private struct MappingState {
                     case .theme(let id):
                         let theme = ruleset.theme(id: id)!
                         section = .theme(theme, heading: block.text)
+                        sectionTeller = .client
                         report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → theme \(theme.id) (\(theme.label.nl)), domain \(theme.domain)"))
+                    case .section(.account):
+                        // The client's story as another wrote it down: unassigned text the client told, filed under a
+                        // theme line by line where a line names one.
+                        section = .unassigned(heading: block.text, position: block.position)
+                        sectionTeller = .client
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → the client's account (told by the client; a line that names a theme is filed under it)"))
+                        sectionLevel = level
+                        sectionSource = headingSource(block.text, at: block.position)
+                        unassignedOpen = nil
+                        continue
+                    case .section(let role) where [.assessment, .conclusions, .direction, .supportNeeds].contains(role) && !authorAssesses:
+                        // A physician's "Beschouwing" and "Conclusie" are that physician's text, not the assessment the
+                        // rules judge: screened as the author's unassigned text.
+                        section = .unassigned(heading: block.text, position: block.position)
+                        sectionTeller = .author
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → text of the document's author \(author ?? ""), kept as unassigned text: a source of that kind writes no reintegration assessment"))
+                        sectionLevel = level
+                        sectionSource = headingSource(block.text, at: block.position)
+                        unassignedOpen = nil
+                        continue
                     case .section(let role):
                         section = .section(role, heading: block.text)
                         subsection = role == .assessment ? .conclusions : role
@@ -344,6 +417,7 @@ private struct MappingState {
                 unmappedReport = (report.count - 1, message)
                 unmapped.append((block.text, block.position))
                 section = .unassigned(heading: block.text, position: block.position)
+                sectionTeller = .author
                 sectionLevel = level
                 sectionSource = headingSource(block.text, at: block.position)
                 unassignedOpen = nil
@@ -355,14 +429,21 @@ private struct MappingState {
             if case .table(let rows) = block.kind {
                 if !sawContent, isPreambleOrUnassigned(section), tableAsParticulars(rows, at: block.position) { continue }
                 if case .section(.sources, _) = section, tableAsSources(rows, at: block.position) { continue }
-                text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")
+                // A row per line (a line ends a sentence), cells apart as clauses: a strength in one column and a
+                // concern in the next are not one phrase.
+                text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: "; ") }.filter { !$0.isEmpty }.joined(separator: "\n")
             }
             sawContent = true
             var source = sectionSource
             let volgens = sourceLabel(text)
             if let label = volgens {
-                let id = resolveSource(named: label.role, at: block.position)
+                // "Bron: verzekeringsarts UWV; spreekuur 2026-11-17" under the title: who wrote the document, and when.
+                let id = label.rest.isEmpty && label.role.contains(";") ? sourceFromSpec(label.role, at: block.position) : resolveSource(named: label.role, at: block.position)
                 if label.rest.isEmpty {
+                    if case .preamble = section, titleSeen, author == nil {
+                        author = id
+                        report.append(.init(kind: .mapped, position: block.position, message: "\"\(text)\" → the document's author, \(id)"))
+                    }
                     sectionSource = id
                     continue
                 }
@@ -373,19 +454,25 @@ private struct MappingState {
             }
 
             switch section {
-            case .preamble:
-                if let (key, value) = MarkdownReader.keyValue(text), isParticular(key) {
-                    applyKey(key, value, at: block.position, fromFrontMatter: false)
-                    continue
-                }
-                addUnassigned(text, heading: nil, at: block.position, source: source, open: &unassignedOpen)
-            case .unassigned(let heading, _):
+            case .preamble, .unassigned:
+                let heading: String? = if case .unassigned(let h, _) = section { h } else { nil }
                 // Particulars under a title or an unknown heading ("Intakeverslag", "Gegevens"): "Regeling: WW" is the regime.
                 if let (key, value) = MarkdownReader.keyValue(text), isParticular(key), !text.contains("\n") {
                     applyKey(key, value, at: block.position, fromFrontMatter: false)
                     continue
                 }
-                addUnassigned(text, heading: heading, at: block.position, source: source, open: &unassignedOpen)
+                if case .table(let rows) = block.kind, fileRowsByTheme(rows, heading: heading, at: block.position, source: source, teller: sectionTeller, open: &unassignedOpen) { continue }
+                if volgens == nil, let labelled = speakerLabel(text) {
+                    source = labelled.source
+                    text = (IntakeMapper.dateStamp(text).map { $0 + " " } ?? "") + labelled.rest
+                }
+                // "Sociaal: gescheiden sinds 2023" in an anamnesis or a journal: a line that names a theme is filed under it.
+                if let (theme, rest) = themeLine(text) {
+                    addThemed(rest, theme: theme, heading: heading, kind: block.kind, at: block.position, source: source, teller: sectionTeller)
+                    unassignedOpen = nil
+                    continue
+                }
+                addUnassigned(text, heading: heading, at: block.position, source: source, teller: sectionTeller, open: &unassignedOpen)
             case .theme(let theme, let heading):
                 // "moeder: 'hij slaapt tot twee uur'" in line-by-line notes: that item alone is the named source's.
                 if volgens == nil, let labelled = speakerLabel(text) {
@@ -397,6 +484,9 @@ private struct MappingState {
                 report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → narrative \(id) (theme \(theme.id)\(source.map { ", source \($0)" } ?? ""))"))
             case .section(let role, _):
                 switch role {
+                case .account:
+                    // Mapped to unassigned text when its heading is read; kept so if it ever arrives here.
+                    addUnassigned(text, heading: nil, at: block.position, source: source, teller: .client, open: &unassignedOpen)
                 case .summary:
                     summary.append(text)
                     report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → summary"))
@@ -539,6 +629,7 @@ private struct MappingState {
         case .conclusions: "assessment: conclusions"
         case .direction: "assessment: direction"
         case .supportNeeds: "assessment: support needs (Schema 2)"
+        case .account: "the client's account"
         }
     }
 
@@ -551,19 +642,58 @@ private struct MappingState {
         }
     }
 
-    private mutating func addUnassigned(_ text: String, heading: String?, at position: IntakeDocument.Position, source: String?, open: inout Int?) {
+    private mutating func addUnassigned(_ text: String, heading: String?, at position: IntakeDocument.Position, source: String?, teller: DefaultTeller, open: inout Int?) {
         if let (index, message) = unmappedReport {
             report[index].message = message + "; its text is kept as an unassigned narrative"
             unmappedReport = nil
         }
-        if let i = open {
+        // Text of another teller ("10-11 jobcoach: …" in a client manager's journal) starts a text of its own.
+        if let i = open, narratives[i].source == source ?? "" {
             narratives[i].text += "\n" + text
             return
         }
         let id = nextID("u")
-        narratives.append(PendingNarrative(id: id, theme: nil, heading: heading, position: position, source: source ?? "", text: text))
+        narratives.append(PendingNarrative(id: id, theme: nil, heading: heading, position: position, source: source ?? "", text: text, defaultTeller: teller))
         open = narratives.count - 1
         report.append(.init(kind: .unmapped, position: position, message: "text \(heading.map { "under \"\($0)\"" } ?? "before the first heading") → unassigned narrative \(id) (screened, but covering no theme until filed under one)"))
+    }
+
+    /// "Sociaal: gescheiden sinds 2023" → (theme sociaal, "gescheiden sinds 2023"): a note label that is exactly a
+    /// theme's heading.
+    func themeLine(_ text: String) -> (ConversationTheme, String)? {
+        guard let (label, rest) = IntakeMapper.noteLabel(text), !rest.isEmpty, IntakeMapper.dateStamp(text) == nil,
+              case .theme(let id)? = index.exact[HeadingKey.fold(label)], let theme = ruleset.theme(id: id) else { return nil }
+        return (theme, rest)
+    }
+
+    private mutating func addThemed(_ text: String, theme: ConversationTheme, heading: String?, kind: IntakeDocument.Block.Kind, at position: IntakeDocument.Position, source: String?, teller: DefaultTeller) {
+        let id = nextID("n-" + theme.id)
+        narratives.append(PendingNarrative(id: id, theme: theme, heading: heading, position: position, source: source ?? "", text: text, defaultTeller: teller))
+        report.append(.init(kind: .mapped, position: position, message: "\(Self.blockName(kind)) under \"\(heading ?? "")\" names a theme → narrative \(id) (theme \(theme.id))\(source.map { ", source \($0)" } ?? "")"))
+    }
+
+    /// A table under a heading that names no theme whose rows name themes in their first cell ("Werk | 19 jaar
+    /// heftruckchauffeur", "Financiën | geen schulden"): each such row is a narrative of its theme; the other rows stay
+    /// unassigned text, except a header row above theme rows.
+    private mutating func fileRowsByTheme(_ rows: [[String]], heading: String?, at position: IntakeDocument.Position, source: String?, teller: DefaultTeller, open: inout Int?) -> Bool {
+        func theme(of row: [String]) -> ConversationTheme? {
+            guard row.count >= 2, case .theme(let id)? = index.exact[HeadingKey.fold(row[0])] else { return nil }
+            return ruleset.theme(id: id)
+        }
+        guard rows.contains(where: { theme(of: $0) != nil }) else { return false }
+        for (i, row) in rows.enumerated() {
+            let rest = row.dropFirst().filter { !$0.isEmpty }.joined(separator: ", ")
+            if let theme = theme(of: row) {
+                guard !rest.isEmpty else { continue }
+                addThemed(rest, theme: theme, heading: heading, kind: .table(rows: [row]), at: position, source: source, teller: teller)
+                open = nil
+            } else if i == 0 {
+                report.append(.init(kind: .mapped, position: position, message: "table row \"\(row.joined(separator: " | "))\" read as the header of rows that name themes"))
+            } else {
+                addUnassigned(row.filter { !$0.isEmpty }.joined(separator: "; "), heading: heading, at: position, source: source, teller: teller, open: &open)
+            }
+        }
+        return true
     }
 
     // MARK: Sources
@@ -572,8 +702,9 @@ private struct MappingState {
     func sourceLabel(_ text: String) -> (role: String, rest: String)? {
         let lower = text.lowercased()
         var afterPrefix: Substring?
-        for prefix in ["volgens ", "bron: ", "bron ", "informatie van ", "uit het gesprek met ", "navraag bij "] where lower.hasPrefix(prefix) {
-            afterPrefix = text.dropFirst(prefix.count)
+        // Longest lead first: "uit de brief van" before "brief van".
+        for lead in ruleset.sourceLeads.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(lead + " ") {
+            afterPrefix = text.dropFirst(lead.count + 1)
             break
         }
         guard var rest = afterPrefix else { return nil }
@@ -598,12 +729,13 @@ private struct MappingState {
     /// ("Volgens de jobcoach: …", "Moeder: …"), and before each sentence inside a line that opens so with "Volgens …:"
     /// ("Sindsdien rugklachten. Volgens de verzekeringsarts: geen beperkingen voor zitten."). Positions count lines
     /// where the intake has them.
-    func paragraphsAtLabelledLines(_ block: IntakeDocument.Block) -> [IntakeDocument.Block] {
+    func paragraphsAtLabelledLines(_ block: IntakeDocument.Block, themeLines: Bool = false) -> [IntakeDocument.Block] {
         var segments: [(line: Int, text: String, labelled: Bool)] = []
         for (line, text) in block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
             var start = text.startIndex
             var index = text.startIndex
-            var labelled = sourceLabel(text) != nil || speakerLabel(text) != nil
+            // In a journal under a heading of its own, each dated line is an entry of its own ("22-10: niet verschenen").
+            var labelled = sourceLabel(text) != nil || speakerLabel(text) != nil || (themeLines && (themeLine(text) != nil || IntakeMapper.dateStamp(text) != nil))
             // A sentence end (". ", "! ", "? ") followed by "Volgens …:" naming a source.
             while let space = text[index...].firstIndex(of: " ") {
                 index = text.index(after: space)
@@ -688,27 +820,77 @@ private struct MappingState {
         return id
     }
 
-    /// "bedrijfsarts; bedrijfsarts arbodienst; 2026-10-12" (also with "|"): who, the role as written, when.
-    mutating func addSource(spec: String, at position: IntakeDocument.Position?) {
-        let separator: Character = spec.contains(";") ? ";" : (spec.contains("|") ? "|" : ",")
-        let parts = spec.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmed }.filter { !$0.isEmpty }
-        guard let first = parts.first else { return }
-        var date: SimpleDate?
-        var words: [String] = []
-        for part in parts {
-            if let d = DateParsing.date(part) { date = d } else { words.append(part) }
+    /// A source written out in a line ("verzekeringsarts UWV; spreekuur 2026-11-17"): a declared source it names, dated
+    /// and described by the line when it had no date (the title's "Rapportage verzekeringsarts" made it), or a new one.
+    mutating func sourceFromSpec(_ spec: String, at position: IntakeDocument.Position) -> String {
+        let who = String(spec.prefix { $0 != ";" }).trimmed
+        if let id = declaredSource(named: who), let i = sources.firstIndex(where: { $0.id == id }) {
+            if sources[i].date == nil, let parsed = Self.parseSpec(spec), parsed.date != nil {
+                sources[i].date = parsed.date
+                sources[i].role = parsed.role
+                report.append(.init(kind: .mapped, position: position, message: "source \(id): \(parsed.role), \(parsed.date!)"))
+            }
+            return id
         }
-        let who = words.first ?? first
-        let role = words.count > 1 ? words[1] : who
+        return addSource(spec: spec, at: position) ?? resolveSource(named: spec, at: position)
+    }
+
+    /// The kind of the document's author, when it writes the assessment the rules judge; true when no author is known
+    /// (an intake written by the labour expert, whose headings name no one).
+    var authorAssesses: Bool {
+        guard let kind = author.flatMap({ id in sources.first { $0.id == id }?.kind }) ?? authorInTitle?.kind else { return true }
+        return ruleset.sourceKind(id: kind)?.assesses ?? true
+    }
+
+    /// A title that names an authoring source ("Rapportage verzekeringsarts …", "Contactjournaal klantmanager") names the
+    /// document's author: a declared source of that kind, or a new one.
+    mutating func noteAuthor(inTitle title: String, at position: IntakeDocument.Position) {
+        guard author == nil, let found = IntakeMapper.roleName(in: title, ruleset: ruleset, where: { ruleset.sourceKind(id: $0)?.authorsDocuments == true }) else { return }
+        authorInTitle = (found.name, found.kind, position)
+        report.append(.init(kind: .mapped, position: position, message: "the title names the document's author: \(found.name)"))
+    }
+
+    /// The author's source once the sources are known: the one a "Bron:" line named, else a declared source the
+    /// title's name matches, else one of its kind, else a new one.
+    mutating func resolveAuthor() {
+        guard author == nil, let named = authorInTitle else { return }
+        author = declaredSource(named: named.name) ?? sources.first { $0.kind == named.kind }?.id ?? resolveSource(named: named.name, at: named.position)
+    }
+
+    /// "bedrijfsarts; bedrijfsarts arbodienst; 2026-10-12" (also with "|"): who, the role as written, when.
+    @discardableResult
+    mutating func addSource(spec: String, at position: IntakeDocument.Position?) -> String? {
+        guard let (who, role, date) = Self.parseSpec(spec) else { return nil }
         guard let kind = roleKind(who) ?? roleKind(role) else {
             report.append(.init(kind: .problem, position: position, message: "source \"\(who)\": no source kind of the ruleset is named (say who: cliënt, werkgever, bedrijfsarts, …); taken as kind document"))
             let id = nextID("s-document")
             sources.append(PendingSource(id: id, kind: "document", role: role, date: date))
-            return
+            return id
         }
         let id = nextID("s-" + kind)
         sources.append(PendingSource(id: id, kind: kind, role: role, date: date))
         report.append(.init(kind: .mapped, position: position, message: "source \(id): kind \(kind)\(date.map { ", \($0)" } ?? ", no date")"))
+        return id
+    }
+
+    /// "who; role; date" split on ";" (else "|", else ","): the date may close a part ("spreekuur 2026-11-17").
+    static func parseSpec(_ spec: String) -> (who: String, role: String, date: SimpleDate?)? {
+        let separator: Character = spec.contains(";") ? ";" : (spec.contains("|") ? "|" : ",")
+        let parts = spec.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmed }.filter { !$0.isEmpty }
+        guard let first = parts.first else { return nil }
+        var date: SimpleDate?
+        var words: [String] = []
+        for part in parts {
+            if let d = DateParsing.date(part) { date = d; continue }
+            if let space = part.lastIndex(of: " "), let d = DateParsing.date(String(part[part.index(after: space)...])) {
+                date = d
+                words.append(String(part[..<space]).trimmed)
+                continue
+            }
+            words.append(part)
+        }
+        let who = words.first ?? first
+        return (who, words.count > 1 ? words[1] : who, date)
     }
 
     /// A first table of particulars (two columns: key, value) or of sources (a header row naming bron/rol/datum).
@@ -807,9 +989,16 @@ private struct MappingState {
         if folded.contains("gedeeld") || folded.contains("besproken") || folded.contains("afgestemd") || agrees {
             shared = judgement()
         } else if folded == "horizon" || folded == "termijn" {
-            horizon = answer.hasPrefix("lang") ? "long" : "short"
+            // The dossier knows short and long only: "middellang" is neither, and is reported rather than guessed.
+            if answer.hasPrefix("kort") { horizon = "short" } else if answer.hasPrefix("lang") { horizon = "long" } else {
+                report.append(.init(kind: .problem, position: position, message: "\"\(key): \(value)\" is neither kort nor lang; the horizon is not recorded"))
+                return true
+            }
         } else if folded == "intensiteit" {
-            intensity = answer.hasPrefix("licht") ? "light" : answer.hasPrefix("intensief") ? "intensive" : "moderate"
+            if answer.hasPrefix("licht") { intensity = "light" } else if answer.hasPrefix("intensief") { intensity = "intensive" } else if ["midden", "matig", "gemiddeld", "middel"].contains(where: answer.hasPrefix) { intensity = "moderate" } else {
+                report.append(.init(kind: .problem, position: position, message: "\"\(key): \(value)\" is neither licht, midden nor intensief; the intensity is not recorded"))
+                return true
+            }
         } else if folded.hasPrefix("afgewogen") || folded.hasPrefix("gewogen") || folded.hasPrefix("weegt mee") || folded.hasPrefix("tegenindicaties") {
             addresses += value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmed }.filter { !$0.isEmpty }
         } else {
@@ -890,6 +1079,11 @@ private struct MappingState {
         }
         dossierID = Self.slug(dossierID ?? Self.stem(of: intake.fileName))
 
+        // Text under a heading that names no theme is the document's author's, when the document names one.
+        resolveAuthor()
+        if let author {
+            for i in narratives.indices where narratives[i].source.isEmpty && narratives[i].defaultTeller == .author { narratives[i].source = author }
+        }
         // Sources every narrative, wish and the assessment need.
         let needsClient = narratives.contains { $0.source.isEmpty } || wishes.contains { $0.source.isEmpty } || sources.isEmpty
         var clientID = sources.first { $0.kind == "client" }?.id
@@ -1006,7 +1200,10 @@ private struct MappingState {
             children.append(root.makeChild("wish", attributes: [("id", wish.id), ("source", wish.source)], text: wish.text))
         }
         if !conclusions.isEmpty || !supportNeeds.isEmpty || !direction.isEmpty {
-            let assessor = sources.first { $0.kind == "professional" }
+            // The labour expert writes the assessment; without one, the author when its kind writes assessments (a client
+            // manager's journal).
+            let authorSource = author.flatMap { id in sources.first { $0.id == id } }
+            let assessor = sources.first { $0.kind == "professional" } ?? authorSource.flatMap { ruleset.sourceKind(id: $0.kind)?.assesses == true ? $0 : nil }
             var extraSources: [PendingSource] = []
             let assessorID = assessor?.id ?? "s-professional-assessment"
             if assessor == nil {
@@ -1086,6 +1283,9 @@ private struct MappingState {
             let told = narratives.filter { sourceIDs.contains($0.source) && $0.theme != nil }.map(\.id)
             // A source that tells nothing in the intake ("zie: eerder advies") is cited as the source itself.
             return told.isEmpty ? sources.filter { $0.kind == kind }.map(\.id) : told
+        } else if narratives.contains(where: { $0.heading.map(HeadingKey.fold) == key }) {
+            // A heading of the intake's own whose lines or rows were filed under themes ("Achtergrond" over a table).
+            return narratives.filter { $0.heading.map(HeadingKey.fold) == key }.map(\.id)
         }
         return []
     }

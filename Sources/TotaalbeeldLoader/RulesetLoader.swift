@@ -36,7 +36,8 @@ private struct RulesetReader {
         } ?? []
         let scoring = readScoring()
         let sourceKinds = root.child(named: "sourceKinds")?.children(named: "sourceKind").map {
-            SourceKind(id: $0.attribute("id") ?? "", label: $0.localized("label"), isSelfReport: $0.boolean("selfReport", default: false), speaksOfHimself: $0.boolean("speaksOfHimself", default: false))
+            SourceKind(id: $0.attribute("id") ?? "", label: $0.localized("label"), isSelfReport: $0.boolean("selfReport", default: false), speaksOfHimself: $0.boolean("speaksOfHimself", default: false),
+                       authorsDocuments: $0.boolean("authorsDocuments", default: false), assesses: $0.boolean("assesses", default: false))
         } ?? []
         let domains = root.child(named: "domains")?.children(named: "domain").map {
             Domain(id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, label: $0.localized("label"), zrmDomains: $0.list("zrm"), location: $0.modelLocation)
@@ -62,6 +63,7 @@ private struct RulesetReader {
         let sourceRoles = root.child(named: "conversationModel")?.children(named: "sourceRole").map {
             SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
+        let sourceLeads = root.child(named: "conversationModel")?.children(named: "sourceLead").map { $0.normalizedText.lowercased() } ?? []
         let context = root.child(named: "context").map(readContext) ?? .empty
         let senses = root.child(named: "senses")?.children(named: "sense").map {
             SenseSet(
@@ -105,6 +107,7 @@ private struct RulesetReader {
         ruleset.supportNamedForEveryActivity = root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.fmlUnlimited = root.child(named: "schema2")?.child(named: "fmlUnlimited")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.sourceRoles = sourceRoles
+        ruleset.sourceLeads = sourceLeads
         lint(ruleset)
         lintManagement(ruleset)
         try log.throwIfAny()

@@ -28,6 +28,8 @@ public struct Ruleset: Sendable {
     /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
     public var intakeSections: [IntakeSection] = []
     public var sourceRoles: [SourceRoleNames] = []
+    /// Words that open a paragraph naming its teller ("volgens", "brief van"), lower-cased as written.
+    public var sourceLeads: [String] = []
     public var rules: [FlagRule] { didSet { ruleIndex = Self.positions(of: rules) } }
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules
@@ -299,11 +301,17 @@ public struct SourceKind: Sendable, Hashable {
     /// In a narrative told by a source of this kind, "ik" is the teller speaking of himself ("Ik slaap zelf slecht"
     /// from a relative), not an observer of the client (a professional's "Ik vermoed …").
     public var speaksOfHimself: Bool
-    public init(id: String, label: LocalizedText, isSelfReport: Bool, speaksOfHimself: Bool = false) {
+    /// A document whose title names a source of this kind was written by it (an imported intake's author).
+    public var authorsDocuments: Bool
+    /// A source of this kind writes the reintegration assessment the rules judge.
+    public var assesses: Bool
+    public init(id: String, label: LocalizedText, isSelfReport: Bool, speaksOfHimself: Bool = false, authorsDocuments: Bool = false, assesses: Bool = false) {
         self.id = id
         self.label = label
         self.isSelfReport = isSelfReport
         self.speaksOfHimself = speaksOfHimself
+        self.authorsDocuments = authorsDocuments
+        self.assesses = assesses
     }
 }
 
@@ -626,6 +634,8 @@ public struct IntakeSection: Sendable, Hashable {
         case summary, client, sources, fml, wish, assessment, conclusions, direction
         /// Schema 2 in an intake's assessment: one line per activity, "Fysieke belastbaarheid: matig — …".
         case supportNeeds
+        /// The client's own account as another professional wrote it down ("Anamnese").
+        case account
     }
     public var role: Role
     public var headings: [String]

@@ -254,4 +254,82 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(dossier.assessment?.conclusions.first?.cites, [work.id])
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
     }
+
+    private func kind(of sourceID: String?, in dossier: Dossier) -> String? {
+        sourceID.flatMap { id in dossier.sources.first { $0.id == id }?.kind }
+    }
+
+    /// An insurance physician's report imported as it is: the title names its author, so the examination and the
+    /// physician's "Beschouwing" and "Conclusie" are the physician's text (screened, no labour expert's assessment
+    /// invented for it); the anamnesis is the client's, its "Sociaal:", "Arbeid:" and "Dagverhaal:" lines filed under
+    /// their themes; the "Bron:" line under the title dates the physician; and the back complaints count in Schema 1.
+    func testAPhysiciansReportIsThePhysiciansText() throws {
+        let result = try screening("va-rapportage-rug")
+        let dossier = result.dossier
+        XCTAssertNil(dossier.assessment, "a physician's Beschouwing is no reintegration assessment")
+        let physician = try XCTUnwrap(dossier.sources.first { $0.kind == "physician" })
+        XCTAssertEqual(physician.date?.description, "2026-11-17")
+        XCTAssertFalse(dossier.sources.contains { $0.kind == "professional" }, "no labour expert invented")
+        for heading in ["Onderzoek", "Beschouwing", "Conclusie"] {
+            let text = try XCTUnwrap(dossier.unassigned.first { $0.heading == heading }, heading)
+            XCTAssertEqual(text.source, physician.id, heading)
+        }
+        XCTAssertEqual(kind(of: dossier.unassigned.first { $0.heading == "Anamnese" }?.source, in: dossier), "client")
+        XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["sociaal", "arbeidsverleden", "hobbys"])
+        XCTAssertTrue(dossier.narratives.allSatisfy { kind(of: $0.source, in: dossier) == "client" })
+        let illness = try XCTUnwrap(result.domains.first { $0.domain.id == "ziekte" })
+        XCTAssertTrue(illness.burdens.contains { $0.indicator.id == "lichamelijke-klachten" && $0.effectiveWeight > 0 }, "unassigned text counts: \(illness.burdens.map(\.indicator.id))")
+        XCTAssertTrue(result.flags.contains { $0.rule == "tekst-zonder-thema" })
+    }
+
+    /// A client manager's journal, one dated line per contact: the title names the author, whose lines are findings
+    /// that count (debts, no alimony, mail left unopened), the jobcoach's dated line is the jobcoach's, the manager
+    /// writes the assessment, and her motivation, cited to the journal, is not called unsupported.
+    func testAClientManagersJournal() throws {
+        let result = try screening("klantmanager-contactjournaal")
+        let dossier = result.dossier
+        let manager = try XCTUnwrap(dossier.sources.first { $0.role.contains("klantmanager") })
+        XCTAssertEqual(dossier.assessment?.source, manager.id)
+        XCTAssertFalse(dossier.sources.contains { $0.kind == "professional" })
+        let coachLine = try XCTUnwrap(dossier.unassigned.first { $0.text.contains("werkt zorgvuldig") })
+        XCTAssertEqual(dossier.sources.first { $0.id == coachLine.source }?.role, "jobcoach leerwerkbedrijf")
+        XCTAssertTrue(coachLine.text.hasPrefix("10-11 "), "the line keeps its date")
+        let later = try XCTUnwrap(dossier.unassigned.first { $0.text.contains("budgetbeheer") })
+        XCTAssertEqual(later.source, manager.id, "the line after the jobcoach's is the manager's again")
+        let home = try XCTUnwrap(result.domains.first { $0.domain.id == "prive" })
+        XCTAssertTrue(home.burdens.contains { $0.indicator.id == "schulden" && $0.effectiveWeight > 0 }, "\(home.burdens.map(\.indicator.id))")
+        XCTAssertFalse(result.flags.contains { $0.rule == "motivatie-zonder-onderbouwing" })
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
+
+    /// A re-integration company's plan with tables: the title "Plan van aanpak tweede spoor" is the title, not the
+    /// direction; the background table's rows are filed under the themes their first cells name, and the conclusion
+    /// that cites "Achtergrond" cites them; "Horizon: middellang" is reported, not taken as short. Good practice: a fear
+    /// of exertion weighed with the cardiologist's view, support and a trial placement in the direction.
+    func testAPlanOfActionWithTables() throws {
+        let result = try screening("plan-van-aanpak-tabellen")
+        let dossier = result.dossier
+        let direction = try XCTUnwrap(dossier.assessment?.direction)
+        XCTAssertFalse(direction.text.contains("heftruck"), "the background is no part of the direction")
+        XCTAssertNil(direction.horizon)
+        XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["arbeidsverleden", "opleidingsverleden", "reden-ao", "prive"])
+        let cited = try XCTUnwrap(dossier.assessment?.conclusions.last?.cites)
+        XCTAssertEqual(Set(cited), Set(dossier.narratives.map(\.id)))
+        let concerns = try XCTUnwrap(dossier.unassigned.first)
+        XCTAssertTrue(concerns.text.contains("Handig, klust veel; Heeft nooit gesolliciteerd"), "cells apart as clauses: \(concerns.text)")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
+
+    /// A psychologist's letter quoted under "Gezondheid" ("Brief van de GZ-psycholoog: …") is the psychologist's, so
+    /// the illness is not known from the client's story alone; the direction of 36 hours against her wish for part-time
+    /// work, not shared with her, is flagged.
+    func testAPsychologistsLetterIsThePsychologists() throws {
+        let result = try screening("ww-psycholoog-brief")
+        let dossier = result.dossier
+        let letter = try XCTUnwrap(dossier.narratives.first { $0.text.contains("aanpassingsstoornis") })
+        XCTAssertEqual(dossier.sources.first { $0.id == letter.source }?.role, "GZ-psycholoog (brief)")
+        XCTAssertFalse(letter.text.hasPrefix("Brief van"))
+        XCTAssertFalse(result.flags.contains { $0.rule == "alleen-eigen-verhaal" && $0.message.nl.contains("Arbeidsongeschiktheid") })
+        XCTAssertTrue(risks(result).contains("geen-gedeeld-doel"), "\(risks(result))")
+    }
 }

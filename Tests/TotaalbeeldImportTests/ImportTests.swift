@@ -35,8 +35,9 @@ final class ImportTests: XCTestCase {
         // "Volgens de bedrijfsarts: …" names the source of that paragraph.
         let physician = dossier.narratives.first { $0.text.hasPrefix("de rugklachten") }
         XCTAssertEqual(physician.flatMap { dossier.source(id: $0.source)?.kind }, "physician")
-        // The unmapped heading is reported with its line and its text kept.
-        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie", "Overige bijzonderheden"])
+        // The unmapped heading is reported with its line and its text kept; the title above all others is no section.
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Overige bijzonderheden"])
+        XCTAssertTrue(result.report.contains { $0.message.contains("\"Intakeverslag re-integratie\" → the intake's title") })
         XCTAssertEqual(result.unmappedHeadings.last?.position.description, "line 55")
         XCTAssertEqual(dossier.unassigned.map(\.text), ["Cliënte heeft geen rijbewijs en is aangewezen op het openbaar vervoer."])
         XCTAssertEqual(dossier.unassigned.first?.origin, "regel 57")
@@ -299,7 +300,7 @@ final class ImportTests: XCTestCase {
         let dossier = try DossierLoader.load(bytes: Array(xml.utf8), fileName: "x", ruleset: Fixtures.defaultRuleset, schemas: Fixtures.schemas)
         XCTAssertEqual(dossier.client.benefitRegime, "wia")
         XCTAssertEqual(dossier.sources.map(\.kind), ["client", "physician", "physician", "employer", "professional"])
-        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Intakeverslag re-integratie", "Overige bijzonderheden"])
+        XCTAssertEqual(result.unmappedHeadings.map(\.heading), ["Overige bijzonderheden"])
         XCTAssertEqual(result.unmappedHeadings.last?.position.unit, .paragraph)
         XCTAssertEqual(dossier.unassigned.count, 1)
     }
