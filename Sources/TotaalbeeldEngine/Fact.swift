@@ -440,6 +440,8 @@ extension FactPattern.Status {
         case .negatedNow: return !fact.present && aboutTheClient && !fact.historical && !fact.resolved
         // Over: affirmed about the client as past or settled ("sinds de kliniek geen druppel meer", "alles afgelost").
         case .over: return fact.present && aboutTheClient && (fact.historical || fact.resolved)
+        case .certain: return fact.present && aboutTheClient && !fact.historical && !fact.resolved && !fact.uncertain && !fact.hypothetical
+        case .suspected: return fact.present && aboutTheClient && fact.uncertain && !fact.resolved
         case .any: return true
         }
     }

@@ -58,7 +58,10 @@ public struct FactPattern: Sendable, Hashable {
     /// `now`: affirmed and neither historical nor resolved (a feared relapse is a present fear).
     /// `negatedNow` (`negated-now`, 1.13.0): negated about the present — not historical, not resolved, about the client
     /// (or an indicator that counts for others): "toen wist hij nog niet dat hij autisme had" denies nothing today.
-    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, negatedNow = "negated-now", over, any }
+    /// `certain` (1.38.0): affirmed about the present without a hedge — not historical, resolved, uncertain or
+    /// hypothetical ("heeft ADHD"); `suspected`: affirmed about the client as possible or probable, not resolved ("ADHD kan
+    /// niet worden uitgesloten").
+    public enum Status: String, Sendable, Hashable { case counted, current, present, now, negated, negatedNow = "negated-now", over, certain, suspected, any }
 
     public var name: String?
     public var indicators: [String]

@@ -39,6 +39,20 @@ final class GeneralisationMechanismTests: XCTestCase {
         XCTAssertFalse(try rules(finding + #"<assessment id="a-1" source="s-ad">\#(conclusion)\#(weighed)</assessment>"#).contains("stereotypering"))
     }
 
+    /// Statuses `certain` and `suspected` (1.38.0, `vermoeden-als-feit`): a conclusion that states without a hedge what the
+    /// only source suspects is flagged; kept as a suspicion, or beside a source that states it plainly, it is not.
+    func testASuspicionConcludedAsAFact() throws {
+        let letter = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Vermoedelijk is er sprake van een depressie; nader onderzoek volgt.</narrative></narratives>"#
+        func assessment(_ conclusion: String) -> String { #"<assessment id="a-1" source="s-ad"><conclusion id="c-1" cites="n-1">\#(conclusion)</conclusion></assessment>"# }
+        let fact = try screen(letter + assessment("Cliënt heeft een depressie en kan daarom niet werken."))
+        let flag = try XCTUnwrap(fact.flags.first { $0.rule == "vermoeden-als-feit" })
+        XCTAssertEqual(Set(flag.evidence.map(\.elementID)), ["n-1", "c-1"])
+        XCTAssertFalse(try rules(letter + assessment("Mogelijk heeft cliënt een depressie; de uitslag van het onderzoek wachten we af.")).contains("vermoeden-als-feit"))
+        XCTAssertFalse(try rules(letter + assessment("Cliënt heeft geen depressie.")).contains("vermoeden-als-feit"))
+        let plain = #"<narratives><narrative id="n-1" domain="ziekte" source="s-ha">Vermoedelijk is er sprake van een depressie; nader onderzoek volgt.</narrative><narrative id="n-2" domain="ziekte" source="s-doc">Bij de keuring werd een depressie vastgesteld.</narrative></narratives>"#
+        XCTAssertFalse(try rules(plain + assessment("Cliënt heeft een depressie en kan daarom niet werken.")).contains("vermoeden-als-feit"))
+    }
+
     /// `<citing>` and the readings of `gebrek-aan-inzet`: a trait read into cited behaviour asks for the other readings;
     /// a conclusion citing nothing is another rule's concern; weighing two readings answers it.
     func testATraitReadIntoCitedBehaviourAsksForTheOtherReadings() throws {

@@ -321,15 +321,19 @@ final class FreshIntakeTests: XCTestCase {
     }
 
     /// A psychologist's letter quoted under "Gezondheid" ("Brief van de GZ-psycholoog: …") is the psychologist's, so
-    /// the illness is not known from the client's story alone; the direction of 36 hours against her wish for part-time
-    /// work, not shared with her, is flagged.
+    /// the illness is not known from the client's story alone; "Cliënte heeft ADHD" where the letter says it "kan niet
+    /// worden uitgesloten" is a suspicion concluded as a fact, with the hedged source and the conclusion as its
+    /// evidence; the direction of 36 hours against her wish for part-time work, not shared with her, is flagged.
     func testAPsychologistsLetterIsThePsychologists() throws {
-        let result = try screening("ww-psycholoog-brief")
+        let result = try screening("ww-psycholoog-brief", in: "Cases/intakes")
         let dossier = result.dossier
         let letter = try XCTUnwrap(dossier.narratives.first { $0.text.contains("aanpassingsstoornis") })
         XCTAssertEqual(dossier.sources.first { $0.id == letter.source }?.role, "GZ-psycholoog (brief)")
         XCTAssertFalse(letter.text.hasPrefix("Brief van"))
         XCTAssertFalse(result.flags.contains { $0.rule == "alleen-eigen-verhaal" && $0.message.nl.contains("Arbeidsongeschiktheid") })
-        XCTAssertTrue(risks(result).contains("geen-gedeeld-doel"), "\(risks(result))")
+        XCTAssertEqual(risks(result), ["geen-gedeeld-doel", "vermoeden-als-feit"], "\(risks(result))")
+        let suspicion = try XCTUnwrap(result.flags.first { $0.rule == "vermoeden-als-feit" })
+        XCTAssertEqual(Set(suspicion.evidence.map(\.elementID)), [letter.id, "c-1"])
+        XCTAssertEqual(Set(suspicion.evidence.map(\.quote)), ["ADHD"])
     }
 }
