@@ -1274,7 +1274,8 @@ private struct MappingState {
             return narratives.filter { $0.theme == nil && $0.heading.map(HeadingKey.fold) == key }.map(\.id)
         } else if key == "wens" || key == "wensen" || key.hasPrefix("wens van") {
             return wishes.map(\.id)
-        } else if key == "fml", fmlSeen, !fmlAbsent {
+        } else if fmlSeen, !fmlAbsent, key == "fml" || index.lookup(reference).target == .section(.fml) {
+            // "FML", or the FML section by the intake's own heading ("zie: Belastbaarheid").
             return ["fml"]
         } else if case .theme(let id)? = index.lookup(reference).target {
             return narratives.filter { $0.theme?.id == id }.map(\.id)

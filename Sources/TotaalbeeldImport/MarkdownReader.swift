@@ -1,7 +1,7 @@
 /// Reads Markdown and plain-text intakes into blocks.
 ///
 /// Markdown: a `---` front-matter block of `key: value` lines, ATX (`## Thuissituatie`) and underlined headings,
-/// paragraphs, `-`/`*`/`1.` list items, `|` tables; HTML comments are left out and counted. Inline emphasis and link
+/// paragraphs, `-`/`*`/`1.` list items, `|` tables, `>` quotes (as text); HTML comments are left out and counted. Inline emphasis and link
 /// targets are dropped, their words kept.
 ///
 /// Plain text: the same front matter, or `Key: value` lines before the first blank line; a short line without a
@@ -67,8 +67,10 @@ public enum MarkdownReader {
         func flushAll() { flushParagraph(); flushTable(); flushList() }
 
         while index < lines.count {
-            let line = lines[index]
+            var line = lines[index]
             let number = index + 1
+            // A quoted e-mail or letter ("> Hij is elke dag op tijd …") is text: its quote marks go, its words stay.
+            if !plainText, line.trimmed.hasPrefix(">") { line = String(line.trimmed.drop { $0 == ">" || $0 == " " }) }
             let trimmed = line.trimmed
             defer { index += 1 }
             if trimmed.isEmpty {

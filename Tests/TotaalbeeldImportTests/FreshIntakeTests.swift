@@ -336,4 +336,34 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(Set(suspicion.evidence.map(\.elementID)), [letter.id, "c-1"])
         XCTAssertEqual(Set(suspicion.evidence.map(\.quote)), ["ADHD"])
     }
+
+    /// A labour expert's report with numbered headings ("2.1 Reden van uitval", "9.2 Advies"): every heading finds its
+    /// theme or section, "zie: Belastbaarheid" cites the FML under that heading, and good practice (the old job ruled out
+    /// for its time pressure, a calmer job at four hours a day with the physician guiding the build-up, the loss of his
+    /// role discussed with him) draws no judgement risk: the support is named in the assessment's own words.
+    func testNumberedHeadingsAndSupportInOwnWords() throws {
+        let result = try screening("uwv-genummerd")
+        let dossier = result.dossier
+        XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["reden-ao", "perspectief-beperking", "arbeidsverleden", "opleidingsverleden", "prive", "hobbys"])
+        XCTAssertEqual(dossier.fml?.limitations.count, 3)
+        XCTAssertTrue(dossier.assessment?.conclusions.first?.cites.contains("fml") == true, "\(dossier.assessment?.conclusions.first?.cites ?? [])")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
+
+    /// A jobcoach's e-mail quoted as a Markdown block quote under "Mail van de jobcoach:": the quote marks go, the words
+    /// are the jobcoach's; "heeft hij een klant uitgescholden" is a conflict at work, not bullying he suffered; the
+    /// assessment's "geen zin meer in het werk … met de pet naar gooit" is read as an unwillingness judgement, and the
+    /// poor assessment (ending the placement without him, no support analysed, panic read as not caring) is flagged.
+    func testAQuotedMailAndUnwillingnessReadIntoPanic() throws {
+        let result = try screening("jobcoach-mail")
+        let dossier = result.dossier
+        let mail = try XCTUnwrap(dossier.narratives.first { $0.text.contains("in paniek") })
+        XCTAssertFalse(mail.text.hasPrefix(">"))
+        XCTAssertEqual(dossier.sources.first { $0.id == mail.source }?.kind, "other-professional")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "gepest" }, "he swore at a customer")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "conflicten-werk" && $0.elementID == mail.id })
+        let judged = FactExtractor(ruleset: ruleset).assessmentFacts(in: dossier).filter { $0.indicator == "onwil-oordeel" && $0.present }
+        XCTAssertEqual(Set(judged.map(\.quote)), ["geen zin meer in het werk", "met de pet naar"])
+        XCTAssertTrue(risks(result).isSuperset(of: ["geen-gedeeld-doel", "ondersteuningsbehoefte-niet-geanalyseerd", "lezingen-onbesproken"]), "\(risks(result))")
+    }
 }
