@@ -389,7 +389,7 @@ private struct MappingState {
                         // rules judge: screened as the author's unassigned text.
                         section = .unassigned(heading: block.text, position: block.position)
                         sectionTeller = .author
-                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → text of the document's author \(author ?? ""), kept as unassigned text: a source of that kind writes no reintegration assessment"))
+                        report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → text of the document's author (\(author ?? authorInTitle?.name ?? "")), kept as unassigned text: a source of that kind writes no reintegration assessment"))
                         sectionLevel = level
                         sectionSource = headingSource(block.text, at: block.position)
                         unassignedOpen = nil
@@ -838,6 +838,8 @@ private struct MappingState {
     /// The kind of the document's author, when it writes the assessment the rules judge; true when no author is known
     /// (an intake written by the labour expert, whose headings name no one).
     var authorAssesses: Bool {
+        // A declared labour expert writes the assessment whoever wrote the rest.
+        if sources.contains(where: { $0.kind == "professional" }) { return true }
         guard let kind = author.flatMap({ id in sources.first { $0.id == id }?.kind }) ?? authorInTitle?.kind else { return true }
         return ruleset.sourceKind(id: kind)?.assesses ?? true
     }

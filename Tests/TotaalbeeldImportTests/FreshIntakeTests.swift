@@ -366,4 +366,16 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(Set(judged.map(\.quote)), ["geen zin meer in het werk", "met de pet naar"])
         XCTAssertTrue(risks(result).isSuperset(of: ["geen-gedeeld-doel", "ondersteuningsbehoefte-niet-geanalyseerd", "lezingen-onbesproken"]), "\(risks(result))")
     }
+
+    /// "Verslag huisbezoek" names what the document is about, not who wrote it: the labour expert's "Beoordeling" stays
+    /// the assessment (with 1.37.0 it became text of "the home visit" and no judgement rule could look at it).
+    func testAHomeVisitReportKeepsTheLabourExpertsAssessment() throws {
+        let result = try screening("huisbezoek-observatie")
+        let dossier = result.dossier
+        let assessment = try XCTUnwrap(dossier.assessment)
+        XCTAssertEqual(dossier.sources.first { $0.id == assessment.source }?.kind, "professional")
+        XCTAssertEqual(assessment.conclusions.count, 2)
+        XCTAssertNotNil(assessment.direction)
+        XCTAssertEqual(Set(dossier.unassigned.compactMap(\.heading)), ["Waarneming", "Wat cliënt vertelt"])
+    }
 }
