@@ -246,6 +246,8 @@ private struct MappingState {
     let ruleset: Ruleset
     let intake: IntakeDocument
     let index: HeadingIndex
+    /// The ruleset's source leads with their trailing space, longest first: "uit de brief van " before "brief van ".
+    let sourceLeads: [String]
     var report: [ImportReportLine] = []
     var unmapped: [(heading: String, position: IntakeDocument.Position)] = []
 
@@ -291,6 +293,7 @@ private struct MappingState {
         self.ruleset = ruleset
         self.intake = intake
         self.index = HeadingIndex(ruleset: ruleset)
+        self.sourceLeads = ruleset.sourceLeads.sorted { $0.count > $1.count }.map { $0 + " " }
     }
 
     enum Section {
@@ -315,6 +318,14 @@ private struct MappingState {
         var headingSeen = false
         var titleSeen = false
         var sectionTeller = DefaultTeller.author
+        // Text under this heading becomes unassigned narrative, told by `teller` unless a line names its teller.
+        func enterUnassigned(_ heading: IntakeDocument.Block, level: Int, teller: DefaultTeller) {
+            section = .unassigned(heading: heading.text, position: heading.position)
+            sectionTeller = teller
+            sectionLevel = level
+            sectionSource = headingSource(heading.text, at: heading.position)
+            unassignedOpen = nil
+        }
         var pending = ArraySlice(intake.blocks)
         while let block = pending.popFirst() {
             // A line of its own that is exactly a listed heading ("Conclusies" right under "Beoordeling
@@ -377,22 +388,14 @@ private struct MappingState {
                     case .section(.account):
                         // The client's story as another wrote it down: unassigned text the client told, filed under a
                         // theme line by line where a line names one.
-                        section = .unassigned(heading: block.text, position: block.position)
-                        sectionTeller = .client
                         report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → the client's account (told by the client; a line that names a theme is filed under it)"))
-                        sectionLevel = level
-                        sectionSource = headingSource(block.text, at: block.position)
-                        unassignedOpen = nil
+                        enterUnassigned(block, level: level, teller: .client)
                         continue
                     case .section(let role) where [.assessment, .conclusions, .direction, .supportNeeds].contains(role) && !authorAssesses:
                         // A physician's "Beschouwing" and "Conclusie" are that physician's text, not the assessment the
                         // rules judge: screened as the author's unassigned text.
-                        section = .unassigned(heading: block.text, position: block.position)
-                        sectionTeller = .author
                         report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → text of the document's author (\(author ?? authorInTitle?.name ?? "")), kept as unassigned text: a source of that kind writes no reintegration assessment"))
-                        sectionLevel = level
-                        sectionSource = headingSource(block.text, at: block.position)
-                        unassignedOpen = nil
+                        enterUnassigned(block, level: level, teller: .author)
                         continue
                     case .section(let role):
                         section = .section(role, heading: block.text)
@@ -416,11 +419,7 @@ private struct MappingState {
                 report.append(.init(kind: .unmapped, position: block.position, message: message + "; no text under it"))
                 unmappedReport = (report.count - 1, message)
                 unmapped.append((block.text, block.position))
-                section = .unassigned(heading: block.text, position: block.position)
-                sectionTeller = .author
-                sectionLevel = level
-                sectionSource = headingSource(block.text, at: block.position)
-                unassignedOpen = nil
+                enterUnassigned(block, level: level, teller: .author)
                 continue
             }
 
@@ -702,9 +701,8 @@ private struct MappingState {
     func sourceLabel(_ text: String) -> (role: String, rest: String)? {
         let lower = text.lowercased()
         var afterPrefix: Substring?
-        // Longest lead first: "uit de brief van" before "brief van".
-        for lead in ruleset.sourceLeads.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(lead + " ") {
-            afterPrefix = text.dropFirst(lead.count + 1)
+        for lead in sourceLeads where lower.hasPrefix(lead) {
+            afterPrefix = text.dropFirst(lead.count)
             break
         }
         guard var rest = afterPrefix else { return nil }
@@ -823,9 +821,9 @@ private struct MappingState {
     /// A source written out in a line ("verzekeringsarts UWV; spreekuur 2026-11-17"): a declared source it names, dated
     /// and described by the line when it had no date (the title's "Rapportage verzekeringsarts" made it), or a new one.
     mutating func sourceFromSpec(_ spec: String, at position: IntakeDocument.Position) -> String {
-        let who = String(spec.prefix { $0 != ";" }).trimmed
-        if let id = declaredSource(named: who), let i = sources.firstIndex(where: { $0.id == id }) {
-            if sources[i].date == nil, let parsed = Self.parseSpec(spec), parsed.date != nil {
+        let parsed = Self.parseSpec(spec)
+        if let who = parsed?.who, let id = declaredSource(named: who), let i = sources.firstIndex(where: { $0.id == id }) {
+            if sources[i].date == nil, let parsed, parsed.date != nil {
                 sources[i].date = parsed.date
                 sources[i].role = parsed.role
                 report.append(.init(kind: .mapped, position: position, message: "source \(id): \(parsed.role), \(parsed.date!)"))

@@ -256,7 +256,7 @@ final class FreshIntakeTests: XCTestCase {
     }
 
     private func kind(of sourceID: String?, in dossier: Dossier) -> String? {
-        sourceID.flatMap { id in dossier.sources.first { $0.id == id }?.kind }
+        sourceID.flatMap { dossier.source(id: $0)?.kind }
     }
 
     /// An insurance physician's report imported as it is: the title names its author, so the examination and the
@@ -292,7 +292,7 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(dossier.assessment?.source, manager.id)
         XCTAssertFalse(dossier.sources.contains { $0.kind == "professional" })
         let coachLine = try XCTUnwrap(dossier.unassigned.first { $0.text.contains("werkt zorgvuldig") })
-        XCTAssertEqual(dossier.sources.first { $0.id == coachLine.source }?.role, "jobcoach leerwerkbedrijf")
+        XCTAssertEqual(coachLine.source.flatMap { dossier.source(id: $0) }?.role, "jobcoach leerwerkbedrijf")
         XCTAssertTrue(coachLine.text.hasPrefix("10-11 "), "the line keeps its date")
         let later = try XCTUnwrap(dossier.unassigned.first { $0.text.contains("budgetbeheer") })
         XCTAssertEqual(later.source, manager.id, "the line after the jobcoach's is the manager's again")
@@ -328,7 +328,7 @@ final class FreshIntakeTests: XCTestCase {
         let result = try screening("ww-psycholoog-brief", in: "Cases/intakes")
         let dossier = result.dossier
         let letter = try XCTUnwrap(dossier.narratives.first { $0.text.contains("aanpassingsstoornis") })
-        XCTAssertEqual(dossier.sources.first { $0.id == letter.source }?.role, "GZ-psycholoog (brief)")
+        XCTAssertEqual(dossier.source(id: letter.source)?.role, "GZ-psycholoog (brief)")
         XCTAssertFalse(letter.text.hasPrefix("Brief van"))
         XCTAssertFalse(result.flags.contains { $0.rule == "alleen-eigen-verhaal" && $0.message.nl.contains("Arbeidsongeschiktheid") })
         XCTAssertEqual(risks(result), ["geen-gedeeld-doel", "vermoeden-als-feit"], "\(risks(result))")
@@ -359,7 +359,7 @@ final class FreshIntakeTests: XCTestCase {
         let dossier = result.dossier
         let mail = try XCTUnwrap(dossier.narratives.first { $0.text.contains("in paniek") })
         XCTAssertFalse(mail.text.hasPrefix(">"))
-        XCTAssertEqual(dossier.sources.first { $0.id == mail.source }?.kind, "other-professional")
+        XCTAssertEqual(dossier.source(id: mail.source)?.kind, "other-professional")
         XCTAssertFalse(result.facts.contains { $0.indicator == "gepest" }, "he swore at a customer")
         XCTAssertTrue(result.facts.contains { $0.indicator == "conflicten-werk" && $0.elementID == mail.id })
         let judged = FactExtractor(ruleset: ruleset).assessmentFacts(in: dossier).filter { $0.indicator == "onwil-oordeel" && $0.present }
@@ -373,7 +373,7 @@ final class FreshIntakeTests: XCTestCase {
         let result = try screening("huisbezoek-observatie")
         let dossier = result.dossier
         let assessment = try XCTUnwrap(dossier.assessment)
-        XCTAssertEqual(dossier.sources.first { $0.id == assessment.source }?.kind, "professional")
+        XCTAssertEqual(dossier.source(id: assessment.source)?.kind, "professional")
         XCTAssertEqual(assessment.conclusions.count, 2)
         XCTAssertNotNil(assessment.direction)
         XCTAssertEqual(Set(dossier.unassigned.compactMap(\.heading)), ["Waarneming", "Wat cliënt vertelt"])
