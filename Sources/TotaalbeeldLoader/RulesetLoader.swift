@@ -953,21 +953,24 @@ extension RulesetReader {
     /// and women alike: "hem" in a woman's report reads as a form letter. Rationales and the change log, which
     /// retell the seed's cases, are not shown per client and are left as written.
     fileprivate func lintGenderedWording(_ element: XMLElement) {
-        let shown: Set<String> = ["label", "message", "question", "text"]
-        let gendered = ["nl": Set(["hij", "hem", "hemzelf"]), "en": Set(["he", "him", "his", "himself", "she", "her", "herself"])]
         for child in element.children {
-            if shown.contains(child.name.localName),
-               let language = child.language, let words = gendered[language] {
+            if Self.shownTexts.contains(child.name.localName), let language = child.language, let words = Self.genderedWords[language] {
                 let text = child.normalizedText
-                let found = text.lowercased().split { !$0.isLetter }.first { words.contains(String($0)) }
+                // The gendered words are ASCII: runs of ASCII letters are the candidates ("cliënt" splits harmlessly).
+                let found = text.utf8.split { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
+                    .lazy.map { String(decoding: $0, as: UTF8.self).lowercased() }.first { words.contains($0) }
                 if let found {
                     log.report(child.location, "\(child.name.localName) \"\(text)\" calls the client \"\(found)\": word it for any client (\"de cliënt\", \"eigen\", \"the client\")")
                 }
-            } else {
+            } else if !child.children.isEmpty {
                 lintGenderedWording(child)
             }
         }
     }
+
+    /// The elements whose text a reader sees, and the words in them that give the client a gender.
+    private static let shownTexts: Set<String> = ["label", "message", "question", "text"]
+    private static let genderedWords = ["nl": Set(["hij", "hem", "hemzelf"]), "en": Set(["he", "him", "his", "himself", "she", "her", "herself"])]
 
 }
 

@@ -49,12 +49,16 @@ public struct Workbench: Sendable {
 
     public let configuration: Configuration
     let store: DossierStore
+    /// Compiled once per server run: compiling the ruleset's readers costs more than a hundred milliseconds, and every
+    /// page with a screening (and every live screening of the editor) would otherwise pay it again.
+    let evaluator: Evaluator
     /// One token per server run: a page from another site cannot read it, so it cannot post a form that carries it.
     let csrfToken: String
 
     public init(configuration: Configuration) {
         self.configuration = configuration
         store = DossierStore(folder: configuration.folder)
+        evaluator = Evaluator(ruleset: configuration.ruleset, catalogue: configuration.catalogue)
         var generator = SystemRandomNumberGenerator()
         csrfToken = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
     }
@@ -197,7 +201,7 @@ public struct Workbench: Sendable {
         }
         do {
             let dossier = try DossierLoader.load(bytes: bytes, fileName: name, ruleset: configuration.ruleset, schemas: configuration.schemas)
-            let result = Evaluator(ruleset: configuration.ruleset, catalogue: configuration.catalogue).screen(dossier)
+            let result = evaluator.screen(dossier)
             return Loaded(name: name, bytes: bytes, version: version, dossier: dossier, problems: [], result: result)
         } catch {
             return Loaded(name: name, bytes: bytes, version: version, dossier: nil, problems: error.problems.map(\.description), result: nil)
@@ -207,7 +211,7 @@ public struct Workbench: Sendable {
     /// Screens `text` as the dossier `name` would be screened once saved; nil when it does not load.
     func screen(_ text: String, name: String) -> ScreeningResult? {
         guard let dossier = try? DossierLoader.load(bytes: Array(text.utf8), fileName: name, ruleset: configuration.ruleset, schemas: configuration.schemas) else { return nil }
-        return Evaluator(ruleset: configuration.ruleset, catalogue: configuration.catalogue).screen(dossier)
+        return evaluator.screen(dossier)
     }
 
     /// Validates `text` as a dossier, then writes it atomically if the file is still at `version`.
