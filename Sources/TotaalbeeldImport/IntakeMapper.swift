@@ -156,8 +156,11 @@ extension IntakeMapper {
 struct HeadingIndex {
     var entries: [(key: [Substring], target: IntakeMapper.Target)] = []
     var exact: [String: IntakeMapper.Target] = [:]
+    /// Words after which a listed section heading is a complement, not the heading's head ("Verloop van het traject").
+    var complementWords: Set<String> = []
 
     init(ruleset: Ruleset) {
+        complementWords = ruleset.headingComplementWords
         func add(_ heading: String, _ target: IntakeMapper.Target) {
             let key = HeadingKey.fold(heading)
             guard !key.isEmpty else { return }
@@ -183,6 +186,10 @@ struct HeadingIndex {
         var found: [(target: IntakeMapper.Target, at: Int)] = []
         for entry in entries where entry.key.count <= words.count && entry.key.count >= best {
             guard let at = start(of: entry.key, in: words) else { continue }
+            // A section named after a preposition is what the heading is about, not what it is: "Verloop van het
+            // traject" reports how a trajectory went, "Reactie op het advies" is the client's. A theme named so is
+            // still the heading's topic ("Ervaringen met werk").
+            if case .section = entry.target, words[..<at].contains(where: { complementWords.contains(String($0)) }) { continue }
             if entry.key.count > best {
                 best = entry.key.count
                 found = [(entry.target, at)]
@@ -420,6 +427,13 @@ private struct MappingState {
                 unmappedReport = (report.count - 1, message)
                 unmapped.append((block.text, block.position))
                 enterUnassigned(block, level: level, teller: .author)
+                // A heading that is only the role of a source that writes ("Werkgever", "De bedrijfsarts") names who tells
+                // the text under it; "Partner" or "Kinderen" is more often what the text is about.
+                if let named = IntakeMapper.roleName(in: block.text, ruleset: ruleset, where: { ruleset.sourceKind(id: $0)?.authorsDocuments == true }),
+                   HeadingKey.fold(Self.stripArticle(block.text)) == HeadingKey.fold(named.name) {
+                    sectionSource = resolveSource(named: named.name, at: block.position)
+                    report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" names who tells the text under it: \(sectionSource!)"))
+                }
                 continue
             }
 
@@ -713,9 +727,15 @@ private struct MappingState {
             guard roleKind(role) != nil || declaredSource(named: Self.stripArticle(role)) != nil else { return nil }
             return (Self.stripArticle(role), String(rest[rest.index(after: colon)...]).trimmed)
         }
-        // Without a colon, only a heading or label made of the role alone: "Volgens de bedrijfsarts".
+        // Without a colon, a heading or label made of the role alone: "Volgens de bedrijfsarts".
         let whole = rest.trimmed
         if whole.split(separator: " ").count <= 5, roleKind(whole) != nil || declaredSource(named: Self.stripArticle(whole)) != nil, !whole.hasSuffix(".") { return (Self.stripArticle(whole), "") }
+        // Or a sentence that names its teller as it opens: "Volgens de trajectbegeleider werkt zij nauwkeurig." The role
+        // must follow the lead at once (an article between), so "Volgens mij …" or "Volgens de planning …" names no one;
+        // the sentence stays whole, the lead is part of what it says.
+        if let role = roleAtStart(of: Self.stripArticle(whole)), Self.stripArticle(whole).split(separator: " ").count > role.split(separator: " ").count + 1 {
+            return (role, text.trimmed)
+        }
         return nil
     }
 
@@ -734,14 +754,19 @@ private struct MappingState {
             var index = text.startIndex
             // In a journal under a heading of its own, each dated line is an entry of its own ("22-10: niet verschenen").
             var labelled = sourceLabel(text) != nil || speakerLabel(text) != nil || (themeLines && (themeLine(text) != nil || IntakeMapper.dateStamp(text) != nil))
+            // A sentence that names its teller without a colon ("Volgens de jobcoach werkt hij netjes.") is that teller's
+            // alone: the next sentence starts a part of its own again, the section's teller's.
+            var sentenceOnly = labelled && IntakeMapper.noteLabel(text) == nil && sourceLabel(text).map { $0.rest == text.trimmed } == true
             // A sentence end (". ", "! ", "? ") followed by "Volgens …:" naming a source.
             while let space = text[index...].firstIndex(of: " ") {
                 index = text.index(after: space)
-                guard space > text.startIndex, ".!?".contains(text[text.index(before: space)]),
-                      let label = sourceLabel(String(text[index...])), !label.rest.isEmpty else { continue }
+                guard space > text.startIndex, ".!?".contains(text[text.index(before: space)]) else { continue }
+                let label = sourceLabel(String(text[index...]))
+                guard (label.map { !$0.rest.isEmpty } ?? false) || sentenceOnly else { continue }
                 segments.append((line, String(text[start..<space]), labelled))
                 start = index
                 labelled = true
+                sentenceOnly = label.map { $0.rest == String(text[index...]).trimmed } ?? false
             }
             segments.append((line, String(text[start...]), labelled))
         }
@@ -816,6 +841,20 @@ private struct MappingState {
         sources.append(PendingSource(id: id, kind: kind, role: role, date: nil))
         report.append(.init(kind: .defaulted, position: position, message: "source \"\(role)\" is not among the sources; added as \(id) (kind \(kind), no date)"))
         return id
+    }
+
+    /// The listed source role (or a declared source's role) that the phrase opens with, longest first: "trajectbegeleider"
+    /// in "trajectbegeleider werkt zij nauwkeurig".
+    func roleAtStart(of phrase: String) -> String? {
+        let words = HeadingKey.fold(phrase).split(separator: " ")
+        var best: [Substring]?
+        let names = ruleset.sourceRoles.flatMap(\.names) + sources.map(\.role)
+        for name in names {
+            let key = HeadingKey.fold(name).split(separator: " ")
+            guard !key.isEmpty, key.count < words.count, Array(words.prefix(key.count)) == key, key.count > (best?.count ?? 0) else { continue }
+            best = key
+        }
+        return best.map { $0.joined(separator: " ") }
     }
 
     /// A source written out in a line ("verzekeringsarts UWV; spreekuur 2026-11-17"): a declared source it names, dated

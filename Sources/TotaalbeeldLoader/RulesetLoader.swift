@@ -64,6 +64,7 @@ private struct RulesetReader {
             SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
         let sourceLeads = root.child(named: "conversationModel")?.children(named: "sourceLead").map { $0.normalizedText.lowercased() } ?? []
+        let complementWords = Set(root.child(named: "conversationModel")?.children(named: "headingComplementWord").map { HeadingKey.fold($0.normalizedText) } ?? [])
         let context = root.child(named: "context").map(readContext) ?? .empty
         let senses = root.child(named: "senses")?.children(named: "sense").map {
             SenseSet(
@@ -108,6 +109,7 @@ private struct RulesetReader {
         ruleset.fmlUnlimited = root.child(named: "schema2")?.child(named: "fmlUnlimited")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.sourceRoles = sourceRoles
         ruleset.sourceLeads = sourceLeads
+        ruleset.headingComplementWords = complementWords
         lint(ruleset)
         lintManagement(ruleset)
         try log.throwIfAny()

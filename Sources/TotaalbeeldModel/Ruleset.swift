@@ -30,6 +30,9 @@ public struct Ruleset: Sendable {
     public var sourceRoles: [SourceRoleNames] = []
     /// Words that open a paragraph naming its teller ("volgens", "brief van"), lower-cased as written.
     public var sourceLeads: [String] = []
+    /// Words (prepositions) after which a listed section heading is the complement of a longer heading, folded as
+    /// ``HeadingKey`` folds: "Verloop van het traject" names no direction.
+    public var headingComplementWords: Set<String> = []
     public var rules: [FlagRule] { didSet { ruleIndex = Self.positions(of: rules) } }
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules

@@ -250,8 +250,11 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(Set(dossier.narratives.compactMap(\.theme)), ["arbeidsverleden", "opleidingsverleden", "prive", "hobbys"])
         XCTAssertEqual(dossier.unassigned.map(\.heading), ["Achtergrond"])
         XCTAssertEqual(dossier.wishes.count, 1)
-        let work = try XCTUnwrap(dossier.narratives.first { $0.theme == "arbeidsverleden" })
-        XCTAssertEqual(dossier.assessment?.conclusions.first?.cites, [work.id])
+        // The section is cited whole: the stage, and (1.40.0) the jobcoach's sentence, which is the jobcoach's.
+        let work = dossier.narratives.filter { $0.theme == "arbeidsverleden" }
+        XCTAssertEqual(dossier.assessment?.conclusions.first?.cites, work.map(\.id))
+        let coach = try XCTUnwrap(work.first { $0.text.hasPrefix("Volgens de jobcoach") })
+        XCTAssertEqual(dossier.source(id: coach.source)?.kind, "other-professional")
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
     }
 
@@ -377,5 +380,42 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertEqual(assessment.conclusions.count, 2)
         XCTAssertNotNil(assessment.direction)
         XCTAssertEqual(Set(dossier.unassigned.compactMap(\.heading)), ["Waarneming", "Wat cliënt vertelt"])
+    }
+
+    /// A re-integration company's progress report with good practice: "Verloop van het traject" reports how the
+    /// trajectory went and is no direction (1.40.0), so the conclusions that cite it keep their evidence; the
+    /// trajectory supervisor's sentence is hers; a daughter ill on one day is no care; a debt scheme that runs is weighed.
+    func testAProgressReportIsNoDirectionAndGoodPracticeDrawsNoRisk() throws {
+        let result = try screening("voortgang-werkfit-goed")
+        let dossier = result.dossier
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertFalse(result.flags.contains { $0.rule == "conclusie-zonder-bewijs" }, "\(result.flags.map(\.rule))")
+        XCTAssertFalse(dossier.assessment?.direction?.text.contains("bijeenkomsten") ?? true, "the trajectory's course is not the direction")
+        let course = try XCTUnwrap(dossier.unassigned.first { $0.text.hasPrefix("Volgens de trajectbegeleider") })
+        XCTAssertEqual(course.source.flatMap { dossier.source(id: $0) }?.kind, "other-professional")
+        XCTAssertFalse(dossier.unassigned.contains { $0.text.contains("Na ongeveer twee uur") && $0.source != nil && dossier.source(id: $0.source!)?.kind == "other-professional" },
+                       "the sentence after hers is the section's teller's again")
+        let effort = try XCTUnwrap(result.facts.first { $0.indicator == "werkhouding" }, "werkt zij nauwkeurig")
+        XCTAssertEqual(effort.sourceKind, "other-professional")
+        XCTAssertEqual(effort.assertion, .finding)
+        XCTAssertFalse(result.facts.contains { $0.indicator == "mantelzorg" && $0.counts }, "\(result.facts.filter { $0.indicator == "mantelzorg" }.map(\.quote))")
+        XCTAssertFalse(result.trialAndError.indicated)
+    }
+
+    /// A client's own letter under an assessment that sends her back to the checkout on Saturdays: a busy Saturday that
+    /// makes her short of breath is a habit, not a hypothesis; her son "komt overstuur thuis van school" is no truancy;
+    /// the employer's heading names the employer, whose "vaste kracht" is her commitment.
+    func testAClientsLetterUnderATunnelVisionedDirection() throws {
+        let result = try screening("kassa-eigen-brief-tunnel")
+        let dossier = result.dossier
+        let anxiety = try XCTUnwrap(result.facts.first { $0.indicator == "angst" }, "krijg ik het benauwd")
+        XCTAssertFalse(anxiety.hypothetical, "als het druk is: whenever it is busy")
+        XCTAssertTrue(anxiety.counts)
+        XCTAssertFalse(result.facts.contains { $0.indicator == "schoolverzuim" }, "\(result.facts.filter { $0.indicator == "schoolverzuim" }.map(\.quote))")
+        let employer = try XCTUnwrap(dossier.unassigned.first { $0.heading == "Werkgever" })
+        XCTAssertEqual(employer.source.flatMap { dossier.source(id: $0) }?.kind, "employer")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.quote == "bedrijfsleider" && $0.sourceKind == "client" })
+        XCTAssertTrue(risks(result).isSuperset(of: ["ondersteuningsbehoefte-niet-geanalyseerd", "geen-gedeeld-doel"]), "\(risks(result))")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.sourceKind == "employer" }, "een vaste kracht die nooit klaagde")
     }
 }
