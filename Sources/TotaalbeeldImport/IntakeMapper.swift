@@ -719,7 +719,7 @@ private struct MappingState {
             afterPrefix = text.dropFirst(lead.count)
             break
         }
-        guard var rest = afterPrefix else { return nil }
+        guard var rest = afterPrefix else { return reportedBy(text) }
         rest = Substring(rest.trimmed)
         let window = rest.prefix(80)
         if let colon = window.firstIndex(of: ":") {
@@ -841,6 +841,18 @@ private struct MappingState {
         sources.append(PendingSource(id: id, kind: kind, role: role, date: nil))
         report.append(.init(kind: .defaulted, position: position, message: "source \"\(role)\" is not among the sources; added as \(id) (kind \(kind), no date)"))
         return id
+    }
+
+    /// A sentence that opens with a source's role and a verb of reporting ("De bedrijfsarts noemt rugklachten zonder
+    /// duidelijke oorzaak.") is that source's, whole.
+    func reportedBy(_ text: String) -> (role: String, rest: String)? {
+        let stripped = Self.stripArticle(text.trimmed)
+        // Not the client: "Cliënt vond de begeleiding goed" is what a section tells by default, and no teller of its own.
+        guard !ruleset.sourceVerbs.isEmpty, let role = roleAtStart(of: stripped), roleKind(role) != "client" else { return nil }
+        let words = HeadingKey.fold(stripped).split(separator: " ")
+        let roleLength = role.split(separator: " ").count
+        guard words.count > roleLength + 1, ruleset.sourceVerbs.contains(String(words[roleLength])) else { return nil }
+        return (role, text.trimmed)
     }
 
     /// The listed source role (or a declared source's role) that the phrase opens with, longest first: "trajectbegeleider"

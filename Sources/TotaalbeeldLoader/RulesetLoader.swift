@@ -65,6 +65,7 @@ private struct RulesetReader {
         } ?? []
         let sourceLeads = root.child(named: "conversationModel")?.children(named: "sourceLead").map { $0.normalizedText.lowercased() } ?? []
         let complementWords = Set(root.child(named: "conversationModel")?.children(named: "headingComplementWord").map { HeadingKey.fold($0.normalizedText) } ?? [])
+        let sourceVerbs = Set(root.child(named: "conversationModel")?.children(named: "sourceVerb").map { HeadingKey.fold($0.normalizedText) } ?? [])
         let context = root.child(named: "context").map(readContext) ?? .empty
         let senses = root.child(named: "senses")?.children(named: "sense").map {
             SenseSet(
@@ -110,6 +111,7 @@ private struct RulesetReader {
         ruleset.sourceRoles = sourceRoles
         ruleset.sourceLeads = sourceLeads
         ruleset.headingComplementWords = complementWords
+        ruleset.sourceVerbs = sourceVerbs
         lint(ruleset)
         lintManagement(ruleset)
         try log.throwIfAny()

@@ -33,6 +33,8 @@ public struct Ruleset: Sendable {
     /// Words (prepositions) after which a listed section heading is the complement of a longer heading, folded as
     /// ``HeadingKey`` folds: "Verloop van het traject" names no direction.
     public var headingComplementWords: Set<String> = []
+    /// Verbs by which a sentence opening with a source's role reports that source ("De bedrijfsarts noemt …"), folded.
+    public var sourceVerbs: Set<String> = []
     public var rules: [FlagRule] { didSet { ruleIndex = Self.positions(of: rules) } }
     public var trialAndError: TrialAndErrorRules?
     public var context: ContextRules

@@ -415,6 +415,10 @@ final class FreshIntakeTests: XCTestCase {
         let employer = try XCTUnwrap(dossier.unassigned.first { $0.heading == "Werkgever" })
         XCTAssertEqual(employer.source.flatMap { dossier.source(id: $0) }?.kind, "employer")
         XCTAssertFalse(result.facts.contains { $0.indicator == "werkervaring" && $0.quote == "bedrijfsleider" && $0.sourceKind == "client" })
+        // 1.41.0: "De bedrijfsarts noemt rugklachten …" is the physician's; the next sentence the section's teller's again.
+        let physician = try XCTUnwrap(dossier.narratives.first { $0.text.hasPrefix("De bedrijfsarts noemt") })
+        XCTAssertEqual(dossier.source(id: physician.source)?.kind, "physician")
+        XCTAssertFalse(physician.text.contains("benauwdheid"))
         XCTAssertTrue(risks(result).isSuperset(of: ["ondersteuningsbehoefte-niet-geanalyseerd", "geen-gedeeld-doel"]), "\(risks(result))")
         XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.sourceKind == "employer" }, "een vaste kracht die nooit klaagde")
     }
