@@ -255,6 +255,8 @@ private struct MappingState {
     let index: HeadingIndex
     /// The ruleset's source leads with their trailing space, longest first: "uit de brief van " before "brief van ".
     let sourceLeads: [String]
+    /// The ruleset's source-role names, each folded and split into words once: a sentence start is matched against all.
+    let foldedRoleNames: [[Substring]]
     var report: [ImportReportLine] = []
     var unmapped: [(heading: String, position: IntakeDocument.Position)] = []
 
@@ -301,6 +303,7 @@ private struct MappingState {
         self.intake = intake
         self.index = HeadingIndex(ruleset: ruleset)
         self.sourceLeads = ruleset.sourceLeads.sorted { $0.count > $1.count }.map { $0 + " " }
+        self.foldedRoleNames = ruleset.sourceRoles.flatMap(\.names).map { HeadingKey.fold($0).split(separator: " ") }
     }
 
     enum Section {
@@ -733,7 +736,8 @@ private struct MappingState {
         // Or a sentence that names its teller as it opens: "Volgens de trajectbegeleider werkt zij nauwkeurig." The role
         // must follow the lead at once (an article between), so "Volgens mij …" or "Volgens de planning …" names no one;
         // the sentence stays whole, the lead is part of what it says.
-        if let role = roleAtStart(of: Self.stripArticle(whole)), Self.stripArticle(whole).split(separator: " ").count > role.split(separator: " ").count + 1 {
+        let person = Self.stripArticle(whole)
+        if let role = roleAtStart(of: person), person.split(separator: " ").count > role.split(separator: " ").count + 1 {
             return (role, text.trimmed)
         }
         return nil
@@ -753,20 +757,22 @@ private struct MappingState {
             var start = text.startIndex
             var index = text.startIndex
             // In a journal under a heading of its own, each dated line is an entry of its own ("22-10: niet verschenen").
-            var labelled = sourceLabel(text) != nil || speakerLabel(text) != nil || (themeLines && (themeLine(text) != nil || IntakeMapper.dateStamp(text) != nil))
+            let lineLabel = sourceLabel(text)
+            var labelled = lineLabel != nil || speakerLabel(text) != nil || (themeLines && (themeLine(text) != nil || IntakeMapper.dateStamp(text) != nil))
             // A sentence that names its teller without a colon ("Volgens de jobcoach werkt hij netjes.") is that teller's
             // alone: the next sentence starts a part of its own again, the section's teller's.
-            var sentenceOnly = labelled && IntakeMapper.noteLabel(text) == nil && sourceLabel(text).map { $0.rest == text.trimmed } == true
+            var sentenceOnly = labelled && IntakeMapper.noteLabel(text) == nil && lineLabel.map { $0.rest == text.trimmed } == true
             // A sentence end (". ", "! ", "? ") followed by "Volgens …:" naming a source.
             while let space = text[index...].firstIndex(of: " ") {
                 index = text.index(after: space)
                 guard space > text.startIndex, ".!?".contains(text[text.index(before: space)]) else { continue }
-                let label = sourceLabel(String(text[index...]))
+                let following = String(text[index...])
+                let label = sourceLabel(following)
                 guard (label.map { !$0.rest.isEmpty } ?? false) || sentenceOnly else { continue }
                 segments.append((line, String(text[start..<space]), labelled))
                 start = index
                 labelled = true
-                sentenceOnly = label.map { $0.rest == String(text[index...]).trimmed } ?? false
+                sentenceOnly = label.map { $0.rest == following.trimmed } ?? false
             }
             segments.append((line, String(text[start...]), labelled))
         }
@@ -860,9 +866,7 @@ private struct MappingState {
     func roleAtStart(of phrase: String) -> String? {
         let words = HeadingKey.fold(phrase).split(separator: " ")
         var best: [Substring]?
-        let names = ruleset.sourceRoles.flatMap(\.names) + sources.map(\.role)
-        for name in names {
-            let key = HeadingKey.fold(name).split(separator: " ")
+        for key in foldedRoleNames + sources.map({ HeadingKey.fold($0.role).split(separator: " ") }) {
             guard !key.isEmpty, key.count < words.count, Array(words.prefix(key.count)) == key, key.count > (best?.count ?? 0) else { continue }
             best = key
         }

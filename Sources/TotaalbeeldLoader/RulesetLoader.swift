@@ -47,7 +47,8 @@ private struct RulesetReader {
         } ?? []
         let indicators = root.child(named: "indicators")?.children.map(readIndicator) ?? []
         let activities = root.child(named: "schema2")?.children(named: "activity").map(readActivity) ?? []
-        let themes = root.child(named: "conversationModel")?.children(named: "theme").map {
+        let conversationModel = root.child(named: "conversationModel")
+        let themes = conversationModel?.children(named: "theme").map {
             ConversationTheme(
                 id: $0.attribute("id") ?? "", order: $0.integer("order") ?? 0, domain: $0.attribute("domain") ?? "",
                 label: $0.localized("label"), question: $0.localized("question"), requiredSourceKind: $0.attribute("requiresSourceKind"),
@@ -55,17 +56,17 @@ private struct RulesetReader {
                 headings: $0.children(named: "heading").map(\.normalizedText)
             )
         } ?? []
-        let intakeSections = root.child(named: "conversationModel")?.children(named: "intakeSection").compactMap { element in
+        let intakeSections = conversationModel?.children(named: "intakeSection").compactMap { element in
             IntakeSection.Role(rawValue: element.attribute("role") ?? "").map {
                 IntakeSection(role: $0, headings: element.children(named: "heading").map(\.normalizedText))
             }
         } ?? []
-        let sourceRoles = root.child(named: "conversationModel")?.children(named: "sourceRole").map {
+        let sourceRoles = conversationModel?.children(named: "sourceRole").map {
             SourceRoleNames(kind: $0.attribute("kind") ?? "", names: $0.children(named: "name").map(\.normalizedText))
         } ?? []
-        let sourceLeads = root.child(named: "conversationModel")?.children(named: "sourceLead").map { $0.normalizedText.lowercased() } ?? []
-        let complementWords = Set(root.child(named: "conversationModel")?.children(named: "headingComplementWord").map { HeadingKey.fold($0.normalizedText) } ?? [])
-        let sourceVerbs = Set(root.child(named: "conversationModel")?.children(named: "sourceVerb").map { HeadingKey.fold($0.normalizedText) } ?? [])
+        let sourceLeads = conversationModel?.children(named: "sourceLead").map { $0.normalizedText.lowercased() } ?? []
+        let complementWords = Set(conversationModel?.children(named: "headingComplementWord").map { HeadingKey.fold($0.normalizedText) } ?? [])
+        let sourceVerbs = Set(conversationModel?.children(named: "sourceVerb").map { HeadingKey.fold($0.normalizedText) } ?? [])
         let context = root.child(named: "context").map(readContext) ?? .empty
         let senses = root.child(named: "senses")?.children(named: "sense").map {
             SenseSet(
