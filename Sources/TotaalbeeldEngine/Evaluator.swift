@@ -160,8 +160,9 @@ public struct Evaluator: Sendable {
 
     private func findGaps(facts: [Fact], dossier: Dossier) -> [Gap] {
         ruleset.themes.compactMap { theme in
-            // Elements that speak to this theme: its own narratives, untagged narratives and findings of its domain.
-            let narratives = dossier.narratives.filter { $0.theme == theme.id || ($0.theme == nil && $0.domain == theme.domain) }
+            // Elements that speak to this theme: its own narratives (also those filed under another theme their heading
+            // named first), untagged narratives and findings of its domain.
+            let narratives = dossier.narratives.filter { $0.theme == theme.id || $0.alsoThemes.contains(theme.id) || ($0.theme == nil && $0.domain == theme.domain) }
             let findings = dossier.findings.filter { $0.domain == theme.domain }
             let wishes = theme.coveredByWish ? dossier.wishes.map(\.source) : []
             var kinds = (narratives.map(\.source) + findings.map(\.source) + wishes).compactMap { dossier.source(id: $0)?.kind }

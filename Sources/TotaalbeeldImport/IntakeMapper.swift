@@ -229,6 +229,8 @@ private struct PendingNarrative {
     /// Who told it when no line or heading says: the client (a conversation theme, an anamnesis) or the
     /// document's author (text under a heading that names no theme).
     var defaultTeller: DefaultTeller = .client
+    /// Further themes the text speaks to, when its heading named several ("Sociaal netwerk en vrije tijd").
+    var alsoThemes: [String] = []
 }
 
 private enum DefaultTeller { case client, author }
@@ -297,6 +299,11 @@ private struct MappingState {
     /// The author as the title names it, resolved to a source when the mapping is finished (the sources may be
     /// listed further down).
     var authorInTitle: (name: String, kind: String, position: IntakeDocument.Position)?
+    /// The declared source an assessment heading names ("Afweging klantmanager"): the assessment is that source's.
+    var assessmentAuthor: String?
+    /// The further themes the current section's heading named beside its own ("Sociaal netwerk en vrije tijd"): its
+    /// text is filed once, under the first, and informs these too, so that neither theme reads as a gap.
+    var sectionAlsoThemes: [String] = []
 
     init(ruleset: Ruleset, intake: IntakeDocument) {
         self.ruleset = ruleset
@@ -378,10 +385,13 @@ private struct MappingState {
                     continue
                 }
                 var (target, ambiguous) = index.lookup(block.text)
-                // "Werk en opleiding" names two themes: the text is filed under the first, and the report says so.
+                var alsoThemes: [String] = []
+                // "Werk en opleiding" names two themes: the text is filed under the first and informs the others as
+                // well; the report says so.
                 if target == nil, ambiguous.count > 1, ambiguous.allSatisfy({ if case .theme = $0 { true } else { false } }) {
                     target = ambiguous[0]
-                    report.append(.init(kind: .unmapped, position: block.position, message: "heading \"\(block.text)\" names \(ambiguous.map(Self.describe).joined(separator: " and ")); its text is filed under the first (split it if it speaks of both)"))
+                    alsoThemes = ambiguous.dropFirst().compactMap { if case .theme(let id) = $0 { id } else { nil } }
+                    report.append(.init(kind: .unmapped, position: block.position, message: "heading \"\(block.text)\" names \(ambiguous.map(Self.describe).joined(separator: " and ")); its text is filed under the first and counts as information on each (split it to score each part under its own theme)"))
                 }
                 // Within an assessment, its parts are sub-sections; an unknown sub-heading stays in its section.
                 if let target {
@@ -393,6 +403,7 @@ private struct MappingState {
                     case .theme(let id):
                         let theme = ruleset.theme(id: id)!
                         section = .theme(theme, heading: block.text)
+                        sectionAlsoThemes = alsoThemes
                         sectionTeller = .client
                         report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → theme \(theme.id) (\(theme.label.nl)), domain \(theme.domain)"))
                     case .section(.account):
@@ -412,6 +423,9 @@ private struct MappingState {
                         subsection = role == .assessment ? .conclusions : role
                         report.append(.init(kind: .mapped, position: block.position, message: "heading \"\(block.text)\" → \(Self.describe(role))"))
                         if role == .fml { fmlSeen = true; fmlList = "limitation" }
+                        if role == .assessment || role == .conclusions, assessmentAuthor == nil {
+                            assessmentAuthor = assessorNamed(in: block.text)
+                        }
                     }
                     sectionLevel = level
                     sectionSource = headingSource(block.text, at: block.position)
@@ -496,7 +510,7 @@ private struct MappingState {
                     text = labelled.rest
                 }
                 let id = nextID("n-" + theme.id)
-                narratives.append(PendingNarrative(id: id, theme: theme, heading: heading, position: block.position, source: source ?? "", text: text))
+                narratives.append(PendingNarrative(id: id, theme: theme, heading: heading, position: block.position, source: source ?? "", text: text, alsoThemes: sectionAlsoThemes))
                 report.append(.init(kind: .mapped, position: block.position, message: "\(Self.blockName(block.kind)) → narrative \(id) (theme \(theme.id)\(source.map { ", source \($0)" } ?? ""))"))
             case .section(let role, _):
                 switch role {
@@ -849,6 +863,13 @@ private struct MappingState {
         return id
     }
 
+    /// The declared source of a kind that writes assessments which an assessment heading names by its role
+    /// ("Afweging klantmanager", "Beschouwing jobcoach"); nil when the heading names none or an undeclared one.
+    func assessorNamed(in heading: String) -> String? {
+        guard let named = IntakeMapper.roleName(in: heading, ruleset: ruleset, where: { ruleset.sourceKind(id: $0)?.assesses == true }) else { return nil }
+        return declaredSource(named: named.name)
+    }
+
     /// A sentence that opens with a source's role and a verb of reporting ("De bedrijfsarts noemt rugklachten zonder
     /// duidelijke oorzaak.") is that source's, whole.
     func reportedBy(_ text: String) -> (role: String, rest: String)? {
@@ -1050,8 +1071,9 @@ private struct MappingState {
                 return true
             }
         } else if folded == "intensiteit" {
-            if answer.hasPrefix("licht") { intensity = "light" } else if answer.hasPrefix("intensief") { intensity = "intensive" } else if ["midden", "matig", "gemiddeld", "middel"].contains(where: answer.hasPrefix) { intensity = "moderate" } else {
-                report.append(.init(kind: .problem, position: position, message: "\"\(key): \(value)\" is neither licht, midden nor intensief; the intensity is not recorded"))
+            // "hoog" and "laag" are how many write an intensity down; "hoog" is the intensive track, "laag" the light one.
+            if ["licht", "laag"].contains(where: answer.hasPrefix) { intensity = "light" } else if ["intensief", "hoog", "zwaar"].contains(where: answer.hasPrefix) { intensity = "intensive" } else if ["midden", "matig", "gemiddeld", "middel"].contains(where: answer.hasPrefix) { intensity = "moderate" } else {
+                report.append(.init(kind: .problem, position: position, message: "\"\(key): \(value)\" is neither licht (laag), midden nor intensief (hoog); the intensity is not recorded"))
                 return true
             }
         } else if folded.hasPrefix("afgewogen") || folded.hasPrefix("gewogen") || folded.hasPrefix("weegt mee") || folded.hasPrefix("tegenindicaties") {
@@ -1240,7 +1262,8 @@ private struct MappingState {
             for narrative in narratives {
                 if let theme = narrative.theme {
                     element.content.append(.element(root.makeChild("narrative", attributes: [
-                        ("id", narrative.id), ("domain", theme.domain), ("theme", theme.id), ("source", narrative.source),
+                        ("id", narrative.id), ("domain", theme.domain), ("theme", theme.id),
+                        ("alsoThemes", narrative.alsoThemes.isEmpty ? nil : narrative.alsoThemes.joined(separator: " ")), ("source", narrative.source),
                     ], text: narrative.text)))
                 } else {
                     element.content.append(.element(root.makeChild("unassigned", attributes: [
@@ -1258,7 +1281,8 @@ private struct MappingState {
             // The labour expert writes the assessment; without one, the author when its kind writes assessments (a client
             // manager's journal).
             let authorSource = author.flatMap { id in sources.first { $0.id == id } }
-            let assessor = sources.first { $0.kind == "professional" } ?? authorSource.flatMap { ruleset.sourceKind(id: $0.kind)?.assesses == true ? $0 : nil }
+            let namedAssessor = assessmentAuthor.flatMap { id in sources.first { $0.id == id } }
+            let assessor = namedAssessor ?? sources.first { $0.kind == "professional" } ?? authorSource.flatMap { ruleset.sourceKind(id: $0.kind)?.assesses == true ? $0 : nil }
             var extraSources: [PendingSource] = []
             let assessorID = assessor?.id ?? "s-professional-assessment"
             if assessor == nil {

@@ -98,8 +98,12 @@ private struct DossierReader<Element: ReadableElement> {
         let narratives: [Narrative] = root.child(named: "narratives")?.children(named: "narrative").map { element -> Narrative in
             check(element, "domain", known: ruleset.domains.map(\.id), what: "domain")
             if element.attribute("theme") != nil { check(element, "theme", known: ruleset.themes.map(\.id), what: "theme") }
+            let alsoThemes = element.attribute("alsoThemes")?.split(separator: " ").map(String.init) ?? []
+            for theme in alsoThemes where !ruleset.themes.contains(where: { $0.id == theme }) {
+                log.report(element.attributeLocation("alsoThemes"), "unknown theme '\(theme)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(theme, among: ruleset.themes.map(\.id)))")
+            }
             return Narrative(
-                id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"),
+                id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"), alsoThemes: alsoThemes,
                 source: element.attribute("source") ?? "", date: element.date("date"), text: element.lineText, location: element.modelLocation
             )
         } ?? []

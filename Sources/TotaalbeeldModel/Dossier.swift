@@ -259,14 +259,18 @@ public struct Narrative: Sendable, Hashable {
     public var id: String
     public var domain: String
     public var theme: String?
+    /// Further themes the text informs without being scored under them: one heading named several ("Sociaal netwerk en
+    /// vrije tijd"), so no theme of them is a gap.
+    public var alsoThemes: [String]
     public var source: String
     public var date: SimpleDate?
     public var text: String
     public var location: Location
-    public init(id: String, domain: String, theme: String?, source: String, date: SimpleDate?, text: String, location: Location) {
+    public init(id: String, domain: String, theme: String?, alsoThemes: [String] = [], source: String, date: SimpleDate?, text: String, location: Location) {
         self.id = id
         self.domain = domain
         self.theme = theme
+        self.alsoThemes = alsoThemes
         self.source = source
         self.date = date
         self.text = text

@@ -289,6 +289,15 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.first?.message.contains("did you mean 'schulden'?") == true, problems.first?.message ?? "")
     }
 
+    func testAnUnknownThemeAmongAlsoThemesIsReportedWithASuggestion() {
+        let body = #"  <narratives><narrative id="n-1" domain="sociaal" theme="sociaal" alsoThemes="hobbys hobby" source="s-ad">Hij heeft veel vrienden.</narrative></narratives>"#
+        let problems = problems(loading: dossierXML(body: body))
+        XCTAssertEqual(problems.count, 1, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(problems.first?.location.line, 5)
+        XCTAssertTrue(problems.first?.message.contains("unknown theme 'hobby'") == true, problems.first?.description ?? "")
+        XCTAssertTrue(problems.first?.message.contains("did you mean 'hobbys'?") == true, problems.first?.message ?? "")
+    }
+
     func testExternalEntityIsRefusedAndTheFileIsNeverRead() throws {
         let secret = scratch.write("secret.txt", "GEHEIM-BSN-MARKER")
         let text = """

@@ -422,4 +422,46 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(risks(result).isSuperset(of: ["ondersteuningsbehoefte-niet-geanalyseerd", "geen-gedeeld-doel"]), "\(risks(result))")
         XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.sourceKind == "employer" }, "een vaste kracht die nooit klaagde")
     }
+
+    /// A second-track report on a teacher with long covid (session 24): her specialisation in remedial teaching is her
+    /// trade, not help she needed; "terugkeer in het eigen werk lukt niet" is no claim that she cannot work at all, so a
+    /// choir (given up, which the reader does not see yet) and a short walk raise no inconsistency; fatigue, noise and her friends are read; her husband's
+    /// words are his; the advice of 24 hours of screen work against the FML and her wish stays a serious risk.
+    func testASecondTrackReportOnLongCovid() throws {
+        let result = try screening("leerkracht-spoor2-longcovid")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "leerproblemen" }, "\(result.facts.filter { $0.indicator == "leerproblemen" }.map(\.quote))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "acht-zich-arbeidsongeschikt" }, "her own work, not all work")
+        XCTAssertFalse(risks(result).contains("beperking-tegenover-observatie"), "\(risks(result))")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "lichamelijke-klachten" && $0.quote == "snel uitgeput" && $0.counts })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "prikkelgevoeligheid" && $0.counts })
+        XCTAssertTrue(result.facts.contains { $0.indicator == "steunend-netwerk" && $0.counts }, "vriendinnen die regelmatig langskomen")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "diploma-behaald" }, "de pabo, later de master")
+        let husband = try XCTUnwrap(result.facts.first { $0.quote.contains("twee dagen plat") })
+        XCTAssertEqual(husband.sourceKind, "network", "Volgens haar man: …")
+        let pressure = try XCTUnwrap(result.schema2.first { $0.activity.id == "werken-onder-druk" })
+        XCTAssertTrue(pressure.fml.contains { $0.limitation.text.contains("prikkels") }, "the FML's stimuli reach Schema 2")
+        XCTAssertEqual(result.dossier.assessment?.direction?.intensity, "intensive", "Intensiteit: hoog")
+        // "Sociaal netwerk en vrije tijd" names two themes: filed under the first, information on both.
+        XCTAssertEqual(result.dossier.narratives.first { $0.text.contains("koor") }?.alsoThemes, ["hobbys"])
+        XCTAssertFalse(result.gaps.contains { $0.theme.id == "hobbys" }, "\(result.gaps.map(\.theme.id))")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "verlies-dagritme" && $0.counts }, "op een slechte dag op de bank")
+        XCTAssertTrue(risks(result).isSuperset(of: ["ondersteuningsbehoefte-niet-geanalyseerd", "geen-gedeeld-doel", "richting-tegen-fml"]), "\(risks(result))")
+    }
+
+    /// A municipal intake form of a young man with a mild intellectual disability (session 24), good practice: no
+    /// judgement risk; the "Justitie" heading is his private situation and the probation service's line is theirs; the
+    /// assessment under "Afweging klantmanager" is the client manager's; the jobcoach sees him come on time.
+    func testAMunicipalFormWithAClosedRecordIsAssessedWell() throws {
+        let result = try screening("participatiewet-formulier-lvb")
+        let dossier = result.dossier
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+        XCTAssertTrue(dossier.unassigned.isEmpty, "\(dossier.unassigned.map(\.heading))")
+        let probation = try XCTUnwrap(dossier.narratives.first { $0.text.hasPrefix("het toezicht") })
+        XCTAssertEqual(probation.theme, "prive")
+        XCTAssertEqual(dossier.source(id: probation.source)?.kind, "other-professional")
+        let assessor = try XCTUnwrap(dossier.assessment.flatMap { dossier.source(id: $0.source) })
+        XCTAssertEqual(assessor.role, "klantmanager werk en inkomen")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.sourceKind == "other-professional" }, "komt elke afgesproken ochtend op tijd")
+        XCTAssertFalse(result.trialAndError.indicated)
+    }
 }
