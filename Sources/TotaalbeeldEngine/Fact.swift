@@ -307,6 +307,13 @@ public struct FactExtractor: Sendable {
         }
     }
 
+    /// Whether a narrative hit is hypothetical only because it was asked and not answered ("Gebruikt u alcohol of drugs?").
+    static func askedOnly(_ origin: Fact.Origin) -> Bool {
+        guard case .narrative(_, _, _, let triggers) = origin else { return false }
+        let hypothetical = triggers.filter { $0.category == .hypothetical }
+        return !hypothetical.isEmpty && hypothetical.allSatisfy(\.question)
+    }
+
     /// Whether a narrative hit is hypothetical only through triggers that announce harm ("dreigt"), not through a
     /// condition or a supposition beside them.
     private static func threatOnly(_ origin: Fact.Origin) -> Bool {
@@ -419,6 +426,11 @@ public func decimal(_ value: Double) -> String {
 }
 
 /// A narrative sentence longer than the ruleset's `maxSentenceWords`, read in pieces (see ``CutSentence``).
+extension Fact {
+    /// Hypothetical only because it was asked and not answered ("Gebruikt u alcohol of drugs?").
+    public var askedOnly: Bool { hypothetical && FactExtractor.askedOnly(origin) }
+}
+
 public struct CutSentenceNote: Sendable, Hashable {
     public var elementID: String
     public var location: Location
@@ -435,7 +447,8 @@ extension FactPattern.Status {
         case .counted: return fact.counts
         case .current: return fact.counts && !fact.historical && !fact.resolved
         case .present: return fact.present && aboutTheClient
-        case .now: return fact.present && aboutTheClient && !fact.historical && !fact.resolved
+        // An unanswered question ("Gebruikt u alcohol of drugs?") asks; it is no concern present now.
+        case .now: return fact.present && aboutTheClient && !fact.historical && !fact.resolved && !fact.askedOnly
         case .negated: return !fact.present
         case .negatedNow: return !fact.present && aboutTheClient && !fact.historical && !fact.resolved
         // Over: affirmed about the client as past or settled ("sinds de kliniek geen druppel meer", "alles afgelost").

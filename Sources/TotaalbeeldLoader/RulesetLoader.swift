@@ -337,6 +337,7 @@ private struct RulesetReader {
         var speakers: [SpeakerRule] = []
         var functionWords: Set<String> = [], clauseWords: Set<String> = []
         var speakerPossessives: [String] = []
+        var answers: [ContextRules.Answer] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -347,7 +348,7 @@ private struct RulesetReader {
                     maxScope: child.integer("maxScope"), clauseFinal: child.boolean("clauseFinal", default: false),
                     afterSpeaker: child.boolean("afterSpeaker", default: false),
                     settlesPast: child.boolean("settlesPast", default: false), threat: child.boolean("threat", default: false),
-                    location: child.modelLocation
+                    question: child.boolean("question", default: false), location: child.modelLocation
                 ))
             case "pseudo":
                 pseudo.append(PseudoTrigger(
@@ -364,6 +365,8 @@ private struct RulesetReader {
                     roles: child.attribute("roles") ?? "", client: child.attribute("client") ?? "", gender: child.attribute("gender"),
                     possessives: child.attribute("possessives"), location: child.modelLocation
                 ))
+            case "answer":
+                answers.append(ContextRules.Answer(phrase: phrase, reading: ContextRules.Answer.Reading(rawValue: child.attribute("reading") ?? "") ?? .yes, location: child.modelLocation))
             case "functionWords":
                 functionWords.formUnion(phrase.split(whereSeparator: \.isWhitespace).map { String($0) })
             case "clauseWords":
@@ -391,6 +394,7 @@ private struct RulesetReader {
         rules.typoMinimumLength = element.integer("typoMinimumLength") ?? ContextRules.defaultTypoMinimumLength
         rules.functionWords = functionWords
         rules.clauseWords = clauseWords
+        rules.answers = answers
         return rules
     }
 }
@@ -629,6 +633,11 @@ extension RulesetReader {
             if let speaker = context.child(named: "speaker"), possessives.isEmpty {
                 log.report(speaker.location, "speaker rules name the client after a possessive (\"mijn man\"): declare the possessives in speakerPossessives")
             }
+            for child in context.children(named: "answer") {
+                for word in child.normalizedText.split(separator: "|") where word.contains(where: { $0 == " " || $0 == "*" || $0 == "…" }) {
+                    log.report(child.location, "answer \"\(word)\" must be single words separated by |, without wildcard or gap")
+                }
+            }
             for child in context.children(named: "speakerPossessives") {
                 for word in child.normalizedText.split(whereSeparator: \.isWhitespace) where word.contains(where: { $0 == "*" || $0 == "…" || $0 == "|" }) {
                     log.report(child.location, "speakerPossessives \"\(word)\" must be a single word without wildcard, gap or alternatives")
@@ -636,8 +645,8 @@ extension RulesetReader {
             }
             // Attributes that belong to one category: only a resolution can settle a past problem (elsewhere the attribute
             // would silently lift its terminators), and a threat is a kind of supposition (on a negation it would count
-            // as a crisis).
-            for (attribute, category) in [("settlesPast", "resolved"), ("threat", "hypothetical")] {
+            // as a crisis), and so is a question.
+            for (attribute, category) in [("settlesPast", "resolved"), ("threat", "hypothetical"), ("question", "hypothetical")] {
                 for child in context.children(named: "trigger") where child.boolean(attribute, default: false) && child.attribute("category") != category {
                     log.report(child.attributeLocation(attribute), "\(attribute) is for a trigger of category \(category), not \(child.attribute("category") ?? "")")
                 }

@@ -54,6 +54,22 @@ public struct ContextRules: Sendable, Hashable {
     /// Words that start a new clause for ``freeOrderWindow`` ("maar", "omdat", "dat"): the words of a
     /// term matched in any order stand in one clause. Punctuation always ends a clause.
     public var clauseWords: Set<String> = []
+    /// Bare answers that open the sentence after a question ("Ja", "Nee"): the question's hits take their reading.
+    public var answers: [Answer] = []
+
+    /// An answer word with its reading: yes affirms what the question asked, no negates it.
+    public struct Answer: Sendable, Hashable {
+        public enum Reading: String, Sendable, Hashable { case yes, no }
+        /// The answer's alternatives as written ("ja|jazeker|klopt"), each one word.
+        public var phrase: String
+        public var reading: Reading
+        public var location: Location
+        public init(phrase: String, reading: Reading, location: Location) {
+            self.phrase = phrase
+            self.reading = reading
+            self.location = location
+        }
+    }
 
     public init(
         triggers: [ContextTrigger], pseudoTriggers: [PseudoTrigger], terminators: [Terminator],
@@ -113,11 +129,16 @@ public struct ContextTrigger: Sendable, Hashable {
     /// stays hypothetical, but for an indicator whose threat is already the crisis (``Indicator/threatCounts``)
     /// the hit counts.
     public var threat: Bool
+    /// A hypothetical trigger that marks a question ("?"): its hits are asked, not supposed. An answer right after the
+    /// question (``ContextRules/answers``: "Heeft u schulden? Ja, …") gives them the answer's reading instead, and
+    /// unanswered they do not count as a present concern for a contraindication or rule (status `now`).
+    public var question: Bool = false
     public var location: Location
     public init(
         phrase: String, category: ContextCategory, direction: ContextDirection, maxScope: Int?, clauseFinal: Bool = false,
-        afterSpeaker: Bool = false, settlesPast: Bool = false, threat: Bool = false, location: Location
+        afterSpeaker: Bool = false, settlesPast: Bool = false, threat: Bool = false, question: Bool = false, location: Location
     ) {
+        self.question = question
         self.phrase = phrase
         self.category = category
         self.direction = direction

@@ -359,6 +359,7 @@ struct ContextScopes: Sendable {
                 var trigger = AppliedTrigger(category: category, phrase: rule.phrase, start: tokens[cue.first].start, end: tokens[cue.last].end)
                 trigger.settlesPast = rule.settlesPast
                 trigger.threat = rule.threat
+                trigger.question = rule.question
                 applied.append(trigger)
             }
         }

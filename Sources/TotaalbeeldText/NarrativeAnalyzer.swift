@@ -89,6 +89,8 @@ public final class NarrativeAnalyzer: Sendable {
     let reading: TermReading
     private let loosening: PhraseLoosening
     private let maxSentenceWords: Int
+    /// The ruleset's bare answers by word ("ja" → yes, "nee" → no), read at the start of the sentence after a question.
+    private let answerReadings: [String: ContextRules.Answer.Reading]
     /// Reads typing errors as term words (the context's `typoDistance`); `nil` when off.
     private let typos: TypoReader?
     /// Per term pattern: whether a match through a misspelled word counts (not `exact`, and for a
@@ -168,6 +170,11 @@ public final class NarrativeAnalyzer: Sendable {
             stemIDs: { (matcher.stemID($0), loosening.stemID($0)) }
         )
         self.maxSentenceWords = context.maxSentenceWords
+        var answerReadings: [String: ContextRules.Answer.Reading] = [:]
+        for answer in context.answers {
+            for word in answer.phrase.lowercased().split(separator: "|") where answerReadings[String(word)] == nil { answerReadings[String(word)] = answer.reading }
+        }
+        self.answerReadings = answerReadings
         typoTolerant = tolerant
         if context.typoDistance > 0, let wordForms {
             var words = Set<String>(), prefixes = Set<String>()
@@ -251,7 +258,7 @@ public final class NarrativeAnalyzer: Sendable {
             }
             pieces += parts
         }
-        for sentence in pieces {
+        for (pieceIndex, sentence) in pieces.enumerated() {
             if let typos { correct(&tokens, in: sentence, scalars: scalars, typos: typos, into: &corrections) }
             let matches = candidateMatches(in: tokens, sentence: sentence, scalars: scalars, corrections: corrections, statistics: &statistics)
             var spans = resolve(matches)
@@ -267,6 +274,7 @@ public final class NarrativeAnalyzer: Sendable {
             let slicer = slicer!
             let sentenceText = slicer.string(sentence.start..<sentence.end)
             let sentenceHits = ContextScopes.SentenceHits(spans.map(\.match))
+            let answer = answer(after: pieceIndex, in: pieces, tokens: tokens)
             var sentenceResults: [(span: Span, hit: TextHit)] = []
             for span in spans {
                 var triggers = context.triggers(for: span.match, among: sentenceHits, in: cues, tokens: tokens, statistics: &statistics)
@@ -295,6 +303,14 @@ public final class NarrativeAnalyzer: Sendable {
                         settling.settlesPast && listed.contains {
                             !$0.settlesPast && $0.category == settling.category && $0.start == settling.start && $0.end == settling.end
                         }
+                    }
+                }
+                // "Heeft u schulden? Ja, …": the answer, not the question, gives the reading; "Nee" negates what was asked.
+                if let answer, triggers.contains(where: \.question) {
+                    triggers.removeAll(where: \.question)
+                    if answer.reading == .no, !triggers.contains(where: { $0.category == .negation }) {
+                        triggers.append(AppliedTrigger(category: .negation, phrase: answer.word, start: answer.start, end: answer.end))
+                        triggers.sort(by: AppliedTrigger.inTextOrder)
                     }
                 }
                 func has(_ category: ContextCategory) -> Bool { triggers.contains { $0.category == category } }
@@ -328,6 +344,19 @@ public final class NarrativeAnalyzer: Sendable {
             hits: hits.sorted { ($0.start, $0.indicator, $0.end) < ($1.start, $1.indicator, $1.end) }, cutSentences: cut
         )
     }
+
+    /// The bare answer ("Ja", "Nee, nooit") that opens the piece after piece `index` when that piece is a question: its
+    /// reading, its word as written in the text's key form, and where it stands.
+    private func answer(after index: Int, in pieces: [Sentence], tokens: [Token]) -> (reading: ContextRules.Answer.Reading, word: String, start: Int, end: Int)? {
+        guard !answerReadings.isEmpty, index + 1 < pieces.count else { return nil }
+        // The question's last mark, past closing quotes and brackets.
+        guard let mark = pieces[index].tokens.reversed().first(where: { !Self.closers.contains(tokens[$0].key) }), tokens[mark].key == "?",
+              let first = pieces[index + 1].tokens.first(where: { tokens[$0].isWord }),
+              let reading = answerReadings[tokens[first].key.lowercased()] else { return nil }
+        return (reading, tokens[first].key, tokens[first].start, tokens[first].end)
+    }
+
+    private static let closers: Set<String> = ["\"", "'", "”", "’", ")", "»"]
 
     /// One clause, one reading: a verb read through its object ("drinkt" with "alcohol", "gebruikt" with "drugs") and the
     /// object negated right after it ("drinkt geen alcohol", "gebruikt geen drugs") are one statement, so the negation

@@ -65,6 +65,9 @@ public struct AppliedTrigger: Sendable, Hashable {
     /// From a trigger that announces harm (``ContextTrigger/threat``): still hypothetical, but the evaluator counts
     /// it for an indicator whose threat is already the crisis. Not part of any output.
     public internal(set) var threat = false
+    /// From a trigger that marks a question (``ContextTrigger/question``): the hit is asked, not supposed. Not part of
+    /// any output.
+    public internal(set) var question = false
     public init(category: ContextCategory, phrase: String, start: Int, end: Int) {
         self.category = category
         self.phrase = phrase

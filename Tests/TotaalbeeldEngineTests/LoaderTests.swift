@@ -127,13 +127,14 @@ final class LoaderTests: XCTestCase {
         XCTAssertNotNil(TermSyntax.splitAlternative(in: "slaapt … bij een vriend|een maat"))
     }
 
-    func testOnlyASuppositionCanBeAThreat() throws {
-        let (problems, line) = try lintProblems(
-            replacing: #"<trigger category="hypothetical" direction="forward" maxScope="4" threat="true">dreigt</trigger>"#,
-            with: #"<trigger category="negation" direction="forward" maxScope="4" threat="true">dreigt</trigger>"#
-        )
-        XCTAssertEqual(problems.first?.location.line, line)
-        XCTAssertTrue(problems.first?.message.contains("threat is for a trigger of category hypothetical, not negation") == true, problems.first?.description ?? "")
+    func testOnlyASuppositionCanBeAThreatOrAQuestion() throws {
+        for (attribute, trigger) in [("threat", #"direction="forward" maxScope="4" threat="true">dreigt"#), ("question", #"direction="backward" maxScope="20" question="true">?"#)] {
+            let (problems, line) = try lintProblems(
+                replacing: #"<trigger category="hypothetical" "# + trigger, with: #"<trigger category="negation" "# + trigger
+            )
+            XCTAssertEqual(problems.first?.location.line, line, attribute)
+            XCTAssertTrue(problems.first?.message.contains("\(attribute) is for a trigger of category hypothetical, not negation") == true, problems.first?.description ?? "")
+        }
     }
 
     func testASpeakersWordsAreSingleWords() throws {

@@ -464,4 +464,22 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(result.facts.contains { $0.indicator == "werkhouding" && $0.sourceKind == "other-professional" }, "komt elke afgesproken ochtend op tijd")
         XCTAssertFalse(result.trialAndError.indicated)
     }
+
+    /// An intake questionnaire (session 24): a question is asked, not supposed. "Gebruikt u alcohol of drugs?" refers
+    /// no one to addiction care; "Heeft u schulden? Ja, …" counts the debts, "Nee." negates what was asked; a father taken
+    /// to dialysis is care, not the client's illness; a contract not renewed after his fall is not his doing; an advice
+    /// that names the physical limit and debt counselling analysed the support.
+    func testAQuestionnaireIsReadByItsAnswers() throws {
+        let result = try screening("vragenlijst-zelfredzaamheid")
+        XCTAssertEqual(result.trialAndError.contraindications, [], "a question about alcohol is no use")
+        XCTAssertFalse(risks(result).contains("terugvalrisico-niet-beoordeeld"), "\(risks(result))")
+        let debts = try XCTUnwrap(result.facts.first { $0.indicator == "schulden" })
+        XCTAssertTrue(debts.counts && !debts.hypothetical, "Heeft u schulden? Ja, …")
+        XCTAssertTrue(result.facts.filter { ["psychische-klachten", "angst", "conflicten-werk"].contains($0.indicator) }.allSatisfy { !$0.present }, "… ? Nee.")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "mantelzorg" && $0.counts }, "naar de dialyse")
+        XCTAssertFalse(result.facts.contains { $0.quote == "dialyse" && $0.indicator == "lichamelijke-klachten" })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "faalervaring-werk" && $0.counts }, "niet verlengd na de val")
+        XCTAssertTrue(result.dossier.unassigned.isEmpty, "Contacten is the social situation")
+        XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
+    }
 }

@@ -12,6 +12,27 @@ final class ReadingPropertiesTests: XCTestCase {
         try XCTUnwrap(Self.analyzer.analyze(text).first { $0.indicator == indicator }, "\(indicator) in '\(text)'", file: file, line: line)
     }
 
+    // MARK: Questions and their answers (1.43.0)
+
+    func testABareAnswerGivesTheQuestionItsReading() throws {
+        let yes = try hit("Heeft u schulden? Ja, ongeveer 6.000 euro bij de Belastingdienst.", "schulden")
+        XCTAssertFalse(yes.hypothetical)
+        XCTAssertFalse(yes.negated)
+        let no = try hit("Heeft u last van somberheid of angst? Nee.", "angst")
+        XCTAssertTrue(no.negated)
+        XCTAssertFalse(no.hypothetical)
+        XCTAssertTrue(no.triggers.contains { $0.category == .negation && $0.phrase.lowercased() == "nee" }, "the answer is the evidence")
+        // An answer in other words leaves the question asked; so does a question with nothing after it.
+        for text in ["Gebruikt u alcohol of drugs? Alleen een biertje bij het voetbal.", "Is er sprake van schulden?", "Is er sprake van schulden? Cliënt wil daar niet op ingaan."] {
+            let asked = try XCTUnwrap(Self.analyzer.analyze(text).first { ["verslaving", "schulden"].contains($0.indicator) }, text)
+            XCTAssertTrue(asked.hypothetical, text)
+            XCTAssertTrue(asked.triggers.contains { $0.question }, text)
+        }
+        // "Ja" opening a sentence that follows no question is no answer.
+        let statement = try hit("Hij heeft het moeilijk. Ja, er zijn schulden, maar die worden afgelost.", "schulden")
+        XCTAssertFalse(statement.negated)
+    }
+
     // MARK: Item 2: uncertainty
 
     func testPossibleAndProbableAreUncertainNotHypothetical() throws {
