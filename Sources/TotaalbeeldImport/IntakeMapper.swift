@@ -1009,6 +1009,9 @@ private struct MappingState {
         "bron": "source", "bronnen": "source",
         "samenvatting": "summary",
         "aandoening": "cause", "oorzaak": "cause", "status": "status", "arbeidsongeschiktheid": "percentage", "percentage": "percentage",
+        // A meeting's particulars ("Aanwezig: cliënte, jobcoach, …"): who took part, not what anyone said.
+        "aanwezig": "attendance", "aanwezigen": "attendance", "afwezig": "attendance", "deelnemers": "attendance",
+        "notulist": "attendance", "voorzitter": "attendance",
     ]
 
     private mutating func applyKey(_ key: String, _ value: String, at position: IntakeDocument.Position, fromFrontMatter: Bool) {
@@ -1037,7 +1040,9 @@ private struct MappingState {
         case "percentage": disabilityPercentage = value
         default: break
         }
-        if field != "source" {
+        if field == "attendance" {
+            report.append(.init(kind: .mapped, position: position, message: "\"\(key)\" → attendance (who took part; not screened)"))
+        } else if field != "source" {
             report.append(.init(kind: .mapped, position: position, message: "\"\(key)\" → \(field)"))
         }
     }

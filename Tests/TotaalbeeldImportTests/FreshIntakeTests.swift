@@ -482,4 +482,18 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(result.dossier.unassigned.isEmpty, "Contacten is the social situation")
         XCTAssertEqual(risks(result), [], "\(result.flags.map(\.rule))")
     }
+
+    /// Minutes of a multidisciplinary meeting (session 24): "slaat het avondeten over" is no violence at home and refers
+    /// no one to social work; the attendance list is no text; the psychologist's heading is the illness, and a diagnosis
+    /// made in 2019 is current; the advice to double the hours over the exhaustion at home is a serious open point.
+    func testMeetingMinutesAndAnAdviceOnTheWorkplacesWord() throws {
+        let result = try screening("mdo-verslag-begeleid-wonen")
+        XCTAssertEqual(result.trialAndError.contraindications, [], "slaat het avondeten over")
+        XCTAssertFalse(result.facts.contains { $0.indicator == "huiselijk-geweld" })
+        XCTAssertTrue(result.dossier.unassigned.isEmpty, "\(result.dossier.unassigned.map { $0.heading ?? "(preamble)" })")
+        let autism = try XCTUnwrap(result.facts.first { $0.quote == "autismespectrumstoornis" })
+        XCTAssertFalse(autism.historical, "vastgesteld in 2019")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "lichamelijke-klachten" && $0.sourceKind == "other-professional" }, "komt ze uitgeput thuis")
+        XCTAssertTrue(risks(result).contains("ondersteuningsbehoefte-niet-geanalyseerd"), "\(risks(result))")
+    }
 }
