@@ -307,23 +307,16 @@ public struct FactExtractor: Sendable {
         }
     }
 
-    /// Whether a narrative hit is hypothetical only because it was asked and not answered ("Gebruikt u alcohol of drugs?").
-    static func askedOnly(_ origin: Fact.Origin) -> Bool {
+    /// Whether a narrative hit is hypothetical only through triggers of one kind — that announce harm ("dreigt"), or
+    /// that ask ("?") — not through a condition or a supposition beside them.
+    fileprivate static func hypotheticalOnly(_ origin: Fact.Origin, through kind: (AppliedTrigger) -> Bool) -> Bool {
         guard case .narrative(_, _, _, let triggers) = origin else { return false }
-        let hypothetical = triggers.filter { $0.category == .hypothetical }
-        return !hypothetical.isEmpty && hypothetical.allSatisfy(\.question)
-    }
-
-    /// Whether a narrative hit is hypothetical only through triggers that announce harm ("dreigt"), not through a
-    /// condition or a supposition beside them.
-    private static func threatOnly(_ origin: Fact.Origin) -> Bool {
-        guard case .narrative(_, _, _, let triggers) = origin else { return false }
-        var threat = false
+        var found = false
         for trigger in triggers where trigger.category == .hypothetical {
-            guard trigger.threat else { return false }
-            threat = true
+            guard kind(trigger) else { return false }
+            found = true
         }
-        return threat
+        return found
     }
 
     /// Whether the source is the client's own account (a `selfReport` source kind): what the client
@@ -343,7 +336,7 @@ public struct FactExtractor: Sendable {
         let (factor, reason) = countFactor(
             indicatorID: indicator, indicator: ruleset.indicator(id: indicator), present: present, historical: historical,
             hypothetical: hypothetical, uncertain: uncertain, resolved: resolved, experiencer: experiencer,
-            threatened: hypothetical && Self.threatOnly(origin)
+            threatened: hypothetical && Self.hypotheticalOnly(origin, through: \.threat)
         )
         let sourceKind = source?.kind ?? ""
         // What the client says about himself is a claim, whoever wrote it down: the reader marks claims in any
@@ -425,12 +418,12 @@ public func decimal(_ value: Double) -> String {
     return sign + "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
 }
 
-/// A narrative sentence longer than the ruleset's `maxSentenceWords`, read in pieces (see ``CutSentence``).
 extension Fact {
     /// Hypothetical only because it was asked and not answered ("Gebruikt u alcohol of drugs?").
-    public var askedOnly: Bool { hypothetical && FactExtractor.askedOnly(origin) }
+    public var askedOnly: Bool { hypothetical && FactExtractor.hypotheticalOnly(origin, through: \.question) }
 }
 
+/// A narrative sentence longer than the ruleset's `maxSentenceWords`, read in pieces (see ``CutSentence``).
 public struct CutSentenceNote: Sendable, Hashable {
     public var elementID: String
     public var location: Location

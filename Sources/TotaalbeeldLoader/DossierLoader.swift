@@ -98,10 +98,8 @@ private struct DossierReader<Element: ReadableElement> {
         let narratives: [Narrative] = root.child(named: "narratives")?.children(named: "narrative").map { element -> Narrative in
             check(element, "domain", known: ruleset.domains.map(\.id), what: "domain")
             if element.attribute("theme") != nil { check(element, "theme", known: ruleset.themes.map(\.id), what: "theme") }
+            check(element, "alsoThemes", known: ruleset.themes.map(\.id), what: "theme", list: true)
             let alsoThemes = element.attribute("alsoThemes")?.split(separator: " ").map(String.init) ?? []
-            for theme in alsoThemes where !ruleset.themes.contains(where: { $0.id == theme }) {
-                log.report(element.attributeLocation("alsoThemes"), "unknown theme '\(theme)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(theme, among: ruleset.themes.map(\.id)))")
-            }
             return Narrative(
                 id: element.attribute("id") ?? "", domain: element.attribute("domain") ?? "", theme: element.attribute("theme"), alsoThemes: alsoThemes,
                 source: element.attribute("source") ?? "", date: element.date("date"), text: element.lineText, location: element.modelLocation
@@ -268,9 +266,12 @@ private struct DossierReader<Element: ReadableElement> {
         }
     }
 
-    private func check(_ element: Element, _ attribute: String, known: [String], what: String) {
-        guard let value = element.attribute(attribute), !known.contains(value) else { return }
-        log.report(element.attributeLocation(attribute), "unknown \(what) '\(value)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(value, among: known))")
+    /// Each value of the attribute (with `list`, each of its space-separated values) must be defined in the ruleset.
+    private func check(_ element: Element, _ attribute: String, known: [String], what: String, list: Bool = false) {
+        guard let value = element.attribute(attribute) else { return }
+        for item in list ? value.split(separator: " ").map(String.init) : [value] where !known.contains(item) {
+            log.report(element.attributeLocation(attribute), "unknown \(what) '\(item)' (not defined in ruleset \(ruleset.id) \(ruleset.version))\(suggestion(item, among: known))")
+        }
     }
 }
 

@@ -349,14 +349,12 @@ public final class NarrativeAnalyzer: Sendable {
     /// reading, its word as written in the text's key form, and where it stands.
     private func answer(after index: Int, in pieces: [Sentence], tokens: [Token]) -> (reading: ContextRules.Answer.Reading, word: String, start: Int, end: Int)? {
         guard !answerReadings.isEmpty, index + 1 < pieces.count else { return nil }
-        // The question's last mark, past closing quotes and brackets.
-        guard let mark = pieces[index].tokens.reversed().first(where: { !Self.closers.contains(tokens[$0].key) }), tokens[mark].key == "?",
+        // The question's last mark, past the closing quotes and brackets the splitter keeps with a sentence.
+        guard let mark = pieces[index].tokens.reversed().first(where: { !SentenceSplitter.closers.contains(tokens[$0].key) }), tokens[mark].key == "?",
               let first = pieces[index + 1].tokens.first(where: { tokens[$0].isWord }),
               let reading = answerReadings[tokens[first].key.lowercased()] else { return nil }
         return (reading, tokens[first].key, tokens[first].start, tokens[first].end)
     }
-
-    private static let closers: Set<String> = ["\"", "'", "”", "’", ")", "»"]
 
     /// One clause, one reading: a verb read through its object ("drinkt" with "alcohol", "gebruikt" with "drugs") and the
     /// object negated right after it ("drinkt geen alcohol", "gebruikt geen drugs") are one statement, so the negation
