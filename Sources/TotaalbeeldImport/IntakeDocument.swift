@@ -31,10 +31,14 @@ public struct IntakeDocument: Sendable {
         public var kind: Kind
         public var text: String
         public var position: Position
-        public init(kind: Kind, text: String, position: Position) {
+        /// Written as a block quote ("> …" in Markdown): a quoted e-mail, letter or report, whose teller a line before
+        /// it may name.
+        public var quoted: Bool
+        public init(kind: Kind, text: String, position: Position, quoted: Bool = false) {
             self.kind = kind
             self.text = text
             self.position = position
+            self.quoted = quoted
         }
     }
 

@@ -111,6 +111,8 @@ extension IntakeMapper {
         var label = String(text[..<colon]).trimmed
         // A journal line opens with its date ("10-11 jobcoach: …"): the label is what follows the date.
         if let stamp = dateStamp(label) { label = String(label.dropFirst(stamp.count)).trimmed }
+        // "De bedrijfsarts (september):", "Teamleider (mail):": the parenthesis says when or how; the label is before it.
+        if label.hasSuffix(")"), let open = label.lastIndex(of: "(") { label = String(label[..<open]).trimmed }
         guard !label.isEmpty, label.split(separator: " ").count <= 3, label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
         return (label, String(text[text.index(after: colon)...]).trimmed)
     }
@@ -343,6 +345,7 @@ private struct MappingState {
             sectionSource = headingSource(heading.text, at: heading.position)
             unassignedOpen = nil
         }
+        var introduced: (source: String, first: IntakeDocument.Block?)? = nil
         var pending = ArraySlice(intake.blocks)
         while let block = pending.popFirst() {
             // A line of its own that is exactly a listed heading ("Conclusies" right under "Beoordeling
@@ -363,6 +366,7 @@ private struct MappingState {
             }
             if case .heading(let level) = block.kind {
                 defer { headingSeen = true }
+                introduced = nil
                 // The document's title: a first heading with the particulars right under it ("Rapportage sociaal
                 // wijkteam - aanvraag re-integratieadvies" above "Datum: …") names the document, not a section of it.
                 // So is a first heading above all the others ("# Plan van aanpak tweede spoor" over "## Achtergrond"),
@@ -456,6 +460,19 @@ private struct MappingState {
 
             // Text blocks.
             var text = block.text
+            // A block after a lead-in line is the source's the line named; so are the blocks that continue it (the
+            // rest of its list, or of its block quote). Then the section's teller speaks again.
+            if let first = introduced?.first,
+               !((first.kind == .listItem && block.kind == .listItem) || (first.quoted && block.quoted)) {
+                introduced = nil
+            }
+            if case .paragraph = block.kind, !block.quoted, isNarrativeSection(section), let role = leadIn(text) {
+                let id = resolveSource(named: role, at: block.position)
+                introduced = (id, nil)
+                report.append(.init(kind: .mapped, position: block.position, message: "\"\(text)\" → what follows is \(id)'s"))
+                continue
+            }
+            if introduced != nil, introduced?.first == nil { introduced?.first = block }
             if case .table(let rows) = block.kind {
                 if !sawContent, isPreambleOrUnassigned(section), tableAsParticulars(rows, at: block.position) { continue }
                 if case .section(.sources, _) = section, tableAsSources(rows, at: block.position) { continue }
@@ -464,7 +481,7 @@ private struct MappingState {
                 text = rows.map { $0.filter { !$0.isEmpty }.joined(separator: "; ") }.filter { !$0.isEmpty }.joined(separator: "\n")
             }
             sawContent = true
-            var source = sectionSource
+            var source = introduced?.source ?? sectionSource
             let volgens = sourceLabel(text)
             if let label = volgens {
                 // "Bron: verzekeringsarts UWV; spreekuur 2026-11-17" under the title: who wrote the document, and when.
@@ -782,7 +799,8 @@ private struct MappingState {
                 guard space > text.startIndex, ".!?".contains(text[text.index(before: space)]) else { continue }
                 let following = String(text[index...])
                 let label = sourceLabel(following)
-                guard (label.map { !$0.rest.isEmpty } ?? false) || sentenceOnly else { continue }
+                // Also a declared source's label in mid-paragraph: "… viel hij uit. De bedrijfsarts (september): belastbaar …".
+                guard (label.map { !$0.rest.isEmpty } ?? false) || sentenceOnly || speakerLabel(following) != nil else { continue }
                 segments.append((line, String(text[start..<space]), labelled))
                 start = index
                 labelled = true
@@ -825,6 +843,39 @@ private struct MappingState {
         guard !word.isEmpty, let level = ruleset.scoring.levels.first(where: { names(word, $0.id, $0.label) }) else { return nil }
         let support = rest.drop { $0.isLetter }.drop { $0.isWhitespace || "—–-:;,.".contains($0) }.trimmed
         return (activity.id, level.id, support.isEmpty ? "\(activity.label.nl): \(level.id)" : support)
+    }
+
+    /// A line that introduces what follows as a source's words, ending in a colon: "Overgenomen uit de rapportage van
+    /// de budgetcoach (20 november):", "Evaluatieformulier werkbegeleider:". A source lead ("rapportage van") may stand
+    /// anywhere in it; without one, its last words name a source and the word before them a document, as the nouns of
+    /// the leads do ("verslag van", "formulier van": "Evaluatieformulier werkbegeleider"). Returns the role.
+    func leadIn(_ text: String) -> String? {
+        var line = text.trimmed
+        guard line.hasSuffix(":"), !line.contains("\n") else { return nil }
+        line.removeLast()
+        // Parentheses say when or how ("(20 november)", "(mail)"), not who.
+        while let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")") {
+            line.removeSubrange(open...close)
+        }
+        let words = line.split(separator: " ")
+        guard !words.isEmpty, words.count <= 12, !line.contains(". "), !line.contains(":") else { return nil }
+        func names(_ role: String) -> Bool { !role.isEmpty && (roleKind(role) != nil || declaredSource(named: role) != nil) }
+        let lower = " " + line.lowercased() + " "
+        for lead in sourceLeads where !lead.hasSuffix(": ") {
+            guard let found = lower.range(of: " " + lead) else { continue }
+            let role = Self.stripArticle(String(lower[found.upperBound...]).trimmed)
+            if names(role) { return role }
+        }
+        let documentNouns = sourceLeads.compactMap { lead -> String? in
+            let parts = lead.split(separator: " ")
+            return parts.count >= 2 && parts.last == "van" ? String(parts[parts.count - 2]) : nil
+        }
+        for length in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            let role = words.suffix(length).joined(separator: " ")
+            let document = HeadingKey.fold(String(words[words.count - length - 1]))
+            if documentNouns.contains(where: { document.hasSuffix($0) }), names(role) { return role }
+        }
+        return nil
     }
 
     func speakerLabel(_ text: String) -> (source: String, rest: String)? {

@@ -23,6 +23,7 @@ public enum MarkdownReader {
 
         var paragraph: [String] = []
         var paragraphStart = 0
+        var paragraphQuoted = false
         var table: [[String]] = []
         var tableStart = 0
         var listItem: [String]? = nil
@@ -49,7 +50,7 @@ public enum MarkdownReader {
                     document.blocks.append(.init(kind: .paragraph, text: inline(line.trimmed, markdown: !plainText), position: .init(.line, paragraphStart + offset)))
                 }
             } else if !joined.isEmpty {
-                document.blocks.append(.init(kind: .paragraph, text: joined, position: .init(.line, paragraphStart)))
+                document.blocks.append(.init(kind: .paragraph, text: joined, position: .init(.line, paragraphStart), quoted: paragraphQuoted))
             }
             paragraph = []
         }
@@ -69,8 +70,10 @@ public enum MarkdownReader {
         while index < lines.count {
             var line = lines[index]
             let number = index + 1
-            // A quoted e-mail or letter ("> Hij is elke dag op tijd …") is text: its quote marks go, its words stay.
-            if !plainText, line.trimmed.hasPrefix(">") { line = String(line.trimmed.drop { $0 == ">" || $0 == " " }) }
+            // A quoted e-mail or letter ("> Hij is elke dag op tijd …") is text: its quote marks go, its words stay, and
+            // its paragraphs are marked quoted (a line before the quote may name whose words they are).
+            let quotedLine = !plainText && line.trimmed.hasPrefix(">")
+            if quotedLine { line = String(line.trimmed.drop { $0 == ">" || $0 == " " }) }
             let trimmed = line.trimmed
             defer { index += 1 }
             if trimmed.isEmpty {
@@ -107,7 +110,7 @@ public enum MarkdownReader {
                 continue
             }
             flushTable(); flushList()
-            if paragraph.isEmpty { paragraphStart = number }
+            if paragraph.isEmpty { paragraphStart = number; paragraphQuoted = quotedLine }
             paragraph.append(line)
         }
         flushAll()

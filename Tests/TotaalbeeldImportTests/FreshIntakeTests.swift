@@ -496,4 +496,41 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(result.facts.contains { $0.indicator == "lichamelijke-klachten" && $0.sourceKind == "other-professional" }, "komt ze uitgeput thuis")
         XCTAssertTrue(risks(result).contains("ondersteuningsbehoefte-niet-geanalyseerd"), "\(risks(result))")
     }
+
+    /// A debt counsellor's report quoted into a municipal intake (session 25): the block quote after "Overgenomen uit de
+    /// rapportage van de budgetcoach (20 november):" is the budgetcoach's, not the client's, so the debts are known from
+    /// a second source; the client's own words after it are his again; a rented home with four months' arrears is no
+    /// stable housing; the announced cut-off refers him to debt counselling first.
+    func testAQuotedDebtReportIsTheCounsellorsAndTheCutOffComesFirst() throws {
+        let result = try screening("schuldhulp-afsluiting-werkstage")
+        let dossier = result.dossier
+        let quoted = try XCTUnwrap(dossier.narratives.first { $0.text.hasPrefix("Openstaande vorderingen") })
+        XCTAssertEqual(dossier.source(id: quoted.source)?.role, "budgetcoach van de gemeentelijke schuldhulp")
+        let ownWords = try XCTUnwrap(dossier.narratives.first { $0.text.contains("enveloppen") })
+        XCTAssertEqual(dossier.source(id: ownWords.source)?.kind, "client")
+        XCTAssertFalse(dossier.narratives.contains { $0.text.contains("Overgenomen uit") }, "the lead-in line names the teller, it is no text")
+        XCTAssertTrue(result.facts.contains { $0.indicator == "schulden" && $0.sourceKind == "other-professional" && $0.counts })
+        XCTAssertFalse(result.facts.contains { $0.indicator == "stabiele-woonsituatie" && $0.counts }, "huurwoning with arrears")
+        XCTAssertFalse(result.flags.contains { $0.rule == "alleen-eigen-verhaal" && $0.evidence.contains { $0.quote == "Openstaande vorderingen" } }, "the debts are the counsellor's finding")
+        XCTAssertEqual(result.trialAndError.contraindications, ["afsluiting"])
+        XCTAssertTrue(risks(result).contains("snelle-oplossing"), "\(risks(result))")
+    }
+
+    /// A trial placement's evaluation form (session 25): the scored table after "Evaluatieformulier werkbegeleider:" is
+    /// the work supervisor's (an employer's role), the company doctor's line in mid-paragraph ("De bedrijfsarts
+    /// (september): …") is the physician's and no claim of the client, "Pakt nieuwe taken langzaam op" is no coping, and
+    /// the client's "Ik heb nergens last van gehad" against the supervisor's "kortademig en grauw" is an inconsistency.
+    func testATrialPlacementsScoresAreTheSupervisorsAndContradictTheClient() throws {
+        let result = try screening("proefplaatsing-zelfbeeld")
+        let dossier = result.dossier
+        let form = try XCTUnwrap(dossier.narratives.first { $0.text.contains("Werktempo") })
+        XCTAssertEqual(dossier.source(id: form.source)?.kind, "employer")
+        XCTAssertEqual(form.theme, "arbeidsverleden", "Verloop proefplaatsing is functioning in work")
+        let doctor = try XCTUnwrap(result.facts.first { $0.quote.hasPrefix("belastbaar voor licht fysiek werk") })
+        XCTAssertEqual(doctor.sourceKind, "physician")
+        XCTAssertNotEqual(doctor.assertion, .claim)
+        XCTAssertFalse(result.facts.contains { $0.indicator == "actieve-coping" }, "Pakt nieuwe taken langzaam op")
+        XCTAssertTrue(result.facts.contains { $0.quote.contains("wegzakken") && $0.sourceKind == "employer" })
+        XCTAssertTrue(risks(result).contains("ontkenning-tegenover-derden"), "\(risks(result))")
+    }
 }

@@ -109,6 +109,57 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(read[4].text, "Gezondheid: geen klachten")
     }
 
+    /// A line that introduces what follows as a source's words ("Overgenomen uit de rapportage van de budgetcoach (20
+    /// november):", "Evaluatieformulier werkbegeleider:") gives the block after it to that source: the whole block quote,
+    /// the whole list or the table, and then the section's teller speaks again. A line that names a role as a topic
+    /// ("Afspraken met de werkgever:") introduces nothing; a label with a parenthesis ("De bedrijfsarts (september):")
+    /// names its teller in mid-paragraph too.
+    func testALeadInLineGivesTheQuoteOrTableAfterItToItsSource() throws {
+        let text = """
+        ---
+        datum: 2026-11-27
+        bron: cliënt; cliënt (intake); 2026-11-20
+        bron: schuldhulpverlener; budgetcoach gemeente; 2026-11-18
+        bron: bedrijfsarts; bedrijfsarts; 2026-09-15
+        bron: werkgever; leidinggevende; 2026-11-01
+        ---
+        ## Financiën
+
+        Overgenomen uit de rapportage van de budgetcoach (18 november):
+
+        > Schulden van 12.000 euro bij zes schuldeisers.
+        >
+        > Beslag op de uitkering.
+
+        Cliënt schaamt zich ervoor.
+
+        ## Werk
+
+        Evaluatieformulier werkbegeleider:
+
+        | Onderdeel | Score |
+        | --- | --- |
+        | Tempo | 2 |
+
+        Afspraken met de werkgever:
+
+        - drie dagen per week
+
+        Hij viel uit na een infarct. De bedrijfsarts (september): belastbaar voor licht werk.
+        """
+        let read = narratives(try imported(text).result)
+        XCTAssertEqual(read.map(\.text), [
+            "Schulden van 12.000 euro bij zes schuldeisers.", "Beslag op de uitkering.", "Cliënt schaamt zich ervoor.",
+            "Onderdeel; Score\nTempo; 2", "Afspraken met de werkgever:", "drie dagen per week",
+            "Hij viel uit na een infarct.", "belastbaar voor licht werk.",
+        ])
+        XCTAssertEqual(read.map(\.source), [
+            "s-other-professional-1", "s-other-professional-1", "s-client-1",
+            "s-employer-1", "s-client-1", "s-client-1",
+            "s-client-1", "s-physician-1",
+        ])
+    }
+
     /// Line-by-line notes keep their line breaks (the narrative reader judges each), and a line that names a declared
     /// source starts that source's narrative, also when the lines before it are notes of another kind.
     func testLineByLineNotesKeepTheirBreaksAndTheirTellers() throws {
