@@ -1,3 +1,4 @@
+import Foundation
 import TotaalbeeldModel
 import TotaalbeeldText
 
@@ -17,6 +18,8 @@ struct FMLReader: Sendable {
     private let supportAnalyzer: NarrativeAnalyzer
     /// Finds `schema2/fmlUnlimited`: a line that says a function is not limited.
     private let unlimitedAnalyzer: NarrativeAnalyzer
+    /// Finds `schema2/physicianLimitCue`: words that make a physician's clause a limit ("maximaal", "niet langer dan").
+    private let limitCueAnalyzer: NarrativeAnalyzer
     /// The analyser's key for `schema2/supportNamed`: no activity id is empty.
     private static let everyActivity = ""
 
@@ -28,6 +31,37 @@ struct FMLReader: Sendable {
         limitAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.compactMap { activity in activity.fromFML.map { (activity.id, $0.terms) } }, context: ruleset.context)
         demandAnalyzer = NarrativeAnalyzer(indicators: ruleset.activities.map { ($0.id, $0.demands) }.filter { !$0.1.isEmpty }, context: ruleset.context)
         unlimitedAnalyzer = NarrativeAnalyzer(indicators: ruleset.fmlUnlimited.isEmpty ? [] : [("", ruleset.fmlUnlimited)], context: ruleset.context)
+        limitCueAnalyzer = NarrativeAnalyzer(indicators: ruleset.physicianLimitCues.isEmpty ? [] : [("", ruleset.physicianLimitCues)], context: ruleset.context)
+    }
+
+    /// One limit a physician's text states outside an FML: the clause as a limitation of the text's element, the
+    /// activities its words name, and the weekly hours it allows.
+    struct PhysicianLimit {
+        var limitation: FML.Limitation
+        var activities: [String]
+        var weeklyCap: Int?
+    }
+
+    /// The limits in a physician's text (a narrative told by a physician, where the dossier has no FML): each clause
+    /// (cut at sentence ends, colons, semicolons and commas) that names a limitation in the words "geen" or "niet"
+    /// ("geen ploegendiensten"), or that has a limit cue (`schema2/physicianLimitCue`: "maximaal een half uur staan",
+    /// "niet langer dan zes uur per dag"). A clause that says a function is not limited ("geen beperkingen voor
+    /// zitten") or that only states a capacity ("belastbaar voor licht fysiek werk") limits nothing.
+    func physicianLimits(in text: String, element: String, location: Location) -> [PhysicianLimit] {
+        var limits: [PhysicianLimit] = []
+        for clause in text.split(whereSeparator: { ".;:,\n".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !clause.isEmpty {
+            guard unlimitedAnalyzer.analyze(clause).isEmpty else { continue }
+            let cued = !limitCueAnalyzer.analyze(clause).isEmpty
+            let hits = limitAnalyzer.analyze(clause).filter { !$0.hypothetical && (cued || $0.negated) }
+            var seen = Set<String>()
+            let activities = hits.filter { seen.insert($0.indicator).inserted }.map(\.indicator)
+            // Hours per day in a clause that names no activity are working time ("niet langer dan zes uur per dag");
+            // with an activity they limit that activity ("maximaal twee uur per dag staan").
+            let cap = cued && activities.isEmpty ? WorkHours.weeklyCap(in: clause, numberWords: true) : nil
+            guard !activities.isEmpty || cap != nil else { continue }
+            limits.append(PhysicianLimit(limitation: FML.Limitation(id: element, text: clause, activity: nil, location: location), activities: activities, weeklyCap: cap))
+        }
+        return limits
     }
 
     /// The activities a limitation limits: the one the dossier names, else those its words name. An FML line limits

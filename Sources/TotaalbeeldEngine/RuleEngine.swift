@@ -312,6 +312,8 @@ struct RuleEngine: Sendable {
             return input.dossier.sources.filter { kinds.contains($0.kind) }.count >= min
         case .fmlConflict(let target):
             return fmlConflict(target, input: input, state: &state)
+        case .physicianLimitConflict:
+            return physicianLimitConflict(input: input, state: &state)
         }
     }
 
@@ -420,6 +422,36 @@ struct RuleEngine: Sendable {
                 state.evidence.append(Evidence(elementID: limitation.id ?? "fml", sourceID: fml.source, location: limitation.location, quote: limitation.text))
             }
             state.evidence.append(evidence)
+        }
+        return !conflicts.isEmpty
+    }
+
+    /// Without an FML: a limit a physician's text states against what the direction demands or its weekly hours. A
+    /// text the direction cites or addresses, or that the assessment's own Schema 2 cites above the lowest level, has
+    /// been worked into the course; so has a limit whose words the direction rules out ("geen ploegendiensten").
+    private func physicianLimitConflict(input: RuleInput, state: inout MatchState) -> Bool {
+        guard input.dossier.fml?.present != true, let assessment = input.dossier.assessment, let direction = assessment.direction else { return false }
+        let physicians = Set(input.dossier.sources.filter { $0.kind == "physician" }.map(\.id))
+        guard !physicians.isEmpty else { return false }
+        let lowest = ruleset.scoring.levels.first?.id
+        let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
+        let (demanded, ruledOut) = input.fmlReader.demands(in: direction.text)
+        let asked = WorkHours.range(in: direction.text)?.upperBound
+        var conflicts: [(limit: FML.Limitation, source: String, asks: String)] = []
+        for text in input.dossier.screenedTexts where physicians.contains(text.source) && !workedIn.contains(text.id) {
+            for limit in input.fmlReader.physicianLimits(in: text.text, element: text.id, location: text.location) {
+                let folded = limit.limitation.text.lowercased()
+                guard !ruledOut.contains(where: { folded.contains($0) }) else { continue }
+                if let words = demanded.first(where: { limit.activities.contains($0.activity) })?.words {
+                    conflicts.append((limit.limitation, text.source, words))
+                } else if let cap = limit.weeklyCap, let asked, asked > cap {
+                    conflicts.append((limit.limitation, text.source, "\(asked) uur"))
+                }
+            }
+        }
+        for conflict in conflicts {
+            state.evidence.append(Evidence(elementID: conflict.limit.id ?? "", sourceID: conflict.source, location: conflict.limit.location, quote: conflict.limit.text))
+            state.evidence.append(Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(conflict.asks): \(direction.text)"))
         }
         return !conflicts.isEmpty
     }
@@ -1041,15 +1073,31 @@ enum WorkHours {
 
     /// The most weekly hours a limitation allows, nil when it names no hours per day or week: "maximaal 4 uur per dag"
     /// is 20 (a working week of five days), "20 uur per week" 20; of several, the lowest.
-    static func weeklyCap(in text: String) -> Int? {
+    /// With `numberWords`, also a number written out ("zes uur per dag"), as a physician writes in prose.
+    static func weeklyCap(in text: String, numberWords: Bool = false) -> Int? {
         let folded = text.lowercased()
-        let pattern = /(\d{1,2})\s*(?:uur|u)\s*(?:per|\/|p\.?)\s*(dag|week|wk)\b/
+        let pattern = /(\d{1,2}|[a-zéë]+)\s*(?:uur|u)\s*(?:per|\/|p\.?)\s*(dag|week|wk)\b/
         let caps = folded.matches(of: pattern).compactMap { match -> Int? in
-            guard let value = Int(match.output.1), value > 0 else { return nil }
+            let number = String(match.output.1)
+            guard let value = Int(number) ?? (numberWords ? Self.numberWords[number] : nil), value > 0 else { return nil }
             return match.output.2 == "dag" ? value * 5 : value
         }
         return caps.min()
     }
+
+    /// Dutch numbers up to forty as words, for hours written out.
+    static let numberWords: [String: Int] = {
+        let units = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien",
+                     "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"]
+        var words = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element, $0.offset + 1) })
+        words["één"] = 1
+        for (ten, name) in [(20, "twintig"), (30, "dertig")] {
+            for unit in 1...9 { words[units[unit - 1] + (unit == 2 || unit == 3 ? "ën" : "en") + name] = ten + unit }
+        }
+        words["dertig"] = 30
+        words["veertig"] = 40
+        return words
+    }()
 
     /// Whether both texts name weekly hours and the ranges lie more than `tolerance` apart.
     static func conflict(_ a: String, _ b: String) -> Bool {

@@ -41,9 +41,11 @@ struct NarrativeMarkup {
                     "note": ([indicator] + properties).joined(separator: "; "),
                 ]
             }
+            let unassigned = say.unassignedText(narrative.id, in: result.dossier)
             sections.append([
                 "id": narrative.id, "anchor": "n-" + narrative.id,
-                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? say.unassignedText(narrative.id, in: result.dossier),
+                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? unassigned.label,
+                "hasHeading": unassigned.heading != nil, "heading": unassigned.heading ?? "", "headingWord": say.headingWord,
                 "source": result.dossier.source(id: narrative.source)?.role ?? narrative.source,
                 "line": String(narrative.location.line),
                 "segments": segments,

@@ -109,6 +109,7 @@ private struct RulesetReader {
         ruleset.intakeSections = intakeSections
         ruleset.supportNamedForEveryActivity = root.child(named: "schema2")?.child(named: "supportNamed")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.fmlUnlimited = root.child(named: "schema2")?.child(named: "fmlUnlimited")?.children(named: "term").map(\.normalizedText) ?? []
+        ruleset.physicianLimitCues = root.child(named: "schema2")?.child(named: "physicianLimitCue")?.children(named: "term").map(\.normalizedText) ?? []
         ruleset.sourceRoles = sourceRoles
         ruleset.sourceLeads = sourceLeads
         ruleset.headingComplementWords = complementWords
@@ -306,6 +307,7 @@ private struct RulesetReader {
         case "citing": return .citing(facts: element.attribute("facts") ?? "")
         case "sources": return .sources(kinds: element.list("kinds"), min: element.integer("min") ?? 1)
         case "fmlConflict": return .fmlConflict(with: RuleCondition.FMLConflictTarget(rawValue: element.attribute("with") ?? "") ?? .direction)
+        case "physicianLimitConflict": return .physicianLimitConflict
         default: return nil
         }
     }
@@ -557,6 +559,7 @@ extension RulesetReader {
         var schema2Terms = [
             (owner: "schema2/supportNamed", terms: schema2?.child(named: "supportNamed")?.children(named: "term") ?? []),
             (owner: "schema2/fmlUnlimited", terms: schema2?.child(named: "fmlUnlimited")?.children(named: "term") ?? []),
+            (owner: "schema2/physicianLimitCue", terms: schema2?.child(named: "physicianLimitCue")?.children(named: "term") ?? []),
         ]
         for activity in schema2?.children(named: "activity") ?? [] {
             let terms = ["fromFml", "demands", "supportNamed"].flatMap { activity.child(named: $0)?.children(named: "term") ?? [] }

@@ -220,6 +220,9 @@ public indirect enum RuleCondition: Sendable, Hashable {
     /// An FML limitation maps to a Schema 2 activity that the direction demands, or that the assessment's
     /// own Schema 2 rates as needing no support.
     case fmlConflict(with: FMLConflictTarget)
+    /// Without an FML: a limit a physician's text states ("geen ploegendiensten", "niet langer dan zes uur per dag")
+    /// against the direction's demands or weekly hours.
+    case physicianLimitConflict
 
     public enum OverlapTarget: String, Sendable, Hashable { case wish, fml }
     /// Which of the client's wishes an `overlap` compares with: all of them, or the earliest or latest dated one.

@@ -24,6 +24,9 @@ public struct Ruleset: Sendable {
     public var supportNamedForEveryActivity: [String] = []
     /// Words of an FML line that says a function is not limited ("geen beperkingen voor zitten", "niet beperkt").
     public var fmlUnlimited: [String] = []
+    /// Words that make a physician's clause outside an FML a limit ("maximaal", "niet langer dan", "hooguit"), beside a
+    /// negated limitation ("geen ploegendiensten"): only such clauses are set against the direction.
+    public var physicianLimitCues: [String] = []
     public var themes: [ConversationTheme]
     /// Intake sections that are not themes, and the words for source authors, for `totaalbeeld import`.
     public var intakeSections: [IntakeSection] = []

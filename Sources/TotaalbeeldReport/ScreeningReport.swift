@@ -467,9 +467,17 @@ public struct ScreeningReport: Sendable {
         )))
         let byElement = result.narrativeFactsByElement()
         for narrative in result.dossier.screenedTexts {
-            let domain = result.ruleset.domain(id: narrative.domain)?.label[language] ?? words.unassignedText(narrative.id, in: result.dossier)
             let source = result.dossier.source(id: narrative.source)?.role ?? ""
-            doc.paragraph(.strong(words.line(narrative.location.line)), .plain(" — \(domain), "), .quoted(source))
+            var runs: [ReportDocument.Run] = [.strong(words.line(narrative.location.line))]
+            if let domain = result.ruleset.domain(id: narrative.domain)?.label[language] {
+                runs.append(.plain(" — \(domain), "))
+            } else {
+                let unassigned = words.unassignedText(narrative.id, in: result.dossier)
+                runs.append(.plain(" — \(unassigned.label)"))
+                if let heading = unassigned.heading { runs += [.plain(" (\(words.headingWord) “"), .quoted(heading), .plain("”)")] }
+                runs.append(.plain(", "))
+            }
+            doc.paragraph(runs + [.quoted(source)])
             doc.paragraph(annotated(narrative, facts: byElement.facts[narrative.id] ?? [], ruleset: result.ruleset))
             for note in byElement.cutSentences[narrative.id] ?? [] {
                 doc.paragraph(.emphasis(words("Let op: ", "Note: ")), .plain(cutSentenceNote(note)))

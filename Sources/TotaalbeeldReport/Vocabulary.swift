@@ -8,11 +8,14 @@ public struct Vocabulary: Sendable {
 
     public func callAsFunction(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
 
-    /// How the annotated text names an unassigned text: by the heading it stood under.
-    public func unassignedText(_ id: String, in dossier: Dossier) -> String {
-        let heading = dossier.unassigned.first { $0.id == id }?.heading
-        return self("tekst zonder thema", "text under no theme") + (heading.map { " (\(self("kop", "heading")) “\($0)”)" } ?? "")
+    /// How the annotated text names an unassigned text: "text under no theme", and the heading it stood under, which is
+    /// the dossier's words (a report quotes it in the dossier's language).
+    public func unassignedText(_ id: String, in dossier: Dossier) -> (label: String, heading: String?) {
+        (self("tekst zonder thema", "text under no theme"), dossier.unassigned.first { $0.id == id }?.heading)
     }
+
+    /// The word before a quoted heading: "kop", "heading".
+    public var headingWord: String { self("kop", "heading") }
 
     public func role(_ polarity: Polarity) -> String {
         polarity == .burden ? self("belastend", "burden") : self("kracht", "strength")

@@ -954,4 +954,28 @@ final class GeneralisationMechanismTests: XCTestCase {
         let settled = try XCTUnwrap(NarrativeAnalyzer(ruleset: Fixtures.defaultRuleset).analyze("Zijn schulden zijn sinds vorig jaar weer onder controle.").first { $0.indicator == "schulden" })
         XCTAssertTrue(settled.resolved)
     }
+
+    /// `physicianLimitConflict` (1.46.0, `richting-tegen-arts`): without an FML, a limit a physician's text names with
+    /// "geen" or "niet" or with a cue ("niet langer dan zes uur per dag") is set against the direction's demands and weekly
+    /// hours; a capacity, "geen beperkingen", an activity's own hours, a text the direction cites and a dossier with an
+    /// FML are not.
+    func testAPhysiciansLimitOutsideAnFMLAgainstTheDirection() throws {
+        func dossier(_ physician: String, _ direction: String, cites: String = "n-1") -> String {
+            #"<narratives><narrative id="n-1" domain="ziekte" source="s-client">Hij viel uit na een hartinfarct.</narrative><narrative id="n-2" domain="ziekte" source="s-ha">\#(physician)</narrative></narratives><assessment id="a-1" source="s-ad"><direction id="d-1" cites="\#(cites)" horizon="short" intensity="light" sharedWithClient="yes">\#(direction)</direction></assessment>"#
+        }
+        let doctor = "Belastbaar voor licht fysiek werk, geen ploegendiensten, niet langer dan zes uur per dag."
+        let shifts = try screen(dossier(doctor, "Productiewerk in twee ploegen, 24 uur per week."))
+        let flag = try XCTUnwrap(shifts.flags.first { $0.rule == "richting-tegen-arts" })
+        XCTAssertEqual(flag.evidence.first?.quote, "geen ploegendiensten")
+        XCTAssertEqual(flag.evidence.first?.elementID, "n-2")
+        let hours = try screen(dossier(doctor, "Productiewerk in dagdienst, 36 uur per week."))
+        XCTAssertEqual(hours.flags.first { $0.rule == "richting-tegen-arts" }?.evidence.first?.quote, "niet langer dan zes uur per dag")
+        XCTAssertFalse(try rules(dossier(doctor, "Productiewerk in dagdienst, 24 uur per week.")).contains("richting-tegen-arts"))
+        XCTAssertFalse(try rules(dossier("Belastbaar voor licht fysiek werk, 36 uur per week.", "Productiewerk in twee ploegen, 36 uur per week.")).contains("richting-tegen-arts"), "a capacity limits nothing")
+        XCTAssertFalse(try rules(dossier("Geen beperkingen voor nachtdiensten.", "Nachtdiensten in de zorg, 24 uur per week.")).contains("richting-tegen-arts"))
+        XCTAssertFalse(try rules(dossier("Staan maximaal twee uur per dag.", "Kantoorwerk, 24 uur per week.")).contains("richting-tegen-arts"), "an activity's hours are no working time")
+        XCTAssertFalse(try rules(dossier(doctor, "Productiewerk in twee ploegen, 36 uur per week.", cites: "n-1 n-2")).contains("richting-tegen-arts"), "cited: worked into the course")
+        let fml = #"<client ageBand="36-45" benefitRegime="wia"/><fml id="fml-1" present="true" date="2026-08-21" source="s-ha"><summary>Beperkt belastbaar.</summary><limitation id="fml-l1">Beperkt: tillen boven 10 kilo.</limitation></fml>"#
+        XCTAssertFalse(try rules(dossier(doctor, "Productiewerk in twee ploegen, 36 uur per week."), client: fml).contains("richting-tegen-arts"), "with an FML, the FML rules")
+    }
 }

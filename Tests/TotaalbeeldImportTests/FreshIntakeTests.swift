@@ -516,12 +516,12 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertTrue(risks(result).contains("snelle-oplossing"), "\(risks(result))")
     }
 
-    /// A trial placement's evaluation form (session 25): the scored table after "Evaluatieformulier werkbegeleider:" is
+    /// A trial placement's evaluation form (session 25, shipped as `Cases/intakes/proefplaatsing-zelfbeeld.md`): the scored table after "Evaluatieformulier werkbegeleider:" is
     /// the work supervisor's (an employer's role), the company doctor's line in mid-paragraph ("De bedrijfsarts
     /// (september): …") is the physician's and no claim of the client, "Pakt nieuwe taken langzaam op" is no coping, and
     /// the client's "Ik heb nergens last van gehad" against the supervisor's "kortademig en grauw" is an inconsistency.
     func testATrialPlacementsScoresAreTheSupervisorsAndContradictTheClient() throws {
-        let result = try screening("proefplaatsing-zelfbeeld")
+        let result = try screening("proefplaatsing-zelfbeeld", in: "Cases/intakes")
         let dossier = result.dossier
         let form = try XCTUnwrap(dossier.narratives.first { $0.text.contains("Werktempo") })
         XCTAssertEqual(dossier.source(id: form.source)?.kind, "employer")
@@ -532,5 +532,8 @@ final class FreshIntakeTests: XCTestCase {
         XCTAssertFalse(result.facts.contains { $0.indicator == "actieve-coping" }, "Pakt nieuwe taken langzaam op")
         XCTAssertTrue(result.facts.contains { $0.quote.contains("wegzakken") && $0.sourceKind == "employer" })
         XCTAssertTrue(risks(result).contains("ontkenning-tegenover-derden"), "\(risks(result))")
+        // 1.46.0: 36 hours in two shifts against the doctor's "geen ploegendiensten, niet langer dan zes uur per dag".
+        let limits = try XCTUnwrap(result.flags.first { $0.rule == "richting-tegen-arts" })
+        XCTAssertEqual(Set(limits.evidence.map(\.quote)).intersection(["geen ploegendiensten", "niet langer dan zes uur per dag"]).count, 2, "\(limits.evidence.map(\.quote))")
     }
 }

@@ -318,7 +318,7 @@ final class ImportTests: XCTestCase {
 
     /// The shipped intakes and their shipped dossiers stay one: each dossier is what `import` makes of its intake today.
     func testTheShippedIntakesImportToTheirShippedDossiers() throws {
-        for intake in ["wijkteam-vrouwenopvang.txt", "ww-oudere-verankering.md", "ww-psycholoog-brief.md"] {
+        for intake in ["proefplaatsing-zelfbeeld.md", "wijkteam-vrouwenopvang.txt", "ww-oudere-verankering.md", "ww-psycholoog-brief.md"] {
             let stem = String(intake[..<intake.lastIndex(of: ".")!])
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Cases/intakes/" + intake))))
             let shipped = try String(contentsOfFile: Fixtures.path("Cases/intakes/\(stem).dossier.xml"), encoding: .utf8)
