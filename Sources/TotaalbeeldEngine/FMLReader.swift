@@ -1,4 +1,3 @@
-import Foundation
 import TotaalbeeldModel
 import TotaalbeeldText
 
@@ -38,6 +37,9 @@ struct FMLReader: Sendable {
     /// activities its words name, and the weekly hours it allows.
     struct PhysicianLimit {
         var limitation: FML.Limitation
+        /// Where the clause stands in the text, in Unicode scalars (as a fact's span): two limits of one text are two
+        /// pieces of evidence.
+        var span: ClosedRange<Int>
         var activities: [String]
         var weeklyCap: Int?
     }
@@ -49,7 +51,7 @@ struct FMLReader: Sendable {
     /// zitten") or that only states a capacity ("belastbaar voor licht fysiek werk") limits nothing.
     func physicianLimits(in text: String, element: String, location: Location) -> [PhysicianLimit] {
         var limits: [PhysicianLimit] = []
-        for clause in text.split(whereSeparator: { ".;:,\n".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !clause.isEmpty {
+        for (clause, span) in Self.clauses(of: text) {
             guard unlimitedAnalyzer.analyze(clause).isEmpty else { continue }
             let cued = !limitCueAnalyzer.analyze(clause).isEmpty
             let hits = limitAnalyzer.analyze(clause).filter { !$0.hypothetical && (cued || $0.negated) }
@@ -59,9 +61,38 @@ struct FMLReader: Sendable {
             // with an activity they limit that activity ("maximaal twee uur per dag staan").
             let cap = cued && activities.isEmpty ? WorkHours.weeklyCap(in: clause, numberWords: true) : nil
             guard !activities.isEmpty || cap != nil else { continue }
-            limits.append(PhysicianLimit(limitation: FML.Limitation(id: element, text: clause, activity: nil, location: location), activities: activities, weeklyCap: cap))
+            limits.append(PhysicianLimit(
+                limitation: FML.Limitation(id: element, text: clause, activity: nil, location: location), span: span, activities: activities, weeklyCap: cap
+            ))
         }
         return limits
+    }
+
+    /// The clauses of a text, cut at sentence ends, colons, semicolons, commas and line breaks, trimmed, each with its
+    /// place in Unicode scalars.
+    static func clauses(of text: String) -> [(String, ClosedRange<Int>)] {
+        var result: [(String, ClosedRange<Int>)] = []
+        var current = String.UnicodeScalarView()
+        var start = 0
+        func flush(at end: Int) {
+            let leading = current.prefix { $0.properties.isWhitespace }.count
+            let trailing = current.reversed().prefix { $0.properties.isWhitespace }.count
+            if leading < current.count {
+                let clause = String(String.UnicodeScalarView(current.dropFirst(leading).dropLast(trailing)))
+                result.append((clause, (start + leading)...(end - trailing - 1)))
+            }
+            current = String.UnicodeScalarView()
+        }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if ".;:,\n".unicodeScalars.contains(scalar) {
+                flush(at: offset)
+                start = offset + 1
+            } else {
+                current.append(scalar)
+            }
+        }
+        flush(at: text.unicodeScalars.count)
+        return result
     }
 
     /// The activities a limitation limits: the one the dossier names, else those its words name. An FML line limits

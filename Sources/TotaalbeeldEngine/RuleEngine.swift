@@ -437,20 +437,20 @@ struct RuleEngine: Sendable {
         let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
         let (demanded, ruledOut) = input.fmlReader.demands(in: direction.text)
         let asked = WorkHours.range(in: direction.text)?.upperBound
-        var conflicts: [(limit: FML.Limitation, source: String, asks: String)] = []
+        var conflicts: [(limit: FML.Limitation, span: ClosedRange<Int>, source: String, asks: String)] = []
         for text in input.dossier.screenedTexts where physicians.contains(text.source) && !workedIn.contains(text.id) {
             for limit in input.fmlReader.physicianLimits(in: text.text, element: text.id, location: text.location) {
                 let folded = limit.limitation.text.lowercased()
                 guard !ruledOut.contains(where: { folded.contains($0) }) else { continue }
                 if let words = demanded.first(where: { limit.activities.contains($0.activity) })?.words {
-                    conflicts.append((limit.limitation, text.source, words))
+                    conflicts.append((limit.limitation, limit.span, text.source, words))
                 } else if let cap = limit.weeklyCap, let asked, asked > cap {
-                    conflicts.append((limit.limitation, text.source, "\(asked) uur"))
+                    conflicts.append((limit.limitation, limit.span, text.source, "\(asked) uur"))
                 }
             }
         }
         for conflict in conflicts {
-            state.evidence.append(Evidence(elementID: conflict.limit.id ?? "", sourceID: conflict.source, location: conflict.limit.location, quote: conflict.limit.text))
+            state.evidence.append(Evidence(elementID: conflict.limit.id ?? "", sourceID: conflict.source, location: conflict.limit.location, span: conflict.span, quote: conflict.limit.text))
             state.evidence.append(Evidence(elementID: direction.id, sourceID: assessment.source, location: direction.location, quote: "\(conflict.asks): \(direction.text)"))
         }
         return !conflicts.isEmpty
