@@ -261,6 +261,9 @@ private struct MappingState {
     let sourceLeads: [String]
     /// The ruleset's source-role names, each folded and split into words once: a sentence start is matched against all.
     let foldedRoleNames: [[Substring]]
+    /// The nouns of the leads of the form "… van" ("verslag", "formulier"): the document a lead-in line names before a
+    /// role ("Evaluatieformulier werkbegeleider:").
+    let documentNouns: [String]
     var report: [ImportReportLine] = []
     var unmapped: [(heading: String, position: IntakeDocument.Position)] = []
 
@@ -313,6 +316,10 @@ private struct MappingState {
         self.index = HeadingIndex(ruleset: ruleset)
         self.sourceLeads = ruleset.sourceLeads.sorted { $0.count > $1.count }.map { $0 + " " }
         self.foldedRoleNames = ruleset.sourceRoles.flatMap(\.names).map { HeadingKey.fold($0).split(separator: " ") }
+        self.documentNouns = ruleset.sourceLeads.compactMap { lead in
+            let words = lead.split(separator: " ")
+            return words.count >= 2 && words.last == "van" ? HeadingKey.fold(String(words[words.count - 2])) : nil
+        }
     }
 
     enum Section {
@@ -865,10 +872,6 @@ private struct MappingState {
             guard let found = lower.range(of: " " + lead) else { continue }
             let role = Self.stripArticle(String(lower[found.upperBound...]).trimmed)
             if names(role) { return role }
-        }
-        let documentNouns = sourceLeads.compactMap { lead -> String? in
-            let parts = lead.split(separator: " ")
-            return parts.count >= 2 && parts.last == "van" ? String(parts[parts.count - 2]) : nil
         }
         for length in stride(from: min(3, words.count - 1), through: 1, by: -1) {
             let role = words.suffix(length).joined(separator: " ")
