@@ -467,10 +467,15 @@ private struct MappingState {
 
             // Text blocks.
             var text = block.text
-            // A block after a lead-in line is the source's the line named; so are the blocks that continue it (the
-            // rest of its list, or of its block quote). Then the section's teller speaks again.
+            // A block quote, list or table after a lead-in line is the source's the line named, the whole of it; then
+            // the section's teller speaks again. Plain paragraphs after it (a letter pasted into a Word file, which marks
+            // no quote) are that source's to the end of the section, as after "Volgens de bedrijfsarts:".
             if let first = introduced?.first,
                !((first.kind == .listItem && block.kind == .listItem) || (first.quoted && block.quoted)) {
+                introduced = nil
+            }
+            if let pending = introduced, pending.first == nil, case .paragraph = block.kind, !block.quoted {
+                sectionSource = pending.source
                 introduced = nil
             }
             if case .paragraph = block.kind, !block.quoted, isNarrativeSection(section), let role = leadIn(text) {

@@ -146,17 +146,29 @@ final class ImportTests: XCTestCase {
         - drie dagen per week
 
         Hij viel uit na een infarct. De bedrijfsarts (september): belastbaar voor licht werk.
+
+        ## Gezondheid
+
+        Brief van de bedrijfsarts:
+
+        Cliënt is bekend met rugklachten.
+
+        Hij kan vier uur per dag werken.
         """
         let read = narratives(try imported(text).result)
         XCTAssertEqual(read.map(\.text), [
             "Schulden van 12.000 euro bij zes schuldeisers.", "Beslag op de uitkering.", "Cliënt schaamt zich ervoor.",
             "Onderdeel; Score\nTempo; 2", "Afspraken met de werkgever:", "drie dagen per week",
             "Hij viel uit na een infarct.", "belastbaar voor licht werk.",
+            "Cliënt is bekend met rugklachten.", "Hij kan vier uur per dag werken.",
         ])
+        // A letter in plain paragraphs (as a Word file holds it, with no quote marked) is the physician's to the end of
+        // its section.
         XCTAssertEqual(read.map(\.source), [
             "s-other-professional-1", "s-other-professional-1", "s-client-1",
             "s-employer-1", "s-client-1", "s-client-1",
             "s-client-1", "s-physician-1",
+            "s-physician-1", "s-physician-1",
         ])
     }
 
