@@ -382,14 +382,11 @@ struct RuleEngine: Sendable {
         switch target {
         case .direction:
             guard let direction = assessment.direction else { return false }
-            // A limitation the direction cites or addresses, or that the assessment's own Schema 2 turns into a
-            // work requirement (a support need above the lowest level citing it), has been worked into the course.
-            let lowest = ruleset.scoring.levels.first?.id
-            let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
+            let workedIn = workedIntoCourse(assessment, direction)
             // So has a limitation whose own words the direction rules out: "geen werk boven schouderhoogte" beside
             // "Niet tillen boven schouderhoogte".
             let (demanded, ruledOut) = input.fmlReader.demands(in: direction.text)
-            let respected = Set(fml.items.filter { item in ruledOut.contains { item.text.lowercased().contains($0) } }.map(\.text))
+            let respected = Set(fml.items.filter { Self.ruledOut($0.text, by: ruledOut) }.map(\.text))
             for (activity, words) in demanded {
                 for limitation in input.fmlLimitations[activity] ?? []
                 where !workedIn.contains(limitation.id ?? "") && !respected.contains(limitation.text) {
@@ -426,22 +423,33 @@ struct RuleEngine: Sendable {
         return !conflicts.isEmpty
     }
 
+    /// The elements the course has worked in: what the direction cites or addresses, and what the assessment's own
+    /// Schema 2 turns into a work requirement (a support need above the lowest level citing it).
+    private func workedIntoCourse(_ assessment: Assessment, _ direction: Assessment.Direction) -> Set<String> {
+        let lowest = ruleset.scoring.levels.first?.id
+        return Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
+    }
+
+    /// Whether a limitation's own words are among those the direction rules out (`FMLReader.demands`, folded).
+    private static func ruledOut(_ limitation: String, by ruledOut: [String]) -> Bool {
+        let folded = limitation.lowercased()
+        return ruledOut.contains { folded.contains($0) }
+    }
+
     /// Without an FML: a limit a physician's text states against what the direction demands or its weekly hours. A
-    /// text the direction cites or addresses, or that the assessment's own Schema 2 cites above the lowest level, has
-    /// been worked into the course; so has a limit whose words the direction rules out ("geen ploegendiensten").
+    /// text the course has worked in (`workedIntoCourse`) does not count, nor a limit whose words the direction rules
+    /// out ("geen ploegendiensten").
     private func physicianLimitConflict(input: RuleInput, state: inout MatchState) -> Bool {
         guard input.dossier.fml?.present != true, let assessment = input.dossier.assessment, let direction = assessment.direction else { return false }
         let physicians = Set(input.dossier.sources.filter { $0.kind == "physician" }.map(\.id))
         guard !physicians.isEmpty else { return false }
-        let lowest = ruleset.scoring.levels.first?.id
-        let workedIn = Set(direction.cites + direction.addresses + assessment.supportNeeds.filter { $0.level != lowest }.flatMap(\.cites))
+        let workedIn = workedIntoCourse(assessment, direction)
         let (demanded, ruledOut) = input.fmlReader.demands(in: direction.text)
         let asked = WorkHours.range(in: direction.text)?.upperBound
         var conflicts: [(limit: FML.Limitation, span: ClosedRange<Int>, source: String, asks: String)] = []
         for text in input.dossier.screenedTexts where physicians.contains(text.source) && !workedIn.contains(text.id) {
             for limit in input.fmlReader.physicianLimits(in: text.text, element: text.id, location: text.location) {
-                let folded = limit.limitation.text.lowercased()
-                guard !ruledOut.contains(where: { folded.contains($0) }) else { continue }
+                guard !Self.ruledOut(limit.limitation.text, by: ruledOut) else { continue }
                 if let words = demanded.first(where: { limit.activities.contains($0.activity) })?.words {
                     conflicts.append((limit.limitation, limit.span, text.source, words))
                 } else if let cap = limit.weeklyCap, let asked, asked > cap {

@@ -41,11 +41,13 @@ struct NarrativeMarkup {
                     "note": ([indicator] + properties).joined(separator: "; "),
                 ]
             }
-            let unassigned = say.unassignedText(narrative.id, in: result.dossier)
+            let domain = result.ruleset.domain(id: narrative.domain)?.label[language]
+            // Only a text under no theme is named by its heading; looked up only for those.
+            let unassigned = domain == nil ? say.unassignedText(narrative.id, in: result.dossier) : nil
             sections.append([
                 "id": narrative.id, "anchor": "n-" + narrative.id,
-                "domain": result.ruleset.domain(id: narrative.domain)?.label[language] ?? unassigned.label,
-                "hasHeading": unassigned.heading != nil, "heading": unassigned.heading ?? "", "headingWord": say.headingWord,
+                "domain": domain ?? unassigned?.label ?? "",
+                "hasHeading": unassigned?.heading != nil, "heading": unassigned?.heading ?? "", "headingWord": say.headingWord,
                 "source": result.dossier.source(id: narrative.source)?.role ?? narrative.source,
                 "line": String(narrative.location.line),
                 "segments": segments,
