@@ -1084,11 +1084,12 @@ enum WorkHours {
     /// With `numberWords`, also a number written out ("zes uur per dag"), as a physician writes in prose.
     static func weeklyCap(in text: String, numberWords: Bool = false) -> Int? {
         let folded = text.lowercased()
-        let pattern = /(\d{1,2}|[a-zéë]+)\s*(?:uur|u)\s*(?:per|\/|p\.?)\s*(dag|week|wk)\b/
+        // Also the shorthand of notes: "4 u p/d", "4 uur p.d.", "20 u/wk".
+        let pattern = /(\d{1,2}|[a-zéë]+)\s*(?:uur|u)\s*(?:per|\/|p\.?\/?)\s*(dag|week|wk|d|w)\b/
         let caps = folded.matches(of: pattern).compactMap { match -> Int? in
             let number = String(match.output.1)
             guard let value = Int(number) ?? (numberWords ? Self.numberWords[number] : nil), value > 0 else { return nil }
-            return match.output.2 == "dag" ? value * 5 : value
+            return match.output.2 == "dag" || match.output.2 == "d" ? value * 5 : value
         }
         return caps.min()
     }

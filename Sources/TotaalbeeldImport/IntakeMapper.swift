@@ -113,6 +113,8 @@ extension IntakeMapper {
         if let stamp = dateStamp(label) { label = String(label.dropFirst(stamp.count)).trimmed }
         // "De bedrijfsarts (september):", "Teamleider (mail):": the parenthesis says when or how; the label is before it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "(") { label = String(label[..<open]).trimmed }
+        // "Fin.:", "Soc.:" in a case manager's journal: a shortened label keeps its period.
+        if label.hasSuffix(".") { label.removeLast() }
         guard !label.isEmpty, label.split(separator: " ").count <= 3, label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
         return (label, String(text[text.index(after: colon)...]).trimmed)
     }
@@ -805,6 +807,16 @@ private struct MappingState {
             // A sentence that names its teller without a colon ("Volgens de jobcoach werkt hij netjes.") is that teller's
             // alone: the next sentence starts a part of its own again, the section's teller's.
             var sentenceOnly = labelled && IntakeMapper.noteLabel(text) == nil && lineLabel.map { $0.rest == text.trimmed } == true
+            // A journal line's head before a teller's or a topic's label ("30-06 tel. clt: …", "14-10 spreekuur BA. BA: …",
+            // "24-11 gesprek clt. Fin.: …"): its date and how the contact went belong to what follows, not to a text of their own.
+            // A teller's label is read after the date ("30-06 clt: (tel.) …"), a topic's before it ("Fin.: 24-11 (gesprek clt.) …").
+            var head: (stamp: Substring, mode: String, topic: Bool)?
+            func withHead(_ segment: String) -> String {
+                guard let head, let colon = segment.firstIndex(of: ":") else { return segment }
+                let rest = segment[segment.index(after: colon)...].trimmed
+                if head.topic { return segment[...colon] + " " + head.stamp + " (" + head.mode + ") " + rest }
+                return head.stamp + " " + segment[...colon] + " (" + head.mode + ") " + rest
+            }
             // A sentence end (". ", "! ", "? ") followed by "Volgens …:" naming a source.
             while let space = text[index...].firstIndex(of: " ") {
                 index = text.index(after: space)
@@ -812,13 +824,30 @@ private struct MappingState {
                 let following = String(text[index...])
                 let label = sourceLabel(following)
                 // Also a declared source's label in mid-paragraph: "… viel hij uit. De bedrijfsarts (september): belastbaar …".
-                guard (label.map { !$0.rest.isEmpty } ?? false) || sentenceOnly || speakerLabel(following) != nil else { continue }
-                segments.append((line, String(text[start..<space]), labelled))
+                let speaker = speakerLabel(following) != nil || (label.map { !$0.rest.isEmpty } ?? false)
+                // And in a journal, a topic label after a sentence end: "24-11 gesprek clt. Fin.: geen schulden. Soc.: …".
+                let topic = themeLines && themeLine(following) != nil
+                guard speaker || sentenceOnly || topic else { continue }
+                let before = String(text[start..<space])
+                if speaker || topic, start == text.startIndex, let stamp = IntakeMapper.dateStamp(before) {
+                    // Without its last period: in parentheses it would end a clause ("(spreekuur BA.) belastbaar …").
+                    var mode = before.dropFirst(stamp.count).trimmed
+                    if mode.hasSuffix(".") { mode.removeLast() }
+                    if !mode.isEmpty, mode.split(separator: " ").count <= 3 {
+                        head = (stamp, mode, !speaker)
+                        start = index
+                        labelled = true
+                        sentenceOnly = false
+                        continue
+                    }
+                }
+                segments.append((line, withHead(before), labelled))
+                head = nil
                 start = index
                 labelled = true
                 sentenceOnly = label.map { $0.rest == following.trimmed } ?? false
             }
-            segments.append((line, String(text[start...]), labelled))
+            segments.append((line, withHead(String(text[start...])), labelled))
         }
         var parts: [IntakeDocument.Block] = []
         var current: IntakeDocument.Block? = nil

@@ -340,6 +340,7 @@ private struct RulesetReader {
         var functionWords: Set<String> = [], clauseWords: Set<String> = []
         var speakerPossessives: [String] = []
         var answers: [ContextRules.Answer] = []
+        var abbreviations: [ContextRules.Abbreviation] = []
         for child in element.children {
             let phrase = child.normalizedText
             switch child.name.localName {
@@ -367,6 +368,8 @@ private struct RulesetReader {
                     roles: child.attribute("roles") ?? "", client: child.attribute("client") ?? "", gender: child.attribute("gender"),
                     possessives: child.attribute("possessives"), location: child.modelLocation
                 ))
+            case "abbreviation":
+                abbreviations.append(ContextRules.Abbreviation(forms: phrase, meaning: child.attribute("means") ?? "", location: child.modelLocation))
             case "answer":
                 answers.append(ContextRules.Answer(phrase: phrase, reading: ContextRules.Answer.Reading(rawValue: child.attribute("reading") ?? "") ?? .yes, location: child.modelLocation))
             case "functionWords":
@@ -397,6 +400,7 @@ private struct RulesetReader {
         rules.functionWords = functionWords
         rules.clauseWords = clauseWords
         rules.answers = answers
+        rules.abbreviations = abbreviations
         return rules
     }
 }
@@ -639,6 +643,26 @@ extension RulesetReader {
             for child in context.children(named: "answer") {
                 for word in child.normalizedText.split(separator: "|") where word.contains(where: { $0 == " " || $0 == "*" || $0 == "…" }) {
                     log.report(child.location, "answer \"\(word)\" must be single words separated by |, without wildcard or gap")
+                }
+            }
+            // A short form is read as its word wherever it stands: one word of letters (and the periods of "i.o.m."), never a
+            // phrase, and read as one word only; a form listed twice would mean two words.
+            var abbreviated: [String: String] = [:]
+            for child in context.children(named: "abbreviation") {
+                let meaning = child.attribute("means") ?? ""
+                if meaning.isEmpty || !meaning.allSatisfy({ $0.isLetter || $0 == "-" }) {
+                    log.report(child.attributeLocation("means"), "abbreviation means \"\(meaning)\" must be one word of letters")
+                }
+                for form in child.normalizedText.split(separator: "|", omittingEmptySubsequences: false) {
+                    guard !form.isEmpty, form.first!.isLetter, form.allSatisfy({ $0.isLetter || $0 == "." }) else {
+                        log.report(child.location, "abbreviation \"\(form)\" must be one word of letters (periods allowed), alternatives separated by |")
+                        continue
+                    }
+                    let key = form.lowercased()
+                    if let other = abbreviated[key], other != meaning {
+                        log.report(child.location, "abbreviation \"\(form)\" is already read as \"\(other)\"")
+                    }
+                    abbreviated[key] = meaning
                 }
             }
             for child in context.children(named: "speakerPossessives") {

@@ -56,6 +56,23 @@ public struct ContextRules: Sendable, Hashable {
     public var clauseWords: Set<String> = []
     /// Bare answers that open the sentence after a question ("Ja", "Nee"): the question's hits take their reading.
     public var answers: [Answer] = []
+    /// Shorthand of dossier notes read as the word it stands for ("clt" as "cliënt", "WG" as "werkgever"): the token
+    /// keeps its place and surface text and takes the word's key, so terms and context phrases read it as that word.
+    public var abbreviations: [Abbreviation] = []
+
+    /// One or more short forms ("clt|cl") of one word ("cliënt").
+    public struct Abbreviation: Sendable, Hashable {
+        /// The short forms as written, alternatives separated by "|", each one word (periods allowed: "i.o.m.").
+        public var forms: String
+        /// The one word the forms stand for.
+        public var meaning: String
+        public var location: Location
+        public init(forms: String, meaning: String, location: Location) {
+            self.forms = forms
+            self.meaning = meaning
+            self.location = location
+        }
+    }
 
     /// An answer word with its reading: yes affirms what the question asked, no negates it.
     public struct Answer: Sendable, Hashable {

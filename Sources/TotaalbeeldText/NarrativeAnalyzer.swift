@@ -91,6 +91,9 @@ public final class NarrativeAnalyzer: Sendable {
     private let maxSentenceWords: Int
     /// The ruleset's bare answers by word ("ja" → yes, "nee" → no), read at the start of the sentence after a question.
     private let answerReadings: [String: ContextRules.Answer.Reading]
+    /// The context's short forms ("clt", "wg") by key, and the key of the word each stands for.
+    private let abbreviationTable: KeyTable
+    private let abbreviationMeanings: [String]
     /// Reads typing errors as term words (the context's `typoDistance`); `nil` when off.
     private let typos: TypoReader?
     /// Per term pattern: whether a match through a misspelled word counts (not `exact`, and for a
@@ -175,6 +178,17 @@ public final class NarrativeAnalyzer: Sendable {
             for word in answer.phrase.lowercased().split(separator: "|") where answerReadings[String(word)] == nil { answerReadings[String(word)] = answer.reading }
         }
         self.answerReadings = answerReadings
+        var meanings: [String] = [], abbreviationIDs: [String: Int32] = [:]
+        for abbreviation in context.abbreviations {
+            guard let meaning = Tokenizer.tokenize(abbreviation.meaning).first(where: \.isWord)?.key else { continue }
+            for form in abbreviation.forms.split(separator: "|") {
+                guard let key = Tokenizer.tokenize(String(form)).first(where: \.isWord)?.key, abbreviationIDs[key] == nil else { continue }
+                abbreviationIDs[key] = Int32(meanings.count)
+                meanings.append(meaning)
+            }
+        }
+        abbreviationTable = KeyTable(abbreviationIDs)
+        abbreviationMeanings = meanings
         typoTolerant = tolerant
         if context.typoDistance > 0, let wordForms {
             var words = Set<String>(), prefixes = Set<String>()
@@ -242,6 +256,7 @@ public final class NarrativeAnalyzer: Sendable {
         let scalars = Array(text.unicodeScalars)
         var slicer: ScalarSlicer?
         var tokens = Tokenizer.tokenize(scalars)
+        if abbreviationTable.count > 0 { readAbbreviations(&tokens) }
         var hits: [TextHit] = []
         var corrections: [Int: SpellingCorrection] = [:]
         var cut: [CutSentence] = []
@@ -449,6 +464,15 @@ public final class NarrativeAnalyzer: Sendable {
             guard let correction = typos.correction(of: token, in: scalars, isFirstWord: index == firstWord) else { continue }
             corrections[index] = correction
             tokens[index].key = correction.read
+        }
+    }
+
+    /// Gives each short form of the context's abbreviations ("clt", "WG") the key of the word it stands for; its place
+    /// and surface text stay as written.
+    private func readAbbreviations(_ tokens: inout [Token]) {
+        for index in tokens.indices where tokens[index].kind != .punctuation {
+            let id = abbreviationTable.value(of: tokens[index].key, hash: tokens[index].keyHash)
+            if id >= 0 { tokens[index].key = abbreviationMeanings[Int(id)] }
         }
     }
 

@@ -160,6 +160,18 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(own.last?.message.contains(#"speakerPossessives "ons|onze""#) == true, own.last?.description ?? "")
     }
 
+    /// A short form of case notes is one word, read as one word (1.47.0).
+    func testAnAbbreviationIsOneWordReadAsOneWord() throws {
+        let (problems, line) = try lintProblems(
+            replacing: #"<abbreviation means="teamleider">tl</abbreviation>"#, with: #"<abbreviation means="team leider">tl|t l|wn</abbreviation>"#
+        )
+        XCTAssertEqual(problems.map(\.location.line), [line, line, line], problems.map(\.description).joined(separator: "\n"))
+        let messages = problems.map(\.message)
+        XCTAssertTrue(messages.contains { $0.contains(#"abbreviation means "team leider" must be one word"#) }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains(#"abbreviation "t l" must be one word"#) }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains(#"abbreviation "wn" is already read as "werknemer""#) }, "\(messages)")
+    }
+
     func testAGapRuleOutsideBeeldvormingIsALintError() throws {
         let (problems, line) = try lintProblems(replacing: #"kind="gap" severity="info" phase="beeldvorming""#, with: #"kind="gap" severity="info" phase="besluitvorming""#)
         XCTAssertEqual(problems.first?.location.line, line)

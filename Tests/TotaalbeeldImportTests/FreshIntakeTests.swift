@@ -536,4 +536,34 @@ final class FreshIntakeTests: XCTestCase {
         let limits = try XCTUnwrap(result.flags.first { $0.rule == "richting-tegen-arts" })
         XCTAssertEqual(Set(limits.evidence.map(\.quote)).intersection(["geen ploegendiensten", "niet langer dan zes uur per dag"]).count, 2, "\(limits.evidence.map(\.quote))")
     }
+
+    /// A case manager's absence journal in shorthand (1.47.0): "BA:", "WG (tl):" and "tel. clt:" name their tellers, the
+    /// journal's topic labels ("Fin.:", "Soc.:", "Dagritme:") file their text under the themes, "Clt geeft aan" is the
+    /// client's claim, an arrear "inmiddels betaald" is settled, and 32 hours in shifts goes against "BA: belastbaar voor
+    /// 4 u p/d, geen nachtdiensten".
+    func testACaseManagersJournalInShorthand() throws {
+        let result = try screening("casemanager-afkortingen")
+        let dossier = result.dossier
+        func kind(ofTextContaining words: String) throws -> String? {
+            let text = try XCTUnwrap(dossier.unassigned.first { $0.text.contains(words) }.map(\.source) ?? dossier.narratives.first { $0.text.contains(words) }?.source, words)
+            return dossier.source(id: text)?.kind
+        }
+        XCTAssertEqual(try kind(ofTextContaining: "belastbaar voor 4 u p/d"), "physician")
+        XCTAssertEqual(try kind(ofTextContaining: "overspannenheid na scheiding"), "physician")
+        XCTAssertEqual(try kind(ofTextContaining: "wanneer wn terug kan"), "employer")
+        XCTAssertEqual(try kind(ofTextContaining: "wachtlijst psycholoog"), "client")
+        XCTAssertEqual(try kind(ofTextContaining: "ziekgemeld"), "other-professional")
+        // The line's head goes with what follows: no text of its own for "30-06 tel." or "24-11 gesprek clt.".
+        XCTAssertFalse(dossier.unassigned.contains { ["30-06 tel.", "24-11 gesprek clt."].contains($0.text.trimmingCharacters(in: .whitespaces)) })
+        XCTAssertEqual(dossier.narratives.first { $0.text.contains("huurachterstand") }?.theme, "prive")
+        XCTAssertEqual(dossier.narratives.first { $0.text.contains("weinig contact met vrienden") }?.theme, "sociaal")
+        XCTAssertEqual(dossier.narratives.first { $0.text.contains("staat laat op") }?.theme, "hobbys")
+        let worry = try XCTUnwrap(result.facts.first { $0.quote == "ligt te piekeren" })
+        XCTAssertEqual(worry.assertion, .claim, "Clt geeft aan dat hij 's nachts ligt te piekeren")
+        let arrear = try XCTUnwrap(result.facts.first { $0.indicator == "schulden" && $0.quote.hasPrefix("huurachterstand") })
+        XCTAssertTrue(arrear.resolved && !arrear.counts)
+        let limits = try XCTUnwrap(result.flags.first { $0.rule == "richting-tegen-arts" }, "\(result.flags.map(\.rule))")
+        XCTAssertTrue(limits.evidence.contains { $0.quote.hasSuffix("belastbaar voor 4 u p/d") }, "\(limits.evidence.map(\.quote))")
+        XCTAssertTrue(limits.evidence.contains { $0.quote == "geen nachtdiensten" }, "\(limits.evidence.map(\.quote))")
+    }
 }

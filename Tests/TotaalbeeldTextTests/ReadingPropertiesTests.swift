@@ -33,6 +33,22 @@ final class ReadingPropertiesTests: XCTestCase {
         XCTAssertFalse(statement.negated)
     }
 
+    // MARK: Shorthand of case notes (1.47.0)
+
+    /// "Clt geeft aan", "Volgens clt", "aangemeld bij SHV": the short form reads as its word, and the text shows it as
+    /// written; the polite "u" of a question stays a pronoun.
+    func testShorthandReadsAsTheWordItStandsFor() throws {
+        let told = try hit("Clt geeft aan dat hij schulden heeft.", "schulden")
+        XCTAssertEqual(told.assertion, .claim)
+        let according = try hit("Volgens clt zijn er schulden bij de zorgverzekeraar.", "schulden")
+        XCTAssertEqual(according.assertion, .claim)
+        let counselling = try hit("Wn is aangemeld bij de SHV.", "schulden")
+        XCTAssertEqual(counselling.matchedText, "SHV")
+        XCTAssertFalse(counselling.negated)
+        // Without the shorthand, a professional's sentence about him is a finding.
+        XCTAssertEqual(try hit("Hij heeft schulden bij de zorgverzekeraar.", "schulden").assertion, .finding)
+    }
+
     // MARK: Item 2: uncertainty
 
     func testPossibleAndProbableAreUncertainNotHypothetical() throws {
