@@ -159,7 +159,8 @@ public struct Evaluator: Sendable {
     // MARK: Coverage
 
     private func findGaps(facts: [Fact], dossier: Dossier) -> [Gap] {
-        ruleset.themes.compactMap { theme in
+        let unassigned = Set(dossier.unassigned.map(\.id))
+        return ruleset.themes.compactMap { theme in
             // Elements that speak to this theme: its own narratives (also those filed under another theme their heading
             // named first), untagged narratives and findings of its domain.
             let narratives = dossier.narratives.filter { $0.theme == theme.id || $0.alsoThemes.contains(theme.id) || ($0.theme == nil && $0.domain == theme.domain) }
@@ -168,7 +169,13 @@ public struct Evaluator: Sendable {
             var kinds = (narratives.map(\.source) + findings.map(\.source) + wishes).compactMap { dossier.source(id: $0)?.kind }
             // The benefit ground states the reason for the work disability.
             if theme.coveredByBenefitGround, dossier.disability != nil { kinds.append(ruleset.sourceKinds.first { $0.id == "document" }?.id ?? "document") }
-            if kinds.isEmpty { return Gap(theme: theme, missingSourceKind: nil) }
+            if kinds.isEmpty {
+                // Text under no theme's heading that speaks to the theme's domain (from the kind of source it requires).
+                let unfiled = unassigned.isEmpty ? [] : facts.filter { fact in
+                    fact.domain == theme.domain && unassigned.contains(fact.elementID) && (theme.requiredSourceKind.map { $0 == fact.sourceKind } ?? true)
+                }
+                return Gap(theme: theme, missingSourceKind: nil, unfiled: unfiled)
+            }
             if let required = theme.requiredSourceKind, !kinds.contains(required) {
                 return Gap(theme: theme, missingSourceKind: required)
             }

@@ -234,9 +234,12 @@ struct RuleEngine: Sendable {
             guard case .domain(let domain) = state.item, domain.burden > 0, !domain.sourceKinds.isEmpty else { return false }
             state.evidence += (domain.burdens + domain.strengths).flatMap(\.facts).map(Evidence.init)
             return domain.sourceKinds.allSatisfy { ruleset.sourceKind(id: $0)?.isSelfReport == true }
-        case .gap:
-            guard case .theme(let gap, _) = state.item else { return false }
-            return gap != nil
+        case .gap(let unassigned):
+            guard case .theme(let gap?, _) = state.item else { return false }
+            // Text under no theme's heading (a journal, an examination) that speaks to the theme's domain: the theme is
+            // not without information, its information is not filed (``Gap/unfiled``).
+            if unassigned { state.evidence += gap.unfiled.map(Evidence.init) }
+            return unassigned != gap.unfiled.isEmpty
         case .sourceAge(let months):
             guard case .source(let source) = state.item, let date = source.date else { return false }
             state.evidence.append(Evidence(elementID: source.id, sourceID: source.id, location: source.location, quote: "\(source.role), \(date)"))

@@ -71,6 +71,16 @@ public struct Gap: Sendable, Hashable {
     public var theme: ConversationTheme
     /// Set when information exists but not from the kind of source the theme needs.
     public var missingSourceKind: String?
+    /// Facts of the theme's domain in text under no theme's heading (an imported journal), from the kind of source the
+    /// theme requires if it requires one: the theme is spoken to, but nothing is filed under it. Empty for a theme
+    /// nothing speaks to, and for a theme that lacks its kind of source.
+    public var unfiled: [Fact] = []
+
+    public init(theme: ConversationTheme, missingSourceKind: String?, unfiled: [Fact] = []) {
+        self.theme = theme
+        self.missingSourceKind = missingSourceKind
+        self.unfiled = unfiled
+    }
 }
 
 /// Schema 2, one row: support need for an activity, what the work must offer, and what it is derived from.

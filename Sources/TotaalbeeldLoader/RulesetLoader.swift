@@ -291,7 +291,7 @@ private struct RulesetReader {
         case "uncited": return .uncited
         case "haloCitation": return .haloCitation(minDomains: element.integer("minDomains") ?? 2)
         case "selfReportOnly": return .selfReportOnly
-        case "gap": return .gap
+        case "gap": return .gap(unassigned: element.boolean("unassigned", default: false))
         case "sourceAge": return .sourceAge(months: element.integer("months") ?? 12)
         case "fml": return .fmlMissing
         case "unassignedText": return .unassignedText

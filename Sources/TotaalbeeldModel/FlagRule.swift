@@ -186,7 +186,10 @@ public indirect enum RuleCondition: Sendable, Hashable {
     case uncited
     case haloCitation(minDomains: Int)
     case selfReportOnly
-    case gap
+    /// A conversation theme without information. `unassigned`: false (the default) holds where nothing in the dossier
+    /// speaks to the theme, nor any text under no heading of a theme; true holds where only text under no theme does
+    /// (facts of the theme's domain, from the source kind the theme requires, if any).
+    case gap(unassigned: Bool = false)
     case sourceAge(months: Int)
     case fmlMissing
     /// The dossier holds text an imported intake could not file under a theme.

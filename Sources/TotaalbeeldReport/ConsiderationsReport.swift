@@ -82,7 +82,7 @@ public struct ConsiderationsReport: Sendable {
             // A flag weighed on unchanged evidence has been answered; one to weigh again asks its question anew.
             for flag in group.flags where !flag.isWeighed && !questions.contains(reader.question(flag)) { questions.append(reader.question(flag)) }
         }
-        for gap in result.gaps where !questions.contains(gap.theme.question[language]) { questions.append(gap.theme.question[language]) }
+        for gap in result.gaps where !questions.contains(where: { $0.contains(gap.theme.question[language]) }) { questions.append(gap.theme.question[language]) }
         if questions.isEmpty {
             doc.paragraph(.plain(say("Geen open vragen uit de screening.", "No open questions from the screening.")))
         }

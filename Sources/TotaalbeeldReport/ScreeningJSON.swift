@@ -216,6 +216,14 @@ public struct ScreeningJSON: Sendable {
         sink.member("domain", gap.theme.domain)
         sink.member("label", gap.theme.label[language])
         sink.member("missingSourceKind", gap.missingSourceKind)
+        // Only where text under no theme speaks to the theme: its lines (a member every gap carried would change every
+        // consumer's bytes for nothing).
+        if !gap.unfiled.isEmpty {
+            sink.key("unfiledLines")
+            sink.beginArray()
+            for line in Array(Set(gap.unfiled.map(\.location.line))).sorted() { sink.integer(line) }
+            sink.endArray()
+        }
         sink.member("question", gap.theme.question[language])
         sink.endObject()
     }

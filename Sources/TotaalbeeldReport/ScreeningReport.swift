@@ -58,7 +58,9 @@ public struct ScreeningReport: Sendable {
     public func gapReason(_ gap: Gap, ruleset: Ruleset) -> String {
         gap.missingSourceKind.map { kind in
             words("alleen informatie van anderen; het eigen verhaal (", "only others' information; the own account (") + (ruleset.sourceKind(id: kind)?.label[language] ?? kind) + words(") ontbreekt", ") is missing")
-        } ?? words("geen informatie", "no information")
+        } ?? (gap.unfiled.isEmpty ? words("geen informatie", "no information")
+            : words("alleen in tekst zonder thema", "only in text under no theme") + " (" + words("r. ", "l. ")
+                + Array(Set(gap.unfiled.map(\.location.line))).sorted().map(String.init).joined(separator: ", ") + ")")
     }
 
     /// One Schema 2 contribution: "Negatief zelfbeeld (+2.5) ← r. 52, 64".
@@ -249,8 +251,9 @@ public struct ScreeningReport: Sendable {
             doc.list(groups.map { signalItem($0, reader: reader) })
         }
         // Themes without information that no signal asks about (a ruleset without a gap rule).
-        let asked = Set(digest.groups.flatMap(\.flags).map { $0.question[language] })  // gap rules ask the theme's own question
-        let unasked = result.gaps.filter { !asked.contains($0.theme.question[language]) }
+        // Gap rules ask the theme's own question, alone or in words of their own ("… wat nog open is: {question}").
+        let asked = digest.groups.flatMap(\.flags).map { $0.question[language] }
+        let unasked = result.gaps.filter { gap in !asked.contains { $0.contains(gap.theme.question[language]) } }
         if !unasked.isEmpty {
             doc.heading(3, words("Ontbrekende informatie", "Missing information"))
             doc.list(unasked.map { gap in

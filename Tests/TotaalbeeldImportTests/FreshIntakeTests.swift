@@ -565,5 +565,22 @@ final class FreshIntakeTests: XCTestCase {
         let limits = try XCTUnwrap(result.flags.first { $0.rule == "richting-tegen-arts" }, "\(result.flags.map(\.rule))")
         XCTAssertTrue(limits.evidence.contains { $0.quote.hasSuffix("belastbaar voor 4 u p/d") }, "\(limits.evidence.map(\.quote))")
         XCTAssertTrue(limits.evidence.contains { $0.quote == "geen nachtdiensten" }, "\(limits.evidence.map(\.quote))")
+        // 1.48.0: the journal speaks to the reason for the absence and to the work history without standing under them:
+        // those themes are unfiled, not without information, and count half in the picture's uncertainty.
+        func theme(_ id: String) throws -> ConversationTheme { try XCTUnwrap(ruleset.theme(id: id)) }
+        let reason = try XCTUnwrap(result.gaps.first { $0.theme.id == "reden-ao" })
+        XCTAssertTrue(reason.unfiled.contains { $0.quote == "overspannenheid" }, "\(reason.unfiled.map(\.quote))")
+        XCTAssertEqual(result.gaps.first { $0.theme.id == "arbeidsverleden" }?.unfiled.map(\.quote), ["orderpicker"])
+        XCTAssertEqual(result.gaps.first { $0.theme.id == "opleidingsverleden" }?.unfiled, [], "nothing speaks to education")
+        func flagged(_ rule: String, _ id: String) throws -> Bool {
+            let label = try theme(id).label.nl
+            return result.flags.contains { $0.rule == rule && $0.message.nl.contains(label) }
+        }
+        XCTAssertTrue(try flagged("thema-in-tekst-zonder-thema", "reden-ao"))
+        XCTAssertFalse(try flagged("lacune-gespreksthema", "reden-ao"))
+        XCTAssertTrue(try flagged("lacune-gespreksthema", "opleidingsverleden"))
+        XCTAssertFalse(try flagged("thema-in-tekst-zonder-thema", "opleidingsverleden"))
+        // The own account's theme asks for the client's words: a physician's or case manager's line does not fill it.
+        XCTAssertTrue(result.gaps.first { $0.theme.id == "perspectief-beperking" }?.unfiled.allSatisfy { $0.sourceKind == "client" } ?? false)
     }
 }

@@ -57,7 +57,9 @@ public struct ScreeningSummary: Sendable {
 
         // Advice.
         let seriousOpen = open.filter { $0.severity == .serious && $0.flags.contains { [.judgementRisk, .inconsistency].contains($0.kind) } }
-        let missingThemes = result.gaps.count
+        // A theme only text under no theme speaks to is open too, but not without information.
+        let missingThemes = result.gaps.count(where: { $0.unfiled.isEmpty })
+        let unfiledThemes = result.gaps.count - missingThemes
         if referral {
             advice = .referFirst
             let labels = trackLabels
@@ -65,7 +67,7 @@ public struct ScreeningSummary: Sendable {
             adviceSentence = say("Laat eerst beoordelen: ", "Have this assessed first: ") + Self.list(labels, say: say) + ". "
                 + (because.isEmpty ? "" : because + " ")
                 + say("Het advies wacht op die uitkomst.", "The advice waits for that outcome.")
-        } else if !seriousOpen.isEmpty || missingThemes > 0 {
+        } else if !seriousOpen.isEmpty || missingThemes + unfiledThemes > 0 {
             advice = .gatherFirst
             var what: [String] = []
             if !seriousOpen.isEmpty {
@@ -75,6 +77,10 @@ public struct ScreeningSummary: Sendable {
             if missingThemes > 0 {
                 what.append(missingThemes == 1 ? say("één gespreksthema zonder informatie", "one conversation theme without information")
                                                : say("\(missingThemes) gespreksthema's zonder informatie", "\(missingThemes) conversation themes without information"))
+            }
+            if unfiledThemes > 0 {
+                what.append(unfiledThemes == 1 ? say("één gespreksthema alleen in tekst zonder thema", "one conversation theme only in text under no theme")
+                                               : say("\(unfiledThemes) gespreksthema's alleen in tekst zonder thema", "\(unfiledThemes) conversation themes only in text under no theme"))
             }
             adviceSentence = say("Nog open: ", "Still open: ") + Self.list(what, say: say) + ". "
                 + say("Het advies kan worden geschreven als die punten besproken zijn.", "The advice can be written once these points have been discussed.")
