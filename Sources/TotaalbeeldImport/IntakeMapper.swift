@@ -809,7 +809,9 @@ private struct MappingState {
             var sentenceOnly = labelled && IntakeMapper.noteLabel(text) == nil && lineLabel.map { $0.rest == text.trimmed } == true
             // A journal line's head before a teller's or a topic's label ("30-06 tel. clt: …", "14-10 spreekuur BA. BA: …",
             // "24-11 gesprek clt. Fin.: …"): its date and how the contact went belong to what follows, not to a text of their own.
-            // A teller's label is read after the date ("30-06 clt: (tel.) …"), a topic's before it ("Fin.: 24-11 (gesprek clt.) …").
+            // A teller's label is read after the date ("30-06 clt: (tel) …"), a topic's before it ("Fin.: 24-11 (gesprek clt) …").
+            // Only a label the line's own reading knows again after a date: a declared source's or a topic's, not a "Volgens
+            // …:" that adds a source, which must open its text.
             var head: (stamp: Substring, mode: String, topic: Bool)?
             func withHead(_ segment: String) -> String {
                 guard let head, let colon = segment.firstIndex(of: ":") else { return segment }
@@ -824,17 +826,19 @@ private struct MappingState {
                 let following = String(text[index...])
                 let label = sourceLabel(following)
                 // Also a declared source's label in mid-paragraph: "… viel hij uit. De bedrijfsarts (september): belastbaar …".
-                let speaker = speakerLabel(following) != nil || (label.map { !$0.rest.isEmpty } ?? false)
+                // "Volgens de jobcoach: …" is read by its lead (``sourceLabel``), which must open its text: no head before it.
+                let teller = label == nil && speakerLabel(following) != nil
+                let speaker = teller || speakerLabel(following) != nil || (label.map { !$0.rest.isEmpty } ?? false)
                 // And in a journal, a topic label after a sentence end: "24-11 gesprek clt. Fin.: geen schulden. Soc.: …".
                 let topic = themeLines && themeLine(following) != nil
                 guard speaker || sentenceOnly || topic else { continue }
                 let before = String(text[start..<space])
-                if speaker || topic, start == text.startIndex, let stamp = IntakeMapper.dateStamp(before) {
+                if teller || topic, start == text.startIndex, let stamp = IntakeMapper.dateStamp(before) {
                     // Without its last period: in parentheses it would end a clause ("(spreekuur BA.) belastbaar …").
                     var mode = before.dropFirst(stamp.count).trimmed
                     if mode.hasSuffix(".") { mode.removeLast() }
                     if !mode.isEmpty, mode.split(separator: " ").count <= 3 {
-                        head = (stamp, mode, !speaker)
+                        head = (stamp, mode, !teller)
                         start = index
                         labelled = true
                         sentenceOnly = false

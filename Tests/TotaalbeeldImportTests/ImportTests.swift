@@ -172,6 +172,38 @@ final class ImportTests: XCTestCase {
         ])
     }
 
+    /// A journal in shorthand (1.47.0): a line's head ("14-10 spreekuur BA.", "21-10 tel.") goes with the declared teller's
+    /// or the topic's text after it instead of standing alone; a topic label after a sentence end files its piece; a
+    /// "Volgens …:" keeps its own reading.
+    func testAJournalLinesHeadGoesWithItsTellerOrTopic() throws {
+        let text = """
+        ---
+        datum: 2026-11-27
+        bron: cliënt; werknemer; 2026-11-20
+        bron: casemanager; casemanager verzuim; 2026-11-27
+        bron: bedrijfsarts; bedrijfsarts; 2026-10-14
+        bron: jobcoach; jobcoach; 2026-11-25
+        ---
+        # Verzuimdossier
+
+        ## Journaal
+
+        14-10 spreekuur BA. BA: belastbaar voor 4 u p/d.
+        21-10 tel. clt: slaapt slecht.
+        24-11 gesprek clt. Fin.: geen schulden. Soc.: broer belt wekelijks.
+        25-11 tel. Volgens de jobcoach: meldt zich trouw.
+        """
+        let read = narratives(try imported(text).result)
+        XCTAssertEqual(read.map(\.text), [
+            "14-10 (spreekuur BA) belastbaar voor 4 u p/d.", "21-10 (tel) slaapt slecht.",
+            "24-11 (gesprek clt) geen schulden.", "broer belt wekelijks.", "25-11 tel.", "meldt zich trouw.",
+        ])
+        XCTAssertEqual(read.map(\.theme), [nil, nil, "prive", "sociaal", nil, nil])
+        // A topic's piece is told as its theme is by default (here the client: the title names no author); "Volgens de
+        // jobcoach:" opens the jobcoach's text, so the line's head stays the section teller's.
+        XCTAssertEqual(read.map(\.source), ["s-physician-1", "s-client-1", "s-client-1", "s-client-1", "s-client-1", "s-other-professional-2"])
+    }
+
     /// Line-by-line notes keep their line breaks (the narrative reader judges each), and a line that names a declared
     /// source starts that source's narrative, also when the lines before it are notes of another kind.
     func testLineByLineNotesKeepTheirBreaksAndTheirTellers() throws {
