@@ -75,6 +75,8 @@ public struct Gap: Sendable, Hashable {
     /// theme requires if it requires one: the theme is spoken to, but nothing is filed under it. Empty for a theme
     /// nothing speaks to, and for a theme that lacks its kind of source.
     public var unfiled: [Fact] = []
+    /// The lines of ``unfiled``, each once, in order.
+    public var unfiledLines: [Int] { Array(Set(unfiled.map(\.location.line))).sorted() }
 
     public init(theme: ConversationTheme, missingSourceKind: String?, unfiled: [Fact] = []) {
         self.theme = theme

@@ -827,8 +827,9 @@ private struct MappingState {
                 let label = sourceLabel(following)
                 // Also a declared source's label in mid-paragraph: "… viel hij uit. De bedrijfsarts (september): belastbaar …".
                 // "Volgens de jobcoach: …" is read by its lead (``sourceLabel``), which must open its text: no head before it.
-                let teller = label == nil && speakerLabel(following) != nil
-                let speaker = teller || speakerLabel(following) != nil || (label.map { !$0.rest.isEmpty } ?? false)
+                let named = speakerLabel(following) != nil
+                let teller = label == nil && named
+                let speaker = named || (label.map { !$0.rest.isEmpty } ?? false)
                 // And in a journal, a topic label after a sentence end: "24-11 gesprek clt. Fin.: geen schulden. Soc.: …".
                 let topic = themeLines && themeLine(following) != nil
                 guard speaker || sentenceOnly || topic else { continue }

@@ -221,7 +221,7 @@ public struct ScreeningJSON: Sendable {
         if !gap.unfiled.isEmpty {
             sink.key("unfiledLines")
             sink.beginArray()
-            for line in Array(Set(gap.unfiled.map(\.location.line))).sorted() { sink.integer(line) }
+            for line in gap.unfiledLines { sink.integer(line) }
             sink.endArray()
         }
         sink.member("question", gap.theme.question[language])

@@ -60,7 +60,7 @@ public struct ScreeningReport: Sendable {
             words("alleen informatie van anderen; het eigen verhaal (", "only others' information; the own account (") + (ruleset.sourceKind(id: kind)?.label[language] ?? kind) + words(") ontbreekt", ") is missing")
         } ?? (gap.unfiled.isEmpty ? words("geen informatie", "no information")
             : words("alleen in tekst zonder thema", "only in text under no theme") + " (" + words("r. ", "l. ")
-                + Array(Set(gap.unfiled.map(\.location.line))).sorted().map(String.init).joined(separator: ", ") + ")")
+                + gap.unfiledLines.map(String.init).joined(separator: ", ") + ")")
     }
 
     /// One Schema 2 contribution: "Negatief zelfbeeld (+2.5) ← r. 52, 64".
